@@ -1,0 +1,141 @@
+/**
+ * dedupe-lead: removes repeated copies of the lead, the title and paragraphs.
+ *
+ * Wire pages print a one-sentence summary and then a lede that says the same
+ * thing again (often with machine-linked names), reprint the title as the
+ * first paragraph or as image captions, repeat a paragraph, or print the
+ * whole story twice. One version stays: for a lead pair, the more
+ * informative one (more figures, tickers, attribution); otherwise the first.
+ * Every removal names the copy that was kept as its `cause`.
+ *
+ * Rule ids:
+ * - `duplicate-lead`: a paragraph near the top restating another one near it.
+ * - `repeated-title`: the title printed again in the body.
+ * - `duplicate-paragraph`: an exact repeat of an earlier paragraph.
+ *
+ * Parallel paragraphs that differ in names and figures ("Tencent drew net
+ * buying of HK$1.21 billion" / "Alibaba drew net buying of HK$986 million")
+ * are not duplicates: a repeat must not bring figures of its own.
+ *
+ * @example
+ *   in:  "# Acme buys Widgets\nAcme agreed to buy Widgets, a maker of gears.\nAccording to filings, Acme (ACME.US) agreed on Monday to buy Widgets, a gear maker, for $2 billion."
+ *   out: the first paragraph removed (`duplicate-lead`, cause: the second)
+ */
+import type { Heading, Nodes, Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import stringSimilarity from 'string-similarity';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { containment, normalizeKey, profileText, type Profile } from '../src/profile.js';
+import { applyRemovals, type GuardOptions, type Removal } from '../src/removal.js';
+import { pointer } from '../src/report.js';
+
+export const PLUGIN = 'dedupe-lead';
+export const RULES = ['duplicate-lead', 'repeated-title', 'duplicate-paragraph'] as const;
+
+export interface DedupeLeadOptions extends GuardOptions {
+  /** How many paragraphs from the top may hold a repeated lead. @default 6 */
+  leadWindow?: number | undefined;
+  /** How far apart (in paragraphs) a lead and its repeat may be. @default 2 */
+  leadDistance?: number | undefined;
+  /** Dice similarity (string-similarity) above which a short line repeats the title. @default 0.85 */
+  titleSimilarity?: number | undefined;
+  /** Share of a paragraph's content words found in its twin (and the title). @default 0.6 */
+  leadOverlap?: number | undefined;
+}
+
+type Block = { node: Paragraph | Heading; key: string };
+
+const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
+  const leadWindow = options.leadWindow ?? 6;
+  const leadDistance = options.leadDistance ?? 2;
+  const titleSimilarity = options.titleSimilarity ?? 0.85;
+  const leadOverlap = options.leadOverlap ?? 0.6;
+
+  return (tree: Root, file: VFile) => {
+    const blocks = collectBlocks(tree);
+    const titleIndex = blocks.findIndex((b) => b.node.type === 'heading' && b.node.depth === 1);
+    const title = titleIndex >= 0 && titleIndex < 3 ? blocks[titleIndex]! : undefined;
+    const removals: Removal[] = [];
+    const gone = new Set<Nodes>();
+    const remove = (block: Block, ruleId: string, reason: string, kept: Block) => {
+      gone.add(block.node);
+      removals.push({ node: block.node, ruleId, reason, cause: pointer('Kept copy', kept.node.position, toString(kept.node)) });
+    };
+
+    // Title reprinted: exact or near-exact, as a paragraph or a caption.
+    if (title) {
+      for (const block of blocks) {
+        if (block === title || block.node.type !== 'paragraph') continue;
+        const ratio = block.key.length / Math.max(1, title.key.length);
+        if (ratio < 0.6 || ratio > 1.6) continue;
+        if (block.key === title.key || stringSimilarity.compareTwoStrings(block.key, title.key) >= titleSimilarity) {
+          remove(block, 'repeated-title', 'Removed the title printed again in the body', title);
+        }
+      }
+    }
+
+    // Exact repeats anywhere: the first copy stays.
+    const seen = new Map<string, Block>();
+    for (const block of blocks) {
+      if (gone.has(block.node) || block.node.type !== 'paragraph' || block.key.split(' ').length < 4) continue;
+      const first = seen.get(block.key);
+      if (first) remove(block, 'duplicate-paragraph', 'Removed a repeated paragraph', first);
+      else seen.set(block.key, block);
+    }
+
+    // A reworded lead: compare each paragraph near the top with its neighbours.
+    const lead = blocks.filter((b) => b.node.type === 'paragraph' && !gone.has(b.node)).slice(0, leadWindow);
+    const profiles = new Map<Block, Profile>(lead.map((b) => [b, profileText(toString(b.node))]));
+    const titleProfile = title ? profileText(toString(title.node)) : undefined;
+    for (let i = 0; i < lead.length; i++) {
+      for (let j = i + 1; j <= i + leadDistance && j < lead.length; j++) {
+        const a = lead[i]!;
+        const b = lead[j]!;
+        if (gone.has(a.node) || gone.has(b.node)) continue;
+        const pa = profiles.get(a)!;
+        const pb = profiles.get(b)!;
+        if (!restates(pa, pb, titleProfile, leadOverlap)) continue;
+        const keepA = pa.facts > pb.facts || (pa.facts === pb.facts && pa.words.length >= pb.words.length);
+        const [loser, winner] = keepA ? [b, a] : [a, b];
+        remove(loser, 'duplicate-lead', 'Removed a lead paragraph restated by a more informative one', winner);
+      }
+    }
+
+    applyRemovals(tree, file, PLUGIN, removals, options);
+  };
+};
+
+export default dedupeLead;
+
+/**
+ * Whether one of two paragraphs says nothing the other (with the title) does
+ * not: most of its content words and some of its phrasing recur, and it brings
+ * no figure of its own.
+ */
+function restates(a: Profile, b: Profile, title: Profile | undefined, overlap: number): boolean {
+  const [short, long] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+  if (short.terms.size < 5) return false;
+  const context = title ? [long, title] : [long];
+  for (const n of short.numbers) if (!context.some((p) => p.numbers.has(n))) return false;
+  const terms = context.map((p) => p.terms);
+  const bigrams = context.map((p) => p.bigrams);
+  return (
+    containment(short.terms, ...terms) >= overlap &&
+    containment(short.terms, long.terms) >= overlap / 2 &&
+    containment(short.bigrams, ...bigrams) >= overlap / 3
+  );
+}
+
+/** Paragraphs and headings of the root and block quotes, in order. */
+function collectBlocks(tree: Root): Block[] {
+  const out: Block[] = [];
+  const walk = (children: Root['children']) => {
+    for (const node of children) {
+      if (node.type === 'paragraph' || node.type === 'heading') out.push({ node, key: normalizeKey(toString(node)) });
+      else if (node.type === 'blockquote') walk(node.children);
+    }
+  };
+  walk(tree.children);
+  return out;
+}

@@ -1,0 +1,172 @@
+/**
+ * strip-boilerplate: removes page furniture and "Related Articles" blocks.
+ *
+ * Republished wire copy carries the source site's page with it: lists of
+ * other headlines under "Related News" / "RECOMMEND" / "Hot topics" (often
+ * twice, sometimes glued to the last sentence: "…its pace.Related NewsCiti…"),
+ * share bars, app prompts, audio and rating widgets, image placeholders.
+ * Editorial lines stay: "Source: …", author lines, a source-and-time line,
+ * disclaimers. A sentence that merely uses "related" or "recommended" stays.
+ *
+ * Rule ids:
+ * - `related-block`: a headline-list marker and the headlines under it.
+ * - `page-furniture`: a known furniture line, or a short line made of
+ *   interface words or links only (found by its shape, so the next site's
+ *   chrome is caught too).
+ *
+ * @example
+ *   in:  "…the analyst said.Related NewsCiti expects capex to fall\nRECOMMEND"
+ *   out: "…the analyst said."  (two `related-block` messages)
+ */
+import type { Nodes, Paragraph, Parents, Root, RootContent, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { ATTRIBUTION, FURNITURE, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
+import { sentenceCount } from '../src/profile.js';
+import { applyRemovals, type GuardOptions, type Removal } from '../src/removal.js';
+
+export const PLUGIN = 'strip-boilerplate';
+export const RULES = ['related-block', 'page-furniture'] as const;
+
+export interface StripBoilerplateOptions extends GuardOptions {
+  /** More headline-list markers (whole-line patterns). */
+  markers?: RegExp[] | undefined;
+  /** More furniture lines (whole-line patterns). */
+  furniture?: RegExp[] | undefined;
+  /** Longest line, in words, taken as a headline under a marker. @default 40 */
+  maxHeadlineWords?: number | undefined;
+}
+
+/** Interface words that ordinary prose rarely uses: one must be present. */
+const STRONG_UI = new Set(
+  'share wechat weibo qq facebook twitter linkedin whatsapp telegram email print comment comments favorite favourite bookmark download app apps scan qr subscribe login register zoom font listen helpful install'.split(' '),
+);
+
+const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (options = {}) {
+  const markers = [...LIST_MARKERS, ...(options.markers ?? [])];
+  const furniture = [...FURNITURE, ...(options.furniture ?? [])];
+  const maxHeadlineWords = options.maxHeadlineWords ?? 40;
+
+  const isMarker = (text: string) => text.length < 60 && markers.some((re) => re.test(text));
+  const isAttribution = (text: string) => ATTRIBUTION.some((re) => re.test(text));
+
+  return (tree: Root, file: VFile) => {
+    const glued = splitGluedMarkers(tree);
+    const removals: Removal[] = [];
+    for (const parent of blockParents(tree)) {
+      const children = parent.children as RootContent[];
+      for (let i = 0; i < children.length; i++) {
+        const node = children[i]!;
+        const text = blockText(node);
+        if (glued.has(node) || isMarker(text)) {
+          removals.push(related(node, 'Removed a related-headlines marker'));
+          // The headlines under the marker, and any repeated marker, go with it.
+          while (i + 1 < children.length) {
+            const next = children[i + 1]!;
+            const nextText = blockText(next);
+            if (isMarker(nextText)) removals.push(related(next, 'Removed a related-headlines marker'));
+            else if (isHeadlines(next, nextText, maxHeadlineWords) && !isAttribution(nextText)) removals.push(related(next, 'Removed a headline listed under a related-headlines marker'));
+            else if (next.type !== 'thematicBreak') break;
+            i++;
+          }
+          continue;
+        }
+        if (!text || isAttribution(text) || node.type === 'list' || node.type === 'code' || node.type === 'table') continue;
+        if (furniture.some((re) => re.test(text))) {
+          removals.push({ node, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
+        } else if (looksLikeInterface(node, text)) {
+          removals.push({ node, ruleId: 'page-furniture', reason: 'Removed a line of interface words or links' });
+        }
+      }
+    }
+    applyRemovals(tree, file, PLUGIN, removals, options);
+  };
+};
+
+export default stripBoilerplate;
+
+function related(node: Nodes, reason: string): Removal {
+  return { node, ruleId: 'related-block', reason, marked: true };
+}
+
+function blockText(node: Nodes): string {
+  if (node.type === 'html' || node.type === 'code') return '';
+  return toString(node).replace(/\s+/g, ' ').trim();
+}
+
+/** Block sequences worth scanning: the root and block quotes (HTML sections are flattened already). */
+function blockParents(tree: Root): Parents[] {
+  const out: Parents[] = [tree];
+  for (let i = 0; i < out.length; i++) {
+    for (const child of out[i]!.children) if (child.type === 'blockquote') out.push(child);
+  }
+  return out;
+}
+
+/** A list of headlines, or one headline line: short, at most one sentence. */
+function isHeadlines(node: Nodes, text: string, maxWords: number): boolean {
+  if (node.type === 'list') {
+    return node.children.every((item) => {
+      const t = toString(item);
+      return t.split(/\s+/).length <= maxWords && sentenceCount(t) <= 1;
+    });
+  }
+  if (node.type !== 'paragraph') return false;
+  return text.split(' ').length <= maxWords && sentenceCount(text) <= 1;
+}
+
+/** A short line of interface words ("Share to: WeChat | Weibo"), or of links only. */
+function looksLikeInterface(node: Nodes, text: string): boolean {
+  if (node.type !== 'paragraph' && node.type !== 'heading') return false;
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0 || words.length > 12) return false;
+  const ui = words.filter((w) => UI_WORDS.has(w)).length;
+  if (ui / words.length >= 0.7 && words.some((w) => STRONG_UI.has(w))) return true;
+  // Navigation: two or more links making up nearly all of the text, no sentence.
+  const links = node.children.filter((c) => c.type === 'link');
+  if (links.length < 2 || sentenceCount(text) > 0) return false;
+  const linked = links.reduce((n, l) => n + toString(l).length, 0);
+  return linked / text.replace(/[\s|·•,/]+/g, '').length >= 0.8;
+}
+
+/** Cut "…its pace.Related NewsCiti expects…" into the sentence and a marker block. */
+function splitGluedMarkers(tree: Root): Set<Nodes> {
+  const split = new Set<Nodes>();
+  for (const parent of blockParents(tree)) {
+    const children = parent.children as RootContent[];
+    for (let i = 0; i < children.length; i++) {
+      const node = children[i]!;
+      if (node.type !== 'paragraph') continue;
+      const at = node.children.findIndex((c) => c.type === 'text' && GLUED_MARKER.test(c.value));
+      if (at === -1) continue;
+      const text = node.children[at] as Text;
+      const cut = text.value.search(GLUED_MARKER);
+      if (cut <= 0) continue;
+      const head: Text = { type: 'text', value: text.value.slice(0, cut), position: text.position };
+      const tailStart = shift(text, cut);
+      const tail: Paragraph = {
+        type: 'paragraph',
+        children: [{ type: 'text', value: text.value.slice(cut).trimStart(), position: tailStart && { start: tailStart, end: text.position!.end } }, ...node.children.slice(at + 1)],
+        position: tailStart && node.position && { start: tailStart, end: node.position.end },
+      };
+      node.children = [...node.children.slice(0, at), head];
+      if (head.position && tailStart) head.position = { start: head.position.start, end: tailStart };
+      if (node.position && tailStart) node.position = { start: node.position.start, end: tailStart };
+      children.splice(i + 1, 0, tail);
+      split.add(tail);
+    }
+  }
+  return split;
+}
+
+/** The point `by` characters into a text node (positions of the original input). */
+function shift(text: Text, by: number) {
+  const start = text.position?.start;
+  if (!start || start.offset === undefined) return undefined;
+  const before = text.value.slice(0, by);
+  const lines = before.split('\n');
+  const line = start.line + lines.length - 1;
+  const column = lines.length === 1 ? start.column + by : lines[lines.length - 1]!.length + 1;
+  return { line, column, offset: start.offset + by };
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/** The `copydesk` command. */
+import { Command, InvalidArgumentError } from 'commander';
+import { runClean } from './cli/clean.js';
+import { FORMATS, isFormat, type Format } from './input.js';
+
+const program = new Command('copydesk')
+  .description('Clean machine-translated financial news before it is republished.')
+  .version('0.1.0')
+  .showHelpAfterError();
+
+program
+  .command('clean')
+  .description('clean one article; cleaned Markdown on stdout, a report on stderr')
+  .argument('<file>', 'article (.txt, .md, .html), or - for stdin')
+  .option('-f, --format <format>', `input format (${FORMATS.join('|')}); default: from the extension`, parseFormat)
+  .option('--json', 'print one JSON object { markdown, html, messages } on stdout')
+  .option('--html', 'print the cleaned HTML instead of Markdown')
+  .option('--min-prose-share <share>', 'share of prose removals must leave, 0-1', parseShare)
+  .option('-q, --quiet', 'no report on stderr')
+  .action(async (file: string, opts) => {
+    process.exitCode = await runClean(file, opts);
+  });
+
+function parseFormat(value: string): Format {
+  if (!isFormat(value)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}`);
+  return value;
+}
+
+function parseShare(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+}
+
+program.exitOverride((err) => {
+  process.exit(err.exitCode === 0 ? 0 : 2);
+});
+
+await program.parseAsync();

@@ -1,0 +1,71 @@
+/** `copydesk clean <file>`: one article in, cleaned Markdown (or JSON) out. */
+import { readFile, stat } from 'node:fs/promises';
+import { reporter } from 'vfile-reporter';
+import { VFile } from 'vfile';
+import { clean } from '../pipeline.js';
+import { formatFromPath, InputError, type Format } from '../input.js';
+import { messageToJson } from '../json.js';
+
+export interface CleanCliOptions {
+  format?: Format;
+  json?: boolean;
+  html?: boolean;
+  minProseShare?: number;
+  quiet?: boolean;
+}
+
+/** Largest article read, to keep memory bounded. */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+export async function runClean(path: string, opts: CleanCliOptions): Promise<number> {
+  try {
+    const bytes = await readInput(path);
+    const format = opts.format ?? (path === '-' ? undefined : formatFromPath(path));
+    if (!format) throw new InputError(`${path}: cannot tell the format from the extension; pass --format text|markdown|html`);
+    const result = await clean(bytes, { format, path: path === '-' ? 'stdin' : path, minProseShare: opts.minProseShare });
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify({ markdown: result.markdown, html: result.html, messages: result.messages.map(messageToJson) })}\n`);
+    } else {
+      process.stdout.write(opts.html ? `${result.html}\n` : result.markdown);
+      if (!opts.quiet) {
+        const file = new VFile({ path: path === '-' ? 'stdin' : path });
+        file.messages = result.messages;
+        process.stderr.write(`${reporter(file, { verbose: false })}\n`);
+      }
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`copydesk: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function readInput(path: string): Promise<Uint8Array> {
+  if (path === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BYTES) throw new InputError(`stdin: larger than ${MAX_BYTES / 1024 / 1024} MB`);
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks);
+  }
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code})`);
+  }
+  if (info.isDirectory()) throw new InputError(`${path}: is a folder, not an article`);
+  if (info.size > MAX_BYTES) throw new InputError(`${path}: larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new InputError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code})`);
+  }
+}

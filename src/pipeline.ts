@@ -1,0 +1,104 @@
+/**
+ * The whole pipeline, in one place:
+ *
+ *   read     text | Markdown (remark-parse) | HTML (rehype-parse → drop chrome → rehype-remark)
+ *   clean    strip-boilerplate → dedupe-lead
+ *   write    Markdown (remark-stringify)  and  HTML (remark-rehype → rehype-sanitize → rehype-stringify)
+ *
+ * Each cleanup plugin reports every change on the file, so `clean()` returns
+ * the messages beside the two outputs.
+ */
+import type { Root } from 'mdast';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified, type PluggableList, type Preset } from 'unified';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import dedupeLead, { type DedupeLeadOptions } from '../plugins/dedupe-lead.js';
+import stripBoilerplate, { type StripBoilerplateOptions } from '../plugins/strip-boilerplate.js';
+import { decodeInput, type Format, guardInput } from './input.js';
+import htmlReader from './formats/html.js';
+import copydeskText from './formats/text.js';
+import { report } from './report.js';
+
+export interface CleanOptions {
+  /** Input format. @default 'markdown' (or from `path`'s extension) */
+  format?: Format | undefined;
+  /** File name, for messages and for finding the format. */
+  path?: string | undefined;
+  /** Share of prose that removals outside marked boilerplate must leave (0–1). @default 0.5 */
+  minProseShare?: number | undefined;
+  /** Options per plugin; `false` switches a plugin off. */
+  stripBoilerplate?: StripBoilerplateOptions | false | undefined;
+  dedupeLead?: DedupeLeadOptions | false | undefined;
+}
+
+export interface CleanResult {
+  markdown: string;
+  html: string;
+  messages: VFileMessage[];
+}
+
+/** The cleanup plugins as a unified preset, for anyone's remark pipeline. */
+export function copydeskPreset(options: CleanOptions = {}): Preset {
+  const guard = { minProseShare: options.minProseShare };
+  const plugins: PluggableList = [];
+  if (options.stripBoilerplate !== false) plugins.push([stripBoilerplate, { ...guard, ...options.stripBoilerplate }]);
+  if (options.dedupeLead !== false) plugins.push([dedupeLead, { ...guard, ...options.dedupeLead }]);
+  return { plugins };
+}
+
+const readers: Record<Format, PluggableList> = {
+  text: [copydeskText],
+  markdown: [remarkParse],
+  html: htmlReader.plugins ?? [],
+};
+
+/** A processor that reads `format` and cleans; `run` it to get the cleaned mdast. */
+export function createProcessor(format: Format, options: CleanOptions = {}) {
+  return unified().use(readers[format]).use(copydeskPreset(options));
+}
+
+export const markdownOptions: StringifyOptions = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  listItemIndent: 'one',
+  resourceLink: false,
+};
+
+const markdownWriter = unified().use(remarkStringify, markdownOptions).freeze();
+const htmlWriter = unified().use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+
+export function toMarkdown(tree: Root): string {
+  return tree.children.length ? markdownWriter.stringify(tree) : '';
+}
+
+export async function toHtml(tree: Root): Promise<string> {
+  const hast = await htmlWriter.run(tree);
+  return htmlWriter.stringify(hast);
+}
+
+/** Cleans one article. Throws `InputError` for input that is not text. */
+export async function clean(input: string | Uint8Array, options: CleanOptions = {}): Promise<CleanResult> {
+  const value = decodeInput(input, options.path);
+  const format = options.format ?? 'markdown';
+  const file = new VFile({ value: guardInput(value, format), path: options.path });
+  if (!value.trim()) {
+    report(file, { ruleId: 'empty-input', severity: 'warning', reason: 'The article is empty' });
+    return { markdown: '', html: '', messages: sorted(file.messages) };
+  }
+  const processor = createProcessor(format, options);
+  const tree = (await processor.run(processor.parse(file), file)) as Root;
+  return { markdown: toMarkdown(tree), html: await toHtml(tree), messages: sorted(file.messages) };
+}
+
+function sorted(messages: VFileMessage[]): VFileMessage[] {
+  const at = (m: VFileMessage) => m.place && ('start' in m.place ? m.place.start.offset : m.place.offset);
+  return [...messages].sort((a, b) => (at(a) ?? -1) - (at(b) ?? -1));
+}

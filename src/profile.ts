@@ -1,0 +1,82 @@
+/**
+ * Paragraph profiles, computed once per block: what duplicate detection and
+ * boilerplate detection compare, so no rule re-tokenizes a paragraph.
+ */
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+
+const STOPWORDS = new Set(
+  ('a an the and or but of to in on at for from by with as is are was were be been being it its this that these those ' +
+    'has have had will would can could should may might than then there their they he she his her we our you your i ' +
+    'not no so if into over after before about up down out also more most such which who whom whose what when where while')
+    .split(' '),
+);
+
+export interface Profile {
+  /** Plain text of the block. */
+  text: string;
+  /** Lower case, punctuation and spacing folded: equal keys are equal paragraphs. */
+  key: string;
+  words: string[];
+  /** Stemmed content words (no stopwords, no numbers). */
+  terms: Set<string>;
+  /** Word bigrams over stemmed words, stopwords included: phrase-level overlap. */
+  bigrams: Set<string>;
+  /** Numbers as written, commas dropped: figures and ticker codes. */
+  numbers: Set<string>;
+  /** Facts an editor would not want to lose: figures, tickers, attribution. */
+  facts: number;
+}
+
+/** A crude stemmer: enough to match "units"/"unit", "rises"/"rise", "company's"/"company". */
+export function stem(word: string): string {
+  let w = word.replace(/['’]s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 4 && w.endsWith('ly')) w = w.slice(0, -2);
+  return w;
+}
+
+const TICKER = /\((?:[A-Z]{1,6}[.:]\s?)?[A-Z0-9]{1,6}(?:[.-][A-Z]{1,3})?\)/g;
+const ATTRIBUTION = /\b(according to|said|says|told|learned that|reported|announced|sources?)\b/gi;
+
+export function normalizeKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[^\p{L}\p{N}'%$.]+/gu, ' ')
+    .replace(/\.(?=\s|$)/g, '')
+    .trim();
+}
+
+export function profile(node: Nodes): Profile {
+  return profileText(toString(node));
+}
+
+export function profileText(text: string): Profile {
+  const key = normalizeKey(text);
+  const words = key.match(/[\p{L}\p{N}][\p{L}\p{N}'.]*/gu) ?? [];
+  const stems = words.map((w) => stem(w.replace(/\.$/, '')));
+  const terms = new Set<string>();
+  for (const s of stems) if (!STOPWORDS.has(s) && !/^\d/.test(s)) terms.add(s);
+  const bigrams = new Set<string>();
+  for (let i = 1; i < stems.length; i++) bigrams.add(`${stems[i - 1]} ${stems[i]}`);
+  const numbers = new Set((text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/,/g, '')));
+  const facts = numbers.size + (text.match(TICKER)?.length ?? 0) + (text.match(ATTRIBUTION)?.length ?? 0);
+  return { text, key, words, terms, bigrams, numbers, facts };
+}
+
+/** Share of `part`'s items found in any of `wholes`. */
+export function containment<T>(part: Set<T>, ...wholes: Set<T>[]): number {
+  if (part.size === 0) return 0;
+  let hit = 0;
+  for (const item of part) if (wholes.some((w) => w.has(item))) hit++;
+  return hit / part.size;
+}
+
+/** Sentences in a block, roughly: terminal punctuation followed by a capital or the end. */
+export function sentenceCount(text: string): number {
+  return (text.match(/[.!?。！？](?=\s+["“'‘(]?[A-Z]|\s*$)/g) ?? []).length;
+}
