@@ -21,6 +21,13 @@ interface MutedRange {
 }
 
 const cache = new WeakMap<Root, MutedRange[]>();
+/** Rules switched off for the whole article (configuration: `"rules": { "x": "off" }`). */
+const switchedOff = new WeakMap<Root, Set<string>>();
+
+/** Switch rules (rule ids or plugin names) off for a whole tree. */
+export function switchOff(tree: Root, names: Iterable<string>): void {
+  switchedOff.set(tree, new Set(names));
+}
 
 function parseMarker(value: string): { verb: string; names: Set<string> | null } | undefined {
   const match = MARKER.exec(value.trim());
@@ -64,6 +71,8 @@ function collect(tree: Root): MutedRange[] {
 
 /** Whether `node` sits in a passage where any of `names` is switched off. */
 export function isMuted(tree: Root, node: { position?: Nodes['position'] }, names: readonly string[]): boolean {
+  const off = switchedOff.get(tree);
+  if (off && names.some((n) => off.has(n))) return true;
   let ranges = cache.get(tree);
   if (!ranges) {
     ranges = collect(tree);

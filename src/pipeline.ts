@@ -23,6 +23,8 @@ import { decodeInput, type Format, guardInput } from './input.js';
 import htmlReader from './formats/html.js';
 import copydeskText from './formats/text.js';
 import { report } from './report.js';
+import { switchOff } from './control.js';
+import { RULES } from './rules.js';
 
 export interface CleanOptions {
   /** Input format. @default 'markdown' (or from `path`'s extension) */
@@ -34,6 +36,8 @@ export interface CleanOptions {
   /** Options per plugin; `false` switches a plugin off. */
   stripBoilerplate?: StripBoilerplateOptions | false | undefined;
   dedupeLead?: DedupeLeadOptions | false | undefined;
+  /** Rules (ids or plugin names) switched off, or given another severity. */
+  rules?: Record<string, 'off' | 'info' | 'warning' | 'error'> | undefined;
 }
 
 export interface CleanResult {
@@ -45,10 +49,17 @@ export interface CleanResult {
 /** The cleanup plugins as a unified preset, for anyone's remark pipeline. */
 export function copydeskPreset(options: CleanOptions = {}): Preset {
   const guard = { minProseShare: options.minProseShare };
+  const off = Object.entries(options.rules ?? {}).filter(([, v]) => v === 'off').map(([k]) => k);
   const plugins: PluggableList = [];
+  if (off.length) plugins.push([switchRulesOff, off]);
   if (options.stripBoilerplate !== false) plugins.push([stripBoilerplate, { ...guard, ...options.stripBoilerplate }]);
   if (options.dedupeLead !== false) plugins.push([dedupeLead, { ...guard, ...options.dedupeLead }]);
   return { plugins };
+}
+
+/** Rules switched off by configuration make no change at all (not merely no message). */
+function switchRulesOff(names: string[]) {
+  return (tree: Root) => switchOff(tree, names);
 }
 
 const readers: Record<Format, PluggableList> = {
@@ -95,7 +106,20 @@ export async function clean(input: string | Uint8Array, options: CleanOptions = 
   }
   const processor = createProcessor(format, options);
   const tree = (await processor.run(processor.parse(file), file)) as Root;
-  return { markdown: toMarkdown(tree), html: await toHtml(tree), messages: sorted(file.messages) };
+  return { markdown: toMarkdown(tree), html: await toHtml(tree), messages: sorted(withSeverities(file.messages, options.rules)) };
+}
+
+/** Severities set by configuration, by rule id or by the plugin that owns the rule. */
+function withSeverities(messages: VFileMessage[], rules: CleanOptions['rules']): VFileMessage[] {
+  if (!rules) return messages;
+  for (const message of messages) {
+    const id = message.ruleId ?? '';
+    const setting = rules[id] ?? rules[RULES[id]?.plugin ?? ''];
+    if (setting === 'info') message.fatal = null;
+    else if (setting === 'warning') message.fatal = false;
+    else if (setting === 'error') message.fatal = true;
+  }
+  return messages;
 }
 
 function sorted(messages: VFileMessage[]): VFileMessage[] {
