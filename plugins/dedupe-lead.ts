@@ -40,8 +40,14 @@ export interface DedupeLeadOptions extends GuardOptions {
   leadDistance?: number | undefined;
   /** Dice similarity (string-similarity) above which a short line repeats the title. @default 0.85 */
   titleSimilarity?: number | undefined;
-  /** Share of a paragraph's content words found in its twin (and the title). @default 0.6 */
+  /**
+   * Overlap needed between the first two body paragraphs: the share of the
+   * shorter one's content words found in the other and the title, plus the
+   * share found in the other alone (0–2). @default 0.85
+   */
   leadOverlap?: number | undefined;
+  /** The same, for any other two close paragraphs near the top. @default 1.2 */
+  strictOverlap?: number | undefined;
 }
 
 type Block = { node: Paragraph | Heading; key: string };
@@ -50,7 +56,8 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
   const leadWindow = options.leadWindow ?? 6;
   const leadDistance = options.leadDistance ?? 2;
   const titleSimilarity = options.titleSimilarity ?? 0.85;
-  const leadOverlap = options.leadOverlap ?? 0.6;
+  const leadOverlap = options.leadOverlap ?? 0.85;
+  const strictOverlap = options.strictOverlap ?? 1.2;
 
   return (tree: Root, file: VFile) => {
     const blocks = collectBlocks(tree);
@@ -84,8 +91,9 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
       else seen.set(block.key, block);
     }
 
-    // A reworded lead: compare each paragraph near the top with its neighbours.
-    const lead = blocks.filter((b) => b.node.type === 'paragraph' && !gone.has(b.node)).slice(0, leadWindow);
+    // A reworded lead: the first two body paragraphs (a summary and its lede),
+    // and, more strictly, any two close paragraphs near the top.
+    const lead = blocks.filter((b) => b.node.type === 'paragraph' && !gone.has(b.node) && b.key.split(' ').length >= 8).slice(0, leadWindow);
     const profiles = new Map<Block, Profile>(lead.map((b) => [b, profileText(toString(b.node))]));
     const titleProfile = title ? profileText(toString(title.node)) : undefined;
     for (let i = 0; i < lead.length; i++) {
@@ -95,7 +103,8 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
         if (gone.has(a.node) || gone.has(b.node)) continue;
         const pa = profiles.get(a)!;
         const pb = profiles.get(b)!;
-        if (!restates(pa, pb, titleProfile, leadOverlap)) continue;
+        const overlap = i === 0 && j === 1 ? leadOverlap : strictOverlap;
+        if (!restates(pa, pb, titleProfile, overlap)) continue;
         const keepA = pa.facts > pb.facts || (pa.facts === pb.facts && pa.words.length >= pb.words.length);
         const [loser, winner] = keepA ? [b, a] : [a, b];
         remove(loser, 'duplicate-lead', 'Removed a lead paragraph restated by a more informative one', winner);
@@ -109,22 +118,17 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
 export default dedupeLead;
 
 /**
- * Whether one of two paragraphs says nothing the other (with the title) does
- * not: most of its content words and some of its phrasing recur, and it brings
- * no figure of its own.
+ * Whether the shorter of two paragraphs says nothing the other (with the
+ * title) does not: its content words recur, and it brings no figure of its own.
  */
 function restates(a: Profile, b: Profile, title: Profile | undefined, overlap: number): boolean {
   const [short, long] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
   if (short.terms.size < 5) return false;
   const context = title ? [long, title] : [long];
   for (const n of short.numbers) if (!context.some((p) => p.numbers.has(n))) return false;
-  const terms = context.map((p) => p.terms);
-  const bigrams = context.map((p) => p.bigrams);
-  return (
-    containment(short.terms, ...terms) >= overlap &&
-    containment(short.terms, long.terms) >= overlap / 2 &&
-    containment(short.bigrams, ...bigrams) >= overlap / 3
-  );
+  const covered = containment(short.terms, ...context.map((p) => p.terms));
+  const direct = containment(short.terms, long.terms);
+  return covered >= 0.5 && covered + direct >= overlap;
 }
 
 /** Paragraphs and headings of the root and block quotes, in order. */

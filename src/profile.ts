@@ -12,6 +12,23 @@ const STOPWORDS = new Set(
     .split(' '),
 );
 
+/** Words a rewording swaps freely in market copy, folded to one term ("climbed" / "rose" / "gained"). */
+const SYNONYMS: Record<string, string> = {};
+for (const [canonical, words] of Object.entries({
+  up: 'rose rise climb climb gain jump surge soar advance increase grew grow higher up',
+  down: 'fell fall drop declin decline slip slid slide plunge tumble decrease lower down shrank shrink',
+  profit: 'profit earning income',
+  revenue: 'revenue sale turnover',
+  company: 'company group firm corporation',
+  say: 'said say announc announce report state disclos disclose',
+  share: 'share stock',
+  spend: 'spend spent spending investment invest',
+  expect: 'expect forecast estimat estimate anticipat anticipate',
+  big: 'big large major biggest largest',
+})) {
+  for (const word of words.split(' ')) SYNONYMS[word] = canonical;
+}
+
 export interface Profile {
   /** Plain text of the block. */
   text: string;
@@ -36,7 +53,7 @@ export function stem(word: string): string {
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   else if (w.length > 4 && w.endsWith('ly')) w = w.slice(0, -2);
-  return w;
+  return SYNONYMS[w] ?? w;
 }
 
 const TICKER = /\((?:[A-Z]{1,6}[.:]\s?)?[A-Z0-9]{1,6}(?:[.-][A-Z]{1,3})?\)/g;
@@ -57,7 +74,7 @@ export function profile(node: Nodes): Profile {
 
 export function profileText(text: string): Profile {
   const key = normalizeKey(text);
-  const words = key.match(/[\p{L}\p{N}][\p{L}\p{N}'.]*/gu) ?? [];
+  const words = key.replace(/\bartificial intelligence\b/g, 'ai').match(/[\p{L}\p{N}][\p{L}\p{N}'.]*/gu) ?? [];
   const stems = words.map((w) => stem(w.replace(/\.$/, '')));
   const terms = new Set<string>();
   for (const s of stems) if (!STOPWORDS.has(s) && !/^\d/.test(s)) terms.add(s);
