@@ -49,7 +49,75 @@ export function decodeInput(input: string | Uint8Array, path?: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Input as given; a hook for limits that keep parsing bounded. */
-export function guardInput(value: string, _format: Format): string {
-  return value;
+/** Deepest nesting parsed as written; deeper structure would overflow the parsers' stacks. */
+export const MAX_DEPTH = 200;
+
+const VOID = new Set('area base br col embed hr img input link meta param source track wbr'.split(' '));
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
+
+export interface Guarded {
+  value: string;
+  /** Why the input was changed, when it was. */
+  warning?: string | undefined;
+}
+
+/**
+ * Keeps parsing bounded. HTML nested deeper than `MAX_DEPTH` is flattened (the
+ * extra tags blanked out with spaces, so every position stays true); Markdown
+ * nested that deep, or with emphasis runs no article has, is refused.
+ */
+export function guardInput(value: string, format: Format, path?: string): Guarded {
+  if (format === 'html') return flattenHtml(value);
+  if (format === 'markdown') {
+    const name = path ? `${path}: ` : '';
+    const quote = /^(?:[ \t]*>){200}/m.exec(value);
+    if (quote) throw new InputError(`${name}block quotes nested more than ${MAX_DEPTH} deep (line ${lineAt(value, quote.index)})`);
+    const indent = new RegExp(`^[ \\t]{${MAX_DEPTH * 2},}\\S`, 'm').exec(value);
+    if (indent) throw new InputError(`${name}lists nested more than ${MAX_DEPTH} deep (line ${lineAt(value, indent.index)})`);
+    const run = /[*_]{128,}/.exec(value);
+    if (run) throw new InputError(`${name}a run of ${run[0].length}+ emphasis or bracket characters (line ${lineAt(value, run.index)}): not an article`);
+  }
+  return { value };
+}
+
+function lineAt(value: string, index: number): number {
+  let line = 1;
+  for (let i = value.indexOf('\n'); i !== -1 && i < index; i = value.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function flattenHtml(value: string): Guarded {
+  const open: string[] = [];
+  const dropped = new Map<string, number>();
+  const blanks: Array<[number, number]> = [];
+  for (const match of value.matchAll(TAG)) {
+    const [whole, closing, rawName, selfClosing] = match;
+    if (!rawName) continue;
+    const name = rawName.toLowerCase();
+    if (VOID.has(name) || selfClosing) continue;
+    if (closing) {
+      const pending = dropped.get(name) ?? 0;
+      if (pending > 0) {
+        dropped.set(name, pending - 1);
+        blanks.push([match.index, whole.length]);
+      } else {
+        const at = open.lastIndexOf(name);
+        if (at !== -1) open.length = at;
+      }
+    } else if (open.length >= MAX_DEPTH) {
+      dropped.set(name, (dropped.get(name) ?? 0) + 1);
+      blanks.push([match.index, whole.length]);
+    } else {
+      open.push(name);
+    }
+  }
+  if (blanks.length === 0) return { value };
+  const parts: string[] = [];
+  let from = 0;
+  for (const [at, length] of blanks) {
+    parts.push(value.slice(from, at), ' '.repeat(length));
+    from = at + length;
+  }
+  parts.push(value.slice(from));
+  return { value: parts.join(''), warning: `HTML nested more than ${MAX_DEPTH} elements deep: ${blanks.length} tags beyond that depth were ignored (their text is kept)` };
 }

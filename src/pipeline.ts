@@ -99,7 +99,9 @@ export async function toHtml(tree: Root): Promise<string> {
 export async function clean(input: string | Uint8Array, options: CleanOptions = {}): Promise<CleanResult> {
   const value = decodeInput(input, options.path);
   const format = options.format ?? 'markdown';
-  const file = new VFile({ value: guardInput(value, format), path: options.path });
+  const guarded = guardInput(value, format, options.path);
+  const file = new VFile({ value: guarded.value, path: options.path });
+  if (guarded.warning) report(file, { ruleId: 'deep-nesting', severity: 'warning', reason: guarded.warning });
   if (!value.trim()) {
     report(file, { ruleId: 'empty-input', severity: 'warning', reason: 'The article is empty' });
     return { markdown: '', html: '', messages: sorted(file.messages) };

@@ -13,5 +13,6 @@ export const RULES: Record<string, RuleInfo> = {
   'repeated-title': { plugin: 'dedupe-lead', severity: 'info', summary: 'The title printed again in the body removed.' },
   'duplicate-paragraph': { plugin: 'dedupe-lead', severity: 'info', summary: 'An exact repeat of an earlier paragraph removed.' },
   'prose-guard': { plugin: 'any removing plugin', severity: 'warning', summary: 'Removals held back because they would leave too little of the article.' },
+  'deep-nesting': { plugin: 'clean()', severity: 'warning', summary: 'HTML nested deeper than 200 elements was flattened to be parsed.' },
   'empty-input': { plugin: 'clean()', severity: 'warning', summary: 'The article is empty or only whitespace.' },
 };
