@@ -104,8 +104,11 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
         const pa = profiles.get(a)!;
         const pb = profiles.get(b)!;
         const overlap = i === 0 && j === 1 ? leadOverlap : strictOverlap;
-        if (!restates(pa, pb, titleProfile, overlap)) continue;
-        const keepA = pa.facts > pb.facts || (pa.facts === pb.facts && pa.words.length >= pb.words.length);
+        const aRepeatsB = restates(pa, pb, titleProfile, overlap);
+        const bRepeatsA = restates(pb, pa, titleProfile, overlap);
+        if (!aRepeatsB && !bRepeatsA) continue;
+        // Only a paragraph that says nothing new may go; when both restate each other, the one with fewer facts.
+        const keepA = aRepeatsB && bRepeatsA ? pa.facts > pb.facts || (pa.facts === pb.facts && pa.words.length >= pb.words.length) : bRepeatsA;
         const [loser, winner] = keepA ? [b, a] : [a, b];
         remove(loser, 'duplicate-lead', 'Removed a lead paragraph restated by a more informative one', winner);
       }
@@ -118,16 +121,15 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
 export default dedupeLead;
 
 /**
- * Whether the shorter of two paragraphs says nothing the other (with the
- * title) does not: its content words recur, and it brings no figure of its own.
+ * Whether `part` says nothing that `whole` (with the title) does not: its
+ * content words recur, and it brings no figure of its own.
  */
-function restates(a: Profile, b: Profile, title: Profile | undefined, overlap: number): boolean {
-  const [short, long] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
-  if (short.terms.size < 5) return false;
-  const context = title ? [long, title] : [long];
-  for (const n of short.numbers) if (!context.some((p) => p.numbers.has(n))) return false;
-  const covered = containment(short.terms, ...context.map((p) => p.terms));
-  const direct = containment(short.terms, long.terms);
+function restates(part: Profile, whole: Profile, title: Profile | undefined, overlap: number): boolean {
+  if (part.terms.size < 8 || part.terms.size > whole.terms.size * 1.5) return false;
+  const context = title ? [whole, title] : [whole];
+  for (const n of part.numbers) if (!context.some((p) => p.numbers.has(n))) return false;
+  const covered = containment(part.terms, ...context.map((p) => p.terms));
+  const direct = containment(part.terms, whole.terms);
   return covered >= 0.5 && covered + direct >= overlap;
 }
 

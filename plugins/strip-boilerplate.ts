@@ -66,6 +66,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
             const next = children[i + 1]!;
             const nextText = blockText(next);
             if (isMarker(nextText)) removals.push(related(next, 'Removed a related-headlines marker'));
+            else if (furniture.some((re) => re.test(nextText))) removals.push({ node: next, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
             else if (isHeadlines(next, nextText, maxHeadlineWords) && !isAttribution(nextText)) removals.push(related(next, 'Removed a headline listed under a related-headlines marker'));
             else if (next.type !== 'thematicBreak') break;
             i++;
