@@ -2,6 +2,7 @@
 /** The `copydesk` command. */
 import { Command, InvalidArgumentError } from 'commander';
 import { runClean } from './cli/clean.js';
+import { cleanHandsOver, cleanMany, registerBatch } from './batch/command.js';
 import { FORMATS, isFormat, type Format } from './input.js';
 
 const program = new Command('copydesk')
@@ -12,15 +13,17 @@ const program = new Command('copydesk')
 program
   .command('clean')
   .description('clean one article; cleaned Markdown on stdout, a report on stderr')
-  .argument('<file>', 'article (.txt, .md, .html), or - for stdin')
+  .argument('<files...>', 'article (.txt, .md, .html), or - for stdin; several, a folder or a glob: as `copydesk batch`')
   .option('-f, --format <format>', `input format (${FORMATS.join('|')}); default: from the extension`, parseFormat)
   .option('--json', 'print one JSON object { markdown, html, messages } on stdout')
   .option('--html', 'print the cleaned HTML instead of Markdown')
   .option('--min-prose-share <share>', 'share of prose removals must leave, 0-1', parseShare)
   .option('-q, --quiet', 'no report on stderr')
-  .action(async (file: string, opts) => {
-    process.exitCode = await runClean(file, opts);
+  .action(async (files: string[], opts) => {
+    process.exitCode = (await cleanHandsOver(files)) ? await cleanMany(files, opts) : await runClean(files[0]!, opts);
   });
+
+registerBatch(program);
 
 function parseFormat(value: string): Format {
   if (!isFormat(value)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}`);

@@ -1,0 +1,86 @@
+/** `copydesk batch <inputs...>`: the command line of the batch runner (see docs/batch.md). */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { isDynamicPattern } from 'tinyglobby';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { FORMATS, isFormat, type Format } from '../input.js';
+import { INPUT_TYPES } from './inputs.js';
+import { runBatch, type BatchOptions } from './run.js';
+
+export function registerBatch(program: Command): Command {
+  return program
+    .command('batch')
+    .description('clean many articles: files, folders, globs, stdin, JSON Lines, Ghost and WordPress exports')
+    .argument('<inputs...>', 'files, folders (recursive), globs, or - for stdin')
+    .option('-o, --out-dir <dir>', 'write outputs here, mirroring the input layout (exports: written back in their own format)')
+    .option('-i, --in-place', 'overwrite the inputs (needs --backup or --yes)')
+    .option('-b, --backup [suffix]', 'with --in-place: keep each original as <name><suffix> (default suffix: .orig)')
+    .option('-y, --yes', 'with --in-place: overwrite without a backup')
+    .option('--split', 'with --out-dir: one file per exported post, named by slug or id')
+    .addOption(new Option('-t, --to <format>', 'output format (exports: the body written back; default as it came)').choices(['markdown', 'html', 'json']))
+    .option('-f, --format <format>', `article format for stdin, unknown extensions and JSON Lines bodies (${FORMATS.join('|')})`, parseFormat)
+    .addOption(new Option('--input-type <type>', 'what the named inputs are (default: by extension)').choices([...INPUT_TYPES]))
+    .option('--field <path>', 'JSON Lines: the body field, dots for nesting (default: body)')
+    .option('--id-field <path>', 'JSON Lines: the id field (default: id)')
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .option('-j, --jobs <n>', `worker threads (default: ${availableParallelism()}, the cores)`, parseJobs)
+    .addOption(new Option('--report <format>', 'also write a report file').choices(['json', 'sarif']))
+    .option('--report-file <file>', 'where the report goes (default: copydesk-report.json / .sarif)')
+    .option('--frail', 'exit 1 when any article is flagged with a warning')
+    .option('--resume', 'go on with an interrupted run (same inputs and options)')
+    .option('--progress', 'progress as plain lines when not on a terminal')
+    .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('-v, --verbose', 'report every change, not only flags and failures')
+    .option('-q, --quiet', 'no per-article report (the summary remains)')
+    .option('--min-prose-share <share>', 'share of prose removals must leave, 0-1', parseShare)
+    .action(async (inputs: string[], opts: BatchOptions) => {
+      process.exitCode = await runBatch(inputs, opts);
+    });
+}
+
+function parseFormat(value: string): Format {
+  if (!isFormat(value)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}`);
+  return value;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return n;
+}
+
+function parseShare(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+}
+
+/** `copydesk clean` with several inputs, a folder or a glob goes to the batch runner; one file stays as it was. */
+export async function cleanHandsOver(inputs: string[]): Promise<boolean> {
+  if (inputs.length !== 1) return true;
+  const [input] = inputs as [string];
+  if (input === '-') return false;
+  const info = await stat(input).catch(() => undefined);
+  return info ? info.isDirectory() : isDynamicPattern(input);
+}
+
+export interface CleanManyOptions {
+  format?: Format;
+  json?: boolean;
+  html?: boolean;
+  minProseShare?: number;
+  quiet?: boolean;
+}
+
+/** `copydesk clean a.md b.html archive/`: every article on stdout, as `clean` prints one (JSON Lines with --json). */
+export function cleanMany(inputs: string[], opts: CleanManyOptions): Promise<number> {
+  return runBatch(inputs, {
+    to: opts.json ? 'json' : opts.html ? 'html' : 'markdown',
+    format: opts.format,
+    minProseShare: opts.minProseShare,
+    quiet: opts.quiet,
+    verbose: true,
+    summary: !opts.quiet,
+    progress: false,
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * The pool worker: cleans one article per task. File articles are read and
+ * written here (atomically), off the main thread; export records come as
+ * bytes and go back rewritten. Any failure of one article becomes the
+ * result's `error`, never a crash of the run.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { workerData } from 'piscina';
+import { clean, type CleanOptions, type CleanResult } from '../pipeline.js';
+import { decodeInput, type Format } from '../input.js';
+import { messageToJson } from '../json.js';
+import { findSpan, replaceSpan, valueAt } from './json-span.js';
+import { lexicalToHtml, lexicalWithMarkdown, mobiledocToHtml, mobiledocWithMarkdown } from './ghost.js';
+import { autop, cdata, parseItem } from './wxr.js';
+import { copyAtomic, writeAtomic } from './atomic.js';
+import type { FileTask, OutputFormat, RecordTask, Task, TaskResult } from './task.js';
+
+const options: CleanOptions = (workerData as { cleanOptions?: CleanOptions } | undefined)?.cleanOptions ?? {};
+
+/** Largest article file read. */
+const MAX_BYTES = 64 * 1024 * 1024;
+
+export default async function run(task: Task): Promise<TaskResult> {
+  try {
+    if (task.kind === 'file') return await cleanFile(task);
+    if (task.kind === 'jsonl') return await cleanLine(task);
+    if (task.kind === 'ghost') return await cleanGhostPost(task);
+    return await cleanWxrItem(task);
+  } catch (error) {
+    return { messages: [], changes: 0, error: (error as Error).message };
+  }
+}
+
+async function cleanFile(task: FileTask): Promise<TaskResult> {
+  let bytes = task.bytes;
+  if (!bytes) {
+    const info = await stat(task.path);
+    if (info.size > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
+    bytes = await readFile(task.path);
+  }
+  const result = await clean(bytes, { ...options, format: task.format, path: task.name });
+  const output = render(result, task.to, { file: task.name });
+  const done = summarize(result);
+  if (!task.outPath) return { ...done, output };
+  if (task.backupPath) await copyAtomic(task.path, task.backupPath, { keepExisting: task.keepBackup });
+  await writeAtomic(task.outPath, output);
+  return done;
+}
+
+/** JSON Lines: the body at `field` replaced, the line's other bytes as they were. */
+async function cleanLine(task: RecordTask): Promise<TaskResult> {
+  const { body: text, ending } = splitEnding(decodeInput(task.bytes));
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not valid JSON (${(error as Error).message})`);
+  }
+  const field = task.field ?? ['body'];
+  const idValue = valueAt(record, task.idField ?? ['id']);
+  const id = idValue === undefined || idValue === null ? undefined : String(idValue);
+  const body = valueAt(record, field);
+  if (typeof body !== 'string') {
+    throw new Error(`${id === undefined ? '' : `id ${id}: `}no string at "${field.join('.')}"`);
+  }
+  const format = task.format ?? sniffFormat(body);
+  const result = await clean(body, { ...options, format, path: articleName(task, id) });
+  const done = { ...summarize(result), id, slug: id };
+  if (task.mode === 'render') return { ...done, output: render(result, task.to ?? 'json', { file: task.name, line: task.line, id }) };
+  if (!done.changes) return done; // written back as it was
+  const span = findSpan(text, field);
+  if (!span) throw new Error(`cannot locate "${field.join('.')}" in the line`);
+  return { ...done, output: replaceSpan(text, span, bodyFor(result, task.to, format)) + ending };
+}
+
+/** Ghost: `html` (or the editor document) replaced; every other field untouched. */
+async function cleanGhostPost(task: RecordTask): Promise<TaskResult> {
+  const text = decodeInput(task.bytes);
+  let post: Record<string, unknown>;
+  try {
+    post = JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`the post is not valid JSON (${(error as Error).message})`);
+  }
+  const id = typeof post.id === 'string' || typeof post.id === 'number' ? String(post.id) : undefined;
+  const slug = typeof post.slug === 'string' && post.slug ? post.slug : id;
+  let html: string | undefined;
+  try {
+    if (typeof post.html === 'string' && post.html.trim()) html = post.html;
+    else if (typeof post.lexical === 'string' && post.lexical) html = lexicalToHtml(post.lexical);
+    else if (typeof post.mobiledoc === 'string' && post.mobiledoc) html = mobiledocToHtml(post.mobiledoc);
+  } catch (error) {
+    throw new Error(`${id === undefined ? '' : `post ${id}: `}the editor document is not valid JSON (${(error as Error).message})`);
+  }
+  if (html === undefined) return { id, slug, messages: [], changes: 0, skipped: true };
+  const result = await clean(html, { ...options, format: 'html', path: articleName(task, slug) });
+  const done = { ...summarize(result), id, slug };
+  if (task.mode === 'render') return { ...done, output: render(result, task.to ?? 'json', { file: task.name, line: task.line, id, slug }) };
+  if (!done.changes) return done;
+  let out = text;
+  // Replace from the last field to the first, so earlier spans stay valid.
+  const replacements: Array<[string, unknown]> = [];
+  if (typeof post.html === 'string') replacements.push(['html', result.html]);
+  if (typeof post.lexical === 'string' && post.lexical) replacements.push(['lexical', lexicalWithMarkdown(result.markdown)]);
+  if (typeof post.mobiledoc === 'string' && post.mobiledoc) replacements.push(['mobiledoc', mobiledocWithMarkdown(result.markdown)]);
+  const spans = replacements
+    .map(([key, value]) => ({ span: findSpan(text, [key]), value }))
+    .filter((r) => r.span)
+    .sort((a, b) => b.span!.start - a.span!.start);
+  for (const { span, value } of spans) out = replaceSpan(out, span!, value);
+  return { ...done, output: out };
+}
+
+/** WordPress: the `content:encoded` of posts and pages replaced; other items pass through. */
+async function cleanWxrItem(task: RecordTask): Promise<TaskResult> {
+  const text = decodeInput(task.bytes);
+  const item = parseItem(text);
+  const slug = item.slug || item.id;
+  if ((item.type && item.type !== 'post' && item.type !== 'page') || !item.content.trim() || !item.contentSpan) {
+    return { id: item.id, slug, messages: [], changes: 0, skipped: true };
+  }
+  const result = await clean(autop(item.content), { ...options, format: 'html', path: articleName(task, slug) });
+  const done = { ...summarize(result), id: item.id, slug };
+  if (task.mode === 'render') return { ...done, output: render(result, task.to ?? 'json', { file: task.name, line: task.line, id: item.id, slug }) };
+  if (!done.changes) return done;
+  const span = item.contentSpan;
+  return { ...done, output: text.slice(0, span.start) + cdata(result.html) + text.slice(span.end) };
+}
+
+function summarize(result: CleanResult): TaskResult {
+  const messages = result.messages.map(messageToJson);
+  return { messages, changes: messages.filter((m) => m.severity === 'info').length };
+}
+
+function render(result: CleanResult, to: OutputFormat, where: Record<string, string | number | undefined>): string {
+  if (to === 'html') return `${result.html}\n`;
+  if (to === 'markdown') return result.markdown;
+  return `${JSON.stringify({ ...where, markdown: result.markdown, html: result.html, messages: result.messages.map(messageToJson) })}\n`;
+}
+
+/** The body written back into a JSON Lines record: as `--to` says, else in the format it came in. */
+function bodyFor(result: CleanResult, to: OutputFormat | undefined, format: Format): string {
+  if (to === 'html' || (to === undefined && format === 'html')) return result.html;
+  return result.markdown;
+}
+
+function sniffFormat(body: string): Format {
+  return /^\s*<(!doctype|html|body|p|div|h[1-6]|article|section|ul|ol|table|blockquote|figure|span|a|br|img)\b/i.test(body) ? 'html' : 'markdown';
+}
+
+function splitEnding(line: string): { body: string; ending: string } {
+  const match = /\r?\n$/.exec(line);
+  return match ? { body: line.slice(0, match.index), ending: match[0] } : { body: line, ending: '' };
+}
+
+function articleName(task: RecordTask, id: string | undefined): string {
+  return `${task.name}:${task.line}${id ? ` (${id})` : ''}`;
+}
