@@ -8,7 +8,9 @@ import { FORMATS, isFormat, type Format } from './input.js';
 const program = new Command('copydesk')
   .description('Clean machine-translated financial news before it is republished.')
   .version('0.1.0')
-  .showHelpAfterError();
+  .showHelpAfterError('(add --help for usage)')
+  // Usage errors exit 2, as documented; set before the commands so they inherit it.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 program
   .command('clean')
@@ -35,9 +37,5 @@ function parseShare(value: string): number {
   if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
   return n;
 }
-
-program.exitOverride((err) => {
-  process.exit(err.exitCode === 0 ? 0 : 2);
-});
 
 await program.parseAsync();

@@ -21,7 +21,7 @@ const sentence = fc
   .array(fc.oneof({ weight: 4, arbitrary: word }, { weight: 4, arbitrary: rareWord }, { weight: 1, arbitrary: number }), { minLength: 6, maxLength: 18 })
   .map((ws) => `${ws.join(' ').replace(/^./, (c) => c.toUpperCase())}.`);
 const paragraph = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((ss) => ss.join(' '));
-const title = fc.array(word, { minLength: 5, maxLength: 12 }).map((ws) => ws.join(' ').replace(/^./, (c) => c.toUpperCase()));
+const title = fc.uniqueArray(fc.oneof(word, rareWord), { minLength: 5, maxLength: 12 }).map((ws) => ws.join(' ').replace(/^./, (c) => c.toUpperCase()));
 
 /** Wire debris mixed into dirty articles. */
 const debris = fc.constantFrom('Related News', 'RECOMMEND', 'Listen to the news', 'Share to: WeChat | Weibo', '-+ 0.00%', 'Hot topics', 'image.png');

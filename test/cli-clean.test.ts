@@ -1,0 +1,54 @@
+/** `copydesk clean`, run as a user runs it: the built CLI in a child process, on real files. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const cli = join(import.meta.dirname, '..', 'dist', 'src', 'cli.js');
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'cleanup', 'summary-then-lede', 'input.txt');
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input: '' });
+
+describe('copydesk clean', () => {
+  it('prints cleaned Markdown on stdout and a report on stderr', () => {
+    const r = run('clean', fixture);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^# Harbourline Logistics/);
+    expect(r.stdout).not.toContain('shares jumped after the company won');
+    expect(r.stderr).toContain('duplicate-lead');
+    expect(r.stderr).toMatch(/2:1-2:\d+/);
+  });
+
+  it('--json prints exactly one object with markdown, html and messages', () => {
+    const r = run('clean', fixture, '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { markdown: string; html: string; messages: Array<Record<string, unknown>> };
+    expect(Object.keys(out)).toEqual(['markdown', 'html', 'messages']);
+    expect(out.html).toContain('<h1>Harbourline Logistics');
+    expect(out.messages[0]).toMatchObject({ ruleId: 'duplicate-lead', source: 'copydesk', severity: 'info', line: 2, column: 1 });
+    expect(out.messages[0]!.actual).toMatch(/^Harbourline Logistics shares jumped/);
+    expect(out.messages[0]!.cause).toMatchObject({ line: 3 });
+  });
+
+  it('--format overrides the extension, and stdin is read with -', () => {
+    const r = spawnSync(process.execPath, [cli, 'clean', '-', '--format', 'text', '--json'], { encoding: 'utf8', input: 'A title\nA line of text.\n' });
+    expect(JSON.parse(r.stdout).markdown).toBe('# A title\n\nA line of text.\n');
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
+  const cases: Array<[string, string[], RegExp]> = [
+    ['a missing file', ['clean', join(dir, 'nope.txt')], /nope\.txt: no such file/],
+    ['an unknown format', ['clean', fixture, '--format', 'docx'], /expected one of text, markdown, html/],
+    ['an extension it cannot read', ['clean', (writeFileSync(join(dir, 'a.pdf'), 'x'), join(dir, 'a.pdf'))], /cannot tell the format/],
+    ['a binary file', ['clean', (writeFileSync(join(dir, 'b.txt'), Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10])), join(dir, 'b.txt'))], /not valid UTF-8|binary/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(`exits 2 with one clear line for ${what}`, () => {
+      const r = run(...args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+      expect(r.stderr).toMatch(message);
+    });
+  }
+});
