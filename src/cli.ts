@@ -27,6 +27,23 @@ program
 
 registerBatch(program);
 
+program
+  .command('serve')
+  .description('run the HTTP service (POST /v1/clean, Ghost webhook, /healthz, /readyz, /metrics); token from COPYDESK_TOKEN')
+  .option('--host <host>', 'address to listen on (default 127.0.0.1; another needs COPYDESK_TOKEN)')
+  .option('--port <port>', 'port (default 8080)', parsePort)
+  .option('--config <file>', 'config file (default: found from the working folder)')
+  .action(async (opts) => {
+    const { runServe } = await import('./cli/serve.js');
+    process.exitCode = await runServe(opts);
+  });
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number, 0-65535');
+  return n;
+}
+
 function parseFormat(value: string): Format {
   if (!isFormat(value)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}`);
   return value;

@@ -1,0 +1,173 @@
+/**
+ * The HTTP service, assembled: Fastify with one JSON body parser (keeping
+ * the raw text for signatures), limits, auth, metrics, optional CORS and
+ * static files, and the routes.
+ *
+ *   const server = await createServer({ port: 0, token: 's3cret' });
+ *   const url = await server.listen();   // http://127.0.0.1:<port>
+ *   await server.close();                // finishes requests in flight
+ */
+import { resolve } from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { InputError } from '../input.js';
+import { GhostApiError } from './ghost.js';
+import { Cleaner, CleanTimeoutError, OverloadError } from './limits.js';
+import { Metrics } from './metrics.js';
+import { DEFAULTS, isLoopback, type ServerOptions } from './options.js';
+import { registerRoutes } from './routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request body as received, for signature checks. */
+    rawBody?: string;
+  }
+}
+
+export const VERSION = '0.1.0';
+
+export interface CopydeskServer {
+  app: FastifyInstance;
+  cleaner: Cleaner;
+  metrics: Metrics;
+  /** Starts listening; resolves to the base URL. */
+  listen(): Promise<string>;
+  /** Stops accepting requests, finishes those in flight, stops the workers. */
+  close(): Promise<void>;
+}
+
+/** Refuses an open server on a reachable address. */
+export function checkExposure(options: ServerOptions): void {
+  const host = options.host ?? DEFAULTS.host;
+  if (!options.token && !isLoopback(host)) {
+    throw new Error(`copydesk serve: refusing to listen on ${host} without a token; set COPYDESK_TOKEN (or listen on 127.0.0.1)`);
+  }
+}
+
+/** Builds the Fastify app (not listening). Workers start here and warm up in the background. */
+export async function buildApp(options: ServerOptions = {}): Promise<{ app: FastifyInstance; cleaner: Cleaner; metrics: Metrics }> {
+  checkExposure(options);
+  const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
+  const logger: FastifyServerOptions['logger'] =
+    options.logLevel === false ? false : { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) };
+  const app = Fastify({
+    logger,
+    bodyLimit,
+    requestTimeout: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
+  });
+
+  const cleaner = new Cleaner({
+    threads: options.threads,
+    concurrency: options.concurrency ?? DEFAULTS.concurrency,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+  });
+  const metrics = new Metrics(() => cleaner.inFlight);
+  const state = { ready: false, closing: false };
+
+  // JSON only, parsed by Fastify's own (prototype-poisoning-safe) parser, raw text kept.
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body, done) => {
+    request.rawBody = body as string;
+    json(request, body as string, done);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, code, message } = describeError(error);
+    if (status === 503) reply.header('Retry-After', '1');
+    if (status >= 500 && status !== 503 && status !== 504) request.log.error({ code, err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed');
+    else request.log.info({ code, status }, 'request refused');
+    return reply.code(status).send({ error: { code, message } });
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } }));
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  if (options.corsOrigins?.length) registerCors(app, options.corsOrigins);
+
+  await registerRoutes(app, { options, cleaner, metrics, version: VERSION, state });
+
+  if (options.staticRoot) {
+    const { default: fastifyStatic } = await import('@fastify/static');
+    await app.register(fastifyStatic, { root: resolve(options.staticRoot), prefix: '/', index: ['index.html'] });
+  }
+
+  app.addHook('preClose', async () => {
+    state.closing = true;
+  });
+  app.addHook('onClose', async () => {
+    await cleaner.close();
+  });
+
+  cleaner.warmUp().then(
+    () => {
+      state.ready = true;
+    },
+    (error: Error) => app.log.error({ err: { message: error.message } }, 'workers failed to start'),
+  );
+  return { app, cleaner, metrics };
+}
+
+export async function createServer(options: ServerOptions = {}): Promise<CopydeskServer> {
+  const { app, cleaner, metrics } = await buildApp(options);
+  return {
+    app,
+    cleaner,
+    metrics,
+    async listen() {
+      await app.listen({ host: options.host ?? DEFAULTS.host, port: options.port ?? DEFAULTS.port });
+      const address = app.server.address();
+      if (!address || typeof address === 'string') return String(address);
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${host}:${address.port}`;
+    },
+    close: () => app.close(),
+  };
+}
+
+function describeError(error: FastifyError): { status: number; code: string; message: string } {
+  if (error instanceof OverloadError) return { status: 503, code: 'OVERLOADED', message: error.message };
+  if (error instanceof CleanTimeoutError) return { status: 504, code: 'TIMEOUT', message: error.message };
+  if (error instanceof InputError) return { status: 422, code: 'UNPROCESSABLE', message: error.message };
+  if (error instanceof GhostApiError) return { status: 502, code: 'GHOST_API', message: error.message };
+  if (error.validation) return { status: 400, code: 'BAD_REQUEST', message: `${error.validationContext ?? 'body'}${error.message.replace(/^(body|querystring|params|headers)/, '')}` };
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'BODY_TOO_LARGE', message: error.message };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'EMPTY_BODY', message: 'The body is empty' };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, code: 'BAD_CONTENT_LENGTH', message: error.message };
+  }
+  // JSON.parse messages quote the body: never echo (or log) article text.
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return { status: 400, code: 'BAD_JSON', message: 'The body is not valid JSON' };
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return { status, code: error.code ?? 'BAD_REQUEST', message: error.message };
+  return { status: 500, code: 'INTERNAL', message: 'Internal error' };
+}
+
+/** CORS for the listed origins only (`*` for any); without a list no CORS header is ever sent. */
+function registerCors(app: FastifyInstance, origins: string[]): void {
+  const any = origins.includes('*');
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!origin || !(any || origins.includes(origin))) return;
+    reply.header('Access-Control-Allow-Origin', any ? '*' : origin);
+    reply.header('Vary', 'Origin');
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      reply.header('Access-Control-Allow-Methods', 'GET, POST');
+      reply.header('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      reply.header('Access-Control-Max-Age', '600');
+      await reply.code(204).send();
+    }
+  });
+  app.options('*', async (_request, reply) => reply.code(204).send());
+}

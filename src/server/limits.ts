@@ -1,0 +1,106 @@
+/**
+ * Where articles are cleaned, and the limits around it: at most
+ * `concurrency` articles in the server at once (more are refused at once
+ * with `OverloadError`, answered 503 with Retry-After), and at most
+ * `timeoutMs` for each, queue wait included (`CleanTimeoutError`, answered
+ * 504). Cleaning runs in a piscina worker pool, so a timed-out article's
+ * worker is stopped (and replaced) instead of blocking the event loop;
+ * `threads: 0` cleans on the main thread, where the limit can only be
+ * checked between steps.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { cleanArticle, type ArticleInput, type ArticleResult } from '../hook.js';
+import type { CleanOptions } from '../pipeline.js';
+import { InputError } from '../input.js';
+import type { CleanOutcome, CleanTask } from './worker.js';
+
+export class OverloadError extends Error {
+  override name = 'OverloadError';
+}
+
+export class CleanTimeoutError extends Error {
+  override name = 'CleanTimeoutError';
+}
+
+export interface CleanerOptions {
+  threads: number;
+  concurrency: number;
+  timeoutMs: number;
+}
+
+/** The compiled worker: next to this file when running from `dist`, else from `dist` (tests run the sources). */
+export function workerFile(): string {
+  const here = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return fileURLToPath(here);
+  const built = fileURLToPath(new URL('../../dist/src/server/worker.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new Error(`copydesk: the clean worker is not built (${built}); run \`npm run build\` first`);
+}
+
+export class Cleaner {
+  readonly threads: number;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  #pool: Piscina<CleanTask, CleanOutcome> | undefined;
+  #inFlight = 0;
+
+  constructor(options: Partial<CleanerOptions> = {}) {
+    this.threads = options.threads ?? Math.max(1, availableParallelism());
+    this.concurrency = options.concurrency ?? 32;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    if (this.threads > 0) {
+      this.#pool = new Piscina<CleanTask, CleanOutcome>({
+        filename: workerFile(),
+        minThreads: this.threads,
+        maxThreads: this.threads,
+        idleTimeout: Number.POSITIVE_INFINITY,
+        // Our own limit answers first; the pool's queue never has to refuse.
+        maxQueue: Math.max(this.concurrency, 1),
+      });
+    }
+  }
+
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /** Loads the pipeline in every worker, so the first articles are not slow. */
+  async warmUp(): Promise<void> {
+    const task = { input: { content: 'Warm up.', format: 'markdown' as const }, options: {} };
+    await Promise.all(Array.from({ length: Math.max(this.threads, 1) }, () => this.#run(task, undefined)));
+  }
+
+  async clean(input: ArticleInput, options: CleanOptions): Promise<ArticleResult> {
+    if (this.#inFlight >= this.concurrency) throw new OverloadError(`${this.#inFlight} articles are being cleaned; try again shortly`);
+    this.#inFlight++;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new CleanTimeoutError(`cleaning took longer than ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+    });
+    try {
+      return await Promise.race([this.#run({ input, options }, controller.signal), timeout]);
+    } finally {
+      clearTimeout(timer);
+      this.#inFlight--;
+    }
+  }
+
+  async #run(task: CleanTask, signal: AbortSignal | undefined): Promise<ArticleResult> {
+    if (!this.#pool) return cleanArticle(task.input, task.options);
+    // A task aborted while running stops its worker; the pool starts a new one.
+    const outcome = await this.#pool.run(task, { signal: signal ?? null });
+    if ('inputError' in outcome) throw new InputError(outcome.inputError);
+    return outcome.result;
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.close();
+  }
+}

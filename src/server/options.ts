@@ -1,0 +1,142 @@
+/**
+ * Settings of `copydesk serve`: the `server` section of the config file
+ * (validated here), the config's `block` list and clean options, secrets
+ * from the environment, and command-line flags, merged in that order.
+ *
+ * Secrets never come from the config file (it is usually committed):
+ *   COPYDESK_TOKEN                   bearer token for /v1/clean
+ *   COPYDESK_GHOST_WEBHOOK_SECRET    secret of the Ghost webhook (HMAC)
+ *   COPYDESK_GHOST_ADMIN_KEY         Ghost Admin API key `id:secret`, to write cleaned posts back
+ */
+import { Ajv } from 'ajv';
+import { ConfigError, cleanOptionsFromConfig, type CopydeskConfig } from '../config.js';
+import type { CleanOptions } from '../pipeline.js';
+
+export interface GhostOptions {
+  /** Secret of the Ghost custom integration's webhook; no secret, no webhook endpoint. */
+  webhookSecret?: string | undefined;
+  /** Admin API key (`id:secret`, secret in hex) to write the cleaned body back. */
+  adminKey?: string | undefined;
+  /** Ghost site URL, e.g. `https://news.example.com`. */
+  url?: string | undefined;
+  /** How old (or how far in the future) a signature's timestamp may be. @default 300 */
+  toleranceSeconds?: number | undefined;
+}
+
+export interface ServerOptions {
+  host?: string | undefined;
+  port?: number | undefined;
+  /** Bearer token for write endpoints; without one the server only starts on a loopback host. */
+  token?: string | undefined;
+  /** Largest request body, bytes. @default 2 MiB */
+  bodyLimit?: number | undefined;
+  /** Time limit for cleaning one article (queue wait included), ms. @default 10000 */
+  timeoutMs?: number | undefined;
+  /** Time limit for receiving a whole request, ms. @default 30000 */
+  requestTimeoutMs?: number | undefined;
+  /** Articles being cleaned or waiting at once; more get 503 with Retry-After. @default 32 */
+  concurrency?: number | undefined;
+  /** Worker threads cleaning articles; 0 cleans on the main thread (no hard time limit). @default available cores */
+  threads?: number | undefined;
+  /** Origins allowed to call the API from a browser; none (the default) sends no CORS headers. */
+  corsOrigins?: string[] | undefined;
+  /** pino log level, or false for no logs. @default 'info' */
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' | false | undefined;
+  /** Log article text and titles (debug level). Off by default: logs hold metadata only. */
+  logArticleText?: boolean | undefined;
+  /** A folder served at `/` (for the editorial preview page). */
+  staticRoot?: string | undefined;
+  /** Rule ids whose warnings make the verdict `reject`; `*` for every warning. */
+  block?: string[] | undefined;
+  /** Options for every clean (from the config file). */
+  clean?: CleanOptions | undefined;
+  /** The config, for request options layered over it. */
+  config?: CopydeskConfig | undefined;
+  ghost?: GhostOptions | undefined;
+  /** A writable stream for the logs (tests); default stdout. */
+  logStream?: NodeJS.WritableStream | undefined;
+}
+
+const serverSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    host: { type: 'string', minLength: 1 },
+    port: { type: 'integer', minimum: 0, maximum: 65535 },
+    bodyLimit: { type: 'integer', minimum: 1024 },
+    timeoutMs: { type: 'integer', minimum: 1 },
+    requestTimeoutMs: { type: 'integer', minimum: 1 },
+    concurrency: { type: 'integer', minimum: 1 },
+    threads: { type: 'integer', minimum: 0, maximum: 64 },
+    corsOrigins: { type: 'array', items: { type: 'string', minLength: 1 } },
+    logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
+    logArticleText: { type: 'boolean' },
+    static: { type: 'string', minLength: 1 },
+    ghost: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        url: { type: 'string', pattern: '^https?://' },
+        toleranceSeconds: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
+} as const;
+
+const validateServer = new Ajv({ allErrors: true }).compile(serverSchema);
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 8080,
+  bodyLimit: 2 * 1024 * 1024,
+  timeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  concurrency: 32,
+  toleranceSeconds: 300,
+} as const;
+
+/** Server options from a loaded config, the environment and flags (flags win). */
+export function serverOptionsFromConfig(
+  config: CopydeskConfig,
+  env: NodeJS.ProcessEnv = process.env,
+  flags: { host?: string | undefined; port?: number | undefined } = {},
+  filepath = 'config',
+): ServerOptions {
+  const section = config.server ?? {};
+  if (!validateServer(section)) {
+    const problems = (validateServer.errors ?? [])
+      .map((e) => `server${e.instancePath}: ${e.keyword === 'additionalProperties' ? `unknown setting "${String(e.params.additionalProperty)}"` : e.message}`)
+      .join('; ');
+    throw new ConfigError(`${filepath}: ${problems}`);
+  }
+  const s = section as Record<string, unknown> & { ghost?: { url?: string; toleranceSeconds?: number } };
+  return {
+    host: flags.host ?? (s.host as string | undefined),
+    port: flags.port ?? (s.port as number | undefined),
+    token: env.COPYDESK_TOKEN || undefined,
+    bodyLimit: s.bodyLimit as number | undefined,
+    timeoutMs: s.timeoutMs as number | undefined,
+    requestTimeoutMs: s.requestTimeoutMs as number | undefined,
+    concurrency: s.concurrency as number | undefined,
+    threads: s.threads as number | undefined,
+    corsOrigins: s.corsOrigins as string[] | undefined,
+    logLevel: s.logLevel as ServerOptions['logLevel'],
+    logArticleText: s.logArticleText as boolean | undefined,
+    staticRoot: s.static as string | undefined,
+    block: config.block,
+    clean: cleanOptionsFromConfig(config),
+    config,
+    ghost: {
+      url: env.COPYDESK_GHOST_URL || s.ghost?.url,
+      toleranceSeconds: s.ghost?.toleranceSeconds,
+      webhookSecret: env.COPYDESK_GHOST_WEBHOOK_SECRET || undefined,
+      adminKey: env.COPYDESK_GHOST_ADMIN_KEY || undefined,
+    },
+  };
+}
+
+/** Hosts only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
