@@ -11,7 +11,7 @@ import { decodeInput, type Format } from '../input.js';
 import { messageToJson } from '../json.js';
 import { findSpan, replaceSpan, valueAt } from './json-span.js';
 import { lexicalToHtml, lexicalWithMarkdown, mobiledocToHtml, mobiledocWithMarkdown } from './ghost.js';
-import { autop, cdata, parseItem } from './wxr.js';
+import { autop, cdata, parseItem, XmlError } from './wxr.js';
 import { copyAtomic, writeAtomic } from './atomic.js';
 import type { FileTask, OutputFormat, RecordTask, Task, TaskResult } from './task.js';
 
@@ -27,7 +27,20 @@ export default async function run(task: Task): Promise<TaskResult> {
     if (task.kind === 'ghost') return await cleanGhostPost(task);
     return await cleanWxrItem(task);
   } catch (error) {
-    return { messages: [], changes: 0, error: (error as Error).message };
+    if (error instanceof XmlError && task.kind !== 'file') {
+      return { messages: [], changes: 0, error: `not well-formed XML at line ${task.line + error.line - 1}: ${error.message}` };
+    }
+    return { id: (error as ArticleError).id, messages: [], changes: 0, error: (error as Error).message };
+  }
+}
+
+/** A failure of one article, with its id when it was read before the failure. */
+class ArticleError extends Error {
+  constructor(
+    message: string,
+    readonly id: string | undefined,
+  ) {
+    super(message);
   }
 }
 
@@ -61,7 +74,7 @@ async function cleanLine(task: RecordTask): Promise<TaskResult> {
   const id = idValue === undefined || idValue === null ? undefined : String(idValue);
   const body = valueAt(record, field);
   if (typeof body !== 'string') {
-    throw new Error(`${id === undefined ? '' : `id ${id}: `}no string at "${field.join('.')}"`);
+    throw new ArticleError(`no string at "${field.join('.')}"`, id);
   }
   const format = task.format ?? sniffFormat(body);
   const result = await clean(body, { ...options, format, path: articleName(task, id) });
@@ -69,7 +82,7 @@ async function cleanLine(task: RecordTask): Promise<TaskResult> {
   if (task.mode === 'render') return { ...done, output: render(result, task.to ?? 'json', { file: task.name, line: task.line, id }) };
   if (!done.changes) return done; // written back as it was
   const span = findSpan(text, field);
-  if (!span) throw new Error(`cannot locate "${field.join('.')}" in the line`);
+  if (!span) throw new ArticleError(`cannot locate "${field.join('.')}" in the line`, id);
   return { ...done, output: replaceSpan(text, span, bodyFor(result, task.to, format)) + ending };
 }
 
@@ -90,7 +103,7 @@ async function cleanGhostPost(task: RecordTask): Promise<TaskResult> {
     else if (typeof post.lexical === 'string' && post.lexical) html = lexicalToHtml(post.lexical);
     else if (typeof post.mobiledoc === 'string' && post.mobiledoc) html = mobiledocToHtml(post.mobiledoc);
   } catch (error) {
-    throw new Error(`${id === undefined ? '' : `post ${id}: `}the editor document is not valid JSON (${(error as Error).message})`);
+    throw new ArticleError(`the editor document is not valid JSON (${(error as Error).message})`, id);
   }
   if (html === undefined) return { id, slug, messages: [], changes: 0, skipped: true };
   const result = await clean(html, { ...options, format: 'html', path: articleName(task, slug) });

@@ -44,7 +44,7 @@ export function parseItem(text: string): WxrItem {
   let contentStart = -1;
   let failure: XmlError | undefined;
   parser.on('error', (error) => {
-    failure ??= new XmlError(error.message.replace(/^\d+:\d+: /, ''), parser.line);
+    failure ??= new XmlError(error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, ''), parser.line);
   });
   parser.on('opentag', (tag) => {
     open.push(tag.name);
