@@ -104,7 +104,7 @@ export async function clean(input: string | Uint8Array, options: CleanOptions = 
   if (guarded.warning) report(file, { ruleId: 'deep-nesting', severity: 'warning', reason: guarded.warning });
   if (!value.trim()) {
     report(file, { ruleId: 'empty-input', severity: 'warning', reason: 'The article is empty' });
-    return { markdown: '', html: '', messages: sorted(file.messages) };
+    return { markdown: '', html: '', messages: sorted(withSeverities(file.messages, options.rules)) };
   }
   const processor = createProcessor(format, options);
   const tree = (await processor.run(processor.parse(file), file)) as Root;

@@ -66,7 +66,7 @@ export const EXIT = { ok: 0, flagged: 1, usage: 2, interrupted: 130 } as const;
 const EXTENSION: Record<OutputFormat, string> = { markdown: '.md', html: '.html', json: '.json' };
 /** Largest article read from stdin. */
 const MAX_STDIN = 64 * 1024 * 1024;
-const CHECKPOINT_MS = 1000;
+const CHECKPOINT_MS = 250;
 const FLUSH_BYTES = 256 * 1024;
 
 export async function runBatch(inputs: string[], options: BatchOptions): Promise<number> {
