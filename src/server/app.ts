@@ -101,6 +101,12 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
   app.addHook('preClose', async () => {
     state.closing = true;
   });
+  // A keep-alive connection whose request was in flight at close() would hold
+  // the server open: answer it with `Connection: close`, so it ends after.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (state.closing) reply.header('Connection', 'close');
+    return payload;
+  });
   app.addHook('onClose', async () => {
     await cleaner.close();
   });
