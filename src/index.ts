@@ -7,3 +7,15 @@ export { default as stripBoilerplate, type StripBoilerplateOptions } from '../pl
 export { default as copydeskText } from './formats/text.js';
 export { default as copydeskHtml } from './formats/html.js';
 export { RULES, type RuleInfo } from './rules.js';
+export {
+  buildReport,
+  cleanArticle,
+  createPublishHook,
+  verdictOf,
+  type ArticleInput,
+  type ArticleResult,
+  type PublishHookOptions,
+  type PublishHookResult,
+  type PublishReport,
+  type Verdict,
+} from './hook.js';
