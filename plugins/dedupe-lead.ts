@@ -26,7 +26,7 @@ import { toString } from 'mdast-util-to-string';
 import stringSimilarity from 'string-similarity';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { containment, normalizeKey, profileText, type Profile } from '../src/profile.js';
+import { containment, normalizeKey, numbersOf, profileText, type Profile } from '../src/profile.js';
 import { applyRemovals, type GuardOptions, type Removal } from '../src/removal.js';
 import { pointer } from '../src/report.js';
 
@@ -50,7 +50,8 @@ export interface DedupeLeadOptions extends GuardOptions {
   strictOverlap?: number | undefined;
 }
 
-type Block = { node: Paragraph | Heading; key: string };
+/** `text`: the block's plain text, whitespace folded; its exact-duplicate key. */
+type Block = { node: Paragraph | Heading; text: string };
 
 const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
   const leadWindow = options.leadWindow ?? 6;
@@ -72,11 +73,13 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
 
     // Title reprinted: exact or near-exact, as a paragraph or a caption.
     if (title) {
+      const titleKey = normalizeKey(title.text);
       for (const block of blocks) {
         if (block === title || block.node.type !== 'paragraph') continue;
-        const ratio = block.key.length / Math.max(1, title.key.length);
+        const ratio = block.text.length / Math.max(1, title.text.length);
         if (ratio < 0.6 || ratio > 1.6) continue;
-        if (block.key === title.key || stringSimilarity.compareTwoStrings(block.key, title.key) >= titleSimilarity) {
+        const key = normalizeKey(block.text);
+        if (key === titleKey || stringSimilarity.compareTwoStrings(key, titleKey) >= titleSimilarity) {
           remove(block, 'repeated-title', 'Removed the title printed again in the body', title);
         }
       }
@@ -85,24 +88,31 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
     // Exact repeats anywhere: the first copy stays.
     const seen = new Map<string, Block>();
     for (const block of blocks) {
-      if (gone.has(block.node) || block.node.type !== 'paragraph' || block.key.split(' ').length < 4) continue;
-      const first = seen.get(block.key);
+      if (gone.has(block.node) || block.node.type !== 'paragraph' || block.text.length < 20) continue;
+      const first = seen.get(block.text);
       if (first) remove(block, 'duplicate-paragraph', 'Removed a repeated paragraph', first);
-      else seen.set(block.key, block);
+      else seen.set(block.text, block);
     }
 
     // A reworded lead: the first two body paragraphs (a summary and its lede),
     // and, more strictly, any two close paragraphs near the top.
-    const lead = blocks.filter((b) => b.node.type === 'paragraph' && !gone.has(b.node) && b.key.split(' ').length >= 8).slice(0, leadWindow);
-    const profiles = new Map<Block, Profile>(lead.map((b) => [b, profileText(toString(b.node))]));
-    const titleProfile = title ? profileText(toString(title.node)) : undefined;
+    const lead = blocks.filter((b) => b.node.type === 'paragraph' && !gone.has(b.node) && b.text.split(' ', 8).length >= 8).slice(0, leadWindow);
+    // Figures first: they are cheap to find and rule out most pairs before any profile is built.
+    const figures = new Map<Block, Set<string>>(lead.map((b) => [b, numbersOf(b.text)]));
+    const titleFigures = title ? numbersOf(title.text) : new Set<string>();
+    const profiles = new Map<Block, Profile>();
+    const profileOf = (b: Block) => profiles.get(b) ?? profiles.set(b, profileText(b.text)).get(b)!;
+    const titleProfile = title ? profileText(title.text) : undefined;
     for (let i = 0; i < lead.length; i++) {
       for (let j = i + 1; j <= i + leadDistance && j < lead.length; j++) {
         const a = lead[i]!;
         const b = lead[j]!;
         if (gone.has(a.node) || gone.has(b.node)) continue;
-        const pa = profiles.get(a)!;
-        const pb = profiles.get(b)!;
+        const fa = figures.get(a)!;
+        const fb = figures.get(b)!;
+        if (!subset(fa, fb, titleFigures) && !subset(fb, fa, titleFigures)) continue;
+        const pa = profileOf(a);
+        const pb = profileOf(b);
         const overlap = i === 0 && j === 1 ? leadOverlap : strictOverlap;
         const aRepeatsB = restates(pa, pb, titleProfile, overlap);
         const bRepeatsA = restates(pb, pa, titleProfile, overlap);
@@ -138,10 +148,20 @@ function collectBlocks(tree: Root): Block[] {
   const out: Block[] = [];
   const walk = (children: Root['children']) => {
     for (const node of children) {
-      if (node.type === 'paragraph' || node.type === 'heading') out.push({ node, key: normalizeKey(toString(node)) });
+      if (node.type === 'paragraph' || node.type === 'heading') out.push({ node, text: foldSpace(toString(node)) });
       else if (node.type === 'blockquote') walk(node.children);
     }
   };
   walk(tree.children);
   return out;
+}
+
+function foldSpace(text: string): string {
+  const trimmed = text.trim();
+  return /\s\s|[\t\n\r]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+}
+
+function subset(part: Set<string>, whole: Set<string>, also: Set<string>): boolean {
+  for (const n of part) if (!whole.has(n) && !also.has(n)) return false;
+  return true;
 }

@@ -58,6 +58,8 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
       const children = parent.children as RootContent[];
       for (let i = 0; i < children.length; i++) {
         const node = children[i]!;
+        // Furniture and markers are short: long blocks are prose, not worth a look.
+        if (!glued.has(node) && sourceLength(node) > MAX_LINE) continue;
         const text = blockText(node);
         if (glued.has(node) || isMarker(text)) {
           removals.push(related(node, 'Removed a related-headlines marker'));
@@ -86,6 +88,14 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
 };
 
 export default stripBoilerplate;
+
+/** Longest block, in source characters, that can be a marker or a furniture line. */
+const MAX_LINE = 300;
+
+function sourceLength(node: Nodes): number {
+  const p = node.position;
+  return p?.start.offset !== undefined && p.end.offset !== undefined ? p.end.offset - p.start.offset : 0;
+}
 
 function related(node: Nodes, reason: string): Removal {
   return { node, ruleId: 'related-block', reason, marked: true };
@@ -131,6 +141,9 @@ function looksLikeInterface(node: Nodes, text: string): boolean {
   return linked / text.replace(/[\s|·•,/]+/g, '').length >= 0.8;
 }
 
+/** A cheap test before the real one: most paragraphs hold none of these words. */
+const GLUED_HINT = /Related|RECOMMEND|Recommended|Hot topics|Read more/;
+
 /** Cut "…its pace.Related NewsCiti expects…" into the sentence and a marker block. */
 function splitGluedMarkers(tree: Root): Set<Nodes> {
   const split = new Set<Nodes>();
@@ -139,7 +152,7 @@ function splitGluedMarkers(tree: Root): Set<Nodes> {
     for (let i = 0; i < children.length; i++) {
       const node = children[i]!;
       if (node.type !== 'paragraph') continue;
-      const at = node.children.findIndex((c) => c.type === 'text' && GLUED_MARKER.test(c.value));
+      const at = node.children.findIndex((c) => c.type === 'text' && GLUED_HINT.test(c.value) && GLUED_MARKER.test(c.value));
       if (at === -1) continue;
       const text = node.children[at] as Text;
       const cut = text.value.search(GLUED_MARKER);

@@ -8,7 +8,6 @@
  * passage is left as it is: rules neither change nor remove anything in it.
  */
 import type { Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { positionOf } from './removal.js';
 
 const MARKER = /^<!--\s*copydesk\s+(ignore|disable|enable)\b([\s\S]*?)-->$/;
@@ -38,35 +37,41 @@ function parseMarker(value: string): { verb: string; names: Set<string> | null }
 
 function collect(tree: Root): MutedRange[] {
   const ranges: MutedRange[] = [];
-  visit(tree, (node) => {
-    if (!('children' in node)) return;
-    const children = node.children as Nodes[];
-    children.forEach((child, index) => {
-      if (child.type !== 'html') return;
-      const marker = parseMarker(child.value);
-      const from = child.position?.end.offset;
-      if (!marker || from === undefined || marker.verb === 'enable') return;
-      if (marker.verb === 'ignore') {
-        const next = children[index + 1];
-        const end = next?.position?.end.offset;
-        if (end !== undefined) ranges.push({ start: from, end, names: marker.names });
-        return;
-      }
-      // disable: until a matching enable among the following siblings, or the end.
-      let end = Number.POSITIVE_INFINITY;
-      for (const later of children.slice(index + 1)) {
-        if (later.type !== 'html') continue;
-        const close = parseMarker(later.value);
-        const sameNames = close?.verb === 'enable' && (close.names === null || marker.names === null || [...marker.names].some((n) => close.names!.has(n)));
-        if (sameNames && later.position) {
-          end = later.position.start.offset ?? end;
-          break;
-        }
-      }
-      ranges.push({ start: from, end, names: marker.names });
-    });
-  });
+  // A plain walk: this runs on every article, most of which hold no comment at all.
+  const walk = (children: Nodes[]): void => {
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      if ('children' in child) walk(child.children as Nodes[]);
+      if (child.type === 'html') addRange(children, index, ranges);
+    }
+  };
+  walk(tree.children);
   return ranges;
+}
+
+function addRange(children: Nodes[], index: number, ranges: MutedRange[]): void {
+  const child = children[index]!;
+  if (child.type !== 'html') return;
+  const marker = parseMarker(child.value);
+  const from = child.position?.end.offset;
+  if (!marker || from === undefined || marker.verb === 'enable') return;
+  if (marker.verb === 'ignore') {
+    const end = children[index + 1]?.position?.end.offset;
+    if (end !== undefined) ranges.push({ start: from, end, names: marker.names });
+    return;
+  }
+  // disable: until a matching enable among the following siblings, or the end.
+  let end = Number.POSITIVE_INFINITY;
+  for (const later of children.slice(index + 1)) {
+    if (later.type !== 'html') continue;
+    const close = parseMarker(later.value);
+    const sameNames = close?.verb === 'enable' && (close.names === null || marker.names === null || [...marker.names].some((n) => close.names!.has(n)));
+    if (sameNames && later.position) {
+      end = later.position.start.offset ?? end;
+      break;
+    }
+  }
+  ranges.push({ start: from, end, names: marker.names });
 }
 
 /** Whether `node` sits in a passage where any of `names` is switched off. */

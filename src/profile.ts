@@ -37,8 +37,6 @@ export interface Profile {
   words: string[];
   /** Stemmed content words (no stopwords, no numbers). */
   terms: Set<string>;
-  /** Word bigrams over stemmed words, stopwords included: phrase-level overlap. */
-  bigrams: Set<string>;
   /** Numbers as written, commas dropped: figures and ticker codes. */
   numbers: Set<string>;
   /** Facts an editor would not want to lose: figures, tickers, attribution. */
@@ -47,12 +45,14 @@ export interface Profile {
 
 /** A crude stemmer: enough to match "units"/"unit", "rises"/"rise", "company's"/"company". */
 export function stem(word: string): string {
-  let w = word.replace(/['’]s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 4 && w.endsWith('ly')) w = w.slice(0, -2);
+  let w = word;
+  if (w.endsWith("'s") || w.endsWith('\u2019s')) w = w.slice(0, -2);
+  const n = w.length;
+  if (n > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (n > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  const m = w.length;
+  if (m > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (m > 4 && (w.endsWith('ed') || w.endsWith('ly'))) w = w.slice(0, -2);
   return SYNONYMS[w] ?? w;
 }
 
@@ -60,11 +60,10 @@ const TICKER = /\((?:[A-Z]{1,6}[.:]\s?)?[A-Z0-9]{1,6}(?:[.-][A-Z]{1,3})?\)/g;
 const ATTRIBUTION = /\b(according to|said|says|told|learned that|reported|announced|sources?)\b/gi;
 
 export function normalizeKey(text: string): string {
+  // One pass: anything but letters, digits and the marks figures carry becomes a space.
   return text
     .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[^\p{L}\p{N}'%$.]+/gu, ' ')
-    .replace(/\.(?=\s|$)/g, '')
+    .replace(/(?:[^\p{L}\p{N}%$.'\u2019]|[.'\u2019](?![\p{L}\p{N}]))+/gu, ' ')
     .trim();
 }
 
@@ -74,15 +73,22 @@ export function profile(node: Nodes): Profile {
 
 export function profileText(text: string): Profile {
   const key = normalizeKey(text);
-  const words = key.replace(/\bartificial intelligence\b/g, 'ai').match(/[\p{L}\p{N}][\p{L}\p{N}'.]*/gu) ?? [];
-  const stems = words.map((w) => stem(w.replace(/\.$/, '')));
+  const words = key.replace(/\bartificial intelligence\b/g, 'ai').split(' ');
   const terms = new Set<string>();
-  for (const s of stems) if (!STOPWORDS.has(s) && !/^\d/.test(s)) terms.add(s);
-  const bigrams = new Set<string>();
-  for (let i = 1; i < stems.length; i++) bigrams.add(`${stems[i - 1]} ${stems[i]}`);
-  const numbers = new Set((text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replace(/,/g, '')));
+  for (const word of words) {
+    const first = word.charCodeAt(0);
+    if (first >= 48 && first <= 57) continue; // figures are compared as numbers
+    const s = stem(word.endsWith('.') ? word.slice(0, -1) : word);
+    if (s && !STOPWORDS.has(s)) terms.add(s);
+  }
+  const numbers = numbersOf(text);
   const facts = numbers.size + (text.match(TICKER)?.length ?? 0) + (text.match(ATTRIBUTION)?.length ?? 0);
-  return { text, key, words, terms, bigrams, numbers, facts };
+  return { text, key, words, terms, numbers, facts };
+}
+
+/** Figures and codes as written, thousands separators dropped. */
+export function numbersOf(text: string): Set<string> {
+  return new Set((text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((n) => n.replaceAll(',', '')));
 }
 
 /** Share of `part`'s items found in any of `wholes`. */

@@ -70,7 +70,14 @@ export function sourceText(file: VFile, node: Nodes): string {
   return toString(node);
 }
 
-const proseLength = (node: Nodes): number => toString(node).replace(/\s+/g, '').length;
+/** Characters of text in a node: what the guard weighs (no string is built). */
+function proseLength(node: Nodes): number {
+  if ('value' in node && (node.type === 'text' || node.type === 'inlineCode')) return node.value.length;
+  if (!('children' in node)) return 0;
+  let n = 0;
+  for (const child of node.children) n += proseLength(child);
+  return n;
+}
 
 export function applyRemovals(tree: Root, file: VFile, plugin: string, removals: Removal[], options: GuardOptions = {}): Removal[] {
   const wanted = removals.filter((r) => !isMuted(tree, r.node, [r.ruleId, plugin]));

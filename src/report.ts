@@ -26,13 +26,21 @@ export interface ReportOptions {
   severity?: Severity | undefined;
 }
 
+/** Messages point at the article, not at our code: no stack trace to capture (it is most of their cost). */
+function withoutStack<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function report(file: VFile, options: ReportOptions): VFileMessage {
-  const message = file.message(options.reason, {
-    place: options.place,
-    ruleId: options.ruleId,
-    source: SOURCE,
-    cause: options.cause,
-  });
+  const message = withoutStack(() =>
+    file.message(options.reason, { place: options.place, ruleId: options.ruleId, source: SOURCE, cause: options.cause }),
+  );
   const severity = options.severity ?? 'info';
   message.fatal = severity === 'info' ? null : severity === 'error';
   if (options.actual !== undefined) message.actual = options.actual;
@@ -43,7 +51,7 @@ export function report(file: VFile, options: ReportOptions): VFileMessage {
 
 /** A message pointing at a place, to use as the `cause` of another. */
 export function pointer(reason: string, place: Position | undefined, actual?: string): VFileMessage {
-  const message = new VFileMessage(reason, { place, source: SOURCE });
+  const message = withoutStack(() => new VFileMessage(reason, { place, source: SOURCE }));
   if (actual !== undefined) message.actual = actual;
   return message;
 }

@@ -1,0 +1,160 @@
+/**
+ * Batch CLI figures for `npm run bench` (called by bench/run.ts):
+ *
+ * - articles per second at `--jobs 1` and `--jobs 2` on a folder of 20,000
+ *   generated 5 KB articles, and their ratio (the target: at least 1.7×);
+ * - peak resident memory while cleaning a generated 1 GB JSON Lines export
+ *   (the target: under 400 MB, flat whatever the size).
+ *
+ * Everything is generated into a temporary folder and deleted afterwards.
+ * `COPYDESK_BENCH_QUICK=1` scales down to 2,000 articles and 64 MB.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../src/cli.js');
+
+const SUBJECTS = ['The carmaker', 'The lender', 'The chip designer', 'The developer', 'The insurer', 'The retailer', 'The miner', 'The airline'];
+const VERBS = ['said', 'reported', 'expected', 'announced', 'confirmed', 'estimated'];
+const OBJECTS = [
+  'that revenue rose {n}% in the quarter as demand held up in its main markets',
+  'that it would spend {n} billion yuan on new capacity over the next three years',
+  'that margins narrowed by {n} basis points because of higher input costs',
+  'that deliveries reached {n},000 units, a record for the month',
+  'that it had repurchased {n} million shares since the start of the year',
+  'that orders from overseas customers grew by about {n}% from a year earlier',
+];
+
+/** A wire article in Markdown of about `bytes` bytes, with a duplicated lead, a related block and a share bar. */
+export function benchArticle(bytes: number, seed: number): string {
+  let x = seed + 1;
+  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
+  const parts = [
+    `# Harbour Group (0${1000 + (seed % 9000)}) lifts its outlook after a strong quarter`,
+    'Harbour Group raised its full-year outlook after a strong quarter in its shipping and logistics arms.',
+    `According to a filing, Harbour Group raised its full-year outlook on Monday after a strong quarter in its shipping and logistics arms, with revenue up ${10 + (seed % 20)}%.`,
+  ];
+  const tail = ['## Related News', '- [Shipping rates climb again](/n/1)\n- [Port volumes at a record](/n/2)', 'Share to: WeChat | Weibo | Copy link'];
+  let size = parts.join('\n\n').length + tail.join('\n\n').length;
+  for (let i = 0; size < bytes; i++) {
+    const sentences = Array.from({ length: 3 }, (_, k) => `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS).replace('{n}', String(2 + Math.floor(next() * 90)))}, according to filing ${seed}-${i}-${k}.`);
+    const paragraph = sentences.join(' ');
+    parts.push(paragraph);
+    size += paragraph.length + 2;
+  }
+  return `${[...parts, ...tail].join('\n\n')}\n`;
+}
+
+interface Measured {
+  seconds: number;
+  summary: { articles: number; failed: number; articlesPerSecond: number; peakRssMB: number };
+  /** Peak RSS seen from outside (VmHWM in /proc), in MB. */
+  hwmMB: number;
+}
+
+/** Runs the built CLI and waits; polls its peak RSS from /proc while it runs. */
+async function runCli(args: string[], cwd: string): Promise<Measured> {
+  const report = join(cwd, `report-${Date.now()}.json`);
+  const start = performance.now();
+  const child = spawn(process.execPath, [CLI, ...args, '-q', '--no-progress', '--report', 'json', '--report-file', report], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  let hwm = 0;
+  const poll = setInterval(() => {
+    readFile(`/proc/${child.pid}/status`, 'utf8')
+      .then((status) => {
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        hwm = Math.max(hwm, kb / 1024);
+      })
+      .catch(() => {});
+  }, 200);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearInterval(poll);
+  const seconds = (performance.now() - start) / 1000;
+  if (code !== 0) throw new Error(`copydesk ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`);
+  const { summary } = JSON.parse(await readFile(report, 'utf8')) as { summary: Measured['summary'] };
+  await rm(report, { force: true });
+  return { seconds, summary, hwmMB: hwm };
+}
+
+async function writeFolder(dir: string, count: number, bytes: number): Promise<void> {
+  for (let i = 0; i < count; i += 1000) {
+    const sub = join(dir, String(i / 1000).padStart(3, '0'));
+    await mkdir(sub, { recursive: true });
+    await Promise.all(Array.from({ length: Math.min(1000, count - i) }, (_, k) => writeFile(join(sub, `${i + k}.md`), benchArticle(bytes, i + k))));
+  }
+}
+
+async function writeJsonl(path: string, totalBytes: number, articleBytes: number): Promise<number> {
+  const out = createWriteStream(path);
+  // a few hundred distinct articles, repeated with new ids: generation stays fast, cleaning does the same work
+  const bodies = Array.from({ length: 500 }, (_, i) => benchArticle(articleBytes, i));
+  let written = 0;
+  let n = 0;
+  while (written < totalBytes) {
+    const line = `${JSON.stringify({ id: `a${n}`, published: '2025-11-13T10:05:00Z', desk: { region: 'hk', lang: 'en' }, body: bodies[n % bodies.length] })}\n`;
+    n++;
+    written += Buffer.byteLength(line);
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return n;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function benchBatch(): Promise<Row[]> {
+  const quick = process.env.COPYDESK_BENCH_QUICK === '1';
+  const count = quick ? 2_000 : 20_000;
+  const articleBytes = 5 * 1024;
+  const jsonlBytes = quick ? 64 * 1024 * 1024 : 1024 * 1024 * 1024;
+  const rounds = quick ? 3 : 1;
+  const dir = await mkdtemp(join(tmpdir(), 'copydesk-bench-batch-'));
+  try {
+    await writeFolder(join(dir, 'in'), count, articleBytes);
+    const rates: Record<1 | 2, number[]> = { 1: [], 2: [] };
+    for (let r = 0; r < rounds; r++) {
+      for (const jobs of [1, 2] as const) {
+        const m = await runCli(['batch', 'in', '--out-dir', `out${jobs}`, '--jobs', String(jobs)], dir);
+        if (m.summary.articles !== count || m.summary.failed) throw new Error(`jobs ${jobs}: ${m.summary.articles} articles, ${m.summary.failed} failed`);
+        rates[jobs].push(count / m.seconds);
+        await rm(join(dir, `out${jobs}`), { recursive: true, force: true });
+      }
+    }
+    const one = median(rates[1]);
+    const two = median(rates[2]);
+    await rm(join(dir, 'in'), { recursive: true, force: true });
+
+    const lines = await writeJsonl(join(dir, 'export.jsonl'), jsonlBytes, articleBytes);
+    const big = await runCli(['batch', 'export.jsonl', '--out-dir', 'out', '--jobs', '2'], dir);
+    if (big.summary.articles !== lines || big.summary.failed) throw new Error(`JSON Lines: ${big.summary.articles} of ${lines} articles, ${big.summary.failed} failed`);
+    const mb = jsonlBytes / 1024 / 1024;
+    return [
+      { name: `batch --jobs 1 (${count} × 5 KB files, --out-dir)`, value: round(one), unit: 'articles/s', note: 'wall clock, process start to exit' },
+      { name: `batch --jobs 2 (${count} × 5 KB files, --out-dir)`, value: round(two), unit: 'articles/s' },
+      { name: 'speedup --jobs 2 / --jobs 1', value: round(two / one), unit: '×', note: 'target ≥ 1.7 on 2 cores' },
+      { name: `JSON Lines ${mb} MB (${lines} articles), --jobs 2: peak RSS`, value: round(Math.max(big.summary.peakRssMB, big.hwmMB)), unit: 'MB', note: 'process-wide, workers included; target < 400' },
+      { name: `JSON Lines ${mb} MB, --jobs 2: throughput`, value: round(mb / big.seconds), unit: 'MB/s', note: `${round(lines / big.seconds)} articles/s` },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
