@@ -1,0 +1,203 @@
+/**
+ * `copydesk/payload`: a Payload CMS 3 plugin that cleans articles as they
+ * are published.
+ *
+ *   import { copydesk } from 'copydesk/payload';
+ *   export default buildConfig({
+ *     plugins: [copydesk({ collections: { posts: { field: 'body' } }, onWarnings: 'block' })],
+ *   });
+ *
+ * For each listed collection it adds a `beforeChange` hook and a read-only
+ * JSON field (`copydesk` by default) holding the report. The hook runs when
+ * a document is published: with drafts on, when `_status` is (or stays)
+ * `published`; without drafts, on every save. Saving a draft (or
+ * autosaving) changes nothing. Then:
+ *
+ * - the field is cleaned: Markdown, HTML or plain text in a `text`,
+ *   `textarea` or `code` field (format from the options; a code field with
+ *   `admin.language: 'html'` is HTML), or Lexical rich text, converted to
+ *   Markdown and back with Payload's own converters and the field's own
+ *   editor config;
+ * - the report (verdict, changes, flags, every message) is stored;
+ * - errors, or warnings of a rule in `block`, refuse the publish with a
+ *   `ValidationError` that lists the flags (the draft is left as it was);
+ *   other warnings depend on `onWarnings`: `block` refuses too, `review`
+ *   (the default) publishes with the verdict `review` on the report, so the
+ *   desk can find it, `allow` publishes and the verdict ignores warnings.
+ *
+ * Payload (and `@payloadcms/richtext-lexical`, for rich text) are optional
+ * peer dependencies: only this entry point needs them.
+ */
+import type { CollectionBeforeChangeHook, CollectionConfig, Config, Field, Plugin, RichTextField } from 'payload';
+import { ValidationError } from 'payload';
+import { buildReport, cleanArticle, describeFlag, type PublishReport } from '../hook.js';
+import type { JsonMessage } from '../json.js';
+import type { Format } from '../input.js';
+import type { CleanOptions } from '../pipeline.js';
+
+export type OnWarnings = 'review' | 'block' | 'allow';
+
+export interface CopydeskCollectionOptions {
+  /** The top-level field holding the article body. */
+  field: string;
+  /** Format of a text/textarea/code field. @default 'markdown' ('html' for a code field whose language is html) */
+  format?: Format;
+  /** The field with the headline, passed to the cleaner; `false` for none. @default 'title' */
+  titleField?: string | false;
+}
+
+export interface CopydeskPluginOptions {
+  /** Collections to clean, by slug. */
+  collections: Record<string, CopydeskCollectionOptions>;
+  /** What warnings do to a publish. @default 'review' */
+  onWarnings?: OnWarnings;
+  /** Rule ids whose warnings always refuse a publish (whatever `onWarnings` says). */
+  block?: string[];
+  /** Options for `clean()` (for example `cleanOptionsFromConfig((await loadConfig()).config)`). */
+  clean?: CleanOptions;
+  /** Name of the JSON field holding the report. @default 'copydesk' */
+  reportField?: string;
+  /** `false` adds the fields (so the schema stays stable) but never cleans. @default true */
+  enabled?: boolean;
+}
+
+export type CopydeskReport = PublishReport & { field: string; onWarnings: OnWarnings };
+
+const SUPPORTED = new Set(['text', 'textarea', 'code', 'richText']);
+
+export function copydesk(options: CopydeskPluginOptions): Plugin {
+  const reportField = options.reportField ?? 'copydesk';
+  const onWarnings = options.onWarnings ?? 'review';
+  if (!['review', 'block', 'allow'].includes(onWarnings)) throw new Error(`copydesk: onWarnings must be review, block or allow (got ${String(onWarnings)})`);
+  return (config: Config): Config => {
+    const slugs = new Set((config.collections ?? []).map((c) => c.slug));
+    for (const slug of Object.keys(options.collections)) {
+      if (!slugs.has(slug)) throw new Error(`copydesk: no collection "${slug}" in the Payload config`);
+    }
+    return {
+      ...config,
+      collections: (config.collections ?? []).map((collection) => {
+        const settings = options.collections[collection.slug];
+        return settings ? withCopydesk(collection, settings, options, reportField, onWarnings) : collection;
+      }),
+    };
+  };
+}
+
+function withCopydesk(
+  collection: CollectionConfig,
+  settings: CopydeskCollectionOptions,
+  options: CopydeskPluginOptions,
+  reportField: string,
+  onWarnings: OnWarnings,
+): CollectionConfig {
+  const field = collection.fields.find((f): f is Field & { name: string } => 'name' in f && f.name === settings.field);
+  if (!field) throw new Error(`copydesk: collection "${collection.slug}" has no top-level field "${settings.field}"`);
+  if (!SUPPORTED.has(field.type)) {
+    throw new Error(`copydesk: field "${collection.slug}.${settings.field}" is a ${field.type} field; copydesk cleans text, textarea, code and richText fields`);
+  }
+  const language = field.type === 'code' ? (field as { admin?: { language?: string } }).admin?.language : undefined;
+  const format: Format = settings.format ?? (language === 'html' ? 'html' : 'markdown');
+  const report: Field = {
+    name: reportField,
+    type: 'json',
+    label: 'copydesk report',
+    admin: { readOnly: true, position: 'sidebar', description: 'Set by copydesk when the document is published: verdict, changes made and flags.' },
+  };
+  const hook = publishHook({ ...settings, field: settings.field }, field.type === 'richText', format, options, reportField, onWarnings);
+  return {
+    ...collection,
+    fields: [...collection.fields, report],
+    hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), hook] },
+  };
+}
+
+function publishHook(
+  settings: CopydeskCollectionOptions,
+  richText: boolean,
+  format: Format,
+  options: CopydeskPluginOptions,
+  reportField: string,
+  onWarnings: OnWarnings,
+): CollectionBeforeChangeHook {
+  const block = [...(options.block ?? []), ...(onWarnings === 'block' ? ['*'] : [])];
+  const titleField = settings.titleField === undefined ? 'title' : settings.titleField;
+  return async ({ data, originalDoc, collection, context, req }) => {
+    if (options.enabled === false || context?.copydeskSkip) return data;
+    const drafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts);
+    const status = (data._status ?? originalDoc?._status) as string | undefined;
+    if (drafts && status !== 'published') return data;
+
+    const value: unknown = data[settings.field] !== undefined ? data[settings.field] : originalDoc?.[settings.field];
+    const rawTitle: unknown = titleField ? (data[titleField] ?? originalDoc?.[titleField]) : undefined;
+    const title = typeof rawTitle === 'string' ? rawTitle : undefined;
+
+    let cleaned: unknown;
+    let messages: JsonMessage[];
+    if (richText) {
+      if (!value || typeof value !== 'object') return data;
+      const lexical = await loadRichTextLexical();
+      const sanitized = collection.fields.find((f) => 'name' in f && f.name === settings.field) as RichTextField;
+      const editorConfig = lexical.editorConfigFactory.fromField({ field: sanitized });
+      const markdown = lexical.convertLexicalToMarkdown({ data: value as Parameters<typeof lexical.convertLexicalToMarkdown>[0]['data'], editorConfig });
+      const result = await cleanArticle({ content: markdown, format: 'markdown', title }, options.clean);
+      messages = result.messages;
+      cleaned = lexical.convertMarkdownToLexical({ editorConfig, markdown: result.markdown });
+    } else {
+      if (typeof value !== 'string' || !value.trim()) return data;
+      const result = await cleanArticle({ content: value, format, title }, options.clean);
+      messages = result.messages;
+      cleaned = format === 'html' ? result.html : result.markdown;
+    }
+
+    const report = buildReport(messages, block);
+    if (onWarnings === 'allow' && report.verdict === 'review') report.verdict = 'publish';
+    if (report.verdict === 'reject') {
+      const flags = messages.filter((m) => m.severity !== 'info');
+      throw new ValidationError(
+        {
+          collection: collection.slug,
+          errors: flags.map((m) => ({ path: settings.field, message: `copydesk: ${describeFlag(m)}` })),
+          req,
+        },
+      );
+    }
+    const stored: CopydeskReport = { ...report, field: settings.field, onWarnings };
+    return { ...data, [settings.field]: cleaned, [reportField]: stored };
+  };
+}
+
+/** The Lexical packages that `@payloadcms/richtext-lexical` loads, in dependency order. */
+const LEXICAL_PACKAGES = [
+  'lexical',
+  '@lexical/utils',
+  '@lexical/selection',
+  '@lexical/clipboard',
+  '@lexical/html',
+  '@lexical/list',
+  '@lexical/table',
+  '@lexical/rich-text',
+  '@lexical/headless',
+  '@lexical/react/LexicalDecoratorBlockNode',
+];
+
+type RichTextLexical = typeof import('@payloadcms/richtext-lexical');
+let lexicalModule: Promise<RichTextLexical> | undefined;
+
+/**
+ * Imports `@payloadcms/richtext-lexical`. On Node 20 importing it in one go
+ * never settles (its Lexical dependencies use top-level await in a module
+ * cycle, which Node 20's loader deadlocks on); loading those packages one
+ * at a time first avoids it. Node 22 and later do not need this, and it
+ * does no harm there. Use it in a Payload config run on Node 20 too:
+ * `const { lexicalEditor } = await loadRichTextLexical()`.
+ */
+export function loadRichTextLexical(): Promise<RichTextLexical> {
+  lexicalModule ??= (async () => {
+    for (const name of LEXICAL_PACKAGES) await import(name).catch(() => undefined);
+    return import('@payloadcms/richtext-lexical');
+  })();
+  return lexicalModule;
+}
+
+export default copydesk;
