@@ -83,9 +83,36 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
         }
       }
     }
+    removals.push(...trailingLinkLists(tree, new Set(removals.map((r) => r.node))));
     applyRemovals(tree, file, PLUGIN, removals, options);
   };
 };
+
+/**
+ * Lists of bare links closing the article, with no marker above them: the
+ * position and the link density say "other headlines" even where the site's
+ * heading is missing. Not marked: the prose guard still holds them.
+ */
+function trailingLinkLists(tree: Root, already: Set<Nodes>): Removal[] {
+  const out: Removal[] = [];
+  for (let i = tree.children.length - 1; i >= 0; i--) {
+    const node = tree.children[i]!;
+    if (already.has(node) || node.type === 'html' || node.type === 'thematicBreak') continue;
+    if (node.type !== 'list' || !node.children.every(isLinkOnly)) break;
+    out.push({ node, ruleId: 'related-block', reason: 'Removed a list of links to other articles closing the page' });
+  }
+  return out;
+}
+
+/** A list item that is one link and (almost) nothing else. */
+function isLinkOnly(item: Nodes): boolean {
+  if (item.type !== 'listItem' || item.children.length !== 1 || item.children[0]!.type !== 'paragraph') return false;
+  const paragraph = item.children[0];
+  const links = paragraph.children.filter((c) => c.type === 'link');
+  if (links.length !== 1) return false;
+  const text = toString(paragraph).trim();
+  return text.length > 0 && toString(links[0]!).length / text.length >= 0.9;
+}
 
 export default stripBoilerplate;
 
