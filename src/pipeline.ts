@@ -2,7 +2,7 @@
  * The whole pipeline, in one place:
  *
  *   read     text | Markdown (remark-parse) | HTML (rehype-parse → drop chrome → rehype-remark)
- *   clean    strip-boilerplate → dedupe-lead
+ *   clean    strip-boilerplate → dedupe-lead → fix-entities → flag-entities
  *   write    Markdown (remark-stringify)  and  HTML (remark-rehype → rehype-sanitize → rehype-stringify)
  *
  * Each cleanup plugin reports every change on the file, so `clean()` returns
@@ -18,6 +18,9 @@ import { unified, type PluggableList, type Preset } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import dedupeLead, { type DedupeLeadOptions } from '../plugins/dedupe-lead.js';
+import fixEntities, { type FixEntitiesOptions } from '../plugins/fix-entities.js';
+import flagEntities, { type FlagEntitiesOptions } from '../plugins/flag-entities.js';
+import type { Dictionary } from './entities/dictionary.js';
 import stripBoilerplate, { type StripBoilerplateOptions } from '../plugins/strip-boilerplate.js';
 import { decodeInput, type Format, guardInput } from './input.js';
 import htmlReader from './formats/html.js';
@@ -36,6 +39,10 @@ export interface CleanOptions {
   /** Options per plugin; `false` switches a plugin off. */
   stripBoilerplate?: StripBoilerplateOptions | false | undefined;
   dedupeLead?: DedupeLeadOptions | false | undefined;
+  fixEntities?: FixEntitiesOptions | false | undefined;
+  flagEntities?: FlagEntitiesOptions | false | undefined;
+  /** User dictionaries for the entity plugins: YAML/JSON file paths or dictionary data, later ones winning. */
+  dictionaries?: ReadonlyArray<string | Dictionary> | undefined;
   /** Rules (ids or plugin names) switched off, or given another severity. */
   rules?: Record<string, 'off' | 'info' | 'warning' | 'error'> | undefined;
 }
@@ -54,6 +61,9 @@ export function copydeskPreset(options: CleanOptions = {}): Preset {
   if (off.length) plugins.push([switchRulesOff, off]);
   if (options.stripBoilerplate !== false) plugins.push([stripBoilerplate, { ...guard, ...options.stripBoilerplate }]);
   if (options.dedupeLead !== false) plugins.push([dedupeLead, { ...guard, ...options.dedupeLead }]);
+  const entities = { dictionaries: options.dictionaries };
+  if (options.fixEntities !== false) plugins.push([fixEntities, { ...entities, ...options.fixEntities }]);
+  if (options.flagEntities !== false) plugins.push([flagEntities, { ...entities, ...options.flagEntities }]);
   return { plugins };
 }
 

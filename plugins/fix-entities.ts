@@ -1,0 +1,180 @@
+/**
+ * fix-entities: gives companies, people, products and market terms the names
+ * an English-language financial desk uses, and repairs broken ticker notation.
+ *
+ * Machine-translated wire copy passes through an entity linker that swaps
+ * short names for listing names ("Alphabet Inc. Class C (GOOGL.US)" for
+ * Google), leaves exchange short names in the prose ("XIAOMI-W"), renders
+ * people in pinyin or word for word ("Huang Renxun", "Sam Ultraman") and
+ * translates jargon literally ("dark market"). Every spelling of one entity
+ * is brought to the same name. A name that is right in its context stays:
+ * "Alphabet Inc. Class C" in a story about share classes, "Ultraman" in a
+ * story about the television hero's toys. Text is rewritten inside its text
+ * nodes, so links, emphasis and inline code are kept; one message per fix,
+ * with the original text (`actual`), the fix (`expected`) and its position.
+ * Entries in `mode: suggest` are reported (as warnings) but not applied.
+ *
+ * Rule ids:
+ * - `legal-suffix`: a legal or share-class listing name used as a running
+ *   name ("Microsoft Corporation" → "Microsoft").
+ * - `hk-short-name`: an HKEX short name or share-class marker in prose
+ *   ("BIDU-SW" → "Baidu", "Xiaomi Group-W" → "Xiaomi").
+ * - `person-name`: a person's name in pinyin or translated literally.
+ * - `entity-name`: a company, product or outlet translated literally
+ *   ("Ningde Times" → "CATL", "Turnip Run" → "Apollo Go").
+ * - `jargon`: market jargon translated literally, where its context holds.
+ * - `ticker-notation`: broken ticker notation repaired ("(601360. SH)" →
+ *   "(601360.SH)", "$BABA-SW (09988.HK)$It opened" → "BABA-SW (09988.HK) opened",
+ *   "(HK:)" removed, live-quote figures inside a sentence removed).
+ * - `dictionary`: an entry of a user dictionary without a `kind`.
+ *
+ * @example
+ *   in:  "Meta, along with Microsoft Corporation (MSFT.US) and Alphabet Inc. Class C (GOOGL.US), is buying capacity."
+ *   out: "Meta, along with Microsoft (MSFT.US) and Google (GOOGL.US), is buying capacity."  (two `legal-suffix` messages)
+ * @example
+ *   in:  "XIAOMI-W (01810) rose 4%. Chief executive Huang Renxun spoke."
+ *   out: "Xiaomi (01810) rose 4%. Chief executive Jensen Huang spoke."  (`hk-short-name`, `person-name`)
+ * @example
+ *   in:  "Bloks sells Ultraman figures." (a toy story: no OpenAI context)
+ *   out: unchanged
+ */
+import type { Root } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { analyse, type Analysis, type Found } from '../src/entities/analysis.js';
+import type { Mode } from '../src/entities/kb.js';
+import { replacementFor, type Matcher } from '../src/entities/matcher.js';
+import { NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
+import { matcherFor, type EntitySources } from '../src/entities/setup.js';
+import { nounSlot, productSlot } from '../src/entities/slots.js';
+import { collectBlocks, editText, placeIn, segmentAt, type Block } from '../src/entities/text.js';
+import { isMuted } from '../src/control.js';
+import { report } from '../src/report.js';
+
+export const PLUGIN = 'fix-entities';
+export const RULES = ['legal-suffix', 'hk-short-name', 'person-name', 'entity-name', 'jargon', 'ticker-notation', 'dictionary'] as const;
+
+export interface FixEntitiesOptions extends EntitySources {
+  /** Repair broken ticker notation. @default true */
+  tickerNotation?: boolean | undefined;
+}
+
+/** Words that make an article a story about share classes, where listing names are right. */
+const SHARE_CLASS_STORY = /\b(?:Class [A-C] (?:voting |non-voting |common )?(?:shares?|stock)|share class(?:es)?|classes of (?:common )?(?:stock|shares))\b/i;
+
+interface Fix {
+  rule: string;
+  value: string;
+  mode: Mode;
+  reason: string;
+  note?: string | undefined;
+}
+
+const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {}) {
+  const matcher = matcherFor(options);
+  return (tree: Root, file: VFile) => {
+    if (options.tickerNotation !== false) repairNotation(tree, file);
+    const analysis = analyse(tree, matcher);
+    const decide = decider(matcher, analysis);
+    analysis.blocks.forEach((block, i) => {
+      const planned: Array<{ c: Found; fix: Fix }> = [];
+      for (const c of analysis.found[i]!) {
+        const fix = decide(block, c);
+        if (fix && !isMuted(tree, block.node, [fix.rule, PLUGIN])) planned.push({ c, fix });
+      }
+      apply(file, block, planned);
+    });
+  };
+};
+
+export default fixEntities;
+
+function decider(matcher: Matcher, analysis: Analysis) {
+  const kb = matcher.kb;
+  const shareClassStory = SHARE_CLASS_STORY.test(analysis.article);
+  /** The name first used for an entity without a curated name, so all its spellings agree. */
+  const chosen = new Map<number, string>();
+
+  return (block: Block, c: Found): Fix | undefined => {
+    const text = block.text;
+    const actual = text.slice(c.start, c.end);
+    if (c.target.kind === 'entry') {
+      const entry = c.target.entry;
+      if (entry.mode === 'off' || !analysis.probe.holds(entry.context, text, c.start, c.end)) return undefined;
+      const value = replacementFor(entry, actual);
+      if (value === actual) return undefined;
+      return { rule: entry.rule, value, mode: entry.mode, reason: reasonFor(entry.rule, actual, value), note: entry.note };
+    }
+    const index = c.target.entity;
+    const entity = kb.entity(index);
+    const written = () => {
+      const name = text.slice(c.start, c.nameEnd ?? c.end);
+      if (!chosen.has(index)) chosen.set(index, name);
+      return chosen.get(index)!;
+    };
+    if (c.extension === 'legal') {
+      if (c.shareClass && shareClassStory) return undefined;
+      // A listed company where a product or a plain noun belongs is flag-entities' business.
+      if (productSlot(text, c.start) || nounSlot(text, c.start, c.end)) return undefined;
+      let value = c.shareClass && entity.linked ? entity.linked : entity.curated ? entity.name : written();
+      if (c.keepStop) value += '.';
+      const reason = c.shareClass
+        ? `Replaced the share-class listing name “${actual}” with the company’s name “${value}”`
+        : `Replaced the legal name “${actual}” with the name used in running text, “${value}”`;
+      return { rule: 'legal-suffix', value, mode: 'fix', reason };
+    }
+    if (c.extension === 'hk-suffix' || (c.target.form === 'short' && entity.fixShort)) {
+      const value = entity.curated || c.target.form === 'short' ? entity.name : written();
+      if (value === actual) return undefined;
+      return { rule: 'hk-short-name', value, mode: 'fix', reason: `Replaced the Hong Kong exchange short name “${actual}” with “${value}”` };
+    }
+    return undefined;
+  };
+}
+
+function reasonFor(rule: string, actual: string, value: string): string {
+  if (rule === 'person-name') return `Replaced “${actual}” with the name English-language media use, “${value}”`;
+  if (rule === 'entity-name') return `Replaced the mistranslated name “${actual}” with “${value}”`;
+  if (rule === 'jargon') return `Replaced the literal translation “${actual}” with “${value}”`;
+  return `Replaced “${actual}” with “${value}”`;
+}
+
+/** Reports each fix (positions first, from the unedited text), then edits the text nodes right to left. */
+function apply(file: VFile, block: Block, planned: Array<{ c: Found; fix: Fix }>): void {
+  const edits: Array<{ node: Block['segments'][number]['node']; start: number; end: number; value: string }> = [];
+  for (const { c, fix } of planned) {
+    const segment = segmentAt(block, c.start, c.end);
+    if (!segment) continue; // spans emphasis or a link edge: leave it
+    const actual = block.text.slice(c.start, c.end);
+    const start = c.start - segment.start;
+    const suggest = fix.mode === 'suggest';
+    report(file, {
+      ruleId: fix.rule,
+      reason: suggest ? `${fix.reason.replace(/^Replaced/, 'Consider replacing')} (not applied)` : fix.reason,
+      place: placeIn(file, segment.node, start, actual),
+      actual,
+      expected: [fix.value],
+      note: fix.note,
+      severity: suggest ? 'warning' : 'info',
+    });
+    if (!suggest) edits.push({ node: segment.node, start, end: start + actual.length, value: fix.value });
+  }
+  for (const e of edits.sort((a, b) => b.start - a.start)) editText(e.node, e.start, e.end, e.value);
+}
+
+/** Ticker-notation repairs, rule by rule, in every text node. */
+function repairNotation(tree: Root, file: VFile): void {
+  for (const block of collectBlocks(tree)) {
+    if (isMuted(tree, block.node, ['ticker-notation', PLUGIN])) continue;
+    for (const { node } of block.segments) {
+      for (const rule of NOTATION_RULES) {
+        const fixes = notationFixes(rule, node.value);
+        for (const f of fixes) {
+          const actual = node.value.slice(f.start, f.end);
+          report(file, { ruleId: 'ticker-notation', reason: rule.reason, place: placeIn(file, node, f.start, actual), actual, expected: [f.value] });
+        }
+        for (const f of fixes.reverse()) editText(node, f.start, f.end, f.value);
+      }
+    }
+  }
+}

@@ -1,0 +1,349 @@
+/**
+ * flag-entities: warns an editor where a name is wrong but the fix would be a
+ * guess, and leaves the text as it is.
+ *
+ * An entity linker that swaps words for listed companies also hits product
+ * names and plain nouns: Meta's chatbot becomes "Siasun Robot & Automation"
+ * (the chatbot is a "chat robot" in Chinese, and 机器人 "robot" is linked to
+ * the robot maker), Alibaba's Tongyi models become "Tongwei Co., Ltd.".
+ * Wire pages also print a name beside another company's ticker, and leave
+ * passages untranslated.
+ *
+ * Rule ids:
+ * - `suspicious-product-name`: a product slot ("its AI chatbot …", "the voice
+ *   assistant …") or a plain-noun slot ("hundreds of … robots") filled with a
+ *   listed company that the article does not otherwise mention and that does
+ *   not make such products. `expected` holds the slot without the name and
+ *   the owner's product of that kind, where the knowledge base has one.
+ * - `ticker-mismatch`: a name and the ticker beside it belong to different
+ *   listings ("China Mobile (00762)": 00762 is China Unicom), a share class
+ *   beside the other class's ticker, or one code under two unrelated names in
+ *   one article.
+ * - `untranslated-text`: a passage in another script (a run of Han, kana,
+ *   Hangul, Cyrillic… letters) or, where accented Latin letters suggest it,
+ *   another language (franc, which runs only then).
+ *
+ * @example
+ *   in:  "Meta recently started offering a subscription service for its AI chatbot Siasun Robot & Automation."
+ *   out: unchanged; `suspicious-product-name` on "its AI chatbot Siasun Robot & Automation", expected ["its AI chatbot", "Meta AI"]
+ * @example
+ *   in:  "Alibaba Health (09988) reported results."
+ *   out: unchanged; `ticker-mismatch` on "Alibaba Health (09988)"
+ */
+import { franc } from 'franc';
+import type { Root } from 'mdast';
+import stringSimilarity from 'string-similarity';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { analyse, entityOf, ownerOf, plausibleMaker, type Analysis } from '../src/entities/analysis.js';
+import type { Matcher } from '../src/entities/matcher.js';
+import { matcherFor, type EntitySources } from '../src/entities/setup.js';
+import { foreignRuns, mayNotBeEnglish, scriptLanguage } from '../src/entities/script.js';
+import { categoriesFor, nounSlot, productSlot } from '../src/entities/slots.js';
+import { marketOf, printKey } from '../src/entities/tickers.js';
+import { placeIn, segmentAt, type Block } from '../src/entities/text.js';
+import { isMuted } from '../src/control.js';
+import { pointer, report } from '../src/report.js';
+
+export const PLUGIN = 'flag-entities';
+export const RULES = ['suspicious-product-name', 'ticker-mismatch', 'untranslated-text'] as const;
+
+export interface FlagEntitiesOptions extends EntitySources {
+  /** Fewest letters of another script that make a passage worth flagging. @default 5 */
+  minForeignLetters?: number | undefined;
+  /** Languages franc may answer (ISO 639-3), for Latin-script passages. */
+  languages?: string[] | undefined;
+}
+
+const LANGUAGES = ['eng', 'spa', 'por', 'fra', 'deu', 'ita', 'nld', 'ind', 'vie', 'tur', 'pol', 'swe'];
+const LANGUAGE_NAMES: Record<string, string> = {
+  spa: 'Spanish',
+  por: 'Portuguese',
+  fra: 'French',
+  deu: 'German',
+  ita: 'Italian',
+  nld: 'Dutch',
+  ind: 'Indonesian',
+  vie: 'Vietnamese',
+  tur: 'Turkish',
+  pol: 'Polish',
+  swe: 'Swedish',
+};
+
+interface Flag {
+  rule: (typeof RULES)[number];
+  block: Block;
+  start: number;
+  end: number;
+  reason: string;
+  expected?: string[] | undefined;
+  note?: string | undefined;
+  cause?: ReturnType<typeof pointer> | undefined;
+}
+
+const flagEntities: Plugin<[FlagEntitiesOptions?], Root> = function (options = {}) {
+  const matcher = matcherFor(options);
+  const minLetters = options.minForeignLetters ?? 5;
+  const languages = options.languages ?? LANGUAGES;
+  return (tree: Root, file: VFile) => {
+    const analysis = analyse(tree, matcher);
+    const flags = [...suspiciousNames(matcher, analysis), ...tickerMismatches(matcher, analysis), ...untranslated(analysis, minLetters, languages)];
+    const seen = new Set<string>();
+    for (const f of flags) {
+      const key = `${f.rule}:${analysis.blocks.indexOf(f.block)}:${f.start}`;
+      if (seen.has(key) || isMuted(tree, f.block.node, [f.rule, PLUGIN])) continue;
+      seen.add(key);
+      const actual = f.block.text.slice(f.start, f.end);
+      const segment = segmentAt(f.block, f.start, f.start + 1) ?? f.block.segments[0];
+      report(file, {
+        ruleId: f.rule,
+        severity: 'warning',
+        reason: f.reason,
+        place: segment ? placeIn(file, segment.node, f.start - segment.start, actual) : undefined,
+        actual,
+        expected: f.expected,
+        note: f.note,
+        cause: f.cause,
+      });
+    }
+  };
+};
+
+export default flagEntities;
+
+/** Listed companies standing where a product or a plain noun belongs. */
+function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
+  const kb = matcher.kb;
+  const flags: Flag[] = [];
+  analysis.blocks.forEach((block, i) => {
+    const text = block.text;
+    for (const c of analysis.found[i]!) {
+      if (c.target.kind !== 'name' || c.target.form === 'short') continue;
+      const entity = kb.entity(c.target.entity);
+      const name = text.slice(c.start, c.end);
+      // A linked name is a full listing name: several words, or a legal suffix.
+      if (entity.type !== 'company' || (!name.includes(' ') && c.extension !== 'legal')) continue;
+      if ((analysis.mentions.get(c.target.entity) ?? 0) > 1) continue;
+      const what = describeCompany(entity.name, entity.sector, entity.tickers?.[0]);
+      const slot = productSlot(text, c.start);
+      if (slot) {
+        const categories = categoriesFor(slot.noun);
+        if (plausibleMaker(entity, categories)) continue;
+        const suggestion = ownerProduct(matcher, analysis, i, slot.start, c.target.entity, categories, name);
+        flags.push({
+          rule: 'suspicious-product-name',
+          block,
+          start: slot.start,
+          end: c.end,
+          reason: `“${name}” names ${what}, not a ${slot.noun}: an entity linker probably replaced the product’s name`,
+          expected: [slot.phrase, ...(suggestion ? [suggestion] : [])],
+        });
+      } else if (nounSlot(text, c.start, c.end)) {
+        flags.push({
+          rule: 'suspicious-product-name',
+          block,
+          start: c.start,
+          end: c.end,
+          reason: `“${name}” names ${what} where a plain noun belongs: an entity linker probably replaced a word${entity.noun ? ` (“${entity.noun}”)` : ''}`,
+          expected: entity.noun ? [entity.noun, `${entity.noun}s`] : undefined,
+        });
+      }
+    }
+  });
+  return flags;
+}
+
+function describeCompany(name: string, sector: string | undefined, ticker: string | undefined): string {
+  const listing = ticker ? ` (${printKey(ticker)})` : '';
+  return sector ? `${name}${listing}, a ${sector} company` : `the listed company ${name}${listing}`;
+}
+
+/** The owner's product of the kind the slot asks for, most like the wrong name. */
+function ownerProduct(matcher: Matcher, analysis: Analysis, blockIndex: number, at: number, exclude: number, categories: string[], wrong: string): string | undefined {
+  const owner = ownerOf(analysis, matcher, blockIndex, at, exclude);
+  if (owner === undefined) return undefined;
+  const products = matcher.kb.productsOf(owner).filter((p) => p.category?.some((c) => categories.includes(c)));
+  if (products.length === 0) return undefined;
+  const score = (p: { name: string; aliases?: string[] | undefined }) => Math.max(...[p.name, ...(p.aliases ?? [])].map((n) => stringSimilarity.compareTwoStrings(n.toLowerCase(), wrong.toLowerCase())));
+  return [...products].sort((a, b) => score(b) - score(a))[0]!.name;
+}
+
+interface Occurrence {
+  key: string;
+  block: Block;
+  /** Name start and ticker end, in the block. */
+  start: number;
+  end: number;
+  name: string;
+  entity?: number | undefined;
+}
+
+const CLASS_BETWEEN = /^(?:['’]s)?\s+Class\s+([A-C])(?:\s+(?:voting|non-voting|common))?(?:\s+(?:shares?|stock))?\s*$/;
+const GENERIC = new Set(['group', 'holdings', 'holding', 'china', 'international', 'technology', 'technologies', 'co', 'ltd', 'inc', 'corp', 'limited', 'company', 'the', 'and', 'of', 'hong', 'kong']);
+
+/** Names beside tickers of other listings, wrong share classes, and one code under two names. */
+function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
+  const kb = matcher.kb;
+  const flags: Flag[] = [];
+  const occurrences: Occurrence[] = [];
+  analysis.blocks.forEach((block, i) => {
+    const text = block.text;
+    const names = analysis.found[i]!.filter((c) => entityOf(matcher, c) !== undefined);
+    let previous: Occurrence[] = [];
+    for (const t of analysis.tickers[i]!) {
+      let start: number;
+      let entity: number | undefined;
+      let shareClass: string | undefined;
+      // "(09988) (BABA.US)": a second ticker belongs to the same name.
+      const chained = previous[0] && /^\s*$/.test(text.slice(previous[0].end, t.start)) ? previous[0] : undefined;
+      const named = [...names].reverse().find((c) => c.end <= t.start && t.start - c.end <= 40 && betweenOk(text.slice(c.end, t.start)));
+      if (chained) {
+        start = chained.start;
+        entity = chained.entity;
+      } else if (named) {
+        start = named.start;
+        entity = entityOf(matcher, named);
+        shareClass = CLASS_BETWEEN.exec(text.slice(named.end, t.start))?.[1];
+      } else {
+        const raw = rawNameBefore(text, t.start);
+        if (!raw) {
+          previous = [];
+          continue;
+        }
+        start = raw;
+      }
+      const name = text.slice(start, t.start).trim();
+      previous = t.keys.map((key) => ({ key, block, start, end: t.end, name, entity }));
+      occurrences.push(...previous);
+      if (entity === undefined) continue;
+      const own = kb.entity(entity);
+      for (const key of t.keys) {
+        const holders = kb.holders(key);
+        if (holders.length === 0) continue;
+        if (holders.includes(entity)) {
+          const classKey = shareClass && own.classes?.[shareClass];
+          if (classKey && classKey !== key) {
+            flags.push({
+              rule: 'ticker-mismatch',
+              block,
+              start,
+              end: t.end,
+              reason: `${printKey(key)} is ${own.name}’s ${classOf(own.classes!, key)} listing, but the text says Class ${shareClass}, which trades as ${printKey(classKey)}`,
+              expected: [text.slice(start, t.start) + `(${printKey(classKey)})`],
+            });
+          }
+          continue;
+        }
+        // Only a listing of the name's own on the same market makes the mismatch certain.
+        const ownListing = own.tickers?.find((k) => marketOf(k) === marketOf(key));
+        if (!ownListing || entity === undefined) continue;
+        const holder = kb.entity(holders[0]!);
+        flags.push({
+          rule: 'ticker-mismatch',
+          block,
+          start,
+          end: t.end,
+          reason: `${printKey(key)} is ${holder.name}, not ${own.name} (${printKey(ownListing)}): the name or the ticker is wrong`,
+          expected: [`${name} (${printKey(ownListing)})`, `${holder.name} ${t.text}`],
+        });
+      }
+    }
+  });
+
+  // One code under two unrelated names in one article.
+  const byKey = new Map<string, Occurrence[]>();
+  for (const o of occurrences) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
+  for (const [key, list] of byKey) {
+    const first = list[0]!;
+    if (!list.some((o) => !related(o.name, first.name) && (o.entity === undefined || o.entity !== first.entity))) continue;
+    const holders = kb.holders(key);
+    // With the listing known, the unknown names unlike it are wrong (known names were judged above);
+    // without it, every name unlike the first.
+    const suspects = holders.length
+      ? list.filter((o) => o.entity === undefined && !namedLike(kb, holders, o.name))
+      : list.slice(1).filter((o) => !related(o.name, first.name));
+    for (const o of suspects) {
+      const other = list.find((x) => !related(x.name, o.name))!;
+      flags.push({
+        rule: 'ticker-mismatch',
+        block: o.block,
+        start: o.start,
+        end: o.end,
+        reason: `${printKey(key)} appears under two different names in this article (“${other.name}” and “${o.name}”)${holders.length ? `; it is ${kb.entity(holders[0]!).name}` : ''}: one of them is wrong`,
+        cause: pointer('The other name for the code', undefined, other.block.text.slice(other.start, other.end)),
+      });
+    }
+  }
+  return flags;
+}
+
+/** What may stand between a name and its ticker: nothing, a possessive, a share class. */
+function betweenOk(between: string): boolean {
+  return /^(?:['’]s)?\s*$/.test(between) || CLASS_BETWEEN.test(between);
+}
+
+function classOf(classes: Record<string, string>, key: string): string {
+  const letter = Object.entries(classes).find(([, k]) => k === key)?.[0];
+  return letter ? `Class ${letter}` : 'other';
+}
+
+/** The capitalised words just before a ticker ("Regal Culture Group (00746.HK)"): a name the KB does not know. */
+function rawNameBefore(text: string, at: number): number | undefined {
+  const m = /((?:[\p{Lu}][\p{L}\p{N}.&'’-]*|&|and|of)(?:\s+(?:[\p{Lu}][\p{L}\p{N}.&'’-]*|&|and|of)){0,5})\s*$/u.exec(text.slice(Math.max(0, at - 80), at));
+  if (!m || !/^\p{Lu}/u.test(m[1]!)) return undefined;
+  return at - m[0].length;
+}
+
+const tokens = (name: string) =>
+  new Set(
+    name
+      .toLowerCase()
+      .replace(/-(?:sw|w|s|b|r|wr)\b/g, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((t) => t.length >= 3 && !GENERIC.has(t)),
+  );
+
+function related(a: string, b: string): boolean {
+  const ta = tokens(a);
+  for (const t of tokens(b)) if (ta.has(t)) return true;
+  return false;
+}
+
+function namedLike(kb: Matcher['kb'], holders: number[], name: string): boolean {
+  return holders.some((h) => {
+    const e = kb.entity(h);
+    return [e.name, ...(e.aliases ?? []), ...(e.short ?? []), ...(e.exact ?? [])].some((n) => related(n, name));
+  });
+}
+
+/** Passages in another script, or (franc, only when the letters hint at it) another language. */
+function untranslated(analysis: Analysis, minLetters: number, languages: string[]): Flag[] {
+  const flags: Flag[] = [];
+  for (const block of analysis.blocks) {
+    const text = block.text;
+    for (const run of foreignRuns(text, minLetters)) {
+      flags.push({
+        rule: 'untranslated-text',
+        block,
+        start: run.start,
+        end: run.end,
+        reason: `A passage in ${scriptLanguage(run.script)} was left untranslated`,
+      });
+    }
+    if (mayNotBeEnglish(text)) {
+      const language = franc(text, { only: languages, minLength: 20 });
+      if (language !== 'und' && language !== 'eng') {
+        const lead = text.length - text.trimStart().length;
+        flags.push({
+          rule: 'untranslated-text',
+          block,
+          start: lead,
+          end: text.trimEnd().length,
+          reason: `A passage in ${LANGUAGE_NAMES[language] ?? language} was left untranslated`,
+        });
+      }
+    }
+  }
+  return flags;
+}
+

@@ -1,0 +1,402 @@
+/**
+ * Builds `data/kb.json`, the knowledge base the package ships, from:
+ *
+ *   ../shared/data/sec-company-tickers-exchange-*.json   US listings (SEC)
+ *   ../shared/data/hkex-securities-*.csv                 Hong Kong listings and short names (HKEX)
+ *   ../shared/data/observed-mistranslations.tsv          wrong forms seen in real copy
+ *   data/curated/*.yaml                                  names, A-shares, people, products, jargon (by hand)
+ *
+ * Usage: `npm run build:kb`, or `node dist/scripts/build-kb.js [--data DIR] [--out FILE]`.
+ * The result is committed, so the package works without ../shared.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import yaml from 'js-yaml';
+import type { Context, EntityRecord, EntityType, EntryRecord, KbData, Mode } from '../src/entities/kb.js';
+import { tickerKey } from '../src/entities/tickers.js';
+import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, sectorOf, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
+
+type Variant = string | string[] | { patterns: string[]; context?: Context; mode?: Mode; expected?: string; note?: string };
+
+interface CuratedCompany {
+  name: string;
+  type?: EntityType;
+  aliases?: string[];
+  tickers?: string[];
+  classes?: Record<string, string>;
+  linked?: string;
+  sector?: string;
+  noun?: string;
+  note?: string;
+  variants?: Variant[];
+}
+interface CuratedPerson {
+  name: string;
+  role?: string;
+  variants?: Variant[];
+}
+interface CuratedProduct {
+  name: string;
+  aliases?: string[];
+  owner?: string;
+  category?: string[];
+  note?: string;
+  variants?: Variant[];
+}
+interface CuratedEntry {
+  expected: string;
+  patterns: string[];
+  context?: Context;
+  mode?: Mode;
+  caseSensitive?: boolean;
+  note?: string;
+}
+interface Override {
+  wrong: string;
+  skip?: string;
+  mode?: Mode;
+  context?: Context;
+  expected?: string;
+  note?: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = findRoot(here);
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const dataDir = resolve(option('--data') ?? join(root, '..', 'shared', 'data'));
+const outFile = resolve(option('--out') ?? join(root, 'data', 'kb.json'));
+const curatedDir = join(root, 'data', 'curated');
+const warnings: string[] = [];
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data', 'curated'))) return dir;
+    if (dirname(dir) === dir) throw new Error('build-kb: cannot find the package root (data/curated)');
+  }
+}
+
+function readYaml<T>(name: string): T {
+  const path = join(curatedDir, name);
+  try {
+    return yaml.load(readFileSync(path, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`${relative(root, path)}: ${(error as Error).message}`);
+  }
+}
+
+function dataFile(pattern: RegExp): string {
+  const name = readdirSync(dataDir).find((f) => pattern.test(f));
+  if (!name) throw new Error(`build-kb: no file matching ${pattern} in ${dataDir}`);
+  return join(dataDir, name);
+}
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+const foldKey = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'");
+
+function keyOf(notation: string, where: string): string {
+  const key = tickerKey(notation);
+  if (!key) throw new Error(`${where}: "${notation}" is not a ticker notation`);
+  return key;
+}
+
+// ---------------------------------------------------------------- curated entities
+
+const entities: EntityRecord[] = [];
+const entries: EntryRecord[] = [];
+const byTicker = new Map<string, EntityRecord>();
+const byName = new Map<string, EntityRecord>();
+
+function variantEntries(variants: Variant[] | undefined, expected: string, rule: string, entity: string, source: string): void {
+  for (const v of variants ?? []) {
+    if (typeof v === 'string') entries.push({ rule, expected, patterns: [v], entity, source });
+    else if (Array.isArray(v)) entries.push({ rule, expected, patterns: v, entity, source });
+    else
+      entries.push({
+        rule,
+        expected: v.expected ?? expected,
+        patterns: v.patterns,
+        entity,
+        source,
+        ...(v.context ? { context: v.context } : {}),
+        ...(v.mode ? { mode: v.mode } : {}),
+        ...(v.note ? { note: v.note } : {}),
+      });
+  }
+}
+
+const companies = readYaml<CuratedCompany[]>('companies.yaml');
+for (const c of companies) {
+  const where = `companies.yaml: ${c.name}`;
+  const tickers = (c.tickers ?? []).map((t) => keyOf(t, where));
+  const first = tickers[0];
+  const id = first ? `${first.slice(0, 2).toLowerCase()}:${first.slice(3)}` : `${c.type ?? 'company'}:${slug(c.name)}`;
+  const entity: EntityRecord = {
+    id,
+    type: c.type ?? 'company',
+    name: c.name,
+    curated: true,
+    ...(c.aliases?.length ? { aliases: c.aliases } : {}),
+    ...(tickers.length ? { tickers } : {}),
+    ...(c.classes ? { classes: Object.fromEntries(Object.entries(c.classes).map(([k, v]) => [k, keyOf(v, where)])) } : {}),
+    ...(c.linked ? { linked: c.linked } : {}),
+    ...(c.sector ? { sector: c.sector } : {}),
+    ...(c.noun ? { noun: c.noun } : {}),
+    ...(c.note ? { note: c.note } : {}),
+  };
+  entities.push(entity);
+  for (const t of tickers) {
+    if (byTicker.has(t)) warnings.push(`${where}: ${t} already belongs to ${byTicker.get(t)!.name}`);
+    byTicker.set(t, entity);
+  }
+  for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(foldKey(n), entity);
+  variantEntries(c.variants, c.name, 'entity-name', id, 'data/curated/companies.yaml');
+}
+
+for (const p of readYaml<CuratedPerson[]>('people.yaml')) {
+  const id = `person:${slug(p.name)}`;
+  entities.push({ id, type: 'person', name: p.name, curated: true, ...(p.role ? { note: p.role } : {}) });
+  variantEntries(p.variants, p.name, 'person-name', id, 'data/curated/people.yaml');
+}
+
+for (const p of readYaml<CuratedProduct[]>('products.yaml')) {
+  const id = `product:${slug(p.name)}`;
+  const owner = p.owner ? byName.get(foldKey(p.owner)) : undefined;
+  if (p.owner && !owner) warnings.push(`products.yaml: ${p.name}: owner "${p.owner}" is not in companies.yaml`);
+  entities.push({
+    id,
+    type: 'product',
+    name: p.name,
+    curated: true,
+    ...(p.aliases?.length ? { aliases: p.aliases } : {}),
+    ...(owner ? { owner: owner.id } : {}),
+    ...(p.category ? { category: p.category } : {}),
+    ...(p.note ? { note: p.note } : {}),
+  });
+  variantEntries(p.variants, p.name, 'entity-name', id, 'data/curated/products.yaml');
+}
+
+for (const e of readYaml<CuratedEntry[]>('jargon.yaml')) {
+  entries.push({
+    rule: 'jargon',
+    expected: e.expected,
+    patterns: e.patterns,
+    source: 'data/curated/jargon.yaml',
+    ...(e.context ? { context: e.context } : {}),
+    ...(e.mode ? { mode: e.mode } : {}),
+    ...(e.caseSensitive ? { caseSensitive: true } : {}),
+    ...(e.note ? { note: e.note } : {}),
+  });
+}
+
+// ---------------------------------------------------------------- SEC: US listings
+
+interface SecFile {
+  fields: string[];
+  data: Array<[number, string, string, string | null]>;
+}
+const secPath = dataFile(/^sec-company-tickers.*\.json$/);
+const sec = JSON.parse(readFileSync(secPath, 'utf8')) as SecFile;
+const byCik = new Map<number, { name: string; tickers: string[]; otcOnly: boolean }>();
+for (const [cik, name, ticker, exchange] of sec.data) {
+  let group = byCik.get(cik);
+  if (!group) {
+    group = { name, tickers: [], otcOnly: true };
+    byCik.set(cik, group);
+  }
+  group.tickers.push(`US:${ticker}`);
+  if (exchange && exchange !== 'OTC') group.otcOnly = false;
+}
+let secCount = 0;
+for (const group of byCik.values()) {
+  const curated = group.tickers.map((t) => byTicker.get(t)).find(Boolean);
+  if (curated) {
+    curated.tickers = [...new Set([...(curated.tickers ?? []), ...group.tickers])];
+    for (const t of group.tickers) byTicker.set(t, curated);
+    continue;
+  }
+  if (isFundName(group.name)) continue;
+  const core = coreOfLegalName(group.name);
+  if (!core || core.length < 2) continue;
+  const name = /[a-z]/.test(core) ? core : titleCase(core);
+  const entity: EntityRecord = {
+    id: `us:${group.tickers[0]!.slice(3)}`,
+    type: 'company',
+    name,
+    tickers: group.tickers,
+    ...(sectorOf(group.name) ? { sector: sectorOf(group.name) } : {}),
+  };
+  entities.push(entity);
+  for (const t of group.tickers) if (!byTicker.has(t)) byTicker.set(t, entity);
+  secCount++;
+}
+
+// ---------------------------------------------------------------- HKEX: Hong Kong listings and short names
+
+const hkexPath = dataFile(/^hkex-securities.*\.csv$/);
+const hkRows = readFileSync(hkexPath, 'utf8')
+  .split(/\r?\n/)
+  .slice(1)
+  .filter(Boolean)
+  .map((line) => {
+    const [code, short, category, subCategory] = line.split(',');
+    return { code: code!, short: short!.trim(), category: category ?? '', subCategory: subCategory ?? '' };
+  })
+  .filter((r) => r.category === 'Equity' || r.category === 'Real Estate Investment Trusts');
+const byShort = new Map(hkRows.map((r) => [r.short, r]));
+/** Words in three or more short names ("GROUP", "GOLD", "HOLDINGS"): words, not truncations. */
+const wordCounts = new Map<string, number>();
+for (const r of hkRows) for (const t of new Set(r.short.replace(HK_MARKER, '').split(/\s+/))) wordCounts.set(t, (wordCounts.get(t) ?? 0) + 1);
+const commonWords = new Set([...wordCounts].filter(([t, n]) => n >= 3 && /[AEIOU]/.test(t)).map(([t]) => t));
+/** RMB counters ("BABA-WR", "TENCENT-R") belong to the company of their HKD line. */
+const counterOf = (short: string): string | undefined => {
+  const m = /^(.*?)-(W|SW|S|B)?R$/.exec(short);
+  if (!m) return undefined;
+  const base = m[2] ? `${m[1]}-${m[2]}` : m[1]!;
+  return byShort.has(base) ? base : undefined;
+};
+let hkCount = 0;
+const hkEntity = new Map<string, EntityRecord>();
+for (const row of hkRows) {
+  if (counterOf(row.short)) continue;
+  const key = `HK:${row.code}`;
+  const curated = byTicker.get(key);
+  if (curated) {
+    curated.short = [...(curated.short ?? []), row.short];
+    curated.fixShort = shortNameFixable(row.short, curated.name);
+    hkEntity.set(row.short, curated);
+    continue;
+  }
+  const display = displayFromShort(row.short);
+  const understood = shortNameUnderstood(row.short, commonWords);
+  const entity: EntityRecord = {
+    id: `hk:${row.code}`,
+    type: 'company',
+    name: display ?? row.short,
+    short: [row.short],
+    tickers: [key],
+    ...(display && display !== row.short && understood ? { exact: [display] } : {}),
+    ...(display && understood && shortNameFixable(row.short, display) ? { fixShort: true } : {}),
+    ...(sectorOf(`${row.short} ${row.subCategory}`) ? { sector: sectorOf(`${row.short} ${row.subCategory}`) } : {}),
+  };
+  entities.push(entity);
+  byTicker.set(key, entity);
+  hkEntity.set(row.short, entity);
+  hkCount++;
+}
+for (const row of hkRows) {
+  const base = counterOf(row.short);
+  if (!base) continue;
+  const entity = hkEntity.get(base)!;
+  const key = `HK:${row.code}`;
+  if (!entity.tickers?.includes(key)) entity.tickers = [...(entity.tickers ?? []), key];
+  entity.short = [...(entity.short ?? []), row.short];
+  byTicker.set(key, entity);
+}
+for (const c of entities) {
+  if (!c.curated) continue;
+  for (const t of c.tickers ?? []) {
+    if (t.startsWith('HK:') && !hkRows.some((r) => `HK:${r.code}` === t)) warnings.push(`companies.yaml: ${c.name}: ${t} is not in the HKEX list`);
+    if (t.startsWith('US:') && !sec.data.some((r) => `US:${r[2]}` === t)) warnings.push(`companies.yaml: ${c.name}: ${t} is not in the SEC list`);
+  }
+}
+
+// ---------------------------------------------------------------- observed mistranslations
+
+const KIND_RULE: Record<string, string | undefined> = {
+  person: 'person-name',
+  company: 'entity-name',
+  product: 'entity-name',
+  'product/company': 'entity-name',
+  'company/brand': 'entity-name',
+  'product (book)': 'entity-name',
+  media: 'entity-name',
+  organisation: 'entity-name',
+  jargon: 'jargon',
+  'jargon (headline label)': 'jargon',
+  'jargon/unit': 'jargon',
+  // Knowledge that lives elsewhere: listings (ticker-mismatch), the legal-suffix and short-name rules, flags.
+  'company/ticker': undefined,
+  'company (legal name)': undefined,
+  'company-for-noun': undefined,
+  'ticker-style': undefined,
+};
+
+const overrides = new Map(readYaml<Override[]>('observed.yaml').map((o) => [foldKey(o.wrong), o]));
+const claimed = new Set(entries.flatMap((e) => e.patterns.map(foldKey)));
+const tsvPath = dataFile(/^observed-mistranslations.*\.tsv$/);
+const tsvLines = readFileSync(tsvPath, 'utf8').split(/\r?\n/);
+let tsvUsed = 0;
+let tsvSkipped = 0;
+tsvLines.forEach((line, index) => {
+  if (index === 0 || !line.trim()) return;
+  const [wrong = '', correct = '', kind = '', confidence = ''] = line.split('\t');
+  const rule = KIND_RULE[kind];
+  if (!(kind in KIND_RULE)) warnings.push(`observed-mistranslations.tsv:${index + 1}: unknown kind "${kind}"`);
+  const expected = clean(correct).split(/\s+\/\s+/)[0]!;
+  for (const form of clean(wrong).split(/\s+\/\s+/)) {
+    if (!form || form.includes('…')) {
+      tsvSkipped++;
+      continue;
+    }
+    const o = overrides.get(foldKey(form));
+    if (!rule || o?.skip || claimed.has(foldKey(form))) {
+      tsvSkipped++;
+      continue;
+    }
+    claimed.add(foldKey(form));
+    entries.push({
+      rule,
+      expected: o?.expected ?? expected,
+      patterns: [form],
+      mode: o?.mode ?? (confidence === 'M' ? 'suggest' : 'fix'),
+      source: `observed-mistranslations.tsv:${index + 1}`,
+      ...(o?.context ? { context: o.context } : {}),
+      ...(o?.note ? { note: o.note } : {}),
+    });
+    tsvUsed++;
+  }
+});
+for (const o of overrides.values()) {
+  if (!tsvLines.some((l) => clean(l.split('\t')[0] ?? '').split(/\s+\/\s+/).some((f) => foldKey(f) === foldKey(o.wrong)))) {
+    warnings.push(`observed.yaml: "${o.wrong}" matches no row of the TSV`);
+  }
+}
+
+/** "Huang Jenxun / Huang Jen-Hsun (same article)" → the forms without notes; outer quotes dropped. */
+function clean(cell: string): string {
+  return cell
+    .replace(/\s*\([^)]*\)/g, '')
+    .split(/\s+\/\s+/)
+    .map((s) => s.trim().replace(/^"([^"]*)"$/, '$1'))
+    .join(' / ');
+}
+
+// ---------------------------------------------------------------- write
+
+const kb: KbData = {
+  version: 1,
+  generated: new Date().toISOString().slice(0, 10),
+  sources: [secPath, hkexPath, tsvPath].map((p) => relative(dirname(root), p)).concat('data/curated/*.yaml'),
+  entities,
+  entries,
+};
+writeFileSync(
+  outFile,
+  `{"version":1,"generated":${JSON.stringify(kb.generated)},"sources":${JSON.stringify(kb.sources)},\n"entities":[\n${entities
+    .map((e) => JSON.stringify(e))
+    .join(',\n')}\n],\n"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`,
+);
+for (const w of warnings) console.warn(`warning: ${w}`);
+console.log(
+  `${relative(process.cwd(), outFile)}: ${entities.length} entities (${companies.length} curated companies, ${secCount} more from the SEC list, ${hkCount} more from HKEX), ` +
+    `${entries.length} entries (${tsvUsed} from the observed list, ${tsvSkipped} forms of it left to other rules)`,
+);

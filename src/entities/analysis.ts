@@ -1,0 +1,107 @@
+/**
+ * One look at an article for the entity rules: its blocks, the names and
+ * entries found in each (one automaton pass per block), names extended by a
+ * legal suffix or an HKEX share-class marker, and how often each entity is
+ * mentioned (by name or by ticker).
+ */
+import type { Root } from 'mdast';
+import { ContextProbe } from './context.js';
+import type { EntityRecord } from './kb.js';
+import { resolve, type Candidate, type Matcher } from './matcher.js';
+import { hkSuffixAt, legalSuffixAt } from './names.js';
+import { collectBlocks, type Block } from './text.js';
+import { findTickers, type TickerSpan } from './tickers.js';
+
+export interface Found extends Candidate {
+  /** The legal suffix ended in a stop that also ends the sentence. */
+  keepStop?: boolean | undefined;
+  /** Where the name ends, before an extension. */
+  nameEnd?: number | undefined;
+}
+
+export interface Analysis {
+  blocks: Block[];
+  /** Per block: non-overlapping matches, leftmost-longest. */
+  found: Found[][];
+  /** Per block: parenthesised tickers. */
+  tickers: TickerSpan[][];
+  probe: ContextProbe;
+  /** The blocks' text, one per line. */
+  article: string;
+  /** Entity index → mentions in the article (names and tickers). */
+  mentions: Map<number, number>;
+}
+
+export function analyse(tree: Root, matcher: Matcher): Analysis {
+  const kb = matcher.kb;
+  const blocks = collectBlocks(tree);
+  const found: Found[][] = [];
+  const tickers: TickerSpan[][] = [];
+  const mentions = new Map<number, number>();
+  const mention = (entity: number | undefined) => {
+    if (entity !== undefined) mentions.set(entity, (mentions.get(entity) ?? 0) + 1);
+  };
+  for (const block of blocks) {
+    const text = block.text;
+    const raw: Found[] = matcher.find(text);
+    const extended: Found[] = [];
+    for (const c of raw) {
+      if (c.target.kind !== 'name' || c.target.form === 'short') continue;
+      const entity = kb.entity(c.target.entity);
+      if (entity.type !== 'company') continue;
+      const legal = legalSuffixAt(text, c.end);
+      if (legal) extended.push({ ...c, end: c.end + legal.length, nameEnd: c.end, extension: 'legal', shareClass: legal.shareClass, keepStop: legal.keepStop });
+      if (entity.tickers?.some((t) => t.startsWith('HK:'))) {
+        const n = hkSuffixAt(text, c.end);
+        if (n) extended.push({ ...c, end: c.end + n, nameEnd: c.end, extension: 'hk-suffix' });
+      }
+    }
+    const resolved = resolve(raw.concat(extended));
+    found.push(resolved);
+    for (const c of resolved) mention(entityOf(matcher, c));
+    const spans = findTickers(text);
+    tickers.push(spans);
+    for (const t of spans) for (const key of t.keys) for (const e of kb.holders(key)) mention(e);
+  }
+  const article = blocks.map((b) => b.text).join('\n');
+  return { blocks, found, tickers, probe: new ContextProbe(article), article, mentions };
+}
+
+/** The entity a match names, if any (a name, or an entry tied to an entity). */
+export function entityOf(matcher: Matcher, c: Candidate): number | undefined {
+  if (c.target.kind === 'name') return c.target.entity;
+  return c.target.entry.entity ? matcher.kb.indexOf(c.target.entry.entity) : undefined;
+}
+
+/**
+ * The company an unnamed product belongs to: the nearest company with
+ * products named before `at` in the block, else the article's most mentioned
+ * company with products.
+ */
+export function ownerOf(analysis: Analysis, matcher: Matcher, blockIndex: number, at: number, exclude: number): number | undefined {
+  const kb = matcher.kb;
+  const hasProducts = (e: number) => e !== exclude && kb.entity(e).type === 'company' && kb.productsOf(e).length > 0;
+  const before = analysis.found[blockIndex]!.filter((c) => c.end <= at);
+  for (let k = before.length - 1; k >= 0; k--) {
+    const e = entityOf(matcher, before[k]!);
+    if (e !== undefined && hasProducts(e)) return e;
+  }
+  let best: number | undefined;
+  let most = 0;
+  for (const [e, n] of analysis.mentions) {
+    if (n > most && hasProducts(e)) {
+      best = e;
+      most = n;
+    }
+  }
+  return best;
+}
+
+const PLAUSIBLE_MAKER = /software|internet|artificial intelligence|\bAI\b|search|cloud|e-commerce|online|platform|games|apps|streaming|photo apps/i;
+
+/** Whether a company could plausibly make a product of this kind (a robot maker does not make chatbots). */
+export function plausibleMaker(entity: EntityRecord, categories: string[]): boolean {
+  if (!entity.sector) return !categories.some((c) => c === 'assistant' || c === 'chatbot' || c === 'model');
+  if (categories.includes('service')) return true;
+  return PLAUSIBLE_MAKER.test(entity.sector);
+}

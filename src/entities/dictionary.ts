@@ -1,0 +1,295 @@
+/**
+ * User dictionaries: a newsroom's own entries, in YAML or JSON, on top of the
+ * knowledge base. The format reads prh dictionaries (`rules`, `expected`,
+ * `pattern(s)`, `/regex/flags`, `specs`, `options.wordBoundary`, `prh`) and
+ * adds what prh lacks: `mode: fix | suggest | off`, context conditions,
+ * `caseSensitive`, Unicode word boundaries, `priority` (a user entry
+ * overrides the knowledge base for the same pattern; a later file overrides
+ * an earlier one), and `kind` for the rule id. Files are validated against
+ * a JSON Schema; a bad entry is reported with its file, line and problem.
+ *
+ * Large files load fast: js-yaml (or JSON.parse) first; the slower
+ * position-keeping parser runs only to point at an error.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import yaml from 'js-yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { atWordBoundaries, fold } from './aho-corasick.js';
+import { ContextProbe } from './context.js';
+import type { Context, EntryRecord, Mode } from './kb.js';
+import { replacementFor, USER_PRIORITY } from './matcher.js';
+
+export interface DictionaryEntry {
+  expected: string;
+  /** prh: one pattern or several. */
+  pattern?: string | string[];
+  patterns?: string[];
+  kind?: 'person' | 'company' | 'product' | 'media' | 'organisation' | 'jargon';
+  /** Rule id for messages; by default from `kind`, else `dictionary`. */
+  rule?: string;
+  mode?: Mode;
+  caseSensitive?: boolean;
+  wordBoundary?: boolean;
+  options?: { wordBoundary?: boolean };
+  context?: Context;
+  priority?: number;
+  note?: string;
+  /** prh's name for `note`. */
+  prh?: string;
+  specs?: Array<{ from: string; to: string }>;
+}
+
+export interface Dictionary {
+  version?: 1;
+  rules: DictionaryEntry[];
+}
+
+export class DictionaryError extends Error {
+  override name = 'DictionaryError';
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly problem: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${problem}`);
+  }
+}
+
+const contextSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    any: { type: 'array', items: { type: 'string', minLength: 1 } },
+    none: { type: 'array', items: { type: 'string', minLength: 1 } },
+    scope: { enum: ['article', 'paragraph'] },
+    before: { type: 'string', minLength: 1 },
+    after: { type: 'string', minLength: 1 },
+  },
+} as const;
+
+/** The JSON Schema of a dictionary file (also written to data/dictionary.schema.json). */
+export const DICTIONARY_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'copydesk dictionary',
+  type: 'object',
+  required: ['rules'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    version: { const: 1 },
+    rules: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['expected'],
+        additionalProperties: false,
+        properties: {
+          expected: { type: 'string' },
+          pattern: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 } }] },
+          patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
+          kind: { enum: ['person', 'company', 'product', 'media', 'organisation', 'jargon'] },
+          rule: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+          mode: { enum: ['fix', 'suggest', 'off'] },
+          caseSensitive: { type: 'boolean' },
+          wordBoundary: { type: 'boolean' },
+          options: { type: 'object', properties: { wordBoundary: { type: 'boolean' } } },
+          context: contextSchema,
+          priority: { type: 'number' },
+          note: { type: 'string' },
+          prh: { type: 'string' },
+          regexpMustEmpty: { type: 'string' },
+          specs: {
+            type: 'array',
+            items: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: { type: 'string' }, to: { type: 'string' } } },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+const KIND_RULE: Record<string, string> = {
+  person: 'person-name',
+  company: 'entity-name',
+  product: 'entity-name',
+  media: 'entity-name',
+  organisation: 'entity-name',
+  jargon: 'jargon',
+};
+
+/** Reads, validates and compiles one dictionary file. */
+export function loadDictionary(path: string, order = 0): EntryRecord[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new DictionaryError(path, undefined, `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    data = /\.json$/i.test(path) ? JSON.parse(text) : yaml.load(text, { filename: path });
+  } catch (error) {
+    const mark = (error as { mark?: { line: number } }).mark;
+    const line = mark ? mark.line + 1 : lineOfJsonError(text, error as Error);
+    throw new DictionaryError(path, line, `not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${((error as Error).message.split('\n')[0] ?? '').replace(/^.*?: /, '')}`);
+  }
+  return compileDictionary(data, path, text, order);
+}
+
+/** Validates and compiles dictionary data; `text` (the file) lets errors name a line. */
+export function compileDictionary(data: unknown, file = 'dictionary', text?: string, order = 0): EntryRecord[] {
+  validator ??= new Ajv({ allErrors: false, strict: false }).compile(DICTIONARY_SCHEMA);
+  if (!validator(data)) {
+    const error = validator.errors![0]!;
+    throw new DictionaryError(file, text ? lineOf(text, error) : undefined, describe(error));
+  }
+  const dictionary = data as Dictionary;
+  const out: EntryRecord[] = [];
+  dictionary.rules.forEach((rule, index) => {
+    const at = () => (text ? lineOf(text, { instancePath: `/rules/${index}` } as ErrorObject) : undefined);
+    const literal: string[] = [];
+    const regex: Array<{ source: string; flags: string }> = [];
+    const all = [...(typeof rule.pattern === 'string' ? [rule.pattern] : (rule.pattern ?? [])), ...(rule.patterns ?? [])];
+    // prh: no pattern means "the expected form, in any case".
+    if (all.length === 0) all.push(rule.expected);
+    for (const p of all) {
+      const m = /^\/(.+)\/([gimsuy]*)$/s.exec(p);
+      if (!m) {
+        literal.push(p);
+        continue;
+      }
+      try {
+        new RegExp(m[1]!, m[2]);
+      } catch (error) {
+        throw new DictionaryError(file, at(), `rules[${index}]: bad regular expression ${p}: ${(error as Error).message}`);
+      }
+      regex.push({ source: m[1]!, flags: m[2]!.includes('u') ? m[2]! : `${m[2]}u` });
+    }
+    for (const side of ['before', 'after'] as const) {
+      const source = rule.context?.[side];
+      if (source === undefined) continue;
+      try {
+        new RegExp(source, 'u');
+      } catch (error) {
+        throw new DictionaryError(file, at(), `rules[${index}].context.${side}: bad regular expression: ${(error as Error).message}`);
+      }
+    }
+    const entry: EntryRecord = {
+      rule: rule.rule ?? (rule.kind ? KIND_RULE[rule.kind]! : 'dictionary'),
+      expected: rule.expected,
+      patterns: literal,
+      mode: rule.mode ?? 'fix',
+      priority: rule.priority ?? USER_PRIORITY + order,
+      source: `${file}#${index}`,
+      ...(regex.length ? { regex } : {}),
+      // prh matches the expected form in any case; explicit patterns are as written.
+      ...(rule.caseSensitive !== undefined ? { caseSensitive: rule.caseSensitive } : {}),
+      ...((rule.wordBoundary ?? rule.options?.wordBoundary) === false ? { wordBoundary: false } : {}),
+      ...(rule.context ? { context: rule.context } : {}),
+      ...((rule.note ?? rule.prh) ? { note: rule.note ?? rule.prh } : {}),
+      ...(rule.specs ? { specs: rule.specs } : {}),
+    };
+    for (const spec of rule.specs ?? []) {
+      const got = applyEntry(entry, spec.from);
+      if (got !== spec.to) throw new DictionaryError(file, at(), `rules[${index}]: spec "${spec.from}" gives "${got}", expected "${spec.to}"`);
+    }
+    out.push(entry);
+  });
+  return out;
+}
+
+/** One entry applied to a plain string: what its specs are checked with. */
+export function applyEntry(entry: EntryRecord, text: string): string {
+  if (entry.mode === 'off' || entry.mode === 'suggest') return text;
+  const probe = new ContextProbe(text);
+  const spans: Array<[number, number]> = [];
+  const folded = fold(text);
+  for (const pattern of entry.patterns) {
+    const key = fold(pattern);
+    for (let i = folded.indexOf(key); i !== -1; i = folded.indexOf(key, i + 1)) {
+      const end = i + key.length;
+      if (entry.caseSensitive && text.slice(i, end) !== pattern) continue;
+      if (entry.wordBoundary !== false && !atWordBoundaries(text, i, end)) continue;
+      spans.push([i, end]);
+    }
+  }
+  for (const r of entry.regex ?? []) {
+    const re = new RegExp(r.source, r.flags.includes('g') ? r.flags : `${r.flags}g`);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      else if (entry.wordBoundary === false || atWordBoundaries(text, m.index, m.index + m[0].length)) spans.push([m.index, m.index + m[0].length]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at || !probe.holds(entry.context, text, start, end)) continue;
+    out += text.slice(at, start) + replacementFor(entry, text.slice(start, end));
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath ? error.instancePath.slice(1).replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.') : '(top level)';
+  if (error.keyword === 'additionalProperties') return `${where}: unknown field "${String(error.params.additionalProperty)}"`;
+  if (error.keyword === 'required') return `${where}: missing "${String(error.params.missingProperty)}"`;
+  if (error.keyword === 'enum') return `${where}: must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+  return `${where}: ${error.message ?? 'invalid'}`;
+}
+
+/** The line of the value an error points at, found with the position-keeping parser. */
+function lineOf(text: string, error: Pick<ErrorObject, 'instancePath' | 'keyword' | 'params'>): number | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+  if (error.keyword === 'additionalProperties') path.push(String(error.params?.additionalProperty));
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function lineOfJsonError(text: string, error: Error): number | undefined {
+  const m = /position (\d+)/.exec(error.message);
+  return m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
+}
+
+const loaded = new Map<string, { mtime: number; entries: EntryRecord[] }>();
+const compiled = new WeakMap<object, { id: number; order: number; entries: EntryRecord[] }>();
+let nextObjectId = 0;
+
+/** Entries of several dictionaries (paths or data), later ones first in precedence. Files are read once. */
+export function loadDictionaries(list: ReadonlyArray<string | Dictionary>): { entries: EntryRecord[]; key: string } {
+  const entries: EntryRecord[] = [];
+  const keys: string[] = [];
+  list.forEach((item, order) => {
+    if (typeof item === 'string') {
+      const mtime = statSync(item, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+      let hit = loaded.get(`${order}:${item}`);
+      if (!hit || hit.mtime !== mtime) {
+        hit = { mtime, entries: loadDictionary(item, order) };
+        loaded.set(`${order}:${item}`, hit);
+      }
+      entries.push(...hit.entries);
+      keys.push(`${item}@${mtime}`);
+    } else {
+      let hit = compiled.get(item);
+      if (!hit || hit.order !== order) {
+        hit = { id: nextObjectId++, order, entries: compileDictionary(item, `dictionary #${order + 1}`, undefined, order) };
+        compiled.set(item, hit);
+      }
+      entries.push(...hit.entries);
+      keys.push(`#${hit.id}`);
+    }
+  });
+  return { entries, key: keys.join('\n') };
+}

@@ -1,0 +1,155 @@
+/**
+ * The knowledge base copydesk ships: companies (names, listings, sector),
+ * people, products and their owners, and replacement entries (wrong form →
+ * right form, with the context that must hold). `scripts/build-kb.ts` writes
+ * it to `data/kb.json` from the reference data and `data/curated/*.yaml`;
+ * this module only reads it and indexes it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export type EntityType = 'company' | 'product' | 'person' | 'media' | 'organisation';
+export type Mode = 'fix' | 'suggest' | 'off';
+
+/** Words that must (or must not) appear around a match for an entry to apply. */
+export interface Context {
+  /** At least one of these words or phrases appears in the scope (case-insensitive, whole words). */
+  any?: string[] | undefined;
+  /** None of these appears in the scope. */
+  none?: string[] | undefined;
+  /** Where `any` and `none` look. @default 'article' */
+  scope?: 'article' | 'paragraph' | undefined;
+  /** A regular expression the text just before the match must match (it is anchored at the match). */
+  before?: string | undefined;
+  /** A regular expression the text just after the match must match (anchored at the match). */
+  after?: string | undefined;
+}
+
+export interface EntityRecord {
+  id: string;
+  type: EntityType;
+  /** The name an English-language financial desk uses. */
+  name: string;
+  /** Other right names, matched case-insensitively (never changed). They also anchor legal suffixes. */
+  aliases?: string[] | undefined;
+  /** Right names matched only as written (title-cased exchange names such as "China Mobile"). */
+  exact?: string[] | undefined;
+  /** Hong Kong exchange short names, matched as written ("XIAOMI-W"). */
+  short?: string[] | undefined;
+  /** Whether a short name in running text is replaced by `name`. */
+  fixShort?: boolean | undefined;
+  /** Listings as keys: `US:NVDA`, `HK:00700`, `CN:300024`. */
+  tickers?: string[] | undefined;
+  /** Share classes: letter → listing key (`A: US:GOOGL`). */
+  classes?: Record<string, string> | undefined;
+  /** What a machine-linked share-class name ("Alphabet Inc. Class C") stands for in running text. */
+  linked?: string | undefined;
+  sector?: string | undefined;
+  /** The plain word an entity linker turns into this company (Siasun Robot & Automation ← "robot"). */
+  noun?: string | undefined;
+  /** A product's maker, as an entity id. */
+  owner?: string | undefined;
+  /** A product's kinds: assistant, chatbot, model, app, platform, service, … */
+  category?: string[] | undefined;
+  /** Whether `name` was set by hand (and so replaces legal names); otherwise the name as written is kept. */
+  curated?: boolean | undefined;
+  note?: string | undefined;
+}
+
+export interface EntryRecord {
+  /** Rule id the fix is reported under. */
+  rule: string;
+  expected: string;
+  /** Literal patterns (Unicode word boundaries apply at letter edges). */
+  patterns: string[];
+  /** Regular-expression patterns, source and flags: matched one by one, so keep them few. */
+  regex?: Array<{ source: string; flags: string }> | undefined;
+  entity?: string | undefined;
+  mode?: Mode | undefined;
+  caseSensitive?: boolean | undefined;
+  wordBoundary?: boolean | undefined;
+  context?: Context | undefined;
+  note?: string | undefined;
+  /** Where the entry comes from: `file:line`, for messages and errors. */
+  source?: string | undefined;
+  /** Higher wins when two entries claim the same pattern. Knowledge base 0, user dictionaries 10. */
+  priority?: number | undefined;
+  specs?: Array<{ from: string; to: string }> | undefined;
+}
+
+export interface KbData {
+  version: 1;
+  generated?: string | undefined;
+  sources?: string[] | undefined;
+  entities: EntityRecord[];
+  entries: EntryRecord[];
+}
+
+export class KnowledgeBase {
+  readonly entities: EntityRecord[];
+  readonly entries: EntryRecord[];
+  private readonly byId = new Map<string, number>();
+  private readonly byTicker = new Map<string, number[]>();
+
+  constructor(data: KbData) {
+    this.entities = data.entities;
+    this.entries = data.entries;
+    this.entities.forEach((e, i) => {
+      this.byId.set(e.id, i);
+      for (const t of e.tickers ?? []) {
+        const list = this.byTicker.get(t);
+        if (list) list.push(i);
+        else this.byTicker.set(t, [i]);
+      }
+    });
+  }
+
+  entity(index: number): EntityRecord {
+    return this.entities[index]!;
+  }
+
+  indexOf(id: string): number | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Entities listed under a ticker key (`HK:00700`). */
+  holders(ticker: string): number[] {
+    return this.byTicker.get(ticker) ?? [];
+  }
+
+  /** Products made by an entity. */
+  productsOf(owner: number): EntityRecord[] {
+    const id = this.entities[owner]?.id;
+    let cache = this.products;
+    if (!cache) {
+      cache = new Map();
+      for (const e of this.entities) {
+        if (e.type !== 'product' || !e.owner) continue;
+        const list = cache.get(e.owner);
+        if (list) list.push(e);
+        else cache.set(e.owner, [e]);
+      }
+      this.products = cache;
+    }
+    return id ? cache.get(id) ?? [] : [];
+  }
+
+  private products: Map<string, EntityRecord[]> | undefined;
+}
+
+let bundled: KnowledgeBase | undefined;
+
+/** Where the generated data lives: `data/kb.json` at the package root (from src/ or dist/src/). */
+export function bundledPath(): string {
+  for (const up of ['../../data/kb.json', '../../../data/kb.json']) {
+    const path = fileURLToPath(new URL(up, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new Error('copydesk: data/kb.json is missing; run `npm run build:kb`');
+}
+
+/** The knowledge base shipped with the package, read once. */
+export function bundledKnowledgeBase(): KnowledgeBase {
+  bundled ??= new KnowledgeBase(JSON.parse(readFileSync(bundledPath(), 'utf8')) as KbData);
+  return bundled;
+}

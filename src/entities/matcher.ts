@@ -1,0 +1,181 @@
+/**
+ * Every name and every replacement entry of the knowledge base and the user
+ * dictionaries, compiled into one Aho–Corasick automaton: a block of text is
+ * scanned once, whatever the size of the dictionaries. Candidates are then
+ * checked for case and Unicode word boundaries, and overlaps resolved
+ * leftmost-longest, then by precedence.
+ */
+import { atWordBoundaries, Automaton, fold } from './aho-corasick.js';
+import type { EntryRecord, KnowledgeBase, Mode } from './kb.js';
+
+export interface CompiledEntry extends EntryRecord {
+  index: number;
+  mode: Mode;
+  priority: number;
+  compiled?: RegExp[] | undefined;
+}
+
+export type Target =
+  | { kind: 'name'; entity: number; form: 'alias' | 'exact' | 'short'; pattern: string; priority: number }
+  | { kind: 'entry'; entry: CompiledEntry; pattern: string; priority: number };
+
+export interface Candidate {
+  start: number;
+  end: number;
+  target: Target;
+  /** Set when a rule extended the match (a legal suffix, an HK suffix). */
+  extension?: 'legal' | 'hk-suffix' | undefined;
+  /** Share class named in a legal-suffix extension ("Class C"). */
+  shareClass?: string | undefined;
+}
+
+export const USER_PRIORITY = 10;
+
+export class Matcher {
+  readonly kb: KnowledgeBase;
+  readonly entries: CompiledEntry[];
+  private readonly automaton: Automaton;
+  private readonly targets: Target[][];
+  private readonly regexEntries: CompiledEntry[];
+
+  constructor(kb: KnowledgeBase, extra: readonly EntryRecord[] = []) {
+    this.kb = kb;
+    const unique = new Map<string, number>();
+    const patterns: string[] = [];
+    const targets: Target[][] = [];
+    const add = (pattern: string, target: Target) => {
+      const key = fold(pattern);
+      if (!key) return;
+      let index = unique.get(key);
+      if (index === undefined) {
+        index = patterns.length;
+        unique.set(key, index);
+        patterns.push(pattern);
+        targets.push([]);
+      }
+      targets[index]!.push(target);
+    };
+
+    kb.entities.forEach((entity, i) => {
+      for (const name of [entity.name, ...(entity.aliases ?? [])]) add(name, { kind: 'name', entity: i, form: 'alias', pattern: name, priority: 0 });
+      for (const name of entity.exact ?? []) add(name, { kind: 'name', entity: i, form: 'exact', pattern: name, priority: 0 });
+      for (const name of entity.short ?? []) add(name, { kind: 'name', entity: i, form: 'short', pattern: name, priority: 0 });
+    });
+
+    this.entries = [...kb.entries, ...extra].map((e, index) => ({
+      ...e,
+      index,
+      mode: e.mode ?? 'fix',
+      priority: e.priority ?? (index < kb.entries.length ? 0 : USER_PRIORITY),
+    }));
+    this.regexEntries = [];
+    for (const entry of this.entries) {
+      for (const pattern of entry.patterns) add(pattern, { kind: 'entry', entry, pattern, priority: entry.priority });
+      if (entry.regex?.length) {
+        entry.compiled = entry.regex.map((r) => new RegExp(r.source, r.flags.includes('g') ? r.flags : `${r.flags}g`));
+        this.regexEntries.push(entry);
+      }
+    }
+    // Precedence: for one pattern, only the highest-priority entries stay (later ones win ties).
+    for (let k = 0; k < targets.length; k++) {
+      const list = targets[k]!;
+      const entries = list.filter((t) => t.kind === 'entry');
+      if (entries.length < 2) continue;
+      const top = Math.max(...entries.map((t) => t.priority));
+      const winner = entries.filter((t) => t.priority === top).at(-1)!;
+      targets[k] = list.filter((t) => t.kind !== 'entry' || t === winner);
+    }
+    this.automaton = new Automaton(patterns);
+    this.targets = targets;
+  }
+
+  /** Number of distinct literal patterns in the automaton. */
+  get size(): number {
+    return this.targets.length;
+  }
+
+  /** All acceptable matches in `text`: case and word boundaries checked, overlaps kept. */
+  find(text: string): Candidate[] {
+    const raw = this.automaton.search(text);
+    const out: Candidate[] = [];
+    for (let k = 0; k < raw.length; k += 2) {
+      const index = raw[k]!;
+      const end = raw[k + 1]!;
+      const start = end - this.automaton.patternLength(index);
+      let bounded: boolean | undefined;
+      for (const target of this.targets[index]!) {
+        if (!caseMatches(target, text, start, end)) continue;
+        const wantBoundary = target.kind === 'name' || target.entry.wordBoundary !== false;
+        if (wantBoundary && !(bounded ??= atWordBoundaries(text, start, end))) continue;
+        out.push({ start, end, target });
+      }
+    }
+    for (const entry of this.regexEntries) {
+      for (const re of entry.compiled!) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const end = m.index + m[0].length;
+          if (entry.wordBoundary !== false && !atWordBoundaries(text, m.index, end)) continue;
+          out.push({ start: m.index, end, target: { kind: 'entry', entry, pattern: re.source, priority: entry.priority } });
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function caseMatches(target: Target, text: string, start: number, end: number): boolean {
+  const pattern = target.pattern;
+  if (target.kind === 'name') {
+    if (target.form !== 'alias') return text.startsWith(pattern, start);
+    // A name matched without regard to case must still start as it is written ("apple" is fruit).
+    const first = pattern[0]!;
+    return first === first.toLowerCase() || text[start] === first;
+  }
+  if (target.entry.caseSensitive) return end - start === pattern.length && text.startsWith(pattern, start);
+  return true;
+}
+
+/** At one span: an entry, then a short name as printed, a name as printed, a name in any case. */
+function rank(t: Target): number {
+  return t.kind === 'entry' ? 0 : t.form === 'short' ? 1 : t.form === 'exact' ? 2 : 3;
+}
+
+/**
+ * Non-overlapping candidates, leftmost first; at one start the longest, then
+ * the highest priority, then the most specific target.
+ */
+export function resolve(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort(
+    (a, b) =>
+      a.start - b.start ||
+      b.end - a.end ||
+      b.target.priority - a.target.priority ||
+      rank(a.target) - rank(b.target),
+  );
+  const out: Candidate[] = [];
+  let reach = 0;
+  for (const c of sorted) {
+    if (c.start < reach) continue;
+    out.push(c);
+    reach = c.end;
+  }
+  return out;
+}
+
+/**
+ * The replacement for one match of an entry: `expected` (with `$1` groups for
+ * a regular expression); a capital at the start of the match is kept
+ * ("Dark market prices" → "Grey market prices").
+ */
+export function replacementFor(entry: EntryRecord, matched: string): string {
+  let value = entry.expected;
+  const regex = entry.regex?.find((r) => new RegExp(`^(?:${r.source})$`, r.flags.replace('g', '')).test(matched));
+  if (regex) value = matched.replace(new RegExp(regex.source, regex.flags.replace('g', '')), entry.expected);
+  if (!entry.caseSensitive && /^\p{Lu}/u.test(matched) && /^\p{Ll}/u.test(value)) value = value[0]!.toUpperCase() + value.slice(1);
+  return value;
+}

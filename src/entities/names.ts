@@ -1,0 +1,231 @@
+/**
+ * How company names are written: legal suffixes ("Microsoft Corporation",
+ * "Amazon.com, Inc.", "Tongwei Co., Ltd.", "Alphabet Inc. Class C"), Hong Kong
+ * exchange short names ("HUA HONG SEMI", "XIAOMI-W") and their share-class
+ * markers. Used at run time (the legal-suffix grammar) and by the KB build.
+ */
+
+/**
+ * A legal form after a company's name, optionally with "Group"/"Holding(s)"
+ * before it and a share class after it. Case-sensitive: "a Delaware
+ * corporation" is not a name.
+ */
+const LEGAL_SUFFIX =
+  /^(?:,?\s(?:Group\s)?(?:Holdings?,?\s)?(?:Co\.,?\s?Ltd\.?|Co\.\s?Limited|Company\sLimited|Inc\.|Inc\b|Incorporated|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|N\.\s?V\.|NV\b|S\.A\.|AG\b|SE\b|LLC\b|L\.P\.)|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-C])\b)?/;
+
+/** An HKEX share-class marker after a name: -W weighted voting, -S secondary, -SW both, -B biotech, -R RMB counter. */
+const HK_SUFFIX = /^-(SWR|SW|WR|SR|W|S|B|R)(?![\p{L}\p{N}])/u;
+
+export interface SuffixMatch {
+  /** Characters taken after the name. */
+  length: number;
+  shareClass?: string | undefined;
+  /** The suffix ends in a full stop that also ends the sentence: keep one. */
+  keepStop: boolean;
+}
+
+/** A legal suffix starting at `text[at]`, just after a company name. */
+export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined {
+  const m = LEGAL_SUFFIX.exec(text.slice(at, at + 48));
+  if (!m) return undefined;
+  const length = m[0].length;
+  let keepStop = false;
+  if (m[0].endsWith('.') && !m[1]) {
+    // "… signed with Apple Inc. The company …": the stop also ends the sentence.
+    const rest = text.slice(at + length);
+    keepStop = rest.length === 0 || /^\s*$/.test(rest) || /^\s+["“‘']?[A-Z]/.test(rest);
+  }
+  return { length, shareClass: m[1], keepStop };
+}
+
+export function hkSuffixAt(text: string, at: number): number {
+  const m = HK_SUFFIX.exec(text.slice(at, at + 5));
+  return m ? m[0].length : 0;
+}
+
+const LEGAL_TAIL =
+  /[,\s]+(?:inc\.?|incorporated|corp\.?|corporation|co\.?|company|ltd\.?|limited|plc|n\.?\s?v\.?|s\.?a\.?|ag|se|llc|l\.?p\.?|lp|holdings?|group|\(the\)|adr|ads|sa de cv|s\.a\.b\. de c\.v\.|&)$/i;
+
+/** The name without its legal form: "MICROSOFT CORP" → "MICROSOFT", "Alibaba Group Holding Ltd" → "Alibaba". */
+export function coreOfLegalName(name: string): string {
+  let s = name
+    .replace(/\s*\/[A-Z]{2,4}\/?\s*$/i, '') // "/DE/", "/ADR"
+    .replace(/\s*\/ADR\s*$/i, '')
+    .replace(/\s+COM$/i, '.com')
+    .trim();
+  for (let guard = 0; guard < 6; guard++) {
+    const next = s.replace(LEGAL_TAIL, '').trim();
+    if (next === s || next.length < 2) break;
+    s = next;
+  }
+  return s.replace(/,$/, '');
+}
+
+/** Funds, trusts of funds and blank-cheque companies: not names a news story uses. */
+export function isFundName(name: string): boolean {
+  return /\b(FUND|FUNDS|ETF|ETN|PORTFOLIO|MUNICIPAL|MUNI|ACQUISITION|SPAC)\b/i.test(name) || /\bTRUST\b.*\b(INCOME|SERIES|SECURITIES)\b/i.test(name);
+}
+
+const SMALL = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'at', 'de']);
+
+/** "ADVANCED MICRO DEVICES" → "Advanced Micro Devices"; short acronyms stay ("IBM"). */
+export function titleCase(s: string): string {
+  return s
+    .split(/\s+/)
+    .map((word, i) => {
+      const lower = word.toLowerCase();
+      if (i > 0 && SMALL.has(lower)) return lower;
+      if (word.length <= 3 && !/[AEIOU]/i.test(word.slice(1))) return word.toUpperCase();
+      return lower.replace(/(^|[-(])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+    })
+    .join(' ');
+}
+
+/** Abbreviations in HKEX short names. */
+const ABBREVIATIONS: Record<string, string> = {
+  PPT: 'Properties',
+  PPTY: 'Property',
+  PROP: 'Properties',
+  DEV: 'Development',
+  IND: 'Industries',
+  INDS: 'Industries',
+  HLDGS: 'Holdings',
+  HLDG: 'Holdings',
+  HOLD: 'Holdings',
+  HOLDG: 'Holdings',
+  INTL: 'International',
+  "INT'L": 'International',
+  TECH: 'Technology',
+  SEMI: 'Semiconductor',
+  RAIL: 'Railway',
+  GP: 'Group',
+  GRP: 'Group',
+  PHARM: 'Pharmaceutical',
+  PHARMA: 'Pharmaceutical',
+  ELEC: 'Electric',
+  ENV: 'Environmental',
+  FIN: 'Financial',
+  INV: 'Investment',
+  MED: 'Medical',
+  MFG: 'Manufacturing',
+  CHEM: 'Chemical',
+  RES: 'Resources',
+  TEL: 'Telecom',
+  COMM: 'Communications',
+  SVCS: 'Services',
+  SERV: 'Services',
+  MGMT: 'Management',
+  MACH: 'Machinery',
+  EDU: 'Education',
+  BK: 'Bank',
+  INS: 'Insurance',
+  SEC: 'Securities',
+  SECS: 'Securities',
+  LOGIS: 'Logistics',
+  PWR: 'Power',
+  ENGY: 'Energy',
+  ENVIRO: 'Environmental',
+  PHAR: 'Pharmaceutical',
+  NEWENERGY: 'New Energy',
+};
+
+/** Truncations that look like words but are not: a short name holding one is not expanded. */
+const TRUNCATIONS = new Set(['ALLI', 'CONS', 'INNO', 'INTE', 'INTEL', 'DIGI', 'AGR', 'TECHN', 'MULTIACTIVE']);
+
+const SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)$/;
+
+/** Whether a word reads as pinyin syllables ("GUSHENGTANG", "MEITU", "LI"). */
+export function isPinyin(word: string): boolean {
+  const w = word.toLowerCase();
+  const ok: boolean[] = [true];
+  for (let end = 1; end <= w.length; end++) {
+    ok[end] = false;
+    for (let start = Math.max(0, end - 6); start < end; start++) {
+      if (ok[start] && SYLLABLE.test(w.slice(start, end))) {
+        ok[end] = true;
+        break;
+      }
+    }
+  }
+  return ok[w.length] === true;
+}
+
+/**
+ * Whether every word of a short name is understood: an abbreviation we expand,
+ * an acronym, pinyin, or a word common in exchange names. Only then is the
+ * expansion trusted to replace the short name in running text.
+ */
+export function shortNameUnderstood(short: string, commonWords: ReadonlySet<string>): boolean {
+  const base = short.replace(HK_MARKER, '');
+  return base.split(/\s+/).every((t) => {
+    if (TRUNCATIONS.has(t)) return false;
+    if (ABBREVIATIONS[t] || ACRONYMS.has(t) || t === '&') return true;
+    if (!/^[A-Z][A-Z.\-]*$/.test(t)) return false;
+    if (!/[AEIOU]/.test(t)) return t.length <= 4; // WH, SD, TYK: printed as capitals
+    return isPinyin(t.replace(/[.\-]/g, '')) || (t.length >= 4 && commonWords.has(t));
+  });
+}
+
+/** Written in capitals in English-language news. */
+const ACRONYMS = new Set(
+  'AI AIA BOC BOCOM CCB CGN CITIC CIMC CK CKH CKI CLP CNOOC COSCO CRRC CSPC CSSC GCL HK HKEX HSBC ICBC JD MTR NWS PCCW SF SMIC TCL TME TVB ZTE CATL BYD HKT OOIL GDS UBS REIT REITS ETF HKBN SJM WH'.split(' '),
+);
+
+/** Share-class markers at the end of an HKEX short name. */
+export const HK_MARKER = /-(SWR|SW|WR|SR|SS|W|S|B|R)$/;
+
+/**
+ * The name editors would print for an HKEX short name, or undefined when the
+ * short name is too abbreviated to expand safely ("GREAT EAGLE H", "CHI ASIA VALLEY").
+ */
+export function displayFromShort(short: string): string | undefined {
+  const base = short.replace(HK_MARKER, '');
+  const tokens = base.split(/\s+/);
+  const out: string[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (ABBREVIATIONS[token]) {
+      out.push(ABBREVIATIONS[token]!);
+      continue;
+    }
+    if (!/^[A-Z][A-Z&.\-]*$/.test(token) && token !== '&') return undefined;
+    if (token === '&') out.push('&');
+    else if (ACRONYMS.has(token)) out.push(token);
+    else if (token.length === 1) return undefined;
+    else if (!/[AEIOU]/.test(token)) out.push(token);
+    else if (i > 0 && SMALL.has(token.toLowerCase())) out.push(token.toLowerCase());
+    else out.push(token.toLowerCase().replace(/(^|[-])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase()));
+  }
+  return out.join(' ');
+}
+
+/** Whether a short name in running text should become `display`: it carries a marker or reads as a name, not an acronym. */
+export function shortNameFixable(short: string, display: string): boolean {
+  if (display === short) return false;
+  if (HK_MARKER.test(short)) return true;
+  const base = short.replace(HK_MARKER, '');
+  if (base.includes(' ')) return true;
+  return base.length >= 5 && !ACRONYMS.has(base);
+}
+
+const SECTORS: Array<[RegExp, string]> = [
+  [/ROBOT/i, 'robots'],
+  [/SEMI|SEMICONDUCTOR|MICROELECTRON|\bCHIPS?\b/i, 'semiconductors'],
+  [/BANK|BANCORP|BANCSHARES|BANKSHARES|FINANCIAL CORP/i, 'banking'],
+  [/INSURANCE|ASSURANCE|\bLIFE\b/i, 'insurance'],
+  [/PHARM|THERAPEUTIC|\bBIO|ONCOLOGY|MEDICAL|HEALTH|GENETIC|VACCINE/i, 'healthcare'],
+  [/PROPERTIES|\bPPT\b|\bLAND\b|REALTY|REIT|ESTATE|DEVELOPMENT|\bDEV\b/i, 'property'],
+  [/OIL|PETRO|\bGAS\b|ENERGY|POWER|SOLAR|ELECTRIC|UTILIT/i, 'energy and utilities'],
+  [/GOLD|MINING|MINERAL|LITHIUM|COPPER|STEEL|ALUMIN|METAL|RESOURCES/i, 'materials'],
+  [/\bAUTO|MOTOR|VEHICLE/i, 'automobiles'],
+  [/SOFTWARE|\bTECH|NETWORK|DATA|CLOUD|DIGITAL|INTERNET|ONLINE|SYSTEMS/i, 'technology'],
+  [/SECURITIES|CAPITAL|INVESTMENT|ASSET MANAGEMENT/i, 'financial services'],
+  [/FOOD|BEVERAGE|DAIRY|BREW|RESTAURANT/i, 'food and drink'],
+  [/RETAIL|STORES/i, 'retail'],
+  [/SHIPPING|LOGISTIC|AIRLINE|RAIL|EXPRESS|TRANSPORT/i, 'transport'],
+];
+
+/** A rough sector from the name alone, good enough to tell a robot maker from an internet platform. */
+export function sectorOf(name: string): string | undefined {
+  for (const [re, sector] of SECTORS) if (re.test(name)) return sector;
+  return undefined;
+}

@@ -1,0 +1,30 @@
+/**
+ * The matcher the entity plugins share: the knowledge base and the user
+ * dictionaries compiled once, then reused for every article.
+ */
+import { loadDictionaries, type Dictionary } from './dictionary.js';
+import { bundledKnowledgeBase, type KnowledgeBase } from './kb.js';
+import { Matcher } from './matcher.js';
+
+export interface EntitySources {
+  /** The knowledge base; the bundled one by default. */
+  kb?: KnowledgeBase | undefined;
+  /** User dictionaries: file paths (YAML or JSON) or dictionary data, later ones winning. */
+  dictionaries?: ReadonlyArray<string | Dictionary> | undefined;
+}
+
+const memo = new WeakMap<KnowledgeBase, Map<string, Matcher>>();
+
+export function matcherFor(sources: EntitySources = {}): Matcher {
+  const kb = sources.kb ?? bundledKnowledgeBase();
+  const { entries, key } = loadDictionaries(sources.dictionaries ?? []);
+  let byKey = memo.get(kb);
+  if (!byKey) memo.set(kb, (byKey = new Map()));
+  let matcher = byKey.get(key);
+  if (!matcher) {
+    matcher = new Matcher(kb, entries);
+    if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!); // dictionaries edited while a server runs
+    byKey.set(key, matcher);
+  }
+  return matcher;
+}

@@ -1,0 +1,154 @@
+/**
+ * The prose of an mdast tree as the entity rules see it: one string per block
+ * (paragraph, heading, table cell), made of its text nodes, including those in
+ * links and emphasis; inline code, HTML and breaks are opaque separators, so
+ * nothing matches across or inside them. Edits go back into the text nodes
+ * they fall in, and every edit is logged so later messages can still point
+ * into the original input.
+ */
+import type { Nodes, Parents, Root, Text } from 'mdast';
+import type { Point, Position } from 'unist';
+import type { VFile } from 'vfile';
+
+/** Stands for inline code, HTML, breaks and images: matches neither a word nor a name. */
+export const OPAQUE = '\uFFFC';
+
+export interface Segment {
+  node: Text;
+  /** Offsets in the block string. */
+  start: number;
+  end: number;
+}
+
+export interface Block {
+  node: Parents;
+  text: string;
+  segments: Segment[];
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
+/** Every prose block, in document order. */
+export function collectBlocks(tree: Root): Block[] {
+  const blocks: Block[] = [];
+  const walk = (node: Nodes) => {
+    if (BLOCKS.has(node.type)) {
+      blocks.push(blockOf(node as Parents));
+      return;
+    }
+    if (node.type === 'code' || node.type === 'html' || !('children' in node)) return;
+    for (const child of node.children) walk(child as Nodes);
+  };
+  walk(tree);
+  return blocks;
+}
+
+export function blockOf(node: Parents): Block {
+  let text = '';
+  const segments: Segment[] = [];
+  const walk = (parent: Parents) => {
+    for (const child of parent.children as Nodes[]) {
+      if (child.type === 'text') {
+        segments.push({ node: child, start: text.length, end: text.length + child.value.length });
+        text += child.value;
+      } else if (INLINE_PARENTS.has(child.type)) walk(child as Parents);
+      else text += OPAQUE;
+    }
+  };
+  walk(node);
+  return { node, text, segments };
+}
+
+/** The segment holding block[start, end), if one text node holds it all. */
+export function segmentAt(block: Block, start: number, end: number): Segment | undefined {
+  for (const s of block.segments) if (start >= s.start && end <= s.end) return s;
+  return undefined;
+}
+
+/** An edit made to a text node: where, in the value as it was before the edit. */
+interface Edit {
+  start: number;
+  oldLength: number;
+  newLength: number;
+}
+
+interface Log {
+  original: string;
+  edits: Edit[];
+}
+
+/** Edits per text node, shared by every plugin in this process (keyed by node). */
+const logs = new WeakMap<Text, Log>();
+
+/** Replaces node.value[start, end) with `value`, logging it. */
+export function editText(node: Text, start: number, end: number, value: string): void {
+  let log = logs.get(node);
+  if (!log) {
+    log = { original: node.value, edits: [] };
+    logs.set(node, log);
+  }
+  log.edits.push({ start, oldLength: end - start, newLength: value.length });
+  node.value = node.value.slice(0, start) + value + node.value.slice(end);
+}
+
+/** Maps an offset in the current value of a text node to one in its original value. */
+export function originalOffset(node: Text, offset: number): number {
+  const log = logs.get(node);
+  if (!log) return offset;
+  for (let k = log.edits.length - 1; k >= 0; k--) {
+    const e = log.edits[k]!;
+    if (offset >= e.start + e.newLength) offset += e.oldLength - e.newLength;
+    else if (offset > e.start) offset = e.start;
+  }
+  return offset;
+}
+
+export function originalValue(node: Text): string {
+  return logs.get(node)?.original ?? node.value;
+}
+
+/** Line starts of the input, for offset → line/column. */
+const lineStarts = new WeakMap<VFile, number[]>();
+
+function pointAt(file: VFile, offset: number): Point {
+  let starts = lineStarts.get(file);
+  if (!starts) {
+    starts = [0];
+    const value = String(file.value ?? '');
+    for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(file, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+}
+
+/**
+ * Where `actual`, found at node.value[start, …) now, stood in the input. When
+ * the source of the node is not its value verbatim (escapes, entities, HTML),
+ * the text is looked up in the node's source; failing that, the node's start.
+ */
+export function placeIn(file: VFile, node: Text, start: number, actual: string): Position | undefined {
+  const position = node.position;
+  const from = position?.start.offset;
+  const to = position?.end.offset;
+  if (from === undefined || to === undefined) return undefined;
+  const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
+  const slice = source.slice(from, to);
+  const at = originalOffset(node, start);
+  let offset: number;
+  if (slice === originalValue(node)) offset = from + at;
+  else {
+    const near = slice.indexOf(actual, Math.max(0, at - 8));
+    const any = near === -1 ? slice.indexOf(actual) : near;
+    if (any === -1) return position;
+    offset = from + any;
+  }
+  return { start: pointAt(file, offset), end: pointAt(file, Math.min(offset + actual.length, source.length)) };
+}

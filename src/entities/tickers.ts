@@ -1,0 +1,77 @@
+/**
+ * Ticker notations as printed in the wild, read into one key per listing:
+ * `(META.US)`, `(NASDAQ: META)`, `(NVDA.O)` → `US:META`; `(00700)`, `(0700.HK)`,
+ * `(01810-HK)`, `(1810 HK)`, `(HK:9988)` → `HK:…` (five digits); `(300024.SZ)`,
+ * `(600519.SH)`, `(600495 CH)`, `(002939.CN)` → `CN:…` (six digits).
+ */
+
+export type Market = 'US' | 'HK' | 'CN';
+
+export interface TickerSpan {
+  /** The parenthesis, both brackets included. */
+  start: number;
+  end: number;
+  /** One key per listing named inside (`(TME US, 1689 HK)` has two). */
+  keys: string[];
+  text: string;
+}
+
+const PREFIXED = /^(NASDAQ|NYSE(?: American)?|NYSEAMERICAN|AMEX|OTC|HKEX|HKE|HK|SEHK|SH|SZ|SSE|SZSE)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})$/i;
+const US = /^([A-Z][A-Z0-9]{0,5}(?:[.\-][A-Z])?)(?:\.|\s)(US|O|N|OQ)$/;
+const HK = /^(\d{1,5})(?:\.|-|\s)HK$/i;
+const CN = /^(\d{6})\s?(?:\.\s?(?:SH|SZ|SS|CN|BJ)|\s(?:CH|CN))$/i;
+const BARE_HK = /^(\d{4,5})$/;
+const BARE_CN = /^(\d{6})$/;
+
+/** The listing key of one notation, or undefined when it is not a ticker. */
+export function tickerKey(notation: string): string | undefined {
+  const s = notation.trim().replace(/\s*[–—-]\s*Get Free Report$/i, '');
+  let m = PREFIXED.exec(s);
+  if (m) {
+    const exchange = m[1]!.toUpperCase();
+    const code = m[2]!.toUpperCase();
+    if (/^(HKEX|HKE|HK|SEHK)$/.test(exchange)) return /^\d{1,5}$/.test(code) ? `HK:${code.padStart(5, '0')}` : undefined;
+    if (/^(SH|SZ|SSE|SZSE)$/.test(exchange)) return /^\d{6}$/.test(code) ? `CN:${code}` : undefined;
+    return `US:${code.replace('.', '-')}`;
+  }
+  if ((m = US.exec(s))) return `US:${m[1]!.replace('.', '-')}`;
+  if ((m = HK.exec(s))) return `HK:${m[1]!.padStart(5, '0')}`;
+  if ((m = CN.exec(s))) return `CN:${m[1]!}`;
+  if ((m = BARE_HK.exec(s))) return `HK:${m[1]!.padStart(5, '0')}`;
+  if ((m = BARE_CN.exec(s))) return `CN:${m[1]!}`;
+  return undefined;
+}
+
+export function marketOf(key: string): Market {
+  return key.slice(0, 2) as Market;
+}
+
+/** How a key is printed in messages: `NVDA.US`, `00700.HK`, `300024.SZ`. */
+export function printKey(key: string): string {
+  const code = key.slice(3);
+  if (key.startsWith('HK:')) return `${code}.HK`;
+  if (key.startsWith('CN:')) return `${code}.${/^[69]/.test(code) ? 'SH' : /^[48]/.test(code) ? 'BJ' : 'SZ'}`;
+  return `${code}.US`;
+}
+
+const PAREN = /\(([^()\n]{1,40})\)/g;
+
+/** Parenthesised tickers in a text. */
+export function findTickers(text: string): TickerSpan[] {
+  const out: TickerSpan[] = [];
+  if (!text.includes('(')) return out;
+  PAREN.lastIndex = 0;
+  for (let m = PAREN.exec(text); m; m = PAREN.exec(text)) {
+    const keys: string[] = [];
+    for (const part of m[1]!.split(/[,;]\s*/)) {
+      const key = tickerKey(part);
+      if (!key) {
+        keys.length = 0;
+        break;
+      }
+      keys.push(key);
+    }
+    if (keys.length) out.push({ start: m.index, end: m.index + m[0].length, keys, text: m[0] });
+  }
+  return out;
+}
