@@ -27,6 +27,7 @@ import htmlReader from './formats/html.js';
 import copydeskText from './formats/text.js';
 import { report } from './report.js';
 import { switchOff } from './control.js';
+import { applyDecisions, setDecisions, type Decisions } from './decisions.js';
 import { RULES } from './rules.js';
 
 export interface CleanOptions {
@@ -45,6 +46,8 @@ export interface CleanOptions {
   dictionaries?: ReadonlyArray<string | Dictionary> | undefined;
   /** Rules (ids or plugin names) switched off, or given another severity. */
   rules?: Record<string, 'off' | 'info' | 'warning' | 'error'> | undefined;
+  /** An editor's decisions (rejected changes, accepted or edited text), by message id: see `decisions.ts`. */
+  decisions?: Decisions | undefined;
 }
 
 export interface CleanResult {
@@ -64,6 +67,7 @@ export function copydeskPreset(options: CleanOptions = {}): Preset {
   const entities = { dictionaries: options.dictionaries };
   if (options.fixEntities !== false) plugins.push([fixEntities, { ...entities, ...options.fixEntities }]);
   if (options.flagEntities !== false) plugins.push([flagEntities, { ...entities, ...options.flagEntities }]);
+  if (options.decisions) plugins.push(applyDecisions);
   return { plugins };
 }
 
@@ -107,18 +111,25 @@ export async function toHtml(tree: Root): Promise<string> {
 
 /** Cleans one article. Throws `InputError` for input that is not text. */
 export async function clean(input: string | Uint8Array, options: CleanOptions = {}): Promise<CleanResult> {
+  const { tree, messages } = await cleanTree(input, options);
+  return { markdown: toMarkdown(tree), html: tree.children.length ? await toHtml(tree) : '', messages };
+}
+
+/** Cleans one article to its tree (positions of the input kept), for callers that write it their own way. */
+export async function cleanTree(input: string | Uint8Array, options: CleanOptions = {}): Promise<{ tree: Root; file: VFile; messages: VFileMessage[] }> {
   const value = decodeInput(input, options.path);
   const format = options.format ?? 'markdown';
   const guarded = guardInput(value, format, options.path);
   const file = new VFile({ value: guarded.value, path: options.path });
+  setDecisions(file, options.decisions);
   if (guarded.warning) report(file, { ruleId: 'deep-nesting', severity: 'warning', reason: guarded.warning });
   if (!value.trim()) {
     report(file, { ruleId: 'empty-input', severity: 'warning', reason: 'The article is empty' });
-    return { markdown: '', html: '', messages: sorted(withSeverities(file.messages, options.rules)) };
+    return { tree: { type: 'root', children: [] }, file, messages: sorted(withSeverities(file.messages, options.rules)) };
   }
   const processor = createProcessor(format, options);
   const tree = (await processor.run(processor.parse(file), file)) as Root;
-  return { markdown: toMarkdown(tree), html: await toHtml(tree), messages: sorted(withSeverities(file.messages, options.rules)) };
+  return { tree, file, messages: sorted(withSeverities(file.messages, options.rules)) };
 }
 
 /** Severities set by configuration, by rule id or by the plugin that owns the rule. */

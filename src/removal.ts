@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { isMuted } from './control.js';
+import { isRejected } from './decisions.js';
 import { report } from './report.js';
 
 export interface Removal {
@@ -80,7 +81,7 @@ function proseLength(node: Nodes): number {
 }
 
 export function applyRemovals(tree: Root, file: VFile, plugin: string, removals: Removal[], options: GuardOptions = {}): Removal[] {
-  const wanted = removals.filter((r) => !isMuted(tree, r.node, [r.ruleId, plugin]));
+  const wanted = removals.filter((r) => !isMuted(tree, r.node, [r.ruleId, plugin]) && !isRejected(file, r.ruleId, positionOf(r.node)));
   if (wanted.length === 0) return [];
   const minShare = options.minProseShare ?? 0.5;
   const marked = wanted.filter((r) => r.marked);

@@ -15,4 +15,5 @@ export const RULES: Record<string, RuleInfo> = {
   'prose-guard': { plugin: 'any removing plugin', severity: 'warning', summary: 'Removals held back because they would leave too little of the article.' },
   'deep-nesting': { plugin: 'clean()', severity: 'warning', summary: 'HTML nested deeper than 200 elements was flattened to be parsed.' },
   'empty-input': { plugin: 'clean()', severity: 'warning', summary: 'The article is empty or only whitespace.' },
+  'decision-not-applied': { plugin: 'decisions', severity: 'warning', summary: 'An editor’s decision (a rejected fix, an accepted or edited text) could not be placed in the article.' },
 };

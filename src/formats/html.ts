@@ -12,6 +12,7 @@ import rehypeRemark from 'rehype-remark';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Preset } from 'unified';
 import type { VFile } from 'vfile';
+import { isRejected } from '../decisions.js';
 import { report } from '../report.js';
 
 /** Code and embeds: never article text. */
@@ -36,7 +37,7 @@ export function rehypeDropChrome() {
         if (child.type === 'comment' || child.type === 'doctype') continue;
         if (child.type === 'element') {
           if (CODE.has(child.tagName)) continue;
-          if (isChrome(child)) {
+          if (isChrome(child) && !isRejected(file, 'page-chrome', child.position)) {
             const text = hastToString(child).replace(/\s+/g, ' ').trim();
             if (text) {
               report(file, {
