@@ -135,7 +135,7 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
           block,
           start: slot.start,
           end: c.end,
-          reason: `“${name}” names ${what}, not a ${slot.noun}: an entity linker probably replaced the product’s name`,
+          reason: `“${name}” names ${what}, not ${/^[aeiou]/.test(slot.noun) ? 'an' : 'a'} ${slot.noun}: an entity linker probably replaced the product’s name`,
           expected: [slot.phrase, ...(suggestion ? [suggestion] : [])],
         });
       } else if (nounSlot(text, c.start, c.end)) {
@@ -155,7 +155,7 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
 
 function describeCompany(name: string, sector: string | undefined, ticker: string | undefined): string {
   const listing = ticker ? ` (${printKey(ticker)})` : '';
-  return sector ? `${name}${listing}, a ${sector} company` : `the listed company ${name}${listing}`;
+  return sector ? `${name}${listing}, ${/^[aeiou]/i.test(sector) ? 'an' : 'a'} ${sector} company` : `the listed company ${name}${listing}`;
 }
 
 /** The owner's product of the kind the slot asks for, most like the wrong name. */
@@ -229,7 +229,7 @@ function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
               start,
               end: t.end,
               reason: `${printKey(key)} is ${own.name}’s ${classOf(own.classes!, key)} listing, but the text says Class ${shareClass}, which trades as ${printKey(classKey)}`,
-              expected: [text.slice(start, t.start) + `(${printKey(classKey)})`],
+              expected: [text.slice(start, t.start) + restyle(t.text, key, classKey)],
             });
           }
           continue;
@@ -244,7 +244,7 @@ function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
           start,
           end: t.end,
           reason: `${printKey(key)} is ${holder.name}, not ${own.name} (${printKey(ownListing)}): the name or the ticker is wrong`,
-          expected: [`${name} (${printKey(ownListing)})`, `${holder.name} ${t.text}`],
+          expected: [`${name} ${restyle(t.text, key, ownListing)}`, `${holder.name} ${t.text}`],
         });
       }
     }
@@ -275,6 +275,22 @@ function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
     }
   }
   return flags;
+}
+
+/** `(09988)` with another listing, in the same notation: `(00241)`; `(GOOG.US)` → `(GOOGL.US)`. */
+function restyle(tickerText: string, from: string, to: string): string {
+  const oldCode = from.slice(3);
+  const newCode = to.slice(3);
+  if (marketOf(from) !== marketOf(to)) return `(${printKey(to)})`;
+  for (const written of [oldCode, oldCode.replace(/^0+/, ''), oldCode.replace(/^0/, '')]) {
+    const at = tickerText.indexOf(written);
+    if (written && at !== -1) {
+      const code = /^\d+$/.test(newCode) && written.length < newCode.length ? newCode.slice(newCode.length - written.length).padStart(written.length, '0') : newCode;
+      const fits = /^\d+$/.test(newCode) ? String(Number(newCode)).length <= written.length : true;
+      return tickerText.slice(0, at) + (fits ? code : newCode) + tickerText.slice(at + written.length);
+    }
+  }
+  return `(${printKey(to)})`;
 }
 
 /** What may stand between a name and its ticker: nothing, a possessive, a share class. */

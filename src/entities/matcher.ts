@@ -140,9 +140,9 @@ function caseMatches(target: Target, text: string, start: number, end: number): 
   return true;
 }
 
-/** At one span: an entry, then a short name as printed, a name as printed, a name in any case. */
+/** At one span (same priority): an exchange short name as printed, an entry, a name as printed, a name in any case. */
 function rank(t: Target): number {
-  return t.kind === 'entry' ? 0 : t.form === 'short' ? 1 : t.form === 'exact' ? 2 : 3;
+  return t.kind === 'entry' ? 1 : t.form === 'short' ? 0 : t.form === 'exact' ? 2 : 3;
 }
 
 /**

@@ -17,15 +17,37 @@ export interface ProductSlot {
   noun: string;
 }
 
-const PRODUCT_SLOT =
-  /((?:\b(?:its|their|his|her|our|the|a|an|new|[\p{Lu}][\p{L}\p{N}.&-]*['’]s)\s+)?(?:[\p{L}\p{N}'’-]+\s+){0,3}?(chat\s?bots?|assistants?|apps?|applications?|model\s+family|models?|platforms?|services?|agents?|browsers?)),?\s+$/iu;
+const PRODUCT_NOUN = /(chat\s?bots?|assistants?|apps?|applications?|model\s+family|models?|platforms?|services?|agents?|browsers?),?\s+$/iu;
+const DETERMINER = /^(?:its|their|his|her|our|the|a|an|this|that|new)$/i;
+const WORD_BEFORE = /([\p{L}\p{N}'’.&-]+)\s+$/u;
 
-/** The product slot ending just before `start`, if any. */
+/**
+ * The product slot ending just before `start`, if any: the product noun and,
+ * when one of the three words before it is a determiner or a possessive, the
+ * words from there ("its AI chatbot", "the company's AI assistant").
+ */
 export function productSlot(text: string, start: number): ProductSlot | undefined {
   const from = Math.max(0, start - 90);
-  const m = PRODUCT_SLOT.exec(text.slice(from, start));
+  const before = text.slice(from, start);
+  const m = PRODUCT_NOUN.exec(before);
   if (!m) return undefined;
-  return { start: from + m.index, phrase: m[1]!, noun: m[2]!.toLowerCase().replace(/\s+/g, ' ') };
+  let at = m.index;
+  let pos = m.index;
+  for (let k = 0; k < 3; k++) {
+    const w = WORD_BEFORE.exec(before.slice(0, pos));
+    if (!w) break;
+    pos = w.index;
+    if (DETERMINER.test(w[1]!)) {
+      at = pos;
+      break;
+    }
+    if (/['’]s$/.test(w[1]!)) {
+      const the = /\b(?:the|its|their)\s+$/i.exec(before.slice(0, pos));
+      at = the ? the.index : pos;
+      break;
+    }
+  }
+  return { start: from + at, phrase: before.slice(at, m.index) + m[1]!, noun: m[1]!.toLowerCase().replace(/\s+/g, ' ') };
 }
 
 const NOUN_BEFORE = /(?:\b(?:hundreds|thousands|dozens|millions|tens)\s+of\s+(?:[\p{L}\p{N}-]+\s+)?|\b(?:other|humanoid|industrial|several|various)\s+)$/iu;

@@ -20,7 +20,7 @@ const PREFIXED = /^(NASDAQ|NYSE(?: American)?|NYSEAMERICAN|AMEX|OTC|HKEX|HKE|HK|
 const US = /^([A-Z][A-Z0-9]{0,5}(?:[.\-][A-Z])?)(?:\.|\s)(US|O|N|OQ)$/;
 const HK = /^(\d{1,5})(?:\.|-|\s)HK$/i;
 const CN = /^(\d{6})\s?(?:\.\s?(?:SH|SZ|SS|CN|BJ)|\s(?:CH|CN))$/i;
-const BARE_HK = /^(\d{4,5})$/;
+const BARE_HK = /^(?!(?:19|20)\d\d$)(\d{4,5})$/;
 const BARE_CN = /^(\d{6})$/;
 
 /** The listing key of one notation, or undefined when it is not a ticker. */
