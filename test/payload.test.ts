@@ -4,6 +4,7 @@
  *
  * - `posts` (drafts, Markdown textarea), `onWarnings: 'review'`
  * - `stories` (drafts, Lexical rich text), `onWarnings: 'review'`
+ * - `wires` (no drafts, HTML in a code field), `onWarnings: 'review'`
  * - `briefs` (drafts, Markdown textarea), `onWarnings: 'block'`; a related
  *   block is configured as a warning here, so the test article carries one.
  */
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copydesk, loadRichTextLexical } from '../src/payload/index.js';
-import { CLEAN_MARKDOWN, DEFECTIVE_MARKDOWN, LEAD_FULL, LEAD_SUMMARY, RELATED, TITLE } from './helpers/articles.js';
+import { CLEAN_MARKDOWN, DEFECTIVE_HTML, DEFECTIVE_MARKDOWN, LEAD_FULL, LEAD_SUMMARY, RELATED, TITLE } from './helpers/articles.js';
 
 type Payload = Awaited<ReturnType<typeof import('payload').getPayload>>;
 type Lexical = Awaited<ReturnType<typeof loadRichTextLexical>>;
@@ -37,10 +38,11 @@ beforeAll(async () => {
     collections: [
       { slug: 'posts', versions: { drafts: true }, fields: [{ name: 'title', type: 'text' }, { name: 'body', type: 'textarea' }] },
       { slug: 'stories', versions: { drafts: true }, fields: [{ name: 'title', type: 'text' }, { name: 'content', type: 'richText' }] },
+      { slug: 'wires', fields: [{ name: 'title', type: 'text' }, { name: 'html', type: 'code', admin: { language: 'html' } }] },
       { slug: 'briefs', versions: { drafts: true }, fields: [{ name: 'title', type: 'text' }, { name: 'body', type: 'textarea' }] },
     ],
     plugins: [
-      copydesk({ collections: { posts: { field: 'body' }, stories: { field: 'content' } }, onWarnings: 'review' }),
+      copydesk({ collections: { posts: { field: 'body' }, stories: { field: 'content' }, wires: { field: 'html' } }, onWarnings: 'review' }),
       copydesk({ collections: { briefs: { field: 'body' } }, onWarnings: 'block', clean: { rules: { 'related-block': 'warning' } } }),
     ],
   });
@@ -93,6 +95,13 @@ describe('copydesk Payload plugin', () => {
     expect(markdown).not.toContain(RELATED[0]);
     expect(markdown).toContain('Harbourline shares rose 3.2%');
     expect(published.copydesk).toMatchObject({ verdict: 'publish', field: 'content' });
+  });
+
+  test('HTML in a code field, in a collection without drafts: cleaned on every save, stays HTML', async () => {
+    const doc = await payload.create({ collection: 'wires', data: { title: TITLE, html: DEFECTIVE_HTML } });
+    expect(doc.html).toMatch(/^<p>According to people familiar/);
+    expect(doc.html).not.toContain(RELATED[1]);
+    expect(doc.copydesk).toMatchObject({ verdict: 'publish', field: 'html' });
   });
 
   test('with block, a warning refuses the publish with a ValidationError listing it; the draft stays as it was', async () => {

@@ -3,6 +3,9 @@
  * port 0): good requests, verdicts, auth, bad bodies, limits on size,
  * OpenAPI, metrics, health, and logs that keep article text out.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkExposure } from '../src/server/app.js';
 import { serverOptionsFromConfig } from '../src/server/options.js';
@@ -190,6 +193,31 @@ describe('read-only endpoints', () => {
     expect(cleaned.at(-1)).toMatchObject({ format: 'markdown', verdict: 'publish', rules: { 'related-block': 2 } });
     expect(s.logs.join('\n')).not.toContain('Quillfeather');
     expect(s.logs.join('\n')).not.toContain(TOKEN);
+  });
+});
+
+describe('options off by default', () => {
+  test('CORS for listed origins, static files at /, article text in logs only when asked', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'copydesk-static-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>preview</title>');
+    const t = await start({ threads: 0, corsOrigins: ['https://cms.example'], staticRoot: root, logArticleText: true });
+    try {
+      const preflight = await fetch(`${t.url}/v1/clean`, { method: 'OPTIONS', headers: { origin: 'https://cms.example', 'access-control-request-method': 'POST' } });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('https://cms.example');
+      expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+      const other = await fetch(`${t.url}/healthz`, { headers: { origin: 'https://elsewhere.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const page = await fetch(`${t.url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title>preview</title>');
+      const api = await postJson(`${t.url}/v1/clean`, { content: 'Zanzibar Copper rallied.', format: 'markdown' });
+      expect(api.status).toBe(200);
+      expect(t.logs.join('\n')).toContain('Zanzibar Copper rallied.');
+    } finally {
+      await t.server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -15,9 +15,9 @@ const cleanBody = (content: string) => ({ content, format: 'markdown' });
 
 describe('time limit', () => {
   test('an article that takes too long: 504; the next one is cleaned by a fresh worker', async () => {
-    const s = await start({ timeoutMs: 60 });
+    const s = await start({ timeoutMs: 500 });
     try {
-      const slow = await postJson(`${s.url}/v1/clean`, cleanBody(articleOfSize(150_000)));
+      const slow = await postJson(`${s.url}/v1/clean`, cleanBody(articleOfSize(1_500_000)));
       expect(slow.status).toBe(504);
       expect((await slow.json()).error.code).toBe('TIMEOUT');
       // Health stays responsive, the pool recovers.
@@ -32,6 +32,7 @@ describe('time limit', () => {
       expect((await next.json()).markdown).not.toContain(LEAD_SUMMARY);
       const metrics = await (await fetch(`${s.url}/metrics`)).text();
       expect(metrics).toMatch(/copydesk_http_requests_total\{method="POST",route="\/v1\/clean",status="504"\} \d+/);
+      expect(metrics).toMatch(/copydesk_clean_refused_total\{reason="timeout"\} [1-9]\d*/);
     } finally {
       await s.server.close();
     }

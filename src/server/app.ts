@@ -15,6 +15,7 @@ import { Cleaner, CleanTimeoutError, OverloadError } from './limits.js';
 import { Metrics } from './metrics.js';
 import { DEFAULTS, isLoopback, type ServerOptions } from './options.js';
 import { registerRoutes } from './routes.js';
+import { registerPreview } from './preview.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -77,6 +78,8 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, code, message } = describeError(error);
     if (status === 503) reply.header('Retry-After', '1');
+    if (error instanceof OverloadError) metrics.refused.inc({ reason: 'overload' });
+    if (error instanceof CleanTimeoutError) metrics.refused.inc({ reason: 'timeout' });
     if (status >= 500 && status !== 503 && status !== 504) request.log.error({ code, err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed');
     else request.log.info({ code, status }, 'request refused');
     return reply.code(status).send({ error: { code, message } });
@@ -92,6 +95,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
   if (options.corsOrigins?.length) registerCors(app, options.corsOrigins);
 
   await registerRoutes(app, { options, cleaner, metrics, version: VERSION, state });
+  await registerPreview(app, options);
 
   if (options.staticRoot) {
     const { default: fastifyStatic } = await import('@fastify/static');

@@ -40,12 +40,15 @@ export function workerFile(): string {
   throw new Error(`copydesk: the clean worker is not built (${built}); run \`npm run build\` first`);
 }
 
+const WARM_UP: CleanTask = { input: { content: 'Warm up.', format: 'markdown' }, options: {} };
+
 export class Cleaner {
   readonly threads: number;
   readonly concurrency: number;
   readonly timeoutMs: number;
   #pool: Piscina<CleanTask, CleanOutcome> | undefined;
   #inFlight = 0;
+  #rewarming: Promise<unknown> | undefined;
 
   constructor(options: Partial<CleanerOptions> = {}) {
     this.threads = options.threads ?? Math.max(1, availableParallelism());
@@ -57,8 +60,7 @@ export class Cleaner {
         minThreads: this.threads,
         maxThreads: this.threads,
         idleTimeout: Number.POSITIVE_INFINITY,
-        // Our own limit answers first; the pool's queue never has to refuse.
-        maxQueue: Math.max(this.concurrency, 1),
+        // No queue limit of the pool's own: `concurrency` bounds what reaches it.
       });
     }
   }
@@ -69,8 +71,7 @@ export class Cleaner {
 
   /** Loads the pipeline in every worker, so the first articles are not slow. */
   async warmUp(): Promise<void> {
-    const task = { input: { content: 'Warm up.', format: 'markdown' as const }, options: {} };
-    await Promise.all(Array.from({ length: Math.max(this.threads, 1) }, () => this.#run(task, undefined)));
+    await Promise.all(Array.from({ length: Math.max(this.threads, 1) }, () => this.#run(WARM_UP, undefined)));
   }
 
   async clean(input: ArticleInput, options: CleanOptions): Promise<ArticleResult> {
@@ -81,6 +82,14 @@ export class Cleaner {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
+        // The aborted worker is replaced by a new one, which loads the pipeline on its
+        // first task: give it one that cannot be aborted, or short articles queued behind
+        // could time out on that loading and stop worker after worker.
+        if (this.#pool && !this.#rewarming) {
+          this.#rewarming = this.#run(WARM_UP, undefined)
+            .catch(() => undefined)
+            .finally(() => (this.#rewarming = undefined));
+        }
         reject(new CleanTimeoutError(`cleaning took longer than ${this.timeoutMs} ms`));
       }, this.timeoutMs);
     });

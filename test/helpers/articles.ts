@@ -34,13 +34,15 @@ export const CLEAN_MARKDOWN = BODY.join('\n\n');
 /** A body in Markdown of about `bytes` bytes: the defective story, then more paragraphs of its own. */
 export function articleOfSize(bytes: number, seed = 0): string {
   const parts = [LEAD_SUMMARY, LEAD_FULL, ...BODY];
+  let size = parts.join('\n\n').length;
   let i = seed;
-  while (parts.join('\n\n').length < bytes) {
+  while (size < bytes) {
     i++;
-    parts.push(
+    const paragraph =
       `In its ${i}th filing of the year, Harbourline reported ${(i * 37) % 900} new contracts worth $${(i * 13) % 97}.${i % 10} million, ` +
-        `and said warehouse ${i} in district ${(i * 7) % 31} would open ${i % 2 ? 'early' : 'late'} in quarter ${(i % 4) + 1}.`,
-    );
+      `and said warehouse ${i} in district ${(i * 7) % 31} would open ${i % 2 ? 'early' : 'late'} in quarter ${(i % 4) + 1}.`;
+    parts.push(paragraph);
+    size += paragraph.length + 2;
   }
   parts.push(...RELATED);
   return parts.join('\n\n');
