@@ -206,7 +206,7 @@ function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
         shareClass = CLASS_BETWEEN.exec(text.slice(named.end, t.start))?.[1];
       } else {
         const raw = rawNameBefore(text, t.start);
-        if (!raw) {
+        if (raw === undefined) {
           previous = [];
           continue;
         }

@@ -115,8 +115,11 @@ const entries: EntryRecord[] = [];
 const byTicker = new Map<string, EntityRecord>();
 const byName = new Map<string, EntityRecord>();
 
-function variantEntries(variants: Variant[] | undefined, expected: string, rule: string, entity: string, source: string): void {
+function variantEntries(variants: Variant[] | undefined, expected: string, defaultRule: string, entity: string, source: string): void {
   for (const v of variants ?? []) {
+    // "Baba-W": a short name with a share-class marker is the short-name rule's business.
+    const patterns = typeof v === 'string' ? [v] : Array.isArray(v) ? v : v.patterns;
+    const rule = patterns.every((p) => HK_MARKER.test(p)) ? 'hk-short-name' : defaultRule;
     if (typeof v === 'string') entries.push({ rule, expected, patterns: [v], entity, source });
     else if (Array.isArray(v)) entries.push({ rule, expected, patterns: v, entity, source });
     else

@@ -92,16 +92,25 @@ export function editText(node: Text, start: number, end: number, value: string):
   node.value = node.value.slice(0, start) + value + node.value.slice(end);
 }
 
-/** Maps an offset in the current value of a text node to one in its original value. */
-export function originalOffset(node: Text, offset: number): number {
+/**
+ * Maps an offset in the current value of a text node to one in its original
+ * value; inside replaced text, the span that text replaced.
+ */
+export function originalOffset(node: Text, offset: number): { offset: number; within?: [number, number] | undefined } {
   const log = logs.get(node);
-  if (!log) return offset;
+  if (!log) return { offset };
+  let within: [number, number] | undefined;
   for (let k = log.edits.length - 1; k >= 0; k--) {
     const e = log.edits[k]!;
-    if (offset >= e.start + e.newLength) offset += e.oldLength - e.newLength;
-    else if (offset > e.start) offset = e.start;
+    if (offset >= e.start + e.newLength) {
+      offset += e.oldLength - e.newLength;
+      if (within) within = [within[0] + e.oldLength - e.newLength, within[1] + e.oldLength - e.newLength];
+    } else if (offset >= e.start && e.newLength > 0 && offset < e.start + e.newLength) {
+      offset = e.start;
+      within = [e.start, e.start + e.oldLength];
+    }
   }
-  return offset;
+  return { offset, within };
 }
 
 export function originalValue(node: Text): string {
@@ -141,10 +150,14 @@ export function placeIn(file: VFile, node: Text, start: number, actual: string):
   if (from === undefined || to === undefined) return undefined;
   const source = typeof file.value === 'string' ? file.value : String(file.value ?? '');
   const slice = source.slice(from, to);
-  const at = originalOffset(node, start);
+  const { offset: at, within } = originalOffset(node, start);
   let offset: number;
-  if (slice === originalValue(node)) offset = from + at;
-  else {
+  const original = originalValue(node);
+  if (slice === original) {
+    // Text a repair rewrote ("$BABA-SW (09988.HK)$" → "BABA-SW (09988.HK)"): find it in what was there.
+    const inside = within ? original.slice(within[0], within[1]).indexOf(actual) : -1;
+    offset = from + (within && inside !== -1 ? within[0] + inside : at);
+  } else {
     const near = slice.indexOf(actual, Math.max(0, at - 8));
     const any = near === -1 ? slice.indexOf(actual) : near;
     if (any === -1) return position;
