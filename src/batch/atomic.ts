@@ -4,11 +4,47 @@
  * whole new one, never half of it. The temporary name is fixed per target
  * (`.name.copydesk-tmp`) so an interrupted run knows what to clear away.
  */
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { access, copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.copydesk-tmp`);
+}
+
+const made = new Set<string>();
+
+/**
+ * The same, synchronously, for the pool workers: a worker cleans one article
+ * at a time, and a small synchronous write costs less CPU than a round trip
+ * through libuv's thread pool.
+ */
+export function writeAtomicSync(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
+  const temp = tempPathFor(path);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+export function copyAtomicSync(from: string, to: string, options: { keepExisting?: boolean | undefined } = {}): void {
+  if (options.keepExisting && existsSync(to)) return;
+  const temp = tempPathFor(to);
+  try {
+    copyFileSync(from, temp);
+    renameSync(temp, to);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -93,11 +93,22 @@ class StreamFile {
     this.stream = createWriteStream(this.temp);
   }
 
+  private pending = '';
+
+  /** Buffered in 64 KB pieces: one small write per article would cost more than the article's report. */
   async write(text: string): Promise<void> {
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    this.pending += text;
+    if (this.pending.length > 65_536) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const text = this.pending;
+    this.pending = '';
+    if (text && !this.stream.write(text)) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
+    await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
     await rename(this.temp, this.path);

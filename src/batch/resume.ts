@@ -45,6 +45,8 @@ export function partialPathFor(target: string): string {
 
 export class RunState {
   private log: WriteStream | undefined;
+  private pending = '';
+  private flushed = performance.now();
 
   private constructor(
     readonly dir: string,
@@ -80,10 +82,23 @@ export class RunState {
     return this.done.has(key);
   }
 
-  /** Records an article whose output is in place. Buffered: a kill may lose the last few, which are then redone. */
+  /**
+   * Records an article whose output is in place. Written in batches (every
+   * 200 ms or 64 KB): a kill may lose the last few entries, whose articles are
+   * then cleaned again, to the same result.
+   */
   async markDone(key: string): Promise<void> {
+    this.pending += `${key}\n`;
+    if (this.pending.length > 65_536 || performance.now() - this.flushed > 200) await this.flushLog();
+  }
+
+  private async flushLog(): Promise<void> {
+    this.flushed = performance.now();
+    if (!this.pending) return;
     this.log ??= createWriteStream(join(this.dir, 'done.log'), { flags: 'a' });
-    if (!this.log.write(`${key}\n`)) await once(this.log, 'drain');
+    const text = this.pending;
+    this.pending = '';
+    if (!this.log.write(text)) await once(this.log, 'drain');
   }
 
   private checkpointPath(key: string): string {
@@ -111,6 +126,7 @@ export class RunState {
 
   /** Closes the log; a complete run removes the state folder. */
   async close(complete: boolean): Promise<void> {
+    await this.flushLog();
     if (this.log) {
       this.log.end();
       await once(this.log, 'finish');

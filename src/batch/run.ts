@@ -206,8 +206,8 @@ class Run {
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: jobs,
       maxThreads: jobs,
-      // two tasks per worker: one cleans while the other waits on the disk
-      concurrentTasksPerWorker: 2,
+      // one article at a time: cleaning is CPU-bound, and workers read and write synchronously
+      concurrentTasksPerWorker: 1,
       idleTimeout: 1000,
       workerData: { cleanOptions },
     });

@@ -67,6 +67,8 @@ export class Summary {
       interrupted: this.interrupted,
       seconds: round(this.seconds),
       articlesPerSecond: round(this.rate),
+      /** Peak resident memory of the whole process, workers included. */
+      peakRssMB: round(process.resourceUsage().maxRSS / 1024),
       rules: Object.fromEntries([...this.rules].sort(([a], [b]) => a.localeCompare(b))),
     };
   }

@@ -4,7 +4,7 @@
  * bytes and go back rewritten. Any failure of one article becomes the
  * result's `error`, never a crash of the run.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { workerData } from 'piscina';
 import { clean, type CleanOptions, type CleanResult } from '../pipeline.js';
 import { decodeInput, type Format } from '../input.js';
@@ -12,7 +12,7 @@ import { messageToJson } from '../json.js';
 import { findSpan, replaceSpan, valueAt } from './json-span.js';
 import { lexicalToHtml, lexicalWithMarkdown, mobiledocToHtml, mobiledocWithMarkdown } from './ghost.js';
 import { autop, cdata, parseItem, XmlError } from './wxr.js';
-import { copyAtomic, writeAtomic } from './atomic.js';
+import { copyAtomicSync, writeAtomicSync } from './atomic.js';
 import type { FileTask, OutputFormat, RecordTask, Task, TaskResult } from './task.js';
 
 const options: CleanOptions = (workerData as { cleanOptions?: CleanOptions } | undefined)?.cleanOptions ?? {};
@@ -45,19 +45,25 @@ class ArticleError extends Error {
 }
 
 async function cleanFile(task: FileTask): Promise<TaskResult> {
-  let bytes = task.bytes;
-  if (!bytes) {
-    const info = await stat(task.path);
-    if (info.size > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
-    bytes = await readFile(task.path);
-  }
+  const bytes = task.bytes ?? readArticle(task.path);
   const result = await clean(bytes, { ...options, format: task.format, path: task.name });
   const output = render(result, task.to, { file: task.name });
   const done = summarize(result);
   if (!task.outPath) return { ...done, output };
-  if (task.backupPath) await copyAtomic(task.path, task.backupPath, { keepExisting: task.keepBackup });
-  await writeAtomic(task.outPath, output);
+  if (task.backupPath) copyAtomicSync(task.path, task.backupPath, { keepExisting: task.keepBackup });
+  writeAtomicSync(task.outPath, output);
   return done;
+}
+
+/** An article file, read synchronously (see writeAtomicSync), refusing one too big to be an article. */
+function readArticle(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    if (fstatSync(fd).size > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** JSON Lines: the body at `field` replaced, the line's other bytes as they were. */
