@@ -31,6 +31,8 @@ beforeAll(async () => {
   const config = buildConfig({
     secret: 'copydesk-test-secret-0123456789abcdef',
     telemetry: false,
+    // Payload otherwise spawns `payload generate:types` in the background outside production.
+    typescript: { autoGenerate: false },
     db: sqliteAdapter({ client: { url: `file:${join(folder, 'payload.db')}` } }),
     editor: lexical.lexicalEditor(),
     logger: { options: { level: 'error' } },
