@@ -38,6 +38,18 @@ program
     process.exitCode = await runServe(opts);
   });
 
+program
+  .command('preview')
+  .description('open an article in the editorial preview: a loopback server, its page URL as the first line on stdout; serves until stopped')
+  .argument('<file>', 'article (.txt, .md, .html)')
+  .option('-f, --format <format>', `input format (${FORMATS.join('|')}); default: from the extension`, parseFormat)
+  .option('--port <port>', 'port (default: a free one)', parsePort)
+  .option('--config <file>', 'config file (default: found from the working folder)')
+  .action(async (file: string, opts) => {
+    const { runPreview } = await import('./cli/preview.js');
+    process.exitCode = await runPreview(file, opts);
+  });
+
 function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number, 0-65535');

@@ -18,7 +18,7 @@ export async function runServe(opts: ServeCliOptions, graceMs = 30_000): Promise
   try {
     const { config, filepath } = await loadConfig({ configPath: opts.config });
     const options = serverOptionsFromConfig(config, process.env, { host: opts.host, port: opts.port }, filepath);
-    server = await createServer(options);
+    server = await createServer({ ...options, preview: options.preview ?? { page: true } });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof Error) {
       process.stderr.write(`copydesk: ${error.message}\n`);

@@ -11,6 +11,7 @@
 import { Ajv } from 'ajv';
 import { ConfigError, cleanOptionsFromConfig, type CopydeskConfig } from '../config.js';
 import type { CleanOptions } from '../pipeline.js';
+import type { PreviewOptions } from './preview.js';
 
 export interface GhostOptions {
   /** Secret of the Ghost custom integration's webhook; no secret, no webhook endpoint. */
@@ -46,6 +47,8 @@ export interface ServerOptions {
   logArticleText?: boolean | undefined;
   /** A folder served at `/` (for the editorial preview page). */
   staticRoot?: string | undefined;
+  /** The editorial preview: its endpoints, the page at `/`, the files it may open (see `preview.ts`). */
+  preview?: PreviewOptions | undefined;
   /** Rule ids whose warnings make the verdict `reject`; `*` for every warning. */
   block?: string[] | undefined;
   /** Options for every clean (from the config file). */

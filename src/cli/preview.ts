@@ -1,0 +1,76 @@
+/**
+ * `copydesk preview <file>`: the editorial preview for one article. Starts the
+ * server on a free loopback port with a fresh one-time token, allowed to
+ * serve that file and nothing else, prints the page's URL (the article
+ * loaded, the token in the fragment) as the first line on stdout, and serves
+ * until stopped (SIGINT/SIGTERM). Logs go to stderr.
+ */
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { ConfigError, loadConfig } from '../config.js';
+import { type Format } from '../input.js';
+import { createServer, type CopydeskServer } from '../server/app.js';
+import { serverOptionsFromConfig } from '../server/options.js';
+import { sourceNames } from '../server/preview.js';
+
+export interface PreviewCliOptions {
+  port?: number;
+  format?: Format;
+  config?: string;
+}
+
+/** The page URL for a source: name in the query, token in the fragment (never sent to a server, never logged). */
+export function previewUrl(base: string, name: string, token: string, format?: Format): string {
+  const query = new URLSearchParams({ source: name, ...(format ? { format } : {}) });
+  return `${base}/?${query.toString()}#token=${encodeURIComponent(token)}`;
+}
+
+export async function runPreview(file: string, opts: PreviewCliOptions): Promise<number> {
+  const path = resolve(file);
+  try {
+    if (!statSync(path).isFile()) throw new Error('not a file');
+    accessSync(path, constants.R_OK);
+  } catch {
+    process.stderr.write(`copydesk: ${file}: no such readable file\n`);
+    return 2;
+  }
+  const token = randomBytes(24).toString('base64url');
+  let server: CopydeskServer;
+  try {
+    const { config, filepath } = await loadConfig({ configPath: opts.config });
+    const base = serverOptionsFromConfig(config, {} as NodeJS.ProcessEnv, { host: '127.0.0.1', port: opts.port ?? 0 }, filepath);
+    server = await createServer({
+      ...base,
+      host: '127.0.0.1',
+      token,
+      ghost: undefined,
+      corsOrigins: undefined,
+      staticRoot: undefined,
+      threads: 1,
+      logLevel: 'warn',
+      logStream: process.stderr,
+      preview: { page: true, files: [path] },
+    });
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof Error) {
+      process.stderr.write(`copydesk: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const url = await server.listen();
+  const [name] = sourceNames([path]).keys();
+  process.stdout.write(`${previewUrl(url, name ?? basename(path), token, opts.format)}\n`);
+  process.stderr.write('copydesk preview: open the URL above in a browser; Ctrl+C stops the server.\n');
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      const force = setTimeout(() => process.exit(1), 5_000);
+      force.unref();
+      server.close().then(resolveStop, resolveStop);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

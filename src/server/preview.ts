@@ -1,0 +1,245 @@
+/**
+ * The editorial preview on the HTTP service:
+ *
+ *   GET  /                        the page (built by Vite into `dist/web`), when `preview.page` is set
+ *   POST /v1/preview              { content, format, decisions?, original?, options? }
+ *                                 → { markdown, html, cleaned, original?, messages, verdict }
+ *   GET  /v1/preview-source?name= one of the files the server was started with, nothing else
+ *
+ * Safety. Both endpoints take the bearer token when one is set (`copydesk
+ * preview` always sets a fresh one and hands it to the page in the URL
+ * fragment, which browsers never send to a server). Without a token the
+ * server only listens on loopback, and these endpoints answer only requests
+ * whose Host is a loopback name, so a web page the editor visits cannot reach
+ * them through DNS rebinding. Files are served by name from the list given at
+ * start, never from a path in the request. The page is sent with a strict
+ * Content-Security-Policy: scripts, styles and fetches from this server only,
+ * no images from elsewhere, no framing.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Piscina } from 'piscina';
+import { verdictOf } from '../hook.js';
+import { decodeInput, FORMATS, formatFromPath, InputError, type Format } from '../input.js';
+import type { PreviewResult } from '../preview/render.js';
+import type { PreviewOutcome, PreviewTask } from '../preview/worker.js';
+import { bearerAuth } from './auth.js';
+import { CleanTimeoutError, OverloadError } from './limits.js';
+import { DEFAULTS, isLoopback, type ServerOptions } from './options.js';
+import { layered, type RequestOptions } from './routes.js';
+import { cleanOptionsSchema } from './schemas.js';
+
+export interface PreviewOptions {
+  /** Serve the preview page at `/` (unless `staticRoot` serves another). */
+  page?: boolean | undefined;
+  /** Files the page may open (`?source=<name>`), served by their base name. */
+  files?: string[] | undefined;
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The built page: `dist/web`, next to `dist/src` (sources run by tests use the built page too). */
+export function pageRoot(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const fromDist = here.split(sep).includes('dist');
+  return fromDist ? resolve(here, '../../web') : resolve(here, '../../dist/web');
+}
+
+/** Names → absolute paths; a second file of the same name is `name~2`. */
+export function sourceNames(files: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const file of files) {
+    const path = resolve(file);
+    let name = basename(path);
+    for (let n = 2; names.has(name); n++) name = `${basename(path)}~${n}`;
+    names.set(name, path);
+  }
+  return names;
+}
+
+interface PreviewBody {
+  content: string;
+  format: Format;
+  original?: boolean;
+  decisions?: { reject?: string[]; replace?: Record<string, string>; dismiss?: string[] };
+  options?: RequestOptions;
+}
+
+const previewRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['content', 'format'],
+  properties: {
+    content: { type: 'string' },
+    format: { type: 'string', enum: [...FORMATS] },
+    original: { type: 'boolean', description: 'Render the original too (default true); the page asks for it once per article' },
+    decisions: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        reject: { type: 'array', maxItems: 20000, items: { type: 'string', maxLength: 200 } },
+        replace: { type: 'object', additionalProperties: { type: 'string', maxLength: 20000 } },
+        dismiss: { type: 'array', maxItems: 20000, items: { type: 'string', maxLength: 200 } },
+      },
+    },
+    options: cleanOptionsSchema,
+  },
+} as const;
+
+/** Previews rendered in a worker thread (started on first use), with the server's time and concurrency limits. */
+export class PreviewRunner {
+  #pool: Piscina<PreviewTask, PreviewOutcome> | undefined;
+  #inFlight = 0;
+  constructor(
+    readonly threads: number,
+    readonly concurrency: number,
+    readonly timeoutMs: number,
+  ) {}
+
+  async run(task: PreviewTask): Promise<PreviewResult> {
+    if (this.#inFlight >= this.concurrency) throw new OverloadError(`${this.#inFlight} previews are being rendered; try again shortly`);
+    this.#inFlight++;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new CleanTimeoutError(`rendering the preview took longer than ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+    });
+    try {
+      return await Promise.race([this.#run(task, controller.signal), timeout]);
+    } finally {
+      clearTimeout(timer);
+      this.#inFlight--;
+    }
+  }
+
+  async #run(task: PreviewTask, signal: AbortSignal): Promise<PreviewResult> {
+    if (this.threads === 0) {
+      const { default: run } = await import('../preview/worker.js');
+      return unwrap(await run(task));
+    }
+    this.#pool ??= new Piscina<PreviewTask, PreviewOutcome>({
+      filename: previewWorkerFile(),
+      minThreads: 0,
+      maxThreads: Math.max(1, Math.min(this.threads, 2)),
+      idleTimeout: 60_000,
+      maxQueue: Math.max(this.concurrency, 1),
+    });
+    return unwrap(await this.#pool.run(task, { signal }));
+  }
+
+  /** Starts the worker and loads the pipeline, so the first preview is not slow. */
+  async warmUp(): Promise<void> {
+    await this.run({ input: { content: 'Warm up.', format: 'markdown' }, options: {}, original: false });
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.close();
+  }
+}
+
+function unwrap(outcome: PreviewOutcome): PreviewResult {
+  if ('inputError' in outcome) throw new InputError(outcome.inputError);
+  return outcome.result;
+}
+
+function previewWorkerFile(): string {
+  const here = new URL('../preview/worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return fileURLToPath(here);
+  const built = fileURLToPath(new URL('../../dist/src/preview/worker.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new Error(`copydesk: the preview worker is not built (${built}); run \`npm run build\` first`);
+}
+
+/** Host header names this machine only: `127.0.0.1:8080`, `localhost`, `[::1]:9000`. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
+  return isLoopback(name);
+}
+
+export async function registerPreview(app: FastifyInstance, options: ServerOptions): Promise<PreviewRunner | undefined> {
+  const preview = options.preview;
+  if (!preview) return undefined;
+  const runner = new PreviewRunner(options.threads ?? 1, options.concurrency ?? DEFAULTS.concurrency, options.timeoutMs ?? DEFAULTS.timeoutMs);
+  app.addHook('onClose', async () => runner.close());
+  // `copydesk preview`: an article is about to be opened; load the pipeline now.
+  if (preview.files?.length && (options.threads ?? 1) > 0) runner.warmUp().catch((error: Error) => app.log.warn({ err: { message: error.message } }, 'preview worker failed to start'));
+  const sources = sourceNames(preview.files ?? []);
+  const auth = bearerAuth(options.token);
+  const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!options.token && !isLoopbackHost(request.headers.host)) {
+      await reply.code(403).send({ error: { code: 'FORBIDDEN_HOST', message: 'Without a token, the preview answers loopback hosts only' } });
+      return;
+    }
+    await auth(request, reply);
+  };
+  const block = (request: FastifyRequest) => layered(options, (request.body as PreviewBody).options).block;
+
+  app.post<{ Body: PreviewBody }>('/v1/preview', { onRequest: guard, schema: { body: previewRequestSchema } }, async (request) => {
+    const { content, format, decisions, original } = request.body;
+    const { clean } = layered(options, request.body.options);
+    const result = await runner.run({
+      input: { content, format },
+      options: { ...clean, decisions: { reject: decisions?.reject, replace: decisions?.replace } },
+      original: original !== false,
+    });
+    // Flags the editor settled (accepted, edited, dismissed) no longer hold the article.
+    const settled = new Set([...(decisions?.dismiss ?? []), ...Object.keys(decisions?.replace ?? {})]);
+    const open = result.messages.filter((m) => !(m.kind === 'flag' && settled.has(m.id)));
+    return { ...result, verdict: verdictOf(open, block(request)) };
+  });
+
+  app.get<{ Querystring: { name?: string } }>(
+    '/v1/preview-source',
+    { onRequest: guard, schema: { querystring: { type: 'object', properties: { name: { type: 'string', maxLength: 1000 } }, required: ['name'] } } },
+    async (request, reply) => {
+      const path = sources.get(request.query.name ?? '');
+      if (!path) return reply.code(404).send({ error: { code: 'NO_SUCH_SOURCE', message: 'No file of that name was opened with this server' } });
+      const limit = options.bodyLimit ?? DEFAULTS.bodyLimit;
+      const info = await stat(path).catch(() => undefined);
+      if (!info?.isFile()) return reply.code(404).send({ error: { code: 'SOURCE_GONE', message: 'The file is no longer there' } });
+      if (info.size > limit) return reply.code(413).send({ error: { code: 'SOURCE_TOO_LARGE', message: `The file is larger than ${limit} bytes` } });
+      const content = decodeInput(await readFile(path), basename(path));
+      reply.header('Cache-Control', 'no-store');
+      return { name: request.query.name, format: formatFromPath(path) ?? 'text', content };
+    },
+  );
+
+  if (preview.page && !options.staticRoot) {
+    const root = pageRoot();
+    if (existsSync(resolve(root, 'index.html'))) {
+      const { default: fastifyStatic } = await import('@fastify/static');
+      await app.register(async (scope) => {
+        scope.addHook('onSend', async (_request, reply, payload) => {
+          reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+          reply.header('X-Content-Type-Options', 'nosniff');
+          reply.header('Referrer-Policy', 'no-referrer');
+          return payload;
+        });
+        await scope.register(fastifyStatic, { root, prefix: '/', index: ['index.html'] });
+      });
+    } else {
+      app.log.warn({ root }, 'the preview page is not built; run `npm run build`');
+      app.get('/', async (_request, reply) =>
+        reply.code(503).type('text/plain').send('copydesk: the preview page is not built; run `npm run build` in the copydesk package.\n'),
+      );
+    }
+  }
+  return runner;
+}
