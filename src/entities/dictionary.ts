@@ -258,9 +258,33 @@ function lineOf(text: string, error: Pick<ErrorObject, 'instancePath' | 'keyword
   return undefined;
 }
 
+/**
+ * The line of a JSON syntax error. Node 20 does not say where the error is, so
+ * find the shortest prefix that fails for a reason other than ending early.
+ */
 function lineOfJsonError(text: string, error: Error): number | undefined {
   const m = /position (\d+)/.exec(error.message);
-  return m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
+  if (m) return text.slice(0, Number(m[1])).split('\n').length;
+  const failsInside = (n: number) => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return false;
+    } catch (e) {
+      const message = (e as Error).message;
+      const at = /position (\d+)/.exec(message);
+      if (at) return Number(at[1]) < text.slice(0, n).trimEnd().length;
+      return !/end of JSON input/i.test(message);
+    }
+  };
+  if (!failsInside(text.length)) return undefined;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsInside(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return text.slice(0, lo).split('\n').length;
 }
 
 const loaded = new Map<string, { mtime: number; entries: EntryRecord[] }>();

@@ -51,14 +51,13 @@ export function coreOfLegalName(name: string): string {
   let s = name
     .replace(/\s*\/[A-Z]{2,4}\/?\s*$/i, '') // "/DE/", "/ADR"
     .replace(/\s*\/ADR\s*$/i, '')
-    .replace(/\s+COM$/i, '.com')
     .trim();
   for (let guard = 0; guard < 6; guard++) {
     const next = s.replace(LEGAL_TAIL, '').trim();
     if (next === s || next.length < 2) break;
     s = next;
   }
-  return s.replace(/,$/, '');
+  return s.replace(/,$/, '').replace(/\s+COM$/i, '.com'); // "AMAZON COM INC": Amazon.com
 }
 
 /** Funds, trusts of funds and blank-cheque companies: not names a news story uses. */
