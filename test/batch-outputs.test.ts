@@ -101,8 +101,10 @@ describe('reports and exit codes', () => {
     expect(plain.status).toBe(0);
     expect(plain.stderr).toMatch(/in\/empty\.md\n.*warning.*The article is empty.*empty-input/);
     expect(plain.stderr).not.toContain('related-block  copydesk'); // changes only with --verbose
-    const frail = cli(['batch', 'in', '-o', 'out', '--frail'], { cwd: dir });
+    const frail = cli(['batch', 'in', '--check', '--frail'], { cwd: dir });
     expect(frail.status).toBe(1);
+    expect(frail.stdout).toBe(''); // --check writes nothing
+    expect(cli(['batch', 'feed.jsonl', 'in', '--check'], { cwd: ws({ 'feed.jsonl': '{"body":"# A\\n\\nRelated Articles\\n\\n- x\\n"}\n', 'in/a.md': '# B\n' }) }).stdout).toBe('');
     const verbose = cli(['batch', 'in', '-o', 'out', '--verbose'], { cwd: dir });
     expect(verbose.stderr).toMatch(/in\/a\.md\n.*info.*related-block/);
   });

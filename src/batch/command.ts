@@ -16,6 +16,7 @@ export function registerBatch(program: Command): Command {
     .option('-i, --in-place', 'overwrite the inputs (needs --backup or --yes)')
     .option('-b, --backup [suffix]', 'with --in-place: keep each original as <name><suffix> (default suffix: .orig)')
     .option('-y, --yes', 'with --in-place: overwrite without a backup')
+    .option('--check', 'clean and report only, write nothing (for CI)')
     .option('--split', 'with --out-dir: one file per exported post, named by slug or id')
     .addOption(new Option('-t, --to <format>', 'output format (exports: the body written back; default as it came)').choices(['markdown', 'html', 'json']))
     .option('-f, --format <format>', `article format for stdin, unknown extensions and JSON Lines bodies (${FORMATS.join('|')})`, parseFormat)

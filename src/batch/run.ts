@@ -51,6 +51,8 @@ export interface BatchOptions {
   progress?: boolean | undefined;
   verbose?: boolean | undefined;
   quiet?: boolean | undefined;
+  /** Clean and report, write nothing (a CI check). */
+  check?: boolean | undefined;
   /** No summary table (for `copydesk clean` with several files). */
   summary?: boolean | undefined;
   minProseShare?: number | undefined;
@@ -101,6 +103,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
 function checkUsage(inputs: string[], o: BatchOptions): void {
   if (!inputs.length) throw new UsageError('no input: name files, folders, globs, or - for stdin');
   if (o.inPlace && o.outDir) throw new UsageError('--in-place and --out-dir exclude each other');
+  if (o.check && (o.inPlace || o.outDir)) throw new UsageError('--check writes nothing: it excludes --in-place and --out-dir');
   if (o.inPlace && !o.backup && !o.yes) throw new UsageError('--in-place overwrites your inputs: add --backup (keeps each original as <name>.orig) or --yes');
   if (o.inPlace && o.to) throw new UsageError('--in-place writes each file in its own format; --to does not apply');
   if (o.inPlace && inputs.includes('-')) throw new UsageError('--in-place cannot write back to stdin');
@@ -272,7 +275,7 @@ class Run {
 
   private async articles(sources: Source[]): Promise<void> {
     if (!sources.length) return;
-    const toStdout = !this.outDir && !this.o.inPlace;
+    const toStdout = !this.outDir && !this.o.inPlace && !this.o.check;
     // several articles on stdout: say where each begins
     const markers = toStdout && this.o.to !== 'json' && this.sources.length > 1;
     const tasks = this.fileTasks(sources);
@@ -332,7 +335,7 @@ class Run {
     const key = `export:${source.path}`;
     if (this.state?.isDone(key)) return;
     const o = this.o;
-    const toStdout = !this.outDir && !o.inPlace;
+    const toStdout = !this.outDir && !o.inPlace && !o.check;
     const mode: RecordTask['mode'] = o.split || (toStdout && o.to === 'json') ? 'render' : 'writeback';
     const to: OutputFormat | undefined = mode === 'render' ? (o.to ?? 'markdown') : o.to;
     const field = source.kind === 'jsonl' ? parseFieldPath(o.field ?? 'body') : undefined;
@@ -350,7 +353,7 @@ class Run {
       // resuming: cut the partial output back to the last checkpoint (it may hold more)
       if (checkpoint && !(await truncate(partial, checkpoint.out).then(() => true, () => false))) checkpoint = undefined;
       out = new Output(await open(partial, checkpoint ? 'a' : 'w'));
-    } else if (mode === 'writeback' || !splitDir) out = new Output(process.stdout);
+    } else if (toStdout) out = new Output(process.stdout);
     const from: ScanState = checkpoint?.scan ?? START;
     if (checkpoint) this.summary.resumed += checkpoint.articles;
 
@@ -369,7 +372,7 @@ class Run {
     try {
       for await (const [piece, result] of inOrder(splitExport(source.kind as RecordTask['kind'], input, from), start, this.window, () => Boolean(this.stopping))) {
         if (!result) {
-          if (mode === 'writeback') await out!.write(piece.bytes);
+          if (mode === 'writeback') await out?.write(piece.bytes);
           continue;
         }
         records++;
@@ -381,10 +384,10 @@ class Run {
         }
         if (mode === 'writeback') {
           // unchanged, skipped or failed: the record exactly as it was
-          await out!.write(result.error === undefined && result.output !== undefined ? Buffer.from(result.output) : piece.bytes);
+          await out?.write(result.error === undefined && result.output !== undefined ? Buffer.from(result.output) : piece.bytes);
         } else if (result.error === undefined && !result.skipped && result.output !== undefined) {
           if (splitDir) await writeAtomic(join(splitDir, this.postName(splitDir, result, piece.line) + EXTENSION[to!]), result.output);
-          else await out!.write(Buffer.from(result.output));
+          else await out?.write(Buffer.from(result.output));
         }
         last = { scan: piece.state!, out: out?.written ?? 0, articles };
         if (this.state && performance.now() - lastSaved > CHECKPOINT_MS) {
