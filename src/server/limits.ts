@@ -49,6 +49,8 @@ export class Cleaner {
   #pool: Piscina<CleanTask, CleanOutcome> | undefined;
   #inFlight = 0;
   #rewarming: Promise<unknown> | undefined;
+  #running = 0;
+  readonly #waiting: Array<() => void> = [];
 
   constructor(options: Partial<CleanerOptions> = {}) {
     this.threads = options.threads ?? Math.max(1, availableParallelism());
@@ -103,10 +105,47 @@ export class Cleaner {
 
   async #run(task: CleanTask, signal: AbortSignal | undefined): Promise<ArticleResult> {
     if (!this.#pool) return cleanArticle(task.input, task.options);
-    // A task aborted while running stops its worker; the pool starts a new one.
-    const outcome = await this.#pool.run(task, { signal: signal ?? null });
-    if ('inputError' in outcome) throw new InputError(outcome.inputError);
-    return outcome.result;
+    await this.#acquire(signal);
+    try {
+      // A task aborted while running stops its worker; the pool starts a new one.
+      const outcome = await this.#pool.run(task, { signal: signal ?? null });
+      if ('inputError' in outcome) throw new InputError(outcome.inputError);
+      return outcome.result;
+    } finally {
+      this.#release();
+    }
+  }
+
+  /**
+   * At most one task per thread is handed to the pool; the rest wait here.
+   * Measured: with 16 tasks queued inside piscina, each article took twice
+   * as long in the workers (and throughput halved) as with one per thread.
+   */
+  #acquire(signal: AbortSignal | undefined): Promise<void> {
+    if (this.#running < this.threads) {
+      this.#running++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const start = () => {
+        signal?.removeEventListener('abort', abort);
+        this.#running++;
+        resolve();
+      };
+      const abort = () => {
+        const at = this.#waiting.indexOf(start);
+        if (at >= 0) this.#waiting.splice(at, 1);
+        reject(new CleanTimeoutError('aborted while waiting for a worker'));
+      };
+      if (signal?.aborted) return abort();
+      signal?.addEventListener('abort', abort, { once: true });
+      this.#waiting.push(start);
+    });
+  }
+
+  #release(): void {
+    this.#running--;
+    this.#waiting.shift()?.();
   }
 
   async close(): Promise<void> {
