@@ -252,21 +252,22 @@ function decorateOriginal(fresh = false): void {
       const after = textOf(m, d);
       first.classList.toggle('is-rejected', d.state === 'rejected');
       first.classList.toggle('is-edited', d.state === 'edited');
+      // The words for screen readers come last: the mark's first box stays the visible text.
       first.replaceChildren(
-        h('span', { className: 'visually-hidden' }, `${kindLabel(m)}, ${stateLabel(m, d)}: `),
         h('del', {}, m.actual ?? ''),
         h('span', { className: 'arrow', 'aria-hidden': 'true' }, ' → '),
         h('ins', {}, d.state === 'rejected' ? (m.expected?.[0] ?? '') : after),
+        h('span', { className: 'visually-hidden' }, ` (${kindLabel(m).toLowerCase()} by ${m.ruleId}, ${stateLabel(m, d)})`),
       );
     } else if (m.kind === 'flag') {
       hook(first, m);
       first.classList.toggle('is-settled', d.state !== 'proposed');
       const settled = d.state === 'applied' || d.state === 'edited';
       first.replaceChildren(
-        h('span', { className: 'visually-hidden' }, `Flagged (${m.ruleId}), ${stateLabel(m, d)}: `),
         settled ? h('del', {}, m.actual ?? '') : m.actual ?? '',
         settled ? h('span', { className: 'arrow', 'aria-hidden': 'true' }, ' → ') : '',
         settled ? h('ins', {}, textOf(m, d)) : '',
+        h('span', { className: 'visually-hidden' }, ` (flagged by ${m.ruleId}, ${stateLabel(m, d)})`),
       );
       flagNote(first, m, d);
     }
@@ -294,7 +295,7 @@ function flagNote(mark: HTMLElement, m: Message, d: Decision): void {
     if (block.tagName === 'LI' || block.tagName === 'TD' || block.tagName === 'TH') block.append(note);
     else block.after(note);
   }
-  const suggestions = m.expected?.length ? h('span', {}, ' Suggested: ', ...m.expected.flatMap((s, i) => [i ? ' · ' : '', h('q', {}, s)])) : '';
+  const suggestions = m.expected?.length ? h('span', {}, ' Suggested: ', ...m.expected.flatMap((s, i) => [i ? ' · ' : '', h('span', { className: 'suggestion' }, `“${s}”`)])) : '';
   note.classList.toggle('is-settled', d.state !== 'proposed');
   note.replaceChildren(h('strong', {}, `⚑ ${m.ruleId}`), ` (${stateLabel(m, d)}): ${m.reason}.`, suggestions);
 }
