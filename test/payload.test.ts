@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copydesk, loadRichTextLexical } from '../src/payload/index.js';
+import { copydesk, loadRichTextLexical, nodesMarkdownCannotCarry } from '../src/payload/index.js';
 import { CLEAN_MARKDOWN, DEFECTIVE_HTML, DEFECTIVE_MARKDOWN, LEAD_FULL, LEAD_SUMMARY, RELATED, TITLE } from './helpers/articles.js';
 
 type Payload = Awaited<ReturnType<typeof import('payload').getPayload>>;
@@ -97,6 +97,19 @@ describe('copydesk Payload plugin', () => {
     expect(markdown).not.toContain(RELATED[0]);
     expect(markdown).toContain('Harbourline shares rose 3.2%');
     expect(published.copydesk).toMatchObject({ verdict: 'publish', field: 'content' });
+  });
+
+  test('rich text with nodes Markdown cannot carry is checked, not rewritten', async () => {
+    const editorConfig = await lexical.editorConfigFactory.default({ config: payload.config });
+    const content = lexical.convertMarkdownToLexical({ editorConfig, markdown: DEFECTIVE_MARKDOWN }) as unknown as { root: { children: unknown[] } };
+    content.root.children.push({ type: 'block', version: 2, format: '', fields: { id: 'x1', blockType: 'chart', blockName: '' } });
+    expect(nodesMarkdownCannotCarry(content)).toEqual(['block']);
+    const draft = await payload.create({ collection: 'stories', data: { title: TITLE, content: content as never }, draft: true, context: { copydeskSkip: true } });
+    const published = await payload.update({ collection: 'stories', id: draft.id, data: { _status: 'published' } });
+    expect(JSON.stringify(published.content)).toContain(LEAD_SUMMARY);
+    expect(published.copydesk).toMatchObject({ field: 'content', unchanged: expect.stringMatching(/block nodes/) });
+    // The plain blocks were still checked.
+    expect((published.copydesk as { rules: Record<string, number> }).rules['duplicate-lead']).toBe(1);
   });
 
   test('HTML in a code field, in a collection without drafts: cleaned on every save, stays HTML', async () => {

@@ -17,7 +17,8 @@
  *   `textarea` or `code` field (format from the options; a code field with
  *   `admin.language: 'html'` is HTML), or Lexical rich text, converted to
  *   Markdown and back with Payload's own converters and the field's own
- *   editor config;
+ *   editor config (rich text holding nodes Markdown cannot carry — uploads,
+ *   blocks, relationships, tables — is checked but left as it was);
  * - the report (verdict, changes, flags, every message) is stored;
  * - errors, or warnings of a rule in `block`, refuse the publish with a
  *   `ValidationError` that lists the flags (the draft is left as it was);
@@ -61,7 +62,34 @@ export interface CopydeskPluginOptions {
   enabled?: boolean;
 }
 
-export type CopydeskReport = PublishReport & { field: string; onWarnings: OnWarnings };
+export type CopydeskReport = PublishReport & {
+  field: string;
+  onWarnings: OnWarnings;
+  /** Why the field was checked but not rewritten (rich text with nodes Markdown cannot carry). */
+  unchanged?: string;
+};
+
+/** Lexical node types that go to Markdown and back unchanged. */
+const MARKDOWN_SAFE = new Set(['root', 'paragraph', 'text', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink', 'linebreak', 'horizontalrule', 'tab']);
+
+/** Node types in a Lexical state that a round trip through Markdown would drop or flatten (uploads, blocks, relationships, tables…). */
+export function nodesMarkdownCannotCarry(state: unknown): string[] {
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const { type, children } = node as { type?: unknown; children?: unknown };
+    if (typeof type === 'string' && !MARKDOWN_SAFE.has(type)) found.add(type);
+    if (Array.isArray(children)) children.forEach(walk);
+  };
+  walk((state as { root?: unknown } | null)?.root);
+  return [...found];
+}
+
+/** The state with only its top-level blocks that Markdown carries. */
+function markdownSafePart(state: unknown): unknown {
+  const root = (state as { root: { children?: unknown[] } }).root;
+  return { ...(state as object), root: { ...root, children: (root.children ?? []).filter((child) => nodesMarkdownCannotCarry({ root: child }).length === 0) } };
+}
 
 const SUPPORTED = new Set(['text', 'textarea', 'code', 'richText']);
 
@@ -133,16 +161,22 @@ function publishHook(
     const title = typeof rawTitle === 'string' ? rawTitle : undefined;
 
     let cleaned: unknown;
+    let unchanged: string | undefined;
     let messages: JsonMessage[];
     if (richText) {
       if (!value || typeof value !== 'object') return data;
       const lexical = await loadRichTextLexical();
       const sanitized = collection.fields.find((f) => 'name' in f && f.name === settings.field) as RichTextField;
       const editorConfig = lexical.editorConfigFactory.fromField({ field: sanitized });
-      const markdown = lexical.convertLexicalToMarkdown({ data: value as Parameters<typeof lexical.convertLexicalToMarkdown>[0]['data'], editorConfig });
+      type State = Parameters<typeof lexical.convertLexicalToMarkdown>[0]['data'];
+      const foreign = nodesMarkdownCannotCarry(value);
+      // With nodes Markdown cannot carry, only the plain blocks are checked, and nothing is rewritten.
+      const state = (foreign.length ? markdownSafePart(value) : value) as State;
+      const markdown = lexical.convertLexicalToMarkdown({ data: state, editorConfig });
       const result = await cleanArticle({ content: markdown, format: 'markdown', title }, options.clean);
       messages = result.messages;
-      cleaned = lexical.convertMarkdownToLexical({ editorConfig, markdown: result.markdown });
+      if (foreign.length) unchanged = `the rich text holds ${foreign.join(', ')} nodes, which do not survive Markdown: flags checked, text left as it was`;
+      else cleaned = lexical.convertMarkdownToLexical({ editorConfig, markdown: result.markdown });
     } else {
       if (typeof value !== 'string' || !value.trim()) return data;
       const result = await cleanArticle({ content: value, format, title }, options.clean);
@@ -162,8 +196,8 @@ function publishHook(
         },
       );
     }
-    const stored: CopydeskReport = { ...report, field: settings.field, onWarnings };
-    return { ...data, [settings.field]: cleaned, [reportField]: stored };
+    const stored: CopydeskReport = { ...report, field: settings.field, onWarnings, ...(unchanged ? { unchanged } : {}) };
+    return unchanged ? { ...data, [reportField]: stored } : { ...data, [settings.field]: cleaned, [reportField]: stored };
   };
 }
 
