@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 /** The `copydesk` command. */
 import { Command, InvalidArgumentError } from 'commander';
-import { runClean } from './cli/clean.js';
 import { cleanHandsOver, cleanMany, registerBatch } from './batch/command.js';
 import { FORMATS, isFormat, type Format } from './input.js';
 
@@ -22,7 +21,13 @@ program
   .option('--min-prose-share <share>', 'share of prose removals must leave, 0-1', parseShare)
   .option('-q, --quiet', 'no report on stderr')
   .action(async (files: string[], opts) => {
-    process.exitCode = (await cleanHandsOver(files)) ? await cleanMany(files, opts) : await runClean(files[0]!, opts);
+    if (await cleanHandsOver(files)) {
+      process.exitCode = await cleanMany(files, opts);
+      return;
+    }
+    // the pipeline is loaded only where it runs: here for one file, in the pool's workers for many
+    const { runClean } = await import('./cli/clean.js');
+    process.exitCode = await runClean(files[0]!, opts);
   });
 
 registerBatch(program);

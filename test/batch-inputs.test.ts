@@ -17,6 +17,7 @@ interface JsonReport {
   articles: Array<{ file: string; line?: number; id?: string; name: string; error?: string; messages: Array<{ ruleId: string; severity: string }> }>;
   summary: { articles: number; changed: number; failed: number; skipped: number };
 }
+const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
 const readReport = (dir: string, name = 'report.json') => JSON.parse(readFileSync(join(dir, name), 'utf8')) as JsonReport;
 
 describe('files, folders, globs, stdin', () => {
@@ -108,6 +109,17 @@ describe('JSON Lines', () => {
     expect(report.articles.find((a) => a.line === 6)).toMatchObject({ id: 'a5', error: expect.stringContaining('no string at "content.body"') });
     expect(report.summary).toMatchObject({ articles: 5, failed: 2 });
     expect(run.stderr).toMatch(/feed\.jsonl:2\n.*not valid JSON/);
+  });
+
+  it('fails an article too big for a worker alone, and goes on', () => {
+    const huge = `<p>${'word '.repeat(200)}</p>`.repeat(6000);
+    const dir = ws({ 'feed.jsonl': `${JSON.stringify({ id: 'huge', content: { body: huge } })}\n${lines[0]}\n` });
+    const run = cli(['batch', 'feed.jsonl', '--field', 'content.body', '-o', 'out', '--jobs', '1', '--worker-memory', '48'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/feed\.jsonl:1 \(huge\)\n.*memory limit/);
+    const [first, second] = read(dir, 'out/feed.jsonl').split('\n');
+    expect(JSON.parse(first!).content.body).toBe(huge);
+    expect(JSON.parse(second!).content.body).not.toContain('Related Articles');
   });
 
   it('filters stdin to stdout', () => {

@@ -25,6 +25,7 @@ export function registerBatch(program: Command): Command {
     .option('--id-field <path>', 'JSON Lines: the id field (default: id)')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('-j, --jobs <n>', `worker threads (default: ${availableParallelism()}, the cores)`, parseJobs)
+    .option('--worker-memory <mb>', 'heap ceiling per worker; an article needing more fails alone (default: 256)', parseJobs)
     .addOption(new Option('--report <format>', 'also write a report file').choices(['json', 'sarif']))
     .option('--report-file <file>', 'where the report goes (default: copydesk-report.json / .sarif)')
     .option('--frail', 'exit 1 when any article is flagged with a warning')

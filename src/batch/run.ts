@@ -23,7 +23,7 @@ import { resolveInputs, type InputType, type Source } from './inputs.js';
 import { createProgress, progressMode, type Progress } from './progress.js';
 import { HumanReporter, JsonReporter, SarifReporter, type ArticleReport, type Reporter } from './report.js';
 import { partialPathFor, ResumeError, RunState, STATE_FOLDER, type Checkpoint } from './resume.js';
-import { parseFieldPath } from './json-span.js';
+import { parseFieldPath, valueAt } from './json-span.js';
 import { RecordTooLarge, splitExport, START, type Piece, type ScanState } from './split.js';
 import { Summary } from './summary.js';
 import type { FileTask, OutputFormat, RecordTask, Task, TaskResult } from './task.js';
@@ -56,6 +56,8 @@ export interface BatchOptions {
   /** No summary table (for `copydesk clean` with several files). */
   summary?: boolean | undefined;
   minProseShare?: number | undefined;
+  /** Heap ceiling per worker, MB. */
+  workerMemory?: number | undefined;
 }
 
 export class UsageError extends Error {
@@ -69,6 +71,8 @@ const EXTENSION: Record<OutputFormat, string> = { markdown: '.md', html: '.html'
 /** Largest article read from stdin. */
 const MAX_STDIN = 64 * 1024 * 1024;
 const CHECKPOINT_MS = 250;
+/** Old-generation heap per worker, in MB. */
+export const DEFAULT_WORKER_MEMORY = 256;
 const FLUSH_BYTES = 256 * 1024;
 
 export async function runBatch(inputs: string[], options: BatchOptions): Promise<number> {
@@ -177,7 +181,7 @@ class Output {
     this.chunks = [];
     this.size = 0;
     if ('writeFile' in this.handle) await this.handle.write(data);
-    else if (!this.handle.write(data)) await new Promise((done) => (this.handle as NodeJS.WriteStream).once('drain', done));
+    else await writeStdout(data);
   }
 
   async close(): Promise<void> {
@@ -212,6 +216,9 @@ class Run {
       // one article at a time: cleaning is CPU-bound, and workers read and write synchronously
       concurrentTasksPerWorker: 1,
       idleTimeout: 1000,
+      // a ceiling per worker keeps the resident set flat (V8 otherwise lets heaps grow while there
+      // is room); an article that needs more fails alone and its worker is replaced
+      resourceLimits: { maxOldGenerationSizeMb: o.workerMemory ?? DEFAULT_WORKER_MEMORY },
       workerData: { cleanOptions },
     });
     this.progress = createProgress(progressMode(o.progress));
@@ -225,10 +232,18 @@ class Run {
     const onSignal = (signal: NodeJS.Signals) => {
       if (this.stopping) process.exit(EXIT.interrupted);
       this.stopping = signal;
+      if (!process.stderr.writable) return;
       this.progress.log(`copydesk: ${signal}: finishing the articles in hand; again to quit at once\n`);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    const onStdoutError = (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      stdoutClosed = true;
+      this.stopping ??= 'SIGPIPE';
+    };
+    process.stdout.on('error', onStdoutError);
+    process.stderr.on('error', () => {}); // a closed stderr must not stop the run
     try {
       if (this.state?.resuming) this.summary.resumed += this.state.doneCount;
       await this.articles(this.sources.filter((s) => s.kind === 'article'));
@@ -241,6 +256,7 @@ class Run {
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      process.stdout.off('error', onStdoutError);
       await this.pool.destroy();
       this.progress.stop();
     }
@@ -248,7 +264,7 @@ class Run {
     for (const reporter of this.reporters) await reporter.finish(this.summary);
     await this.state?.close(!this.stopping);
     if (this.o.summary !== false) process.stderr.write(`\n${this.summary.table()}\n`);
-    if (this.stopping) return this.stopping === 'SIGTERM' ? 143 : EXIT.interrupted;
+    if (this.stopping) return this.stopping === 'SIGTERM' ? 143 : this.stopping === 'SIGPIPE' ? 141 : EXIT.interrupted;
     if (this.summary.failed) return EXIT.usage;
     if (this.summary.errors || (this.o.frail && this.summary.warnings)) return EXIT.flagged;
     return EXIT.ok;
@@ -268,7 +284,12 @@ class Run {
   }
 
   private runTask(task: Task): Promise<TaskResult> {
-    return this.pool.run(task).catch((error: Error) => ({ messages: [], changes: 0, error: `the worker failed: ${error.message}` }));
+    return this.pool.run(task).catch((error: Error) => ({
+      id: task.kind === 'file' ? undefined : recordId(task),
+      messages: [],
+      changes: 0,
+      error: `the worker failed: ${error.message}`,
+    }));
   }
 
   // ── articles in files of their own ──────────────────────────────────────
@@ -431,6 +452,18 @@ class Run {
   }
 }
 
+/** The id of a record whose worker died (rare), for the report. */
+function recordId(task: RecordTask): string | undefined {
+  try {
+    const text = Buffer.from(task.bytes).toString('utf8');
+    if (task.kind === 'wxr') return /<wp:post_id>(?:<!\[CDATA\[)?(\d+)/.exec(text)?.[1];
+    const id = valueAt(JSON.parse(text), task.kind === 'jsonl' ? (task.idField ?? ['id']) : ['id']);
+    return id === undefined || id === null ? undefined : String(id);
+  } catch {
+    return undefined;
+  }
+}
+
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -442,6 +475,15 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function writeStdout(text: string): Promise<void> | void {
-  if (!process.stdout.write(text)) return new Promise((done) => process.stdout.once('drain', done));
+/** Set when the reader of stdout has gone (`| head`): stop as if interrupted, quietly. */
+let stdoutClosed = false;
+
+function writeStdout(text: string | Uint8Array): Promise<void> | void {
+  if (stdoutClosed) return;
+  if (!process.stdout.write(text)) {
+    return new Promise((done) => {
+      process.stdout.once('drain', done);
+      process.stdout.once('error', done);
+    });
+  }
 }
