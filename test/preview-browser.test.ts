@@ -17,6 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { messageId } from '../src/decisions.js';
 import { clean } from '../src/pipeline.js';
+import { createServer } from '../src/server/app.js';
 
 const root = join(import.meta.dirname, '..');
 const articlePath = join(root, 'fixtures', 'preview', 'chip-deal.md');
@@ -269,6 +270,27 @@ describe('preview page', () => {
     expect(await fresh.locator('#source-name').innerText()).toBe('dropped.txt · Plain text');
     expect(await fresh.locator('[data-output]').innerText()).toContain('Jensen Huang said supply');
     await fresh.close();
+  });
+
+  test('copydesk serve with a token: the page asks for it once, then works', async () => {
+    const server = await createServer({ port: 0, threads: 0, token: 'newsroom-token', logLevel: false, preview: { page: true } });
+    const base = await server.listen();
+    const fresh = await context.newPage();
+    const errors: string[] = [];
+    fresh.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await fresh.goto(`${base}/`);
+      await fresh.getByLabel('Paste the article').fill(article);
+      await fresh.getByRole('button', { name: 'Clean the article' }).click();
+      await fresh.getByLabel('Token', { exact: true }).fill('newsroom-token');
+      await fresh.getByRole('button', { name: 'Continue' }).click();
+      await fresh.waitForSelector('[data-change][data-rule="related-block"]');
+      expect(await fresh.locator('[data-change]').count()).toBe(5);
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.close();
+      await server.close();
+    }
   });
 
   test('no console errors, no failed requests, nothing fetched from elsewhere', () => {
