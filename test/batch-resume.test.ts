@@ -37,7 +37,8 @@ describe('resume', () => {
     const child = startCli(args, { cwd: dir });
     const exited = exitOf(child);
     const state = join(dir, 'out/.copydesk-state');
-    await until(() => stateFiles(state).some((f) => f.endsWith('.ckpt')));
+    // a checkpoint written in full (the file appears a moment before its first line)
+    await until(() => stateFiles(state).some((f) => f.endsWith('.ckpt') && readFileSync(join(state, f), 'utf8').endsWith('\n')));
     child.kill('SIGKILL');
     expect((await exited).signal).toBe('SIGKILL');
     // no output in its final place: only the partial, hidden, kept for --resume
