@@ -86,7 +86,7 @@ const flagEntities: Plugin<[FlagEntitiesOptions?], Root> = function (options = {
   const minLetters = options.minForeignLetters ?? 5;
   const languages = options.languages ?? LANGUAGES;
   return (tree: Root, file: VFile) => {
-    const analysis = analyse(tree, matcher);
+    const analysis = analyse(tree, matcher, file);
     const flags = [...suspiciousNames(matcher, analysis), ...tickerMismatches(matcher, analysis), ...untranslated(analysis, minLetters, languages)];
     const seen = new Set<string>();
     for (const f of flags) {

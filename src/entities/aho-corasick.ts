@@ -29,10 +29,22 @@ export function foldTableOf(): Uint16Array {
   return table;
 }
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
 export function fold(text: string): string {
+  if (!NOT_ASCII.test(text)) return text.toLowerCase(); // the table agrees with toLowerCase on ASCII
   const table = foldTableOf();
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = table[text.charCodeAt(i)]!;
   let out = '';
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(table[text.charCodeAt(i)]!);
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
   return out;
 }
 
@@ -52,62 +64,74 @@ export class Automaton {
   private readonly out: Int32Array;
   private readonly dict: Int32Array;
   private readonly table: Uint16Array;
+  /** Offset of a state's ASCII table in `dense`, or -1. */
+  private readonly denseAt: Int32Array;
+  private dense: Int32Array = new Int32Array(0);
 
-  /** `patterns` are folded here; empty ones never match. Index i of the input is pattern i. */
-  constructor(patterns: readonly string[]) {
+  /**
+   * `patterns` are folded here (pass `folded: true` if they already are);
+   * empty ones never match. Index i of the input is pattern i.
+   */
+  constructor(patterns: readonly string[], options: { folded?: boolean } = {}) {
     this.table = foldTableOf();
-    const folded = patterns.map((p) => fold(p));
+    const folded = options.folded ? [...patterns] : patterns.map((p) => fold(p));
     this.patterns = folded;
     this.lengths = Int32Array.from(folded, (p) => p.length);
-    const order = folded.map((_, i) => i).filter((i) => folded[i]!.length > 0);
-    order.sort((a, b) => (folded[a]! < folded[b]! ? -1 : folded[a]! > folded[b]! ? 1 : a - b));
+    // Unique strings in code-unit order (the native sort), each with its first index.
+    const firstIndex = new Map<string, number>();
+    folded.forEach((p, i) => {
+      if (p.length && !firstIndex.has(p)) firstIndex.set(p, i);
+    });
+    const sorted = [...firstIndex.keys()].sort();
 
-    // Trie from sorted strings: children of a node arrive in ascending order.
-    const parent: number[] = [0];
-    const char: number[] = [0];
-    const firstChild: number[] = [-1];
-    const lastChild: number[] = [-1];
-    const nextSibling: number[] = [-1];
-    const outList: number[] = [-1];
-    const path: number[] = [0];
-    let previous = '';
-    for (const index of order) {
-      const s = folded[index]!;
-      if (s === previous) continue; // a duplicate keeps the first index
-      let lcp = 0;
-      const max = Math.min(s.length, previous.length);
-      while (lcp < max && s.charCodeAt(lcp) === previous.charCodeAt(lcp)) lcp++;
+    // Trie from sorted strings: children of a node arrive in ascending order, and
+    // only while the node is on the current path, so "last child" is kept per depth.
+    let size = 1;
+    let maxLength = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      const s = sorted[k]!;
+      const previous = k > 0 ? sorted[k - 1]! : '';
+      size += s.length - commonPrefix(s, previous);
+      if (s.length > maxLength) maxLength = s.length;
+    }
+    const char = new Uint16Array(size);
+    const firstChild = new Int32Array(size).fill(-1);
+    const nextSibling = new Int32Array(size).fill(-1);
+    const outList = new Int32Array(size).fill(-1);
+    const path = new Int32Array(maxLength + 1);
+    const lastChildAt = new Int32Array(maxLength + 1).fill(-1);
+    let created = 1;
+    for (let k = 0; k < sorted.length; k++) {
+      const s = sorted[k]!;
+      const lcp = commonPrefix(s, k > 0 ? sorted[k - 1]! : '');
       let node = path[lcp]!;
-      for (let k = lcp; k < s.length; k++) {
-        const id = parent.length;
-        parent.push(node);
-        char.push(s.charCodeAt(k));
-        firstChild.push(-1);
-        lastChild.push(-1);
-        nextSibling.push(-1);
-        outList.push(-1);
-        if (firstChild[node] === -1) firstChild[node] = id;
-        else nextSibling[lastChild[node]!] = id;
-        lastChild[node] = id;
+      for (let d = lcp; d < s.length; d++) {
+        const id = created++;
+        char[id] = s.charCodeAt(d);
+        if (lastChildAt[d] === -1) firstChild[node] = id;
+        else nextSibling[lastChildAt[d]!] = id;
+        lastChildAt[d] = id;
+        lastChildAt[d + 1] = -1; // the new node has no children yet
         node = id;
-        path[k + 1] = id;
+        path[d + 1] = id;
       }
-      outList[node] = index;
-      previous = s;
+      outList[node] = firstIndex.get(s)!;
     }
 
-    const size = parent.length;
     this.childStart = new Int32Array(size);
     this.childCount = new Int32Array(size);
     this.childChar = new Uint16Array(Math.max(1, size - 1));
     this.childNext = new Int32Array(Math.max(1, size - 1));
     this.fail = new Int32Array(size);
-    this.out = Int32Array.from(outList);
+    this.out = outList;
     this.dict = new Int32Array(size);
     this.root = new Int32Array(65536).fill(-1);
+    this.denseAt = new Int32Array(size).fill(-1);
+    const denseStates: number[] = [];
 
     // Lay children out contiguously, breadth first, computing failure links on the way.
     let cursor = 0;
+    const depth = new Int32Array(size);
     const queue = new Int32Array(size);
     let head = 0;
     let tail = 0;
@@ -123,6 +147,8 @@ export class Automaton {
       }
       this.childCount[u] = cursor - this.childStart[u]!;
       if (u === 0) for (let v = firstChild[0]!; v !== -1; v = nextSibling[v]!) this.root[char[v]!] = v;
+      else if (depth[u]! <= 2) denseStates.push(u);
+      for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) depth[v] = depth[u]! + 1;
       for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) {
         if (u === 0) this.fail[v] = 0;
         else {
@@ -133,12 +159,28 @@ export class Automaton {
             if (target >= 0 || f === 0) break;
             f = this.fail[f]!;
           }
-          this.fail[v] = target >= 0 && target !== v ? target : 0;
+          this.fail[v] = target >= 0 ? target : 0;
         }
         const f = this.fail[v]!;
         this.dict[v] = this.out[f]! >= 0 ? f : this.dict[f]!;
       }
     }
+    // The shallow states, where failing transitions end, get a complete ASCII
+    // transition table (failures resolved at build time): prose is mostly ASCII.
+    this.dense = new Int32Array(denseStates.length * 128);
+    denseStates.forEach((u, k) => {
+      const base = k * 128;
+      const f = this.fail[u]!;
+      const fallback = f === 0 ? -1 : this.denseAt[f]!; // fail states are shallower: done already
+      for (let c = 0; c < 128; c++) {
+        const viaFail = f === 0 ? Math.max(0, this.root[c]!) : this.dense[fallback + c]!;
+        this.dense[base + c] = viaFail;
+      }
+      const start = this.childStart[u]!;
+      for (let j = start; j < start + this.childCount[u]!; j++) if (this.childChar[j]! < 128) this.dense[base + this.childChar[j]!] = this.childNext[j]!;
+      this.denseAt[u] = base;
+    });
+    for (let c = 0; c < 128; c++) if (this.root[c]! < 0) this.root[c] = 0; // from the root, an unknown character stays at the root
   }
 
   /** Number of trie states. */
@@ -150,6 +192,7 @@ export class Automaton {
     return this.lengths[index]!;
   }
 
+  /** The child of `state` on `c`, or -1 (sparse states; during the build). */
   private step(state: number, c: number): number {
     if (state === 0) return this.root[c]!;
     const start = this.childStart[state]!;
@@ -170,26 +213,45 @@ export class Automaton {
     return -1;
   }
 
-  /** Every occurrence of every pattern (overlaps included), as [pattern, end, pattern, end, …]. */
-  search(text: string, into: MatchList = []): MatchList {
+  /**
+   * Every occurrence of every pattern (overlaps included), as [pattern, end,
+   * pattern, end, …]. With `wordStart`, a pattern flagged there is reported
+   * only where it starts a word: most raw hits of short names ("on" in
+   * "revenue") never leave the loop.
+   */
+  search(text: string, into: MatchList = [], wordStart?: Uint8Array): MatchList {
     const table = this.table;
     const out = this.out;
     const dict = this.dict;
+    const lengths = this.lengths;
     let state = 0;
+    const root = this.root;
+    const dense = this.dense;
+    const denseAt = this.denseAt;
     for (let i = 0; i < text.length; i++) {
       const c = table[text.charCodeAt(i)]!;
       for (;;) {
+        if (state === 0) {
+          state = Math.max(0, root[c]!);
+          break;
+        }
+        const d = denseAt[state]!;
+        if (d >= 0 && c < 128) {
+          state = dense[d + c]!; // complete: failures already resolved
+          break;
+        }
         const next = this.step(state, c);
         if (next >= 0) {
           state = next;
           break;
         }
-        if (state === 0) break;
         state = this.fail[state]!;
       }
       let t = out[state]! >= 0 ? state : dict[state]!;
       while (t > 0) {
-        into.push(out[t]!, i + 1);
+        const p = out[t]!;
+        const start = i + 1 - lengths[p]!;
+        if (!wordStart || wordStart[p] === 0 || start === 0 || !isSpacedWordChar(text.charCodeAt(start - 1)) || !isSpacedWordChar(text.charCodeAt(start))) into.push(p, i + 1);
         t = dict[t]!;
       }
     }

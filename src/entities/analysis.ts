@@ -5,6 +5,7 @@
  * mentioned (by name or by ticker).
  */
 import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
 import { ContextProbe } from './context.js';
 import type { EntityRecord } from './kb.js';
 import { resolve, type Candidate, type Matcher } from './matcher.js';
@@ -32,8 +33,25 @@ export interface Analysis {
   mentions: Map<number, number>;
 }
 
-export function analyse(tree: Root, matcher: Matcher): Analysis {
+/**
+ * Matches per block text, kept on the file for the next plugin: flag-entities
+ * rescans only the blocks fix-entities changed.
+ */
+interface MatchMemo {
+  matcher: Matcher;
+  byText: Map<string, Found[]>;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    copydeskMatches: MatchMemo;
+  }
+}
+
+export function analyse(tree: Root, matcher: Matcher, file?: VFile): Analysis {
   const kb = matcher.kb;
+  let memo = file?.data.copydeskMatches;
+  if (file && memo?.matcher !== matcher) file.data.copydeskMatches = memo = { matcher, byText: new Map() };
   const blocks = collectBlocks(tree);
   const found: Found[][] = [];
   const tickers: TickerSpan[][] = [];
@@ -43,20 +61,8 @@ export function analyse(tree: Root, matcher: Matcher): Analysis {
   };
   for (const block of blocks) {
     const text = block.text;
-    const raw: Found[] = matcher.find(text);
-    const extended: Found[] = [];
-    for (const c of raw) {
-      if (c.target.kind !== 'name' || c.target.form === 'short') continue;
-      const entity = kb.entity(c.target.entity);
-      if (entity.type !== 'company') continue;
-      const legal = legalSuffixAt(text, c.end);
-      if (legal) extended.push({ ...c, end: c.end + legal.length, nameEnd: c.end, extension: 'legal', shareClass: legal.shareClass, keepStop: legal.keepStop });
-      if (entity.tickers?.some((t) => t.startsWith('HK:'))) {
-        const n = hkSuffixAt(text, c.end);
-        if (n) extended.push({ ...c, end: c.end + n, nameEnd: c.end, extension: 'hk-suffix' });
-      }
-    }
-    const resolved = resolve(raw.concat(extended));
+    const resolved = memo?.byText.get(text) ?? matchBlock(matcher, text);
+    memo?.byText.set(text, resolved);
     found.push(resolved);
     for (const c of resolved) mention(entityOf(matcher, c));
     const spans = findTickers(text);
@@ -65,6 +71,25 @@ export function analyse(tree: Root, matcher: Matcher): Analysis {
   }
   const article = blocks.map((b) => b.text).join('\n');
   return { blocks, found, tickers, probe: new ContextProbe(article), article, mentions };
+}
+
+/** One automaton pass over a block, names extended by legal suffixes and HK markers, overlaps resolved. */
+function matchBlock(matcher: Matcher, text: string): Found[] {
+  const kb = matcher.kb;
+  const raw: Found[] = matcher.find(text);
+  const extended: Found[] = [];
+  for (const c of raw) {
+    if (c.target.kind !== 'name' || c.target.form === 'short') continue;
+    const entity = kb.entity(c.target.entity);
+    if (entity.type !== 'company') continue;
+    const legal = legalSuffixAt(text, c.end);
+    if (legal) extended.push({ ...c, end: c.end + legal.length, nameEnd: c.end, extension: 'legal', shareClass: legal.shareClass, keepStop: legal.keepStop });
+    if (entity.tickers?.some((t) => t.startsWith('HK:'))) {
+      const n = hkSuffixAt(text, c.end);
+      if (n) extended.push({ ...c, end: c.end + n, nameEnd: c.end, extension: 'hk-suffix' });
+    }
+  }
+  return resolve(raw.concat(extended));
 }
 
 /** The entity a match names, if any (a name, or an entry tied to an entity). */

@@ -130,7 +130,7 @@ export function loadDictionary(path: string, order = 0): EntryRecord[] {
   }
   let data: unknown;
   try {
-    data = /\.json$/i.test(path) ? JSON.parse(text) : yaml.load(text, { filename: path });
+    data = /\.json$/i.test(path) ? JSON.parse(text) : yaml.load(text, { filename: path, schema: yaml.JSON_SCHEMA });
   } catch (error) {
     const mark = (error as { mark?: { line: number } }).mark;
     const line = mark ? mark.line + 1 : lineOfJsonError(text, error as Error);

@@ -37,6 +37,7 @@ export class Matcher {
   private readonly automaton: Automaton;
   private readonly targets: Target[][];
   private readonly regexEntries: CompiledEntry[];
+  private readonly wordStart: Uint8Array;
 
   constructor(kb: KnowledgeBase, extra: readonly EntryRecord[] = []) {
     this.kb = kb;
@@ -50,7 +51,7 @@ export class Matcher {
       if (index === undefined) {
         index = patterns.length;
         unique.set(key, index);
-        patterns.push(pattern);
+        patterns.push(key);
         targets.push([]);
       }
       targets[index]!.push(target);
@@ -79,14 +80,17 @@ export class Matcher {
     // Precedence: for one pattern, only the highest-priority entries stay (later ones win ties).
     for (let k = 0; k < targets.length; k++) {
       const list = targets[k]!;
+      if (list.length < 2) continue;
       const entries = list.filter((t) => t.kind === 'entry');
       if (entries.length < 2) continue;
       const top = Math.max(...entries.map((t) => t.priority));
       const winner = entries.filter((t) => t.priority === top).at(-1)!;
       targets[k] = list.filter((t) => t.kind !== 'entry' || t === winner);
     }
-    this.automaton = new Automaton(patterns);
+    this.automaton = new Automaton(patterns, { folded: true });
     this.targets = targets;
+    // Patterns whose every target wants word boundaries are only reported where a word starts.
+    this.wordStart = Uint8Array.from(targets, (list) => (list.every((t) => t.kind === 'name' || t.entry.wordBoundary !== false) ? 1 : 0));
   }
 
   /** Number of distinct literal patterns in the automaton. */
@@ -96,7 +100,7 @@ export class Matcher {
 
   /** All acceptable matches in `text`: case and word boundaries checked, overlaps kept. */
   find(text: string): Candidate[] {
-    const raw = this.automaton.search(text);
+    const raw = this.automaton.search(text, [], this.wordStart);
     const out: Candidate[] = [];
     for (let k = 0; k < raw.length; k += 2) {
       const index = raw[k]!;

@@ -20,6 +20,8 @@ const SCRIPTS: Array<[RegExp, Script]> = [
   [/\p{Script=Greek}/u, 'Greek'],
 ];
 
+const ASCII_NEUTRAL = ',.;:!?%()"\'-\t\n';
+
 /** Characters that may sit inside a foreign passage without ending it: CJK and full-width punctuation, digits, spaces. */
 const NEUTRAL = /[\s\d\u3000-\u303f\uff00-\uffef,.;:!?%()"'“”‘’·、，。：；！？（）《》「」『』\-–—]/u;
 
@@ -30,8 +32,6 @@ export interface ForeignRun {
 }
 
 function scriptOf(ch: string): Script | undefined {
-  const code = ch.codePointAt(0)!;
-  if (code < 0x370) return undefined; // Latin and its accents: fast path
   for (const [re, script] of SCRIPTS) if (re.test(ch)) return script;
   return undefined;
 }
@@ -54,6 +54,13 @@ export function foreignRuns(text: string, minLetters: number): ForeignRun[] {
     script = undefined;
   };
   for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code < 0x370) {
+      // Latin, its accents and ASCII punctuation: ends a run unless neutral inside one.
+      if (start >= 0 && !(code === 32 || (code >= 48 && code <= 57) || ASCII_NEUTRAL.includes(text[i]!))) close();
+      i++;
+      continue;
+    }
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     const s = scriptOf(ch);
     if (s) {

@@ -1,0 +1,197 @@
+/**
+ * The entity knowledge base and user dictionaries, as ratios measured in one
+ * run (the machine is shared; absolute times are context):
+ *
+ * - matching cost of the full knowledge base against a 100-entry one, per 5 KB
+ *   article (goal ≤ 1.25×), for the matcher alone and for clean();
+ * - clean() on entity-rich articles against the floor F (goal ≤ 1.5×);
+ * - a 50,000-entry user dictionary, YAML and JSON: load, validate, compile (goal < 1 s);
+ * - clean() against textlint + textlint-rule-prh in fix mode, same 1,000-entry
+ *   dictionary, same articles (goal: copydesk ≥ 10× faster).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { loadDictionary } from '../src/entities/dictionary.js';
+import { bundledKnowledgeBase, KnowledgeBase } from '../src/entities/kb.js';
+import { Matcher } from '../src/entities/matcher.js';
+import { clean } from '../src/pipeline.js';
+import { compare, median, type Row } from './measure.js';
+
+const parser = unified().use(remarkParse).freeze();
+const markdownOut = unified().use(remarkStringify).freeze();
+const htmlOut = unified().use(remarkRehype).use(rehypeStringify).freeze();
+
+async function floor(doc: string): Promise<void> {
+  const tree = parser.parse(doc) as Root;
+  markdownOut.stringify(tree);
+  htmlOut.stringify(await htmlOut.run(tree));
+}
+
+function sequence(seed: number) {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+}
+
+const NAMED = [
+  'Microsoft Corporation (MSFT.US) said cloud revenue rose {n}% in the quarter.',
+  'XIAOMI-W (01810) delivered {n},000 cars last month, the company said.',
+  'Chief executive Huang Renxun said orders would stay strong for {n} months.',
+  'Shares of Tencent (00700) rose {n}% while Alibaba (09988) (BABA.US) was flat.',
+  'The new shares closed {n}% above the IPO price in the dark market session.',
+  'Analysts at a Hong Kong brokerage lifted their target price by {n}%.',
+  'Amazon.com, Inc. (AMZN.US) plans to spend {n} billion dollars on data centres.',
+  'BIDU-SW (09888) said its robotaxi fleet grew by {n}% in the quarter.',
+  'Revenue from overseas markets grew {n}% from a year earlier, the filing showed.',
+  'Ningde Times said battery shipments rose {n}% year on year.',
+  'Southbound investors bought a net HK${n} billion of Hong Kong shares on Monday.',
+  'The lender said its net interest margin narrowed by {n} basis points.',
+];
+
+/** A Markdown article of about `bytes` bytes whose paragraphs name companies, people and tickers. */
+export function entityArticle(bytes: number, seed = 1): string {
+  const next = sequence(seed);
+  const parts = ['# Harbour Group (01234) and its peers report a busy quarter', ''];
+  let size = parts.join('\n').length;
+  while (size < bytes) {
+    const paragraph = Array.from({ length: 3 }, () => NAMED[Math.floor(next() * NAMED.length)]!.replace('{n}', String(2 + Math.floor(next() * 90)))).join(' ');
+    parts.push(paragraph, '');
+    size += paragraph.length + 2;
+  }
+  return parts.join('\n');
+}
+
+/** A knowledge base of `n` records: the first curated companies and entries. */
+function smallKnowledgeBase(kb: KnowledgeBase, n: number): KnowledgeBase {
+  const entries = kb.entries.slice(0, Math.floor(n * 0.3));
+  return new KnowledgeBase({ version: 1, entities: kb.entities.filter((e) => e.curated).slice(0, n - entries.length), entries });
+}
+
+/** A dictionary of `n` entries, in prh's YAML format (which copydesk reads too). */
+function dictionaryYaml(n: number, hits: string[] = []): string {
+  let text = 'version: 1\nrules:\n';
+  hits.forEach((h, i) => (text += `  - expected: House Name ${i}\n    pattern: ${h}\n`));
+  for (let i = hits.length; i < n; i++) text += `  - expected: Harbour Holdings ${i}\n    pattern: Harbor Hldgs ${i}\n`;
+  return text;
+}
+
+function dictionaryJson(n: number): string {
+  return JSON.stringify({ rules: Array.from({ length: n }, (_, i) => ({ expected: `Harbour Holdings ${i}`, patterns: [`Harbor Hldgs ${i}`, `Harbour Hldg ${i}`], mode: 'fix' })) });
+}
+
+export async function benchEntities(): Promise<Array<{ name: string; value: number; unit: string; note?: string }>> {
+  const rows: Row[] = [];
+  const kb = bundledKnowledgeBase();
+  const small = smallKnowledgeBase(kb, 100);
+  const articles = Array.from({ length: 6 }, (_, i) => entityArticle(5_000, i + 1));
+  const paragraphs = articles.map((a) => a.split('\n\n'));
+
+  // Matching alone: one automaton pass per paragraph.
+  const full = new Matcher(kb);
+  const hundred = new Matcher(small);
+  const scan = (m: Matcher) => () => {
+    for (const ps of paragraphs) for (const p of ps) m.find(p);
+  };
+  const tm = await compare({ full: scan(full), small: scan(hundred) });
+  rows.push(
+    { name: 'match, full KB, per 5 KB article', value: (tm.full! * 1000) / articles.length, unit: 'µs', note: `${full.size} patterns` },
+    { name: 'match, 100-entry KB, per 5 KB article', value: (tm.small! * 1000) / articles.length, unit: 'µs', note: `${hundred.size} patterns` },
+    { name: 'match: full KB / 100-entry KB', value: tm.full! / tm.small!, unit: '×', note: 'goal ≤ 1.25' },
+  );
+
+  // The same through clean(), every plugin on.
+  const tc = await compare({
+    full: async () => { for (const a of articles) await clean(a, { format: 'markdown' }); },
+    small: async () => { for (const a of articles) await clean(a, { format: 'markdown', fixEntities: { kb: small }, flagEntities: { kb: small } }); },
+    floor: async () => { for (const a of articles) await floor(a); },
+  });
+  rows.push(
+    { name: 'clean(), full KB, per 5 KB article', value: tc.full! / articles.length, unit: 'ms' },
+    { name: 'clean(): full KB / 100-entry KB', value: tc.full! / tc.small!, unit: '×', note: 'goal ≤ 1.25' },
+    { name: 'clean() / floor F (entity-rich 5 KB)', value: tc.full! / tc.floor!, unit: '×', note: 'goal ≤ 1.5' },
+  );
+
+  // A 50,000-entry user dictionary: read, validate against the schema, compile into the automaton.
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
+  try {
+    for (const [format, text] of [['YAML', dictionaryYaml(50_000)], ['JSON', dictionaryJson(50_000)]] as const) {
+      const path = join(dir, `big.${format.toLowerCase()}`);
+      writeFileSync(path, text);
+      const times: number[] = [];
+      let matcher: Matcher | undefined;
+      for (let r = 0; r < 3; r++) {
+        const t0 = performance.now();
+        matcher = new Matcher(kb, loadDictionary(path));
+        times.push(performance.now() - t0);
+      }
+      rows.push({ name: `50,000-entry ${format} dictionary: load + compile`, value: median(times), unit: 'ms', note: `goal < 1000; ${(text.length / 2 ** 20).toFixed(1)} MiB, ${matcher!.size} patterns` });
+      if (format === 'YAML') {
+        const tu = await compare({ withDictionary: scan(matcher!), kbOnly: scan(full) });
+        rows.push({ name: 'match: KB + 50,000 entries / KB alone', value: tu.withDictionary! / tu.kbOnly!, unit: '×' });
+      }
+    }
+
+    // Side by side with textlint + textlint-rule-prh, fix mode, the same 1,000-entry dictionary and articles.
+    const path = join(dir, 'prh.yml');
+    writeFileSync(path, dictionaryYaml(1_000, ['Huang Renxun', 'Ningde Times', 'dark market']));
+    const textlint = await textlintFixer(path);
+    if (!textlint) rows.push({ name: 'textlint + prh', value: 0, unit: '', note: 'textlint is not installed: comparison skipped' });
+    else {
+      const tt = await compare(
+        {
+          copydesk: async () => { for (const a of articles) await clean(a, { format: 'markdown', dictionaries: [path] }); },
+          textlint: async () => { for (const a of articles) await textlint(a); },
+        },
+        { rounds: 7 },
+      );
+      rows.push(
+        { name: 'textlint + prh fix, per 5 KB article', value: tt.textlint! / articles.length, unit: 'ms', note: '1,000-entry dictionary' },
+        { name: 'copydesk clean(), same dictionary', value: tt.copydesk! / articles.length, unit: 'ms', note: 'every plugin on' },
+        { name: 'textlint + prh / copydesk', value: tt.textlint! / tt.copydesk!, unit: '×', note: 'goal ≥ 10' },
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // For reference: a per-name indexOf loop, the naive alternative to one automaton pass.
+  const names = kb.entities.slice(0, 10_000).map((e) => e.name);
+  let sink = 0;
+  const tn = await compare({
+    indexOf: () => { for (const a of articles) for (const n of names) sink += a.indexOf(n); },
+    automaton: scan(full),
+  }, { rounds: 5 });
+  if (sink === 0.5) console.log(sink); // keeps the loop from being optimised away
+  rows.push({ name: 'indexOf loop (10,000 names) / automaton (full KB)', value: tn.indexOf! / tn.automaton!, unit: '×' });
+  return rows;
+}
+
+/** textlint's kernel with the Markdown plugin and prh, or undefined when they are not installed. */
+async function textlintFixer(dictionary: string): Promise<((text: string) => Promise<unknown>) | undefined> {
+  try {
+    const { TextlintKernel } = await import('@textlint/kernel' as string);
+    const markdown = await import('@textlint/textlint-plugin-markdown' as string);
+    const prh = await import('textlint-rule-prh' as string);
+    // CommonJS modules compiled from ES modules arrive as { default: { default: … } }.
+    const unwrap = (m: { default?: { default?: unknown } }) => m.default?.default ?? m.default ?? m;
+    const kernel = new TextlintKernel();
+    const options = {
+      ext: '.md',
+      filePath: join(tmpdir(), 'article.md'),
+      plugins: [{ pluginId: 'markdown', plugin: unwrap(markdown) }],
+      rules: [{ ruleId: 'prh', rule: unwrap(prh), options: { rulePaths: [dictionary] } }],
+    };
+    return (text: string) => kernel.fixText(text, options);
+  } catch {
+    return undefined;
+  }
+}
