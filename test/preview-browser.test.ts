@@ -149,6 +149,8 @@ describe('preview page', () => {
     expect(text.match(/Huang Renxun/g)).toHaveLength(1);
     expect(await second.getAttribute('data-state')).toBe('rejected');
     expect(await page.getByRole('button', { name: /^Reject/ }).getAttribute('aria-pressed')).toBe('true');
+    // The buttons are drawn again after a decision; the focus stays on the one used.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Reject/);
   });
 
   test("accepting the flag's suggestion applies it; editing and dismissing work too", async () => {

@@ -442,7 +442,10 @@ function renderInspector(): void {
     buttons.push(button(m.kind === 'removal' ? 'Reject (keep the text)' : 'Reject (keep the original)', () => decide(m.id, { state: 'rejected' }), d.state === 'rejected', 'r'));
     if (m.kind === 'fix') buttons.push(button('Edit…', () => edit(m), d.state === 'edited', 'e'));
   }
+  // Deciding with a button re-renders the buttons: the focus stays where it was.
+  const focused = Array.from(el.actions.children).indexOf(document.activeElement as Element);
   el.actions.replaceChildren(...buttons);
+  if (focused >= 0) (buttons[Math.min(focused, buttons.length - 1)] as HTMLElement | undefined)?.focus();
 }
 
 function clip(text: string, max = 220): string {
