@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import type { Context, EntityRecord, EntityType, EntryRecord, KbData, Mode } from '../src/entities/kb.js';
 import { tickerKey } from '../src/entities/tickers.js';
+import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
 import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, sectorOf, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
 
 type Variant = string | string[] | { patterns: string[]; context?: Context; mode?: Mode; expected?: string; note?: string };
@@ -398,6 +399,8 @@ writeFileSync(
     .map((e) => JSON.stringify(e))
     .join(',\n')}\n],\n"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`,
 );
+// The dictionary schema, for editors that validate YAML/JSON as it is typed.
+writeFileSync(join(dirname(outFile), 'dictionary.schema.json'), `${JSON.stringify(DICTIONARY_SCHEMA, null, 2)}\n`);
 for (const w of warnings) console.warn(`warning: ${w}`);
 console.log(
   `${relative(process.cwd(), outFile)}: ${entities.length} entities (${companies.length} curated companies, ${secCount} more from the SEC list, ${hkCount} more from HKEX), ` +
