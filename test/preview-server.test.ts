@@ -174,6 +174,12 @@ describe('the page', () => {
     expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[\w-]+\.js"><\/script>/);
   });
 
+  test('the endpoints are in /openapi.json', async () => {
+    const doc = await (await fetch(`${s.url}/openapi.json`)).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/clean', '/v1/preview', '/v1/preview-source']));
+    expect(doc.paths['/v1/preview'].post.requestBody.content['application/json'].schema.required).toEqual(['content', 'format']);
+  });
+
   test('built into the package: JS under 150 KB gzipped, nothing from another origin, no inline script', () => {
     const web = pageRoot();
     expect(existsSync(join(web, 'index.html')), 'run npm run build').toBe(true);

@@ -99,6 +99,55 @@ const previewRequestSchema = {
   },
 } as const;
 
+/** The preview's endpoints for `/openapi.json`. */
+export function previewOpenApiPaths(): Record<string, unknown> {
+  const json = (schema: unknown) => ({ 'application/json': { schema } });
+  const error = json({ $ref: '#/components/schemas/Error' });
+  return {
+    '/v1/preview': {
+      post: {
+        summary: 'Render an article for the preview page, with an editor’s decisions applied',
+        security: [{ bearer: [] }],
+        requestBody: { required: true, content: json(previewRequestSchema) },
+        responses: {
+          '200': {
+            description: 'markdown and html with the decisions applied; cleaned and original: sanitized HTML with every change and flag marked (data-mid) and blocks tagged with their input offset (data-o); messages with id and kind; verdict',
+            content: json({
+              type: 'object',
+              required: ['markdown', 'html', 'cleaned', 'messages', 'verdict'],
+              properties: {
+                markdown: { type: 'string' },
+                html: { type: 'string' },
+                cleaned: { type: 'string' },
+                original: { type: 'string' },
+                messages: { type: 'array', items: { $ref: '#/components/schemas/Message' } },
+                verdict: { type: 'string', enum: ['publish', 'review', 'reject'] },
+              },
+            }),
+          },
+          '400': { description: 'Not the request schema', content: error },
+          '401': { description: 'Missing or wrong bearer token', content: error },
+          '403': { description: 'No token configured and a Host that is not loopback', content: error },
+          '503': { description: 'Too many previews in flight', content: error },
+          '504': { description: 'Rendering took longer than the time limit', content: error },
+        },
+      },
+    },
+    '/v1/preview-source': {
+      get: {
+        summary: 'A file the server was started with (copydesk preview), by name',
+        security: [{ bearer: [] }],
+        parameters: [{ name: 'name', in: 'query', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'The file', content: json({ type: 'object', properties: { name: { type: 'string' }, format: { type: 'string' }, content: { type: 'string' } } }) },
+          '401': { description: 'Missing or wrong bearer token', content: error },
+          '404': { description: 'No file of that name was given at start', content: error },
+        },
+      },
+    },
+  };
+}
+
 /** Previews rendered in a worker thread (started on first use), with the server's time and concurrency limits. */
 export class PreviewRunner {
   #pool: Piscina<PreviewTask, PreviewOutcome> | undefined;

@@ -21,6 +21,7 @@ import {
 import type { Cleaner } from './limits.js';
 import type { Metrics } from './metrics.js';
 import { DEFAULTS, type ServerOptions } from './options.js';
+import { previewOpenApiPaths } from './preview.js';
 import { cleanRequestSchema, cleanResponseSchema, errorSchema, ghostResponseSchema, healthSchema, openApiDocument } from './schemas.js';
 
 export interface RequestOptions {
@@ -135,6 +136,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
     return metrics.registry.metrics();
   });
   const openapi = openApiDocument(ctx.version, Boolean(ghost.webhookSecret));
+  if (options.preview) Object.assign(openapi.paths as Record<string, unknown>, previewOpenApiPaths());
   app.get('/openapi.json', async () => openapi);
 }
 
