@@ -106,9 +106,9 @@ export async function benchServer(): Promise<Row[]> {
   const inline = await startServer(0);
   const samples = { inProcess: [] as number[], pooled: [] as AutocannonResult[], inline: [] as AutocannonResult[] };
   try {
-    // Warm up: JIT in the main thread and in every worker.
+    // Warm up: JIT in the main thread and in every worker (cold workers start at a fifth of their speed).
     await inProcessRate(articles, 1000);
-    await load(pooled.url, bodies, 1);
+    await load(pooled.url, bodies, quick ? 3 : 5);
     await load(inline.url, bodies, 1);
     for (let r = 0; r < rounds; r++) {
       samples.inProcess.push(await inProcessRate(articles, seconds * 1000));
