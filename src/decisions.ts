@@ -20,8 +20,8 @@
 import type { Root, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
-import { report } from './report.js';
+import { VFileMessage } from 'vfile-message';
+import { report, SOURCE } from './report.js';
 
 export interface Decisions {
   /** Ids (`messageId`) of changes not to make; `'*'` among them rejects every change. */
@@ -39,6 +39,8 @@ interface Compiled {
 declare module 'vfile' {
   interface DataMap {
     copydeskDecisions: Compiled;
+    /** Changes not made because the editor rejected them, as the messages they would have been. */
+    copydeskHeldBack: VFileMessage[];
   }
 }
 
@@ -82,11 +84,26 @@ export function setDecisions(file: VFile, decisions: Decisions | undefined): voi
   file.data.copydeskDecisions = { all: reject.has('*'), reject, replace: new Map(Object.entries(decisions.replace ?? {})) };
 }
 
-/** Whether the editor rejected the change `ruleId` would make at `place`. */
-export function isRejected(file: VFile, ruleId: string, place: Place): boolean {
+/**
+ * Whether the editor rejected the change `ruleId` would make at `place`.
+ * With `change`, a rejected change is kept as the message it would have been
+ * (`heldBack`), so the editor can still see it and accept it again.
+ */
+export function isRejected(file: VFile, ruleId: string, place: Place, change?: { reason: string; actual: () => string }): boolean {
   const d = file.data.copydeskDecisions;
-  if (!d) return false;
-  return d.all || d.reject.has(idFor(ruleId, place));
+  if (!d || !(d.all || d.reject.has(idFor(ruleId, place)))) return false;
+  if (change && !d.all) {
+    const message = new VFileMessage(change.reason, { place, ruleId, source: SOURCE });
+    message.fatal = null;
+    message.actual = change.actual();
+    (file.data.copydeskHeldBack ??= []).push(message);
+  }
+  return true;
+}
+
+/** The changes rejected on this run (removals, chrome), as messages. */
+export function heldBack(file: VFile): VFileMessage[] {
+  return file.data.copydeskHeldBack ?? [];
 }
 
 /** A fix made in the text: `info`, with the replacement in `expected`. */

@@ -81,7 +81,9 @@ function proseLength(node: Nodes): number {
 }
 
 export function applyRemovals(tree: Root, file: VFile, plugin: string, removals: Removal[], options: GuardOptions = {}): Removal[] {
-  const wanted = removals.filter((r) => !isMuted(tree, r.node, [r.ruleId, plugin]) && !isRejected(file, r.ruleId, positionOf(r.node)));
+  const wanted = removals.filter(
+    (r) => !isMuted(tree, r.node, [r.ruleId, plugin]) && !isRejected(file, r.ruleId, positionOf(r.node), { reason: r.reason, actual: () => sourceText(file, r.node) }),
+  );
   if (wanted.length === 0) return [];
   const minShare = options.minProseShare ?? 0.5;
   const marked = wanted.filter((r) => r.marked);

@@ -257,6 +257,26 @@ describe('preview page', () => {
     await fresh.close();
   });
 
+  test('a change that a rejection brings to light joins the review', async () => {
+    const fresh = await context.newPage();
+    watch(fresh);
+    await fresh.goto(`${origin}/${new URL(url).hash}`);
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/markets">Markets</a></nav>
+<article><h1>Chip supply stays tight</h1><p>Speaking in Taipei on Monday, Huang Renxun said supply of the newest parts would stay tight into next year.</p></article></body></html>`;
+    await fresh.getByLabel('Paste the article').fill(html);
+    await fresh.getByRole('button', { name: 'Clean the article' }).click();
+    await fresh.locator('[data-change][data-rule="page-chrome"]').click();
+    await fresh.keyboard.press('r');
+    // Kept by the reader, the navigation is page furniture to strip-boilerplate: a new change, shown and counted.
+    await fresh.waitForSelector('[data-change][data-rule="page-furniture"]');
+    expect(await fresh.locator('#counts').getAttribute('data-changes')).toBe('3');
+    await fresh.locator('[data-change][data-rule="page-furniture"]').click();
+    await fresh.keyboard.press('r');
+    await fresh.waitForFunction(() => document.querySelector('[data-output]')!.textContent!.includes('Markets'));
+    expect(await fresh.locator('#counts').getAttribute('data-rejected')).toBe('2');
+    await fresh.close();
+  });
+
   test('drop a file', async () => {
     const fresh = await context.newPage();
     watch(fresh);

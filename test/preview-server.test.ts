@@ -77,6 +77,21 @@ describe('POST /v1/preview', () => {
     expect(body.markdown).toContain('after the announcement, Huang Renxun said');
     expect(body.markdown).toContain('chief executive Jensen Huang said, as it adds capacity for its AI chatbot.');
     expect(body.verdict).toBe('publish');
+    // Rejected changes stay in the list, marked: the page can offer to accept them again.
+    const lead = first.messages.find((m: Message) => m.ruleId === 'duplicate-lead');
+    const restored = await (await previewCall({ content: article, format: 'markdown', decisions: { reject: [lead.id, second.id] } })).json();
+    const listed = restored.messages.map((m: Message & { rejected?: boolean }) => `${m.ruleId}${m.rejected ? ' (rejected)' : ''}`);
+    expect(listed).toEqual([
+      'duplicate-lead (rejected)',
+      'person-name',
+      'person-name',
+      'suspicious-product-name',
+      'person-name (rejected)',
+      'related-block',
+      'related-block',
+    ]);
+    expect(restored.original).toContain(`data-mid="${lead.id}"`);
+    expect(restored.original.match(/data-mid="person-name@/g)).toHaveLength(3);
     const dismissed = await (await previewCall({ content: article, format: 'markdown', decisions: { dismiss: [flag.id] } })).json();
     expect(dismissed.verdict).toBe('publish');
     expect(dismissed.markdown).toContain('Siasun Robot & Automation');

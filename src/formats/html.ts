@@ -37,7 +37,7 @@ export function rehypeDropChrome() {
         if (child.type === 'comment' || child.type === 'doctype') continue;
         if (child.type === 'element') {
           if (CODE.has(child.tagName)) continue;
-          if (isChrome(child) && !isRejected(file, 'page-chrome', child.position)) {
+          if (isChrome(child) && !chromeRejected(file, child)) {
             const text = hastToString(child).replace(/\s+/g, ' ').trim();
             if (text) {
               report(file, {
@@ -57,6 +57,12 @@ export function rehypeDropChrome() {
     };
     walk(tree);
   };
+}
+
+/** The editor rejected dropping this element (see `decisions.ts`): it stays, read like the rest of the page. */
+function chromeRejected(file: VFile, node: Element): boolean {
+  const actual = () => hastToString(node).replace(/\s+/g, ' ').trim();
+  return isRejected(file, 'page-chrome', node.position, { reason: `Removed page furniture \`<${node.tagName}>\``, actual });
 }
 
 /** The HTML reading steps as a preset: parse, clean hast, bridge to mdast. */

@@ -12,7 +12,7 @@
  */
 import type { VFileMessage } from 'vfile-message';
 import type { Point, Position } from 'unist';
-import { messageId, type Decisions } from '../decisions.js';
+import { heldBack, messageId, type Decisions } from '../decisions.js';
 import type { Format } from '../input.js';
 import { messageToJson, type JsonMessage } from '../json.js';
 import { cleanTree, toHtml, toMarkdown, type CleanOptions } from '../pipeline.js';
@@ -25,6 +25,8 @@ export interface PreviewMessage extends JsonMessage {
   id: string;
   /** removal, fix (a change made: can be rejected), flag (for the editor: accept, edit, dismiss), note (no place). */
   kind: MessageKind;
+  /** A change the decisions rejected (a rejected fix is made, then undone; a rejected removal is not made). */
+  rejected?: boolean;
 }
 
 export interface PreviewInput {
@@ -95,22 +97,27 @@ export async function previewArticle(input: PreviewInput, options: CleanOptions 
     if (now) marks.push({ id, ...at, text: now });
   }
 
+  // Every change in play: those made, and those the decisions held back (in article order).
+  const held = heldBack(cleaned.file);
+  const inPlay = held.length ? [...cleaned.messages, ...held].sort((a, b) => (offsets(a, starts)?.start ?? -1) - (offsets(b, starts)?.start ?? -1)) : cleaned.messages;
   const result: PreviewResult = {
     markdown: toMarkdown(cleaned.tree),
     html: cleaned.tree.children.length ? await toHtml(cleaned.tree) : '',
     cleaned: await renderMarked(cleaned.tree, marks, shifts),
-    messages: cleaned.messages.map((m) => ({ ...messageToJson(m), id: messageId(m), kind: kindOf(m) })),
+    messages: inPlay.map((m) => {
+      const id = messageId(m);
+      const kind = kindOf(m);
+      const isRejected = (kind === 'fix' || kind === 'removal') && (rejected.has(id) || rejected.has('*'));
+      return { ...messageToJson(m), id, kind, ...(isRejected ? { rejected: true } : {}) };
+    }),
   };
-  if (wantOriginal) result.original = await renderOriginal(input, options, cleaned.messages, starts);
+  if (wantOriginal) result.original = await renderOriginal(input, options, inPlay, starts);
   return result;
 }
 
-/** The article as read, with every message of the clean (and of an undecided one) marked where it was. */
-async function renderOriginal(input: PreviewInput, options: CleanOptions, decided: VFileMessage[], starts: number[]): Promise<string> {
+/** The article as read, with every change in play and every flag marked where it was. */
+async function renderOriginal(input: PreviewInput, options: CleanOptions, all: VFileMessage[], starts: number[]): Promise<string> {
   const asRead = await cleanTree(input.content, { ...options, format: input.format, decisions: { reject: ['*'] } });
-  // Rejected removals are not in the decided run's messages: take them from a run without decisions.
-  const hasDecisions = (options.decisions?.reject?.length ?? 0) > 0 || Object.keys(options.decisions?.replace ?? {}).length > 0;
-  const all = hasDecisions ? [...decided, ...(await cleanTree(input.content, { ...options, format: input.format })).messages] : decided;
   const seen = new Set<string>();
   const marks: Mark[] = [];
   for (const m of all) {

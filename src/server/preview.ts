@@ -18,7 +18,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, resolve, sep } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Piscina } from 'piscina';
@@ -54,7 +54,7 @@ export const CONTENT_SECURITY_POLICY = [
 /** The built page: `dist/web`, next to `dist/src` (sources run by tests use the built page too). */
 export function pageRoot(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const fromDist = here.split(sep).includes('dist');
+  const fromDist = basename(resolve(here, '../..')) === 'dist';
   return fromDist ? resolve(here, '../../web') : resolve(here, '../../dist/web');
 }
 

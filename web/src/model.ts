@@ -49,35 +49,35 @@ export interface DecisionsRequest {
 const PROPOSED: Decision = { state: 'proposed' };
 
 export class Review {
-  /** Every message seen for this article, by id. */
+  /** Every message seen for this article, by id (decisions on changes no longer in play are kept, in case they come back). */
   readonly messages = new Map<string, Message>();
   readonly decisions = new Map<string, Decision>();
-  #first = new Set<string>();
-  #latest = new Set<string>();
+  /** Ids of the changes and flags in play: made or rejected, per the server's last rendering. */
+  #inPlay = new Set<string>();
 
   constructor(first: Message[]) {
-    for (const m of first) {
-      this.messages.set(m.id, m);
-      this.#first.add(m.id);
-      this.#latest.add(m.id);
-    }
+    this.update(first);
   }
 
-  /** Messages of a new rendering: new ones (from text a rejection brought back) join the review. */
+  /**
+   * The messages of a new rendering. Text a rejection brought back may hold
+   * new changes (they join the review); a change inside text removed again
+   * leaves it.
+   */
   update(latest: Message[]): void {
-    this.#latest = new Set(latest.map((m) => m.id));
+    this.#inPlay = new Set(latest.map((m) => m.id));
     for (const m of latest) this.messages.set(m.id, m);
   }
 
-  /** What the editor reviews: changes and flags now in play, in article order. */
+  /** What the editor reviews: changes and flags in play, in article order. */
   items(): Message[] {
     return [...this.messages.values()]
-      .filter((m) => m.kind !== 'note' && (this.#first.has(m.id) || this.#latest.has(m.id)))
+      .filter((m) => m.kind !== 'note' && this.#inPlay.has(m.id))
       .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (b.endLine ?? 0) - (a.endLine ?? 0));
   }
 
   notes(): Message[] {
-    return [...this.messages.values()].filter((m) => m.kind === 'note' && this.#latest.has(m.id));
+    return [...this.messages.values()].filter((m) => m.kind === 'note' && this.#inPlay.has(m.id));
   }
 
   decision(id: string): Decision {
@@ -94,7 +94,7 @@ export class Review {
     const replace: Record<string, string> = {};
     const dismiss: string[] = [];
     for (const [id, d] of this.decisions) {
-      if (!this.messages.has(id)) continue;
+      if (!this.#inPlay.has(id)) continue;
       if (d.state === 'rejected') reject.push(id);
       else if (d.state === 'applied' || d.state === 'edited') replace[id] = d.text;
       else if (d.state === 'dismissed') dismiss.push(id);
