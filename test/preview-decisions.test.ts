@@ -146,7 +146,7 @@ describe('decisions', () => {
   it('ids that match no message change nothing', async () => {
     const { result } = await ids();
     const flag = result.messages.find((m) => m.ruleId === 'suspicious-product-name')!;
-    // A fix inside the flagged span changes its text: pretend the span held other words.
+    // The flag's rule at another place (an article edited since the decisions were stored): no message has that id.
     const id = messageId({ ruleId: 'suspicious-product-name', line: flag.line, column: 1, endLine: flag.line, endColumn: 5 });
     const out = await clean(article, { decisions: { replace: { [id]: 'x' } } });
     expect(out.markdown).toBe(result.markdown);
