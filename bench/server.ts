@@ -56,14 +56,21 @@ export function benchArticle(bytes: number, seed: number): string {
   return parts.join('\n\n');
 }
 
-async function inProcessRate(articles: string[], ms: number): Promise<number> {
+/** CPU time of the whole process (every thread), ms. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function inProcessRate(articles: string[], ms: number): Promise<{ rate: number; cpuPerArticle: number }> {
   let done = 0;
+  const cpu = cpuMs();
   const start = performance.now();
   while (performance.now() - start < ms) {
     await clean(articles[done % articles.length]!, { format: 'markdown' });
     done++;
   }
-  return (done * 1000) / (performance.now() - start);
+  return { rate: (done * 1000) / (performance.now() - start), cpuPerArticle: (cpuMs() - cpu) / done };
 }
 
 async function startServer(threads: number) {
@@ -73,9 +80,10 @@ async function startServer(threads: number) {
   return { server, url };
 }
 
-function load(url: string, bodies: string[], seconds: number): Promise<AutocannonResult> {
+async function load(url: string, bodies: string[], seconds: number): Promise<AutocannonResult & { cpuPerRequest: number }> {
   let next = 0;
-  return autocannon({
+  const cpu = cpuMs();
+  const result = await autocannon({
     url: `${url}/v1/clean`,
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
@@ -83,6 +91,7 @@ function load(url: string, bodies: string[], seconds: number): Promise<Autocanno
     duration: seconds,
     requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
   });
+  return { ...result, cpuPerRequest: (cpuMs() - cpu) / Math.max(1, result.requests.total) };
 }
 
 const median = (xs: number[]) => {
@@ -104,7 +113,8 @@ export async function benchServer(): Promise<Row[]> {
 
   const pooled = await startServer(threads);
   const inline = await startServer(0);
-  const samples = { inProcess: [] as number[], pooled: [] as AutocannonResult[], inline: [] as AutocannonResult[] };
+  type Load = AutocannonResult & { cpuPerRequest: number };
+  const samples = { inProcess: [] as { rate: number; cpuPerArticle: number }[], pooled: [] as Load[], inline: [] as Load[] };
   try {
     // Warm up: JIT in the main thread and in every worker (cold workers start at a fifth of their speed).
     await inProcessRate(articles, 1000);
@@ -119,14 +129,16 @@ export async function benchServer(): Promise<Row[]> {
     await Promise.all([pooled.server.close(), inline.server.close()]);
   }
 
-  const inProcess = median(samples.inProcess);
+  const inProcess = median(samples.inProcess.map((x) => x.rate));
+  const cpuArticle = median(samples.inProcess.map((x) => x.cpuPerArticle));
+  const cpuRequest = (xs: Load[]) => median(xs.map((x) => x.cpuPerRequest));
   const rps = (xs: AutocannonResult[]) => median(xs.map((x) => x.requests.average));
   const p = (xs: AutocannonResult[], key: 'p50' | 'p99') => median(xs.map((x) => x.latency[key]));
   const failed = (xs: AutocannonResult[]) => xs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
   const total = (xs: AutocannonResult[]) => xs.reduce((n, r) => n + r.requests.total, 0);
   const spread = (xs: number[]) => `${round(Math.min(...xs))}–${round(Math.max(...xs))}`;
   return [
-    { name: 'in-process clean(), 5 KB', value: round(inProcess), unit: 'articles/s', note: `one thread, sequential; rounds ${spread(samples.inProcess)}` },
+    { name: 'in-process clean(), 5 KB', value: round(inProcess), unit: 'articles/s', note: `one thread, sequential; rounds ${spread(samples.inProcess.map((x) => x.rate))}` },
     {
       name: `server, ${threads} worker threads, c=${CONNECTIONS}`,
       value: round(rps(samples.pooled)),
@@ -143,6 +155,10 @@ export async function benchServer(): Promise<Row[]> {
       note: `threads: 0; p50 ${p(samples.inline, 'p50')} ms, p99 ${p(samples.inline, 'p99')} ms; ${failed(samples.inline)} not 2xx`,
     },
     { name: 'main-thread server / in-process throughput', value: round(rps(samples.inline) / inProcess, 2), unit: '×' },
+    // Throughput on a shared machine depends on how much CPU the other jobs leave; CPU per article does not.
+    { name: 'in-process CPU per article', value: round(cpuArticle, 2), unit: 'ms' },
+    { name: 'server CPU per request', value: round(cpuRequest(samples.pooled), 2), unit: 'ms', note: 'all threads, the load generator included' },
+    { name: 'in-process / server CPU per article', value: round(cpuArticle / cpuRequest(samples.pooled), 2), unit: '×', note: 'CPU efficiency of the HTTP path: HTTP, JSON, thread hand-off and the load generator cost the difference' },
   ];
 }
 
