@@ -82,7 +82,7 @@ describe('copydesk serve', () => {
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     let url: string | undefined;
-    for (let i = 0; i < 200 && !url; i++) {
+    for (let i = 0; i < 400 && !url; i++) {
       await new Promise((r) => setTimeout(r, 50));
       url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out)?.[1];
     }
