@@ -65,7 +65,8 @@ describe('graceful shutdown', () => {
   test('close() lets the request in flight finish, then refuses new connections', async () => {
     const s = await start();
     const inFlight = postJson(`${s.url}/v1/clean`, cleanBody(articleOfSize(120_000)));
-    while (s.server.cleaner.inFlight === 0) await new Promise((r) => setTimeout(r, 5));
+    for (const until = Date.now() + 10_000; s.server.cleaner.inFlight === 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 5));
+    expect(s.server.cleaner.inFlight).toBe(1);
     const closing = s.server.close();
     const response = await inFlight;
     expect(response.status).toBe(200);
