@@ -41,7 +41,7 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { analyse, type Analysis, type Found } from '../src/entities/analysis.js';
+import { analyse, entityOf, type Analysis, type Found } from '../src/entities/analysis.js';
 import type { Mode } from '../src/entities/kb.js';
 import { replacementFor, type Matcher } from '../src/entities/matcher.js';
 import { NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
@@ -82,7 +82,8 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
         const fix = decide(block, c);
         if (fix && !isMuted(tree, block.node, [fix.rule, PLUGIN])) planned.push({ c, fix });
       }
-      apply(file, block, planned);
+      const applied = apply(file, block, planned);
+      if (applied.length) carryOver(matcher, file, block, analysis.found[i]!, applied);
     });
   };
 };
@@ -139,8 +140,44 @@ function reasonFor(rule: string, actual: string, value: string): string {
   return `Replaced “${actual}” with “${value}”`;
 }
 
+interface Applied {
+  /** The fixed match, in the block text before the fix. */
+  c: Found;
+  value: string;
+}
+
+/**
+ * The matches of a fixed block, moved to its new text, for flag-entities to
+ * reuse instead of scanning the block again: a replaced name is still a name
+ * of its entity; replaced jargon names nothing.
+ */
+function carryOver(matcher: Matcher, file: VFile, block: Block, found: Found[], applied: Applied[]): void {
+  const memo = file.data.copydeskMatches;
+  if (!memo) return;
+  const fixed = new Map(applied.map((a) => [a.c, a.value]));
+  const next: Found[] = [];
+  let text = '';
+  let at = 0;
+  let shift = 0;
+  for (const c of found) {
+    const value = fixed.get(c);
+    if (value === undefined) {
+      next.push({ ...c, start: c.start + shift, end: c.end + shift, nameEnd: c.nameEnd === undefined ? undefined : c.nameEnd + shift });
+      continue;
+    }
+    text += block.text.slice(at, c.start) + value;
+    at = c.end;
+    const entity = entityOf(matcher, c);
+    const name = c.keepStop ? value.slice(0, -1) : value;
+    if (entity !== undefined) next.push({ start: c.start + shift, end: c.start + shift + name.length, target: { kind: 'name', entity, form: 'alias', pattern: name, priority: 0 } });
+    shift += value.length - (c.end - c.start);
+  }
+  memo.byText.set(text + block.text.slice(at), next);
+}
+
 /** Reports each fix (positions first, from the unedited text), then edits the text nodes right to left. */
-function apply(file: VFile, block: Block, planned: Array<{ c: Found; fix: Fix }>): void {
+function apply(file: VFile, block: Block, planned: Array<{ c: Found; fix: Fix }>): Applied[] {
+  const done: Applied[] = [];
   const edits: Array<{ node: Block['segments'][number]['node']; start: number; end: number; value: string }> = [];
   for (const { c, fix } of planned) {
     const segment = segmentAt(block, c.start, c.end);
@@ -157,9 +194,13 @@ function apply(file: VFile, block: Block, planned: Array<{ c: Found; fix: Fix }>
       note: fix.note,
       severity: suggest ? 'warning' : 'info',
     });
-    if (!suggest) edits.push({ node: segment.node, start, end: start + actual.length, value: fix.value });
+    if (!suggest) {
+      edits.push({ node: segment.node, start, end: start + actual.length, value: fix.value });
+      done.push({ c, value: fix.value });
+    }
   }
   for (const e of edits.sort((a, b) => b.start - a.start)) editText(e.node, e.start, e.end, e.value);
+  return done;
 }
 
 /** Ticker-notation repairs, rule by rule, in every text node. */

@@ -48,6 +48,10 @@ export function fold(text: string): string {
   return out;
 }
 
+/** Pattern flags for `search`: report only whole words; only where the first letter is a capital. */
+export const WHOLE_WORD = 1;
+export const CAPITAL = 2;
+
 /** Matches as a flat list: pattern index, end offset (exclusive), repeated. */
 export type MatchList = number[];
 
@@ -116,6 +120,35 @@ export class Automaton {
         path[d + 1] = id;
       }
       outList[node] = firstIndex.get(s)!;
+    }
+
+    // Number states breadth first: the shallow states every scan keeps visiting
+    // then sit together in memory instead of spread over the whole trie.
+    {
+      const order = new Int32Array(size);
+      const renumber = new Int32Array(size);
+      let head = 0;
+      let tail = 1;
+      while (head < tail) {
+        const u = order[head++]!;
+        for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) order[tail++] = v;
+      }
+      for (let k = 0; k < size; k++) renumber[order[k]!] = k;
+      const char2 = new Uint16Array(size);
+      const first2 = new Int32Array(size);
+      const next2 = new Int32Array(size);
+      const out2 = new Int32Array(size);
+      for (let old = 0; old < size; old++) {
+        const v = renumber[old]!;
+        char2[v] = char[old]!;
+        first2[v] = firstChild[old] === -1 ? -1 : renumber[firstChild[old]!]!;
+        next2[v] = nextSibling[old] === -1 ? -1 : renumber[nextSibling[old]!]!;
+        out2[v] = outList[old]!;
+      }
+      char.set(char2);
+      firstChild.set(first2);
+      nextSibling.set(next2);
+      outList.set(out2);
     }
 
     this.childStart = new Int32Array(size);
@@ -215,11 +248,12 @@ export class Automaton {
 
   /**
    * Every occurrence of every pattern (overlaps included), as [pattern, end,
-   * pattern, end, …]. With `wordStart`, a pattern flagged there is reported
-   * only where it starts a word: most raw hits of short names ("on" in
-   * "revenue") never leave the loop.
+   * pattern, end, …]. `flags` per pattern can ask for a whole word
+   * (`WHOLE_WORD`) and a capital first letter (`CAPITAL`), so that most raw
+   * hits of short names ("rev" in "revenue", the word "on" for ON
+   * Semiconductor) never leave the loop.
    */
-  search(text: string, into: MatchList = [], wordStart?: Uint8Array): MatchList {
+  search(text: string, into: MatchList = [], flags?: Uint8Array): MatchList {
     const table = this.table;
     const out = this.out;
     const dict = this.dict;
@@ -250,8 +284,9 @@ export class Automaton {
       let t = out[state]! >= 0 ? state : dict[state]!;
       while (t > 0) {
         const p = out[t]!;
+        const f = flags ? flags[p]! : 0;
         const start = i + 1 - lengths[p]!;
-        if (!wordStart || wordStart[p] === 0 || start === 0 || !isSpacedWordChar(text.charCodeAt(start - 1)) || !isSpacedWordChar(text.charCodeAt(start))) into.push(p, i + 1);
+        if (f === 0 || (!(f & CAPITAL && table[text.charCodeAt(start)] === text.charCodeAt(start)) && !(f & WHOLE_WORD && !atWordBoundaries(text, start, i + 1)))) into.push(p, i + 1);
         t = dict[t]!;
       }
     }

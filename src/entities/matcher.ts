@@ -5,7 +5,7 @@
  * checked for case and Unicode word boundaries, and overlaps resolved
  * leftmost-longest, then by precedence.
  */
-import { atWordBoundaries, Automaton, fold } from './aho-corasick.js';
+import { atWordBoundaries, Automaton, CAPITAL, fold, WHOLE_WORD } from './aho-corasick.js';
 import type { EntryRecord, KnowledgeBase, Mode } from './kb.js';
 
 export interface CompiledEntry extends EntryRecord {
@@ -37,7 +37,7 @@ export class Matcher {
   private readonly automaton: Automaton;
   private readonly targets: Target[][];
   private readonly regexEntries: CompiledEntry[];
-  private readonly wordStart: Uint8Array;
+  private readonly flags: Uint8Array;
 
   constructor(kb: KnowledgeBase, extra: readonly EntryRecord[] = []) {
     this.kb = kb;
@@ -89,8 +89,12 @@ export class Matcher {
     }
     this.automaton = new Automaton(patterns, { folded: true });
     this.targets = targets;
-    // Patterns whose every target wants word boundaries are only reported where a word starts.
-    this.wordStart = Uint8Array.from(targets, (list) => (list.every((t) => t.kind === 'name' || t.entry.wordBoundary !== false) ? 1 : 0));
+    // What every target of a pattern asks for is checked inside the scan: whole words, a capital first letter.
+    this.flags = Uint8Array.from(targets, (list) => {
+      const whole = list.every((t) => t.kind === 'name' || t.entry.wordBoundary !== false);
+      const capital = list.every((t) => t.kind === 'name' && /^\p{Lu}/u.test(t.pattern));
+      return (whole ? WHOLE_WORD : 0) | (capital ? CAPITAL : 0);
+    });
   }
 
   /** Number of distinct literal patterns in the automaton. */
@@ -100,7 +104,7 @@ export class Matcher {
 
   /** All acceptable matches in `text`: case and word boundaries checked, overlaps kept. */
   find(text: string): Candidate[] {
-    const raw = this.automaton.search(text, [], this.wordStart);
+    const raw = this.automaton.search(text, [], this.flags);
     const out: Candidate[] = [];
     for (let k = 0; k < raw.length; k += 2) {
       const index = raw[k]!;
