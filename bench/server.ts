@@ -116,10 +116,11 @@ export async function benchServer(): Promise<Row[]> {
   type Load = AutocannonResult & { cpuPerRequest: number };
   const samples = { inProcess: [] as { rate: number; cpuPerArticle: number }[], pooled: [] as Load[], inline: [] as Load[] };
   try {
-    // Warm up: JIT in the main thread and in every worker (cold workers start at a fifth of their speed).
-    await inProcessRate(articles, 1000);
-    await load(pooled.url, bodies, quick ? 3 : 5);
-    await load(inline.url, bodies, 1);
+    // Warm up: JIT in the main thread and in every worker. Measured: a cold server starts at a
+    // third of its speed and takes some 10 s of load to reach it.
+    await inProcessRate(articles, 2000);
+    await load(pooled.url, bodies, quick ? 4 : 12);
+    await load(inline.url, bodies, quick ? 2 : 6);
     for (let r = 0; r < rounds; r++) {
       samples.inProcess.push(await inProcessRate(articles, seconds * 1000));
       samples.pooled.push(await load(pooled.url, bodies, seconds));
