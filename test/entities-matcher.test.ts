@@ -36,6 +36,26 @@ describe('Automaton', () => {
     );
   });
 
+  it('with word starts only, finds what brute force finds at word starts', () => {
+    const isWord = (ch: string | undefined) => !!ch && /[\p{L}\p{N}]/u.test(ch) && !/\p{Script=Han}/u.test(ch);
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '-', '腾'), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 30 }), fc.string({ unit: fc.constantFrom('a', 'b', 'B', ' ', '-', '腾', '讯'), maxLength: 80 }), (patterns, text) => {
+        const ac = new Automaton(patterns, { wordStarts: true });
+        const raw = ac.search(text);
+        const got = new Set<string>();
+        for (let k = 0; k < raw.length; k += 2) got.add(`${ac.patterns[raw[k]!]}@${raw[k + 1]}`);
+        const want = brute(patterns, text).filter((m) => {
+          const [p, end] = m.split('@');
+          const start = Number(end) - p!.length;
+          return !(isWord(text[start - 1]) && isWord(text[start]));
+        });
+        expect([...got].sort()).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('folds case and curly apostrophes without changing offsets', () => {
     expect(viaAutomaton(["Alphabet's"], 'ALPHABET’S shares')).toEqual(["alphabet's@10"]);
   });

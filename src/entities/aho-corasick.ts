@@ -68,6 +68,8 @@ export class Automaton {
   private readonly out: Int32Array;
   private readonly dict: Int32Array;
   private readonly table: Uint16Array;
+  /** Matches start only where a word starts (or at a character of an unspaced script). */
+  private readonly wordStarts: boolean;
   /** Offset of a state's ASCII table in `dense`, or -1. */
   private readonly denseAt: Int32Array;
   private dense: Int32Array = new Int32Array(0);
@@ -76,8 +78,10 @@ export class Automaton {
    * `patterns` are folded here (pass `folded: true` if they already are);
    * empty ones never match. Index i of the input is pattern i.
    */
-  constructor(patterns: readonly string[], options: { folded?: boolean } = {}) {
+  constructor(patterns: readonly string[], options: { folded?: boolean; wordStarts?: boolean } = {}) {
     this.table = foldTableOf();
+    this.wordStarts = options.wordStarts === true;
+    const wordStarts = this.wordStarts;
     const folded = options.folded ? [...patterns] : patterns.map((p) => fold(p));
     this.patterns = folded;
     this.lengths = Int32Array.from(folded, (p) => p.length);
@@ -188,6 +192,8 @@ export class Automaton {
           let f = this.fail[u]!;
           let target = -1;
           for (;;) {
+            // With word starts only, a match may not begin in the middle of a word.
+            if (f === 0 && wordStarts && isSpacedWordChar(char[u]!) && isSpacedWordChar(char[v]!)) break;
             target = this.step(f, char[v]!);
             if (target >= 0 || f === 0) break;
             f = this.fail[f]!;
@@ -205,9 +211,11 @@ export class Automaton {
       const base = k * 128;
       const f = this.fail[u]!;
       const fallback = f === 0 ? -1 : this.denseAt[f]!; // fail states are shallower: done already
+      const midWord = wordStarts && isSpacedWordChar(char[u]!);
       for (let c = 0; c < 128; c++) {
-        const viaFail = f === 0 ? Math.max(0, this.root[c]!) : this.dense[fallback + c]!;
-        this.dense[base + c] = viaFail;
+        // Failing to the root: the state's last character is the text's previous one.
+        const viaRoot = midWord && isSpacedWordChar(c) ? 0 : Math.max(0, this.root[c]!);
+        this.dense[base + c] = f === 0 ? viaRoot : this.dense[fallback + c]!;
       }
       const start = this.childStart[u]!;
       for (let j = start; j < start + this.childCount[u]!; j++) if (this.childChar[j]! < 128) this.dense[base + this.childChar[j]!] = this.childNext[j]!;
@@ -262,11 +270,16 @@ export class Automaton {
     const root = this.root;
     const dense = this.dense;
     const denseAt = this.denseAt;
+    const wordStarts = this.wordStarts;
+    let previousWord = false;
     for (let i = 0; i < text.length; i++) {
-      const c = table[text.charCodeAt(i)]!;
+      const code = text.charCodeAt(i);
+      const c = table[code]!;
+      const word = wordStarts && isSpacedWordChar(code);
       for (;;) {
         if (state === 0) {
-          state = Math.max(0, root[c]!);
+          // Inside a word, no match can start: most characters end here.
+          state = word && previousWord ? 0 : Math.max(0, root[c]!);
           break;
         }
         const d = denseAt[state]!;
@@ -281,6 +294,7 @@ export class Automaton {
         }
         state = this.fail[state]!;
       }
+      previousWord = word;
       let t = out[state]! >= 0 ? state : dict[state]!;
       while (t > 0) {
         const p = out[t]!;

@@ -34,10 +34,9 @@ export const USER_PRIORITY = 10;
 export class Matcher {
   readonly kb: KnowledgeBase;
   readonly entries: CompiledEntry[];
-  private readonly automaton: Automaton;
+  private readonly parts: Array<{ automaton: Automaton; ids: Int32Array; flags: Uint8Array }>;
   private readonly targets: Target[][];
   private readonly regexEntries: CompiledEntry[];
-  private readonly flags: Uint8Array;
 
   constructor(kb: KnowledgeBase, extra: readonly EntryRecord[] = []) {
     this.kb = kb;
@@ -87,14 +86,30 @@ export class Matcher {
       const winner = entries.filter((t) => t.priority === top).at(-1)!;
       targets[k] = list.filter((t) => t.kind !== 'entry' || t === winner);
     }
-    this.automaton = new Automaton(patterns, { folded: true });
     this.targets = targets;
     // What every target of a pattern asks for is checked inside the scan: whole words, a capital first letter.
-    this.flags = Uint8Array.from(targets, (list) => {
+    const flags = targets.map((list) => {
       const whole = list.every((t) => t.kind === 'name' || t.entry.wordBoundary !== false);
       const capital = list.every((t) => t.kind === 'name' && /^\p{Lu}/u.test(t.pattern));
       return (whole ? WHOLE_WORD : 0) | (capital ? CAPITAL : 0);
     });
+    // Whole-word patterns (nearly all) go into an automaton that starts matches only where words
+    // start; the few that may match inside a word (wordBoundary: false) into a second one.
+    const whole: number[] = [];
+    const inner: number[] = [];
+    flags.forEach((f, k) => (f & WHOLE_WORD ? whole : inner).push(k));
+    this.parts = [whole, inner]
+      .filter((ids) => ids.length > 0)
+      .map((ids) => ({
+        automaton: new Automaton(ids.map((k) => patterns[k]!), { folded: true, wordStarts: ids === whole }),
+        ids: Int32Array.from(ids),
+        flags: Uint8Array.from(ids, (k) => flags[k]!),
+      }));
+  }
+
+  /** The automaton of the whole-word patterns (tests and benchmarks look at it). */
+  get automaton(): Automaton {
+    return this.parts[0]!.automaton;
   }
 
   /** Number of distinct literal patterns in the automaton. */
@@ -104,12 +119,18 @@ export class Matcher {
 
   /** All acceptable matches in `text`: case and word boundaries checked, overlaps kept. */
   find(text: string): Candidate[] {
-    const raw = this.automaton.search(text, [], this.flags);
     const out: Candidate[] = [];
+    for (const part of this.parts) this.collect(part, text, out);
+    this.regexMatches(text, out);
+    return out;
+  }
+
+  private collect(part: Matcher['parts'][number], text: string, out: Candidate[]): void {
+    const raw = part.automaton.search(text, [], part.flags);
     for (let k = 0; k < raw.length; k += 2) {
-      const index = raw[k]!;
+      const index = part.ids[raw[k]!]!;
       const end = raw[k + 1]!;
-      const start = end - this.automaton.patternLength(index);
+      const start = end - part.automaton.patternLength(raw[k]!);
       let bounded: boolean | undefined;
       for (const target of this.targets[index]!) {
         if (!caseMatches(target, text, start, end)) continue;
@@ -118,6 +139,9 @@ export class Matcher {
         out.push({ start, end, target });
       }
     }
+  }
+
+  private regexMatches(text: string, out: Candidate[]): void {
     for (const entry of this.regexEntries) {
       for (const re of entry.compiled!) {
         re.lastIndex = 0;
@@ -132,7 +156,6 @@ export class Matcher {
         }
       }
     }
-    return out;
   }
 }
 
