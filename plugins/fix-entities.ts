@@ -44,7 +44,7 @@ import type { VFile } from 'vfile';
 import { analyse, entityOf, type Analysis, type Found } from '../src/entities/analysis.js';
 import type { Mode } from '../src/entities/kb.js';
 import { replacementFor, type Matcher } from '../src/entities/matcher.js';
-import { NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
+import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
 import { nounSlot, productSlot } from '../src/entities/slots.js';
 import { collectBlocks, editText, placeIn, segmentAt, type Block } from '../src/entities/text.js';
@@ -172,7 +172,7 @@ function carryOver(matcher: Matcher, file: VFile, block: Block, found: Found[], 
     if (entity !== undefined) next.push({ start: c.start + shift, end: c.start + shift + name.length, target: { kind: 'name', entity, form: 'alias', pattern: name, priority: 0 } });
     shift += value.length - (c.end - c.start);
   }
-  memo.byText.set(text + block.text.slice(at), next);
+  memo.byText.set(text + block.text.slice(at), { found: next });
 }
 
 /** Reports each fix (positions first, from the unedited text), then edits the text nodes right to left. */
@@ -208,6 +208,7 @@ function repairNotation(tree: Root, file: VFile): void {
   for (const block of collectBlocks(tree)) {
     if (isMuted(tree, block.node, ['ticker-notation', PLUGIN])) continue;
     for (const { node } of block.segments) {
+      if (!mayNeedRepair(node.value)) continue;
       for (const rule of NOTATION_RULES) {
         const fixes = notationFixes(rule, node.value);
         for (const f of fixes) {

@@ -275,7 +275,7 @@ export class Automaton {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       const c = table[code]!;
-      const word = wordStarts && isSpacedWordChar(code);
+      const word = wordStarts && (code < 128 ? ASCII_WORD[code] === 1 : isSpacedWordChar(code));
       for (;;) {
         if (state === 0) {
           // Inside a word, no match can start: most characters end here.
@@ -310,6 +310,9 @@ export class Automaton {
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Letters and digits of ASCII, for the scan's hot path. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
+
 /** 0 unknown, 1 word character of a script that spaces its words, 2 anything else. */
 const wordCache = new Uint8Array(65536);
 

@@ -39,7 +39,7 @@ export interface Analysis {
  */
 interface MatchMemo {
   matcher: Matcher;
-  byText: Map<string, Found[]>;
+  byText: Map<string, { found: Found[]; tickers?: TickerSpan[] | undefined }>;
 }
 
 declare module 'vfile' {
@@ -61,11 +61,12 @@ export function analyse(tree: Root, matcher: Matcher, file?: VFile): Analysis {
   };
   for (const block of blocks) {
     const text = block.text;
-    const resolved = memo?.byText.get(text) ?? matchBlock(matcher, text);
-    memo?.byText.set(text, resolved);
+    const known = memo?.byText.get(text);
+    const resolved = known?.found ?? matchBlock(matcher, text);
+    const spans = known?.tickers ?? findTickers(text);
+    memo?.byText.set(text, { found: resolved, tickers: spans });
     found.push(resolved);
     for (const c of resolved) mention(entityOf(matcher, c));
-    const spans = findTickers(text);
     tickers.push(spans);
     for (const t of spans) for (const key of t.keys) for (const e of kb.holders(key)) mention(e);
   }

@@ -105,5 +105,6 @@ export function mayNotBeEnglish(text: string): boolean {
       accented++;
     }
   }
-  return letters > 0 && (accented / letters >= 0.02 || / (?:de|la|el|los|las|des|une|der|die|und|dos|não|para|que) /.test(text) && accented > 0);
+  if (accented === 0) return false;
+  return accented / letters >= 0.02 || / (?:de|la|el|los|las|des|une|der|die|und|dos|não|para|que) /.test(text);
 }
