@@ -71,6 +71,9 @@ const EXTENSION: Record<OutputFormat, string> = { markdown: '.md', html: '.html'
 /** Largest article read from stdin. */
 const MAX_STDIN = 64 * 1024 * 1024;
 const CHECKPOINT_MS = 250;
+/** Articles per message to a worker, and bytes at most. */
+const BATCH = 8;
+const BATCH_BYTES = 1024 * 1024;
 /** Old-generation heap per worker, in MB. */
 export const DEFAULT_WORKER_MEMORY = 256;
 const FLUSH_BYTES = 256 * 1024;
@@ -143,21 +146,58 @@ function hashOf(sources: Source[]): string {
   return `${sources.length}:${h}`;
 }
 
-/** Runs tasks with at most `window` in flight, yielding results in input order. */
-async function* inOrder<T, R>(items: AsyncIterable<T> | Iterable<T>, start: (item: T) => Promise<R>, window: number, stopped: () => boolean): AsyncGenerator<[T, R]> {
-  const queue: Array<[T, Promise<R>]> = [];
+/**
+ * Runs the items' tasks in the pool, yielding each item with its result in
+ * input order. Tasks go to the workers in batches (up to `batch` tasks or
+ * `batchBytes` bytes), which keeps the main thread's per-article cost small;
+ * at most `window` batches are in flight, which keeps memory flat.
+ * `taskOf` gives an item's task, or its result when there is nothing to run
+ * (a problem found already), or undefined (a piece passed through as is).
+ */
+async function* inOrder<T>(
+  items: AsyncIterable<T> | Iterable<T>,
+  taskOf: (item: T) => Task | TaskResult | undefined,
+  run: (tasks: Task[]) => Promise<TaskResult[]>,
+  o: { window: number; batch: number; batchBytes: number; sizeOf: (item: T) => number; stopped: () => boolean },
+): AsyncGenerator<[T, TaskResult | undefined]> {
+  const queue: Array<{ items: T[]; results: Promise<Array<TaskResult | undefined>> }> = [];
+  let group: T[] = [];
+  let entries: Array<Task | TaskResult | undefined> = [];
+  let tasks = 0;
+  let bytes = 0;
+  const close = () => {
+    const batch = entries.filter(isTask);
+    const pending = entries;
+    const results = (batch.length ? run(batch) : Promise.resolve([])).then((done) => {
+      let k = 0;
+      return pending.map((entry) => (isTask(entry) ? done[k++] : entry));
+    });
+    queue.push({ items: group, results });
+    group = [];
+    entries = [];
+    tasks = 0;
+    bytes = 0;
+  };
+  async function* drain(entry: (typeof queue)[number]): AsyncGenerator<[T, TaskResult | undefined]> {
+    const results = await entry.results;
+    for (let i = 0; i < entry.items.length; i++) yield [entry.items[i]!, results[i]];
+  }
   for await (const item of items) {
-    queue.push([item, start(item)]);
-    while (queue.length >= window) {
-      const [i, p] = queue.shift()!;
-      yield [i, await p];
-    }
-    if (stopped()) break;
+    const entry = taskOf(item);
+    group.push(item);
+    entries.push(entry);
+    bytes += o.sizeOf(item);
+    if (isTask(entry)) tasks++;
+    if (tasks >= o.batch || bytes >= o.batchBytes) close();
+    while (queue.length >= o.window) yield* drain(queue.shift()!);
+    if (o.stopped()) break;
   }
-  while (queue.length) {
-    const [i, p] = queue.shift()!;
-    yield [i, await p];
-  }
+  if (group.length) close();
+  while (queue.length) yield* drain(queue.shift()!);
+}
+
+function isTask(entry: Task | TaskResult | undefined): entry is Task {
+  return entry !== undefined && 'kind' in entry;
 }
 
 /** Buffered sequential writes to a file or to stdout. */
@@ -194,7 +234,7 @@ class Run {
   private readonly summary = new Summary();
   private readonly reporters: Reporter[] = [];
   private readonly progress: Progress;
-  private readonly pool: Piscina<Task, TaskResult>;
+  private readonly pool: Piscina<Task[], TaskResult[]>;
   private readonly window: number;
   private stopping: NodeJS.Signals | undefined;
   private readonly usedNames = new Set<string>();
@@ -208,8 +248,8 @@ class Run {
     private readonly state: RunState | undefined,
   ) {
     const jobs = o.jobs ?? availableParallelism();
-    this.window = jobs * 16;
-    this.pool = new Piscina<Task, TaskResult>({
+    this.window = jobs * 3; // batches in flight
+    this.pool = new Piscina<Task[], TaskResult[]>({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: jobs,
       maxThreads: jobs,
@@ -283,13 +323,19 @@ class Run {
     for (const reporter of this.reporters) await reporter.add(article);
   }
 
-  private runTask(task: Task): Promise<TaskResult> {
-    return this.pool.run(task).catch((error: Error) => ({
-      id: task.kind === 'file' ? undefined : recordId(task),
-      messages: [],
-      changes: 0,
-      error: `the worker failed: ${error.message}`,
-    }));
+  /** A batch of tasks in one worker; if the worker dies (out of memory), each again alone, so only the culprit fails. */
+  private runTasks = async (tasks: Task[]): Promise<TaskResult[]> => {
+    try {
+      return await this.pool.run(tasks);
+    } catch (error) {
+      if (tasks.length > 1) return Promise.all(tasks.map((task) => this.runTasks([task]).then(([result]) => result!)));
+      const task = tasks[0]!;
+      return [{ id: task.kind === 'file' ? undefined : recordId(task), messages: [], changes: 0, error: `the worker failed: ${(error as Error).message}` }];
+    }
+  };
+
+  private options<T>(sizeOf: (item: T) => number, batch = BATCH) {
+    return { window: this.window, batch, batchBytes: BATCH_BYTES, sizeOf, stopped: () => Boolean(this.stopping) };
   }
 
   // ── articles in files of their own ──────────────────────────────────────
@@ -300,7 +346,9 @@ class Run {
     // several articles on stdout: say where each begins
     const markers = toStdout && this.o.to !== 'json' && this.sources.length > 1;
     const tasks = this.fileTasks(sources);
-    for await (const [[source, task, problem], result] of inOrder(tasks, ([, task, problem]) => (problem ? Promise.resolve({ messages: [], changes: 0, error: problem }) : this.runTask(task!)), this.window, () => Boolean(this.stopping))) {
+    const taskOf = ([, task, problem]: [Source, FileTask | undefined, string | undefined]) => (problem ? { messages: [], changes: 0, error: problem } : task);
+    for await (const [[source, task], result_] of inOrder(tasks, taskOf, this.runTasks, this.options(([, task]) => task?.bytes?.length ?? 0))) {
+      const result = result_!;
       this.unitsDone++;
       await this.record({ name: source.name, file: source.name, messages: result.messages, error: result.error });
       if (result.output !== undefined && toStdout && result.error === undefined) {
@@ -385,13 +433,12 @@ class Run {
     let lastSaved = performance.now();
     let records = 0;
 
-    const start = (piece: Piece): Promise<TaskResult | undefined> => {
-      if (piece.type === 'raw') return Promise.resolve(undefined);
-      const task: RecordTask = { kind: source.kind as RecordTask['kind'], bytes: piece.bytes, name: source.name, line: piece.line, mode, to, field, idField, format };
-      return this.runTask(task);
-    };
+    const taskOf = (piece: Piece): RecordTask | undefined =>
+      piece.type === 'raw' ? undefined : { kind: source.kind as RecordTask['kind'], bytes: piece.bytes, name: source.name, line: piece.line, mode, to, field, idField, format };
+    // a pipe may bring records slowly: send each at once rather than wait for a batch
+    const options = this.options((piece: Piece) => piece.bytes.length, source.path === '-' ? 1 : BATCH);
     try {
-      for await (const [piece, result] of inOrder(splitExport(source.kind as RecordTask['kind'], input, from), start, this.window, () => Boolean(this.stopping))) {
+      for await (const [piece, result] of inOrder(splitExport(source.kind as RecordTask['kind'], input, from), taskOf, this.runTasks, options)) {
         if (!result) {
           if (mode === 'writeback') await out?.write(piece.bytes);
           continue;

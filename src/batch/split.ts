@@ -7,6 +7,13 @@
  * Memory stays bounded by the largest record, whatever the file's size. Each
  * record carries the scanner's state just past it, so an interrupted run can
  * resume reading from that byte offset (see resume.ts).
+ *
+ * Why not stream-json or a SAX parser for the whole file: they hand out
+ * tokens, not byte offsets, and writing an export back "every other byte
+ * untouched" needs the offsets. These scanners only find record boundaries
+ * (tracking strings, CDATA and comments so no quote or `</item>` inside a
+ * body misleads them); each record is then parsed for real, by JSON.parse or
+ * saxes, in a worker.
  */
 
 export type ExportKind = 'jsonl' | 'ghost' | 'wxr';

@@ -20,7 +20,15 @@ const options: CleanOptions = (workerData as { cleanOptions?: CleanOptions } | u
 /** Largest article file read. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-export default async function run(task: Task): Promise<TaskResult> {
+/** One task, or a batch of them (fewer messages between threads), cleaned one after the other. */
+export default async function run(tasks: Task | Task[]): Promise<TaskResult | TaskResult[]> {
+  if (!Array.isArray(tasks)) return cleanOne(tasks);
+  const results: TaskResult[] = [];
+  for (const task of tasks) results.push(await cleanOne(task));
+  return results;
+}
+
+async function cleanOne(task: Task): Promise<TaskResult> {
   try {
     if (task.kind === 'file') return await cleanFile(task);
     if (task.kind === 'jsonl') return await cleanLine(task);
