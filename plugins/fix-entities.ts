@@ -92,7 +92,7 @@ export default fixEntities;
 
 function decider(matcher: Matcher, analysis: Analysis) {
   const kb = matcher.kb;
-  const shareClassStory = SHARE_CLASS_STORY.test(analysis.article);
+  let shareClassStory: boolean | undefined; // looked up only when a share-class name turns up
   /** The name first used for an entity without a curated name, so all its spellings agree. */
   const chosen = new Map<number, string>();
 
@@ -114,7 +114,7 @@ function decider(matcher: Matcher, analysis: Analysis) {
       return chosen.get(index)!;
     };
     if (c.extension === 'legal') {
-      if (c.shareClass && shareClassStory) return undefined;
+      if (c.shareClass && (shareClassStory ??= SHARE_CLASS_STORY.test(analysis.article))) return undefined;
       // A listed company where a product or a plain noun belongs is flag-entities' business.
       if (productSlot(text, c.start) || nounSlot(text, c.start, c.end)) return undefined;
       let value = c.shareClass && entity.linked ? entity.linked : entity.curated ? entity.name : written();

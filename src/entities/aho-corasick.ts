@@ -55,24 +55,31 @@ export const CAPITAL = 2;
 /** Matches as a flat list: pattern index, end offset (exclusive), repeated. */
 export type MatchList = number[];
 
+/** Fields of a state's record in `node` (one record per state, so a state costs one cache line). */
+const KID_START = 0; // first child in `kids` (pairs: char, state)
+const KID_COUNT = 1;
+const FAIL = 2;
+const FIRST_OUT = 3; // this state if it ends a pattern, else the next such state on the failure chain, or 0
+const DENSE = 4; // offset of the state's complete ASCII table in `dense`, or -1
+const ONLY_CHAR = 5; // the one child's character, when there is exactly one; else -1
+const ONLY_NEXT = 6;
+const DICT = 7; // the next state on the failure chain that ends a pattern, or 0
+const STRIDE = 8;
+
 export class Automaton {
   /** Unique folded patterns, in the order given (duplicates map to the first). */
   readonly patterns: string[];
   private readonly lengths: Int32Array;
+  /** Transitions from the root, by code unit (-1: none; ASCII: 0 for "stay"). */
   private readonly root: Int32Array;
-  private readonly childStart: Int32Array;
-  private readonly childCount: Int32Array;
-  private readonly childChar: Uint16Array;
-  private readonly childNext: Int32Array;
-  private readonly fail: Int32Array;
+  private readonly node: Int32Array;
+  private readonly kids: Int32Array;
+  /** Pattern index a state ends, or -1. */
   private readonly out: Int32Array;
-  private readonly dict: Int32Array;
+  private readonly dense: Int32Array;
   private readonly table: Uint16Array;
   /** Matches start only where a word starts (or at a character of an unspaced script). */
   private readonly wordStarts: boolean;
-  /** Offset of a state's ASCII table in `dense`, or -1. */
-  private readonly denseAt: Int32Array;
-  private dense: Int32Array = new Int32Array(0);
 
   /**
    * `patterns` are folded here (pass `folded: true` if they already are);
@@ -80,8 +87,7 @@ export class Automaton {
    */
   constructor(patterns: readonly string[], options: { folded?: boolean; wordStarts?: boolean } = {}) {
     this.table = foldTableOf();
-    this.wordStarts = options.wordStarts === true;
-    const wordStarts = this.wordStarts;
+    const wordStarts = (this.wordStarts = options.wordStarts === true);
     const folded = options.folded ? [...patterns] : patterns.map((p) => fold(p));
     this.patterns = folded;
     this.lengths = Int32Array.from(folded, (p) => p.length);
@@ -98,32 +104,33 @@ export class Automaton {
     let maxLength = 0;
     for (let k = 0; k < sorted.length; k++) {
       const s = sorted[k]!;
-      const previous = k > 0 ? sorted[k - 1]! : '';
-      size += s.length - commonPrefix(s, previous);
+      size += s.length - commonPrefix(s, k > 0 ? sorted[k - 1]! : '');
       if (s.length > maxLength) maxLength = s.length;
     }
     const char = new Uint16Array(size);
     const firstChild = new Int32Array(size).fill(-1);
     const nextSibling = new Int32Array(size).fill(-1);
-    const outList = new Int32Array(size).fill(-1);
-    const path = new Int32Array(maxLength + 1);
-    const lastChildAt = new Int32Array(maxLength + 1).fill(-1);
-    let created = 1;
-    for (let k = 0; k < sorted.length; k++) {
-      const s = sorted[k]!;
-      const lcp = commonPrefix(s, k > 0 ? sorted[k - 1]! : '');
-      let node = path[lcp]!;
-      for (let d = lcp; d < s.length; d++) {
-        const id = created++;
-        char[id] = s.charCodeAt(d);
-        if (lastChildAt[d] === -1) firstChild[node] = id;
-        else nextSibling[lastChildAt[d]!] = id;
-        lastChildAt[d] = id;
-        lastChildAt[d + 1] = -1; // the new node has no children yet
-        node = id;
-        path[d + 1] = id;
+    const out = new Int32Array(size).fill(-1);
+    {
+      const path = new Int32Array(maxLength + 1);
+      const lastChildAt = new Int32Array(maxLength + 1).fill(-1);
+      let created = 1;
+      for (let k = 0; k < sorted.length; k++) {
+        const s = sorted[k]!;
+        const lcp = commonPrefix(s, k > 0 ? sorted[k - 1]! : '');
+        let node = path[lcp]!;
+        for (let d = lcp; d < s.length; d++) {
+          const id = created++;
+          char[id] = s.charCodeAt(d);
+          if (lastChildAt[d] === -1) firstChild[node] = id;
+          else nextSibling[lastChildAt[d]!] = id;
+          lastChildAt[d] = id;
+          lastChildAt[d + 1] = -1; // the new node has no children yet
+          node = id;
+          path[d + 1] = id;
+        }
+        out[node] = firstIndex.get(s)!;
       }
-      outList[node] = firstIndex.get(s)!;
     }
 
     // Number states breadth first: the shallow states every scan keeps visiting
@@ -147,111 +154,97 @@ export class Automaton {
         char2[v] = char[old]!;
         first2[v] = firstChild[old] === -1 ? -1 : renumber[firstChild[old]!]!;
         next2[v] = nextSibling[old] === -1 ? -1 : renumber[nextSibling[old]!]!;
-        out2[v] = outList[old]!;
+        out2[v] = out[old]!;
       }
       char.set(char2);
       firstChild.set(first2);
       nextSibling.set(next2);
-      outList.set(out2);
+      out.set(out2);
     }
 
-    this.childStart = new Int32Array(size);
-    this.childCount = new Int32Array(size);
-    this.childChar = new Uint16Array(Math.max(1, size - 1));
-    this.childNext = new Int32Array(Math.max(1, size - 1));
-    this.fail = new Int32Array(size);
-    this.out = outList;
-    this.dict = new Int32Array(size);
-    this.root = new Int32Array(65536).fill(-1);
-    this.denseAt = new Int32Array(size).fill(-1);
-    const denseStates: number[] = [];
-
-    // Lay children out contiguously, breadth first, computing failure links on the way.
-    let cursor = 0;
+    // Records, children and failure links, breadth first (now simply 0, 1, 2, …).
+    const node = new Int32Array(size * STRIDE);
+    const kids = new Int32Array(Math.max(2, 2 * (size - 1)));
+    const root = new Int32Array(65536).fill(-1);
     const depth = new Int32Array(size);
-    const queue = new Int32Array(size);
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = 0;
-    while (head < tail) {
-      const u = queue[head++]!;
-      this.childStart[u] = cursor;
+    const step = (state: number, c: number): number => {
+      if (state === 0) return root[c]!;
+      const start = node[state * STRIDE + KID_START]!;
+      const end = start + 2 * node[state * STRIDE + KID_COUNT]!;
+      for (let k = start; k < end; k += 2) if (kids[k] === c) return kids[k + 1]!;
+      return -1;
+    };
+    let cursor = 0;
+    for (let u = 0; u < size; u++) {
+      const b = u * STRIDE;
+      node[b + KID_START] = cursor;
+      node[b + ONLY_CHAR] = -1;
+      node[b + DENSE] = -1;
       for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) {
-        this.childChar[cursor] = char[v]!;
-        this.childNext[cursor] = v;
-        cursor++;
-        queue[tail++] = v;
+        kids[cursor++] = char[v]!;
+        kids[cursor++] = v;
+        depth[v] = depth[u]! + 1;
+        if (u === 0) root[char[v]!] = v;
       }
-      this.childCount[u] = cursor - this.childStart[u]!;
-      if (u === 0) for (let v = firstChild[0]!; v !== -1; v = nextSibling[v]!) this.root[char[v]!] = v;
-      else if (depth[u]! <= 2) denseStates.push(u);
-      for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) depth[v] = depth[u]! + 1;
+      const count = (cursor - node[b + KID_START]!) / 2;
+      node[b + KID_COUNT] = count;
+      if (count === 1) {
+        node[b + ONLY_CHAR] = kids[cursor - 2]!;
+        node[b + ONLY_NEXT] = kids[cursor - 1]!;
+      }
       for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) {
-        if (u === 0) this.fail[v] = 0;
-        else {
-          let f = this.fail[u]!;
-          let target = -1;
+        let target = -1;
+        if (u !== 0) {
+          let f = node[b + FAIL]!;
           for (;;) {
             // With word starts only, a match may not begin in the middle of a word.
             if (f === 0 && wordStarts && isSpacedWordChar(char[u]!) && isSpacedWordChar(char[v]!)) break;
-            target = this.step(f, char[v]!);
+            target = step(f, char[v]!);
             if (target >= 0 || f === 0) break;
-            f = this.fail[f]!;
+            f = node[f * STRIDE + FAIL]!;
           }
-          this.fail[v] = target >= 0 ? target : 0;
         }
-        const f = this.fail[v]!;
-        this.dict[v] = this.out[f]! >= 0 ? f : this.dict[f]!;
+        const f = target >= 0 ? target : 0;
+        node[v * STRIDE + FAIL] = f;
+        node[v * STRIDE + DICT] = out[f]! >= 0 ? f : node[f * STRIDE + DICT]!;
       }
     }
+    for (let u = 0; u < size; u++) node[u * STRIDE + FIRST_OUT] = out[u]! >= 0 ? u : node[u * STRIDE + DICT]!;
+
     // The shallow states, where failing transitions end, get a complete ASCII
     // transition table (failures resolved at build time): prose is mostly ASCII.
-    this.dense = new Int32Array(denseStates.length * 128);
-    denseStates.forEach((u, k) => {
-      const base = k * 128;
-      const f = this.fail[u]!;
-      const fallback = f === 0 ? -1 : this.denseAt[f]!; // fail states are shallower: done already
+    let shallow = 0;
+    while (shallow + 1 < size && depth[shallow + 1]! <= 2) shallow++;
+    const dense = new Int32Array(shallow * 128);
+    for (let u = 1; u <= shallow; u++) {
+      const base = (u - 1) * 128;
+      const f = node[u * STRIDE + FAIL]!;
       const midWord = wordStarts && isSpacedWordChar(char[u]!);
       for (let c = 0; c < 128; c++) {
         // Failing to the root: the state's last character is the text's previous one.
-        const viaRoot = midWord && isSpacedWordChar(c) ? 0 : Math.max(0, this.root[c]!);
-        this.dense[base + c] = f === 0 ? viaRoot : this.dense[fallback + c]!;
+        const viaRoot = midWord && isSpacedWordChar(c) ? 0 : Math.max(0, root[c]!);
+        dense[base + c] = f === 0 ? viaRoot : dense[node[f * STRIDE + DENSE]! + c]!; // fail states are shallower: done
       }
-      const start = this.childStart[u]!;
-      for (let j = start; j < start + this.childCount[u]!; j++) if (this.childChar[j]! < 128) this.dense[base + this.childChar[j]!] = this.childNext[j]!;
-      this.denseAt[u] = base;
-    });
-    for (let c = 0; c < 128; c++) if (this.root[c]! < 0) this.root[c] = 0; // from the root, an unknown character stays at the root
+      const start = node[u * STRIDE + KID_START]!;
+      const end = start + 2 * node[u * STRIDE + KID_COUNT]!;
+      for (let k = start; k < end; k += 2) if (kids[k]! < 128) dense[base + kids[k]!] = kids[k + 1]!;
+      node[u * STRIDE + DENSE] = base;
+    }
+    for (let c = 0; c < 128; c++) if (root[c]! < 0) root[c] = 0; // from the root, an unknown character stays there
+    this.node = node;
+    this.kids = kids;
+    this.root = root;
+    this.out = out;
+    this.dense = dense;
   }
 
   /** Number of trie states. */
   get states(): number {
-    return this.fail.length;
+    return this.out.length;
   }
 
   patternLength(index: number): number {
     return this.lengths[index]!;
-  }
-
-  /** The child of `state` on `c`, or -1 (sparse states; during the build). */
-  private step(state: number, c: number): number {
-    if (state === 0) return this.root[c]!;
-    const start = this.childStart[state]!;
-    const count = this.childCount[state]!;
-    if (count <= 8) {
-      for (let k = start; k < start + count; k++) if (this.childChar[k] === c) return this.childNext[k]!;
-      return -1;
-    }
-    let lo = start;
-    let hi = start + count - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = this.childChar[mid]!;
-      if (m === c) return this.childNext[mid]!;
-      if (m < c) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
   }
 
   /**
@@ -262,15 +255,8 @@ export class Automaton {
    * Semiconductor) never leave the loop.
    */
   search(text: string, into: MatchList = [], flags?: Uint8Array): MatchList {
-    const table = this.table;
-    const out = this.out;
-    const dict = this.dict;
-    const lengths = this.lengths;
+    const { table, node, kids, root, dense, out, lengths, wordStarts } = this;
     let state = 0;
-    const root = this.root;
-    const dense = this.dense;
-    const denseAt = this.denseAt;
-    const wordStarts = this.wordStarts;
     let previousWord = false;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -282,26 +268,41 @@ export class Automaton {
           state = word && previousWord ? 0 : Math.max(0, root[c]!);
           break;
         }
-        const d = denseAt[state]!;
+        const b = state * STRIDE;
+        const d = node[b + DENSE]!;
         if (d >= 0 && c < 128) {
           state = dense[d + c]!; // complete: failures already resolved
           break;
         }
-        const next = this.step(state, c);
-        if (next >= 0) {
-          state = next;
+        if (node[b + ONLY_CHAR] === c) {
+          state = node[b + ONLY_NEXT]!;
           break;
         }
-        state = this.fail[state]!;
+        const count = node[b + KID_COUNT]!;
+        if (count > 1) {
+          const start = node[b + KID_START]!;
+          let next = -1;
+          for (let k = start, end = start + 2 * count; k < end; k += 2) {
+            if (kids[k] === c) {
+              next = kids[k + 1]!;
+              break;
+            }
+          }
+          if (next >= 0) {
+            state = next;
+            break;
+          }
+        }
+        state = node[b + FAIL]!;
       }
       previousWord = word;
-      let t = out[state]! >= 0 ? state : dict[state]!;
+      let t = node[state * STRIDE + FIRST_OUT]!;
       while (t > 0) {
         const p = out[t]!;
         const f = flags ? flags[p]! : 0;
         const start = i + 1 - lengths[p]!;
         if (f === 0 || (!(f & CAPITAL && table[text.charCodeAt(start)] === text.charCodeAt(start)) && !(f & WHOLE_WORD && !atWordBoundaries(text, start, i + 1)))) into.push(p, i + 1);
-        t = dict[t]!;
+        t = node[t * STRIDE + DICT]!;
       }
     }
     return into;

@@ -36,9 +36,13 @@ function scriptOf(ch: string): Script | undefined {
   return undefined;
 }
 
+/** Any letter of the scripts above: a native scan that lets most English blocks skip the loop. */
+const ANY_FOREIGN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Greek}]/u;
+
 /** Runs of at least `minLetters` letters of another script, with the punctuation inside them. */
 export function foreignRuns(text: string, minLetters: number): ForeignRun[] {
   const runs: ForeignRun[] = [];
+  if (!ANY_FOREIGN.test(text)) return runs;
   let start = -1;
   let end = -1;
   let letters = 0;
@@ -92,9 +96,11 @@ export function scriptLanguage(script: Script): string {
   return LANGUAGE[script];
 }
 
+const ACCENTED = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
+
 /** Accented Latin letters or function words of other languages, enough to be worth asking franc. */
 export function mayNotBeEnglish(text: string): boolean {
-  if (text.length < 40) return false;
+  if (text.length < 40 || !ACCENTED.test(text)) return false;
   let letters = 0;
   let accented = 0;
   for (let i = 0; i < text.length; i++) {
