@@ -10,6 +10,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { lilconfig, type LilconfigResult, type Loader } from 'lilconfig';
 import { parse as parseYaml } from 'yaml';
 import type { CleanOptions } from './pipeline.js';
+import { DictionaryError, loadDictionaries } from './entities/dictionary.js';
 
 export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
 
@@ -104,6 +105,13 @@ export function validateConfig(raw: unknown, filepath = 'config'): CopydeskConfi
   if (config.dictionaries) {
     const base = dirname(resolve(filepath));
     config.dictionaries = config.dictionaries.map((d) => resolve(base, d));
+    // A bad dictionary is a bad configuration: found now, before any article is touched.
+    try {
+      loadDictionaries(config.dictionaries);
+    } catch (error) {
+      if (error instanceof DictionaryError) throw new ConfigError(error.message);
+      throw error;
+    }
   }
   return config;
 }

@@ -93,3 +93,12 @@ describe('in clean()', () => {
     await expect(clean(article, { dictionaries: [file('bad-mode.yaml')] })).rejects.toThrow(DictionaryError);
   });
 });
+
+describe('in a configuration', () => {
+  it('is checked when the configuration is read, so a bad dictionary stops the run before any article', async () => {
+    const { validateConfig, ConfigError } = await import('../src/config.js');
+    expect(() => validateConfig({ dictionaries: ['bad-mode.yaml'] }, join(dir, '.copydeskrc'))).toThrow(ConfigError);
+    expect(() => validateConfig({ dictionaries: ['bad-mode.yaml'] }, join(dir, '.copydeskrc'))).toThrow(/bad-mode\.yaml:4: rules\[0\]\.mode/);
+    expect(validateConfig({ dictionaries: ['newsroom.yaml'] }, join(dir, '.copydeskrc')).dictionaries).toEqual([file('newsroom.yaml')]);
+  });
+});
