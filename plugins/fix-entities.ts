@@ -29,8 +29,8 @@
  * - `dictionary`: an entry of a user dictionary without a `kind`.
  *
  * @example
- *   in:  "Meta, along with Microsoft Corporation (MSFT.US) and Alphabet Inc. Class C (GOOGL.US), is buying capacity."
- *   out: "Meta, along with Microsoft (MSFT.US) and Google (GOOGL.US), is buying capacity."  (two `legal-suffix` messages)
+ *   in:  "Cloud buyers Microsoft Corporation (MSFT.US) and Alphabet Inc. Class C (GOOGL.US) signed new power deals."
+ *   out: "Cloud buyers Microsoft (MSFT.US) and Google (GOOGL.US) signed new power deals."  (two `legal-suffix` messages)
  * @example
  *   in:  "XIAOMI-W (01810) rose 4%. Chief executive Huang Renxun spoke."
  *   out: "Xiaomi (01810) rose 4%. Chief executive Jensen Huang spoke."  (`hk-short-name`, `person-name`)

@@ -24,7 +24,7 @@
  *   another language (franc, which runs only then).
  *
  * @example
- *   in:  "Meta recently started offering a subscription service for its AI chatbot Siasun Robot & Automation."
+ *   in:  "Meta will charge heavy users of its AI chatbot Siasun Robot & Automation a monthly fee."
  *   out: unchanged; `suspicious-product-name` on "its AI chatbot Siasun Robot & Automation", expected ["its AI chatbot", "Meta AI"]
  * @example
  *   in:  "Alibaba Health (09988) reported results."

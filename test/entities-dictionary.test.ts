@@ -63,7 +63,7 @@ describe('loading', () => {
     writeFileSync(path, text);
     const t0 = performance.now();
     expect(loadDictionary(path)).toHaveLength(50_000);
-    expect(performance.now() - t0).toBeLessThan(3000); // ~0.3 s here; the bench measures it properly
+    expect(performance.now() - t0).toBeLessThan(5000); // ~0.4 s of CPU; the bench measures it properly
   });
 });
 
