@@ -13,9 +13,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `copydesk ...args` to completion (not on a terminal, so no progress bar). */
+/**
+ * Runs `copydesk ...args` to completion (not on a terminal, so no progress bar).
+ * One worker unless the test asks for more: starting workers is most of a small run's time.
+ */
 export function cli(args: string[], options: { cwd: string; input?: string | Buffer }): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  const jobs = args[0] === 'batch' && !args.some((a) => a === '--jobs' || a === '-j') ? ['--jobs', '1'] : [];
+  const result = spawnSync(process.execPath, [CLI, ...args, ...jobs], {
     cwd: options.cwd,
     input: options.input ?? '',
     encoding: 'utf8',

@@ -29,8 +29,9 @@ describe('files, folders, globs, stdin', () => {
       'archive/notes.json': '{"not": "an article"}',
       'single.md': wireMarkdown('BYD record'),
     });
-    const run = cli(['batch', 'archive', 'single.md', '--out-dir', 'out', '--report', 'json', '--report-file', 'report.json'], { cwd: dir });
+    const run = cli(['batch', 'archive', 'single.md', '--out-dir', 'out', '--jobs', '2', '--report', 'json', '--report-file', 'report.json'], { cwd: dir });
     expect(run.stderr).toContain('4 articles');
+    expect(run.stderr).not.toMatch(/^copydesk: .*%/m); // no progress on a pipe unless asked
     expect(run.status).toBe(0);
     const report = readReport(dir);
     expect(report.articles.map((a) => a.file).sort()).toEqual(['archive/2024/a.md', 'archive/2024/b.html', 'archive/2025/deep/c.txt', 'single.md']);
@@ -43,8 +44,9 @@ describe('files, folders, globs, stdin', () => {
 
   it('expands a glob, mirroring from its base', () => {
     const dir = ws({ 'wire/x/one.html': wireHtml('One'), 'wire/y/two.html': wireHtml('Two'), 'wire/y/skip.md': wireMarkdown('Skip') });
-    const run = cli(['batch', 'wire/**/*.html', '--out-dir', 'out', '--to', 'html'], { cwd: dir });
+    const run = cli(['batch', 'wire/**/*.html', '--out-dir', 'out', '--to', 'html', '--progress'], { cwd: dir });
     expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^copydesk: [\d.]+% \| \d+ articles \| [\d.]+ articles\/s$/m); // --progress off a terminal: plain lines
     expect(readFileSync(join(dir, 'out/x/one.html'), 'utf8')).toContain('<p>Revenue for the quarter');
     expect(readFileSync(join(dir, 'out/y/two.html'), 'utf8')).not.toContain('Related Articles');
     expect(() => readFileSync(join(dir, 'out/y/skip.html'))).toThrow();
@@ -89,7 +91,7 @@ describe('JSON Lines', () => {
 
   it('replaces only the nested body field, reports the broken line with its line, and goes on', () => {
     const dir = ws({ 'feed.jsonl': input });
-    const run = cli(['batch', 'feed.jsonl', '--field', 'content.body', '--id-field', 'id', '--out-dir', 'out', '--report', 'json', '--report-file', 'report.json'], { cwd: dir });
+    const run = cli(['batch', 'feed.jsonl', '--field', 'content.body', '--id-field', 'id', '--out-dir', 'out', '--jobs', '2', '--report', 'json', '--report-file', 'report.json'], { cwd: dir });
     expect(run.status).toBe(2); // input errors: the run finished, but says so
     const out = readFileSync(join(dir, 'out/feed.jsonl'), 'utf8').split('\n');
     expect(out).toHaveLength(lines.length + 1);

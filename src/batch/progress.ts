@@ -62,7 +62,8 @@ class Bar implements Progress {
 }
 
 class Lines implements Progress {
-  private last = 0;
+  private last = -Infinity;
+  private unsaid: string | undefined;
 
   constructor(private readonly stream: NodeJS.WriteStream) {}
 
@@ -71,11 +72,16 @@ class Lines implements Progress {
   }
 
   update(fraction: number, articles: number, rate: number): void {
+    this.unsaid = `copydesk: ${(fraction * 100).toFixed(1)}% | ${articles} articles | ${rate.toFixed(1)} articles/s\n`;
     const now = performance.now();
     if (now - this.last < 2000) return;
     this.last = now;
-    this.stream.write(`copydesk: ${(fraction * 100).toFixed(1)}% | ${articles} articles | ${rate.toFixed(1)} articles/s\n`);
+    this.stream.write(this.unsaid);
+    this.unsaid = undefined;
   }
 
-  stop(): void {}
+  /** The last state, if it was not printed yet. */
+  stop(): void {
+    if (this.unsaid) this.stream.write(this.unsaid);
+  }
 }
