@@ -55,16 +55,19 @@ export const CAPITAL = 2;
 /** Matches as a flat list: pattern index, end offset (exclusive), repeated. */
 export type MatchList = number[];
 
-/** Fields of a state's record in `node` (one record per state, so a state costs one cache line). */
-const KID_START = 0; // first child in `kids` (pairs: char, state)
-const KID_COUNT = 1;
+/**
+ * A state's record in `node`, four 32-bit fields (16 bytes: four states to a
+ * cache line): children count and, for one child, its character; that child,
+ * or where the children start in `kids`; the failure link; the first state on
+ * the failure chain that ends a pattern (0: none).
+ */
+const COUNT_CHAR = 0;
+const NEXT_OR_KIDS = 1;
 const FAIL = 2;
-const FIRST_OUT = 3; // this state if it ends a pattern, else the next such state on the failure chain, or 0
-const DENSE = 4; // offset of the state's complete ASCII table in `dense`, or -1
-const ONLY_CHAR = 5; // the one child's character, when there is exactly one; else -1
-const ONLY_NEXT = 6;
-const DICT = 7; // the next state on the failure chain that ends a pattern, or 0
-const STRIDE = 8;
+const FIRST_OUT = 3;
+const SHIFT = 2;
+/** Depth up to which states get a complete ASCII table and are numbered breadth first. */
+const SHALLOW = 2;
 
 export class Automaton {
   /** Unique folded patterns, in the order given (duplicates map to the first). */
@@ -73,10 +76,14 @@ export class Automaton {
   /** Transitions from the root, by code unit (-1: none; ASCII: 0 for "stay"). */
   private readonly root: Int32Array;
   private readonly node: Int32Array;
+  /** Children of states with several: pairs of (character, state). */
   private readonly kids: Int32Array;
-  /** Pattern index a state ends, or -1. */
+  /** Pattern index a state ends, or -1; and the next state on the failure chain that ends one. */
   private readonly out: Int32Array;
+  private readonly dict: Int32Array;
+  /** Complete ASCII tables of states 1..shallowMax (failures resolved), 128 entries each. */
   private readonly dense: Int32Array;
+  private readonly shallowMax: number;
   private readonly table: Uint16Array;
   /** Matches start only where a word starts (or at a character of an unspaced script). */
   private readonly wordStarts: boolean;
@@ -107,10 +114,11 @@ export class Automaton {
       size += s.length - commonPrefix(s, k > 0 ? sorted[k - 1]! : '');
       if (s.length > maxLength) maxLength = s.length;
     }
-    const char = new Uint16Array(size);
-    const firstChild = new Int32Array(size).fill(-1);
-    const nextSibling = new Int32Array(size).fill(-1);
-    const out = new Int32Array(size).fill(-1);
+    let char = new Uint16Array(size);
+    let firstChild = new Int32Array(size).fill(-1);
+    let nextSibling = new Int32Array(size).fill(-1);
+    let out = new Int32Array(size).fill(-1);
+    let depth = new Int32Array(size);
     {
       const path = new Int32Array(maxLength + 1);
       const lastChildAt = new Int32Array(maxLength + 1).fill(-1);
@@ -122,6 +130,7 @@ export class Automaton {
         for (let d = lcp; d < s.length; d++) {
           const id = created++;
           char[id] = s.charCodeAt(d);
+          depth[id] = d + 1;
           if (lastChildAt[d] === -1) firstChild[node] = id;
           else nextSibling[lastChildAt[d]!] = id;
           lastChildAt[d] = id;
@@ -133,109 +142,138 @@ export class Automaton {
       }
     }
 
-    // Number states breadth first: the shallow states every scan keeps visiting
-    // then sit together in memory instead of spread over the whole trie.
+    // Number the states for memory locality: the shallow ones, which every scan
+    // keeps visiting, breadth first at the front; below them, each subtree in
+    // depth-first order, so walking down one name reads consecutive records.
+    let shallowMax = 0;
     {
       const order = new Int32Array(size);
-      const renumber = new Int32Array(size);
-      let head = 0;
-      let tail = 1;
-      while (head < tail) {
-        const u = order[head++]!;
-        for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) order[tail++] = v;
+      let n = 0;
+      order[n++] = 0;
+      for (let head = 0; head < n; head++) {
+        const u = order[head]!;
+        if (depth[u]! >= SHALLOW) continue;
+        for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) order[n++] = v;
       }
+      shallowMax = n - 1;
+      const stack: number[] = [];
+      for (let k = n - 1; k >= 1; k--) if (depth[order[k]!] === SHALLOW) for (let v = firstChild[order[k]!]!; v !== -1; v = nextSibling[v]!) stack.push(v);
+      // stack holds depth-3 nodes; pop order gives preorder when children are pushed in reverse.
+      stack.reverse();
+      const pending: number[] = [];
+      for (const top of stack) {
+        pending.push(top);
+        while (pending.length) {
+          const u = pending.pop()!;
+          order[n++] = u;
+          const children: number[] = [];
+          for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) children.push(v);
+          for (let j = children.length - 1; j >= 0; j--) pending.push(children[j]!);
+        }
+      }
+      const renumber = new Int32Array(size);
       for (let k = 0; k < size; k++) renumber[order[k]!] = k;
       const char2 = new Uint16Array(size);
       const first2 = new Int32Array(size);
       const next2 = new Int32Array(size);
       const out2 = new Int32Array(size);
+      const depth2 = new Int32Array(size);
       for (let old = 0; old < size; old++) {
         const v = renumber[old]!;
         char2[v] = char[old]!;
         first2[v] = firstChild[old] === -1 ? -1 : renumber[firstChild[old]!]!;
         next2[v] = nextSibling[old] === -1 ? -1 : renumber[nextSibling[old]!]!;
         out2[v] = out[old]!;
+        depth2[v] = depth[old]!;
       }
-      char.set(char2);
-      firstChild.set(first2);
-      nextSibling.set(next2);
-      out.set(out2);
+      char = char2;
+      firstChild = first2;
+      nextSibling = next2;
+      out = out2;
+      depth = depth2;
     }
 
-    // Records, children and failure links, breadth first (now simply 0, 1, 2, …).
-    const node = new Int32Array(size * STRIDE);
-    const kids = new Int32Array(Math.max(2, 2 * (size - 1)));
+    // Records and children, then failure links breadth first.
+    const node = new Int32Array(size << SHIFT);
+    const kids = new Int32Array(Math.max(2, 2 * size));
     const root = new Int32Array(65536).fill(-1);
-    const depth = new Int32Array(size);
-    const step = (state: number, c: number): number => {
-      if (state === 0) return root[c]!;
-      const start = node[state * STRIDE + KID_START]!;
-      const end = start + 2 * node[state * STRIDE + KID_COUNT]!;
-      for (let k = start; k < end; k += 2) if (kids[k] === c) return kids[k + 1]!;
-      return -1;
-    };
+    const dict = new Int32Array(size);
     let cursor = 0;
     for (let u = 0; u < size; u++) {
-      const b = u * STRIDE;
-      node[b + KID_START] = cursor;
-      node[b + ONLY_CHAR] = -1;
-      node[b + DENSE] = -1;
+      let count = 0;
+      let only = -1;
       for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) {
-        kids[cursor++] = char[v]!;
-        kids[cursor++] = v;
-        depth[v] = depth[u]! + 1;
+        count++;
+        only = v;
         if (u === 0) root[char[v]!] = v;
       }
-      const count = (cursor - node[b + KID_START]!) / 2;
-      node[b + KID_COUNT] = count;
+      const b = u << SHIFT;
       if (count === 1) {
-        node[b + ONLY_CHAR] = kids[cursor - 2]!;
-        node[b + ONLY_NEXT] = kids[cursor - 1]!;
+        node[b + COUNT_CHAR] = (1 << 16) | char[only]!;
+        node[b + NEXT_OR_KIDS] = only;
+      } else {
+        node[b + COUNT_CHAR] = count << 16;
+        node[b + NEXT_OR_KIDS] = cursor;
+        for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) {
+          kids[cursor++] = char[v]!;
+          kids[cursor++] = v;
+        }
       }
+    }
+    const child = (state: number, c: number): number => {
+      if (state === 0) return root[c]!;
+      const b = state << SHIFT;
+      const count = node[b + COUNT_CHAR]! >>> 16;
+      if (count === 1) return (node[b + COUNT_CHAR]! & 0xffff) === c ? node[b + NEXT_OR_KIDS]! : -1;
+      for (let k = node[b + NEXT_OR_KIDS]!, end = k + 2 * count; k < end; k += 2) if (kids[k] === c) return kids[k + 1]!;
+      return -1;
+    };
+    const queue = new Int32Array(size);
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
+      const u = queue[head]!;
       for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) {
+        queue[tail++] = v;
         let target = -1;
         if (u !== 0) {
-          let f = node[b + FAIL]!;
+          let f = node[(u << SHIFT) + FAIL]!;
           for (;;) {
             // With word starts only, a match may not begin in the middle of a word.
             if (f === 0 && wordStarts && isSpacedWordChar(char[u]!) && isSpacedWordChar(char[v]!)) break;
-            target = step(f, char[v]!);
+            target = child(f, char[v]!);
             if (target >= 0 || f === 0) break;
-            f = node[f * STRIDE + FAIL]!;
+            f = node[(f << SHIFT) + FAIL]!;
           }
         }
         const f = target >= 0 ? target : 0;
-        node[v * STRIDE + FAIL] = f;
-        node[v * STRIDE + DICT] = out[f]! >= 0 ? f : node[f * STRIDE + DICT]!;
+        node[(v << SHIFT) + FAIL] = f;
+        dict[v] = out[f]! >= 0 ? f : dict[f]!;
       }
     }
-    for (let u = 0; u < size; u++) node[u * STRIDE + FIRST_OUT] = out[u]! >= 0 ? u : node[u * STRIDE + DICT]!;
+    for (let u = 0; u < size; u++) node[(u << SHIFT) + FIRST_OUT] = out[u]! >= 0 ? u : dict[u]!;
 
     // The shallow states, where failing transitions end, get a complete ASCII
     // transition table (failures resolved at build time): prose is mostly ASCII.
-    let shallow = 0;
-    while (shallow + 1 < size && depth[shallow + 1]! <= 2) shallow++;
-    const dense = new Int32Array(shallow * 128);
-    for (let u = 1; u <= shallow; u++) {
+    const dense = new Int32Array(shallowMax * 128);
+    for (let u = 1; u <= shallowMax; u++) {
       const base = (u - 1) * 128;
-      const f = node[u * STRIDE + FAIL]!;
+      const f = node[(u << SHIFT) + FAIL]!;
       const midWord = wordStarts && isSpacedWordChar(char[u]!);
       for (let c = 0; c < 128; c++) {
         // Failing to the root: the state's last character is the text's previous one.
         const viaRoot = midWord && isSpacedWordChar(c) ? 0 : Math.max(0, root[c]!);
-        dense[base + c] = f === 0 ? viaRoot : dense[node[f * STRIDE + DENSE]! + c]!; // fail states are shallower: done
+        dense[base + c] = f === 0 ? viaRoot : dense[(f - 1) * 128 + c]!; // fail states are shallower: done
       }
-      const start = node[u * STRIDE + KID_START]!;
-      const end = start + 2 * node[u * STRIDE + KID_COUNT]!;
-      for (let k = start; k < end; k += 2) if (kids[k]! < 128) dense[base + kids[k]!] = kids[k + 1]!;
-      node[u * STRIDE + DENSE] = base;
+      for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) if (char[v]! < 128) dense[base + char[v]!] = v;
     }
     for (let c = 0; c < 128; c++) if (root[c]! < 0) root[c] = 0; // from the root, an unknown character stays there
     this.node = node;
-    this.kids = kids;
+    this.kids = kids.slice(0, Math.max(2, cursor));
     this.root = root;
     this.out = out;
+    this.dict = dict;
     this.dense = dense;
+    this.shallowMax = shallowMax;
   }
 
   /** Number of trie states. */
@@ -255,7 +293,7 @@ export class Automaton {
    * Semiconductor) never leave the loop.
    */
   search(text: string, into: MatchList = [], flags?: Uint8Array): MatchList {
-    const { table, node, kids, root, dense, out, lengths, wordStarts } = this;
+    const { table, node, kids, root, dense, out, dict, lengths, wordStarts, shallowMax } = this;
     let state = 0;
     let previousWord = false;
     for (let i = 0; i < text.length; i++) {
@@ -268,21 +306,20 @@ export class Automaton {
           state = word && previousWord ? 0 : Math.max(0, root[c]!);
           break;
         }
-        const b = state * STRIDE;
-        const d = node[b + DENSE]!;
-        if (d >= 0 && c < 128) {
-          state = dense[d + c]!; // complete: failures already resolved
+        if (state <= shallowMax && c < 128) {
+          state = dense[(state - 1) * 128 + c]!; // complete: failures already resolved
           break;
         }
-        if (node[b + ONLY_CHAR] === c) {
-          state = node[b + ONLY_NEXT]!;
-          break;
-        }
-        const count = node[b + KID_COUNT]!;
-        if (count > 1) {
-          const start = node[b + KID_START]!;
+        const b = state << SHIFT;
+        const countChar = node[b + COUNT_CHAR]!;
+        if (countChar >>> 16 === 1) {
+          if ((countChar & 0xffff) === c) {
+            state = node[b + NEXT_OR_KIDS]!;
+            break;
+          }
+        } else if (countChar !== 0) {
           let next = -1;
-          for (let k = start, end = start + 2 * count; k < end; k += 2) {
+          for (let k = node[b + NEXT_OR_KIDS]!, end = k + 2 * (countChar >>> 16); k < end; k += 2) {
             if (kids[k] === c) {
               next = kids[k + 1]!;
               break;
@@ -296,13 +333,13 @@ export class Automaton {
         state = node[b + FAIL]!;
       }
       previousWord = word;
-      let t = node[state * STRIDE + FIRST_OUT]!;
+      let t = node[(state << SHIFT) + FIRST_OUT]!;
       while (t > 0) {
         const p = out[t]!;
         const f = flags ? flags[p]! : 0;
         const start = i + 1 - lengths[p]!;
         if (f === 0 || (!(f & CAPITAL && table[text.charCodeAt(start)] === text.charCodeAt(start)) && !(f & WHOLE_WORD && !atWordBoundaries(text, start, i + 1)))) into.push(p, i + 1);
-        t = node[t * STRIDE + DICT]!;
+        t = dict[t]!;
       }
     }
     return into;
