@@ -74,7 +74,7 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
   const matcher = matcherFor(options);
   return (tree: Root, file: VFile) => {
     if (options.tickerNotation !== false) repairNotation(tree, file);
-    const analysis = analyse(tree, matcher, file);
+    const analysis = analyse(tree, matcher, file, false);
     const decide = decider(matcher, analysis);
     analysis.blocks.forEach((block, i) => {
       const planned: Array<{ c: Found; fix: Fix }> = [];

@@ -48,7 +48,11 @@ declare module 'vfile' {
   }
 }
 
-export function analyse(tree: Root, matcher: Matcher, file?: VFile): Analysis {
+/**
+ * `withTickers: false` skips tickers and mention counts (fix-entities needs
+ * neither); they come back empty.
+ */
+export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers = true): Analysis {
   const kb = matcher.kb;
   let memo = file?.data.copydeskMatches;
   if (file && memo?.matcher !== matcher) file.data.copydeskMatches = memo = { matcher, byText: new Map() };
@@ -63,11 +67,16 @@ export function analyse(tree: Root, matcher: Matcher, file?: VFile): Analysis {
     const text = block.text;
     const known = memo?.byText.get(text);
     const resolved = known?.found ?? matchBlock(matcher, text);
+    found.push(resolved);
+    if (!withTickers) {
+      if (!known) memo?.byText.set(text, { found: resolved });
+      tickers.push([]);
+      continue;
+    }
     const spans = known?.tickers ?? findTickers(text);
     memo?.byText.set(text, { found: resolved, tickers: spans });
-    found.push(resolved);
-    for (const c of resolved) mention(entityOf(matcher, c));
     tickers.push(spans);
+    for (const c of resolved) mention(entityOf(matcher, c));
     for (const t of spans) for (const key of t.keys) for (const e of kb.holders(key)) mention(e);
   }
   const article = blocks.map((b) => b.text).join('\n');

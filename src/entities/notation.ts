@@ -88,10 +88,11 @@ export const NOTATION_RULES: NotationRule[] = [
 ];
 
 /** Something any rule could repair: most text nodes fail this one test and skip the rules. */
-const ANY_REPAIR = /\$|Co\.\s?Ltd|\.\s+(?:SH|SZ|SS|BJ)\b|\d{6}\s+\.|(?:SH|SZ|SS|BJ)\s+\)|\(\s+\d{6}|\((?:HK|HKE|HKEX|NASDAQ|NYSE|SH|SZ|SSE|SZSE|US)\s*:\s*\)|%\)|[\p{L}-]\((?:\d{4,6}|[A-Z]{1,5}\.US)/u;
+const ANY_REPAIR = /\$|Co\.\s?Ltd|\.\s+(?:SH|SZ|SS|BJ)\b|\d{6}\s+\.|(?:SH|SZ|SS|BJ)\s+\)|\(\s+\d{6}|\((?:HK|HKE|HKEX|NASDAQ|NYSE|SH|SZ|SSE|SZSE|US)\s*:\s*\)|%\)|[A-Za-z-]\((?:\d{4,6}|[A-Z]{1,5}\.US)/;
 
 export function mayNeedRepair(text: string): boolean {
-  return ANY_REPAIR.test(text);
+  // Every repair involves a parenthesis or a dollar sign.
+  return (text.includes('(') || text.includes('$')) && ANY_REPAIR.test(text);
 }
 
 export interface NotationFix {
