@@ -328,7 +328,9 @@ class Run {
     try {
       return await this.pool.run(tasks);
     } catch (error) {
-      if (tasks.length > 1) return Promise.all(tasks.map((task) => this.runTasks([task]).then(([result]) => result!)));
+      // some of the batch may be done already: in place, a backup made then now holds the original, keep it
+      const again = tasks.map((task) => (task.kind === 'file' && task.backupPath ? { ...task, keepBackup: true } : task));
+      if (tasks.length > 1) return Promise.all(again.map((task) => this.runTasks([task]).then(([result]) => result!)));
       const task = tasks[0]!;
       return [{ id: task.kind === 'file' ? undefined : recordId(task), messages: [], changes: 0, error: `the worker failed: ${(error as Error).message}` }];
     }
