@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { findSpan, replaceSpan } from '../src/batch/json-span.js';
 import { splitExport, type ExportKind, type Piece, type ScanState } from '../src/batch/split.js';
 import { parseItem } from '../src/batch/wxr.js';
+import { lexicalToHtml, mobiledocToHtml } from '../src/batch/ghost.js';
 import { ghostExport, lexicalDoc, wireHtml, wxrExport } from './batch-fixtures.js';
 
 async function* chunks(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -92,5 +93,49 @@ describe('findSpan', () => {
     const out = replaceSpan(text, findSpan(text, ['body', 'list', '0'])!, 'one\n"two"');
     expect(JSON.parse(out).body.list[0]).toBe('one\n"two"');
     expect(out.replace('"one\\n\\"two\\""', '"zero"')).toBe(text);
+  });
+});
+
+describe('Ghost editor documents', () => {
+  it('renders Mobiledoc sections, markups, lists and cards to HTML', () => {
+    const doc = JSON.stringify({
+      version: '0.3.1',
+      atoms: [],
+      markups: [['strong'], ['a', ['href', 'https://x.example/?a=1&b=2']]],
+      cards: [['markdown', { markdown: 'Card one.\n\nCard two.' }], ['html', { html: '<p>Raw <em>html</em></p>' }]],
+      sections: [
+        [1, 'h2', [[0, [], 0, 'Title']]],
+        [1, 'p', [[0, [0], 1, 'Bold'], [0, [], 0, ' and '], [0, [1], 1, 'a <link>']]],
+        [3, 'ul', [[[0, [], 0, 'one']], [[0, [], 0, 'two']]]],
+        [10, 0],
+        [10, 1],
+      ],
+    });
+    expect(mobiledocToHtml(doc).split('\n')).toEqual([
+      '<h2>Title</h2>',
+      '<p><strong>Bold</strong> and <a href="https://x.example/?a=1&amp;b=2">a &lt;link&gt;</a></p>',
+      '<ul><li>one</li><li>two</li></ul>',
+      '<p>Card one.</p>',
+      '<p>Card two.</p>',
+      '<p>Raw <em>html</em></p>',
+    ]);
+  });
+
+  it('renders Lexical headings, formats, links and lists to HTML', () => {
+    const text = (t: string, format = 0) => ({ type: 'text', text: t, format });
+    const doc = JSON.stringify({
+      root: {
+        children: [
+          { type: 'heading', tag: 'h3', children: [text('Head')] },
+          { type: 'paragraph', children: [text('bold', 1), text(' '), { type: 'link', url: 'https://x.example', children: [text('it', 2)] }, { type: 'linebreak' }, text('x < y')] },
+          { type: 'list', listType: 'number', children: [{ type: 'listitem', children: [text('first')] }] },
+        ],
+      },
+    });
+    expect(lexicalToHtml(doc).split('\n')).toEqual([
+      '<h3>Head</h3>',
+      '<p><strong>bold</strong> <a href="https://x.example"><em>it</em></a><br>x &lt; y</p>',
+      '<ol><li>first</li></ol>',
+    ]);
   });
 });
