@@ -75,6 +75,9 @@ describe('files, folders, globs, stdin', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('missing.md: no such file or folder');
     expect(() => readFileSync(join(dir, 'out/a.md'))).toThrow();
+    const empty = cli(['batch', 'a.md', 'empty', '--out-dir', 'out'], { cwd: ws({ 'a.md': 'x', 'empty/notes.json': '{}' }) });
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('empty: no article');
   });
 });
 

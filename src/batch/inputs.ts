@@ -74,6 +74,7 @@ export async function resolveInputs(inputs: string[], options: InputOptions = {}
     if (info?.isDirectory()) {
       const ignore = (options.ignore ?? []).map((p) => relative(path, p)).filter((p) => p && !p.startsWith('..') && !isAbsolute(p)).map((p) => `${toPosix(p)}/**`);
       const found = await glob(ARTICLE_GLOB, { cwd: path, ignore, followSymbolicLinks: false });
+      if (!found.length) throw new InputError(`${input}: no article (.txt, .md, .html) in this folder`);
       for (const rel of found.sort()) add(classify(resolve(path, rel), rel, cwd, options, 'article'));
     } else if (info) {
       add(classify(path, input.split(/[\\/]/).pop()!, cwd, options, options.inputType));
