@@ -201,9 +201,9 @@ export function compileDictionary(data: unknown, file = 'dictionary', text?: str
   return out;
 }
 
-/** One entry applied to a plain string: what its specs are checked with. */
+/** One entry applied to a plain string: what its specs are checked with (a suggestion is applied, to check what it proposes). */
 export function applyEntry(entry: EntryRecord, text: string): string {
-  if (entry.mode === 'off' || entry.mode === 'suggest') return text;
+  if (entry.mode === 'off') return text;
   const probe = new ContextProbe(text);
   const spans: Array<[number, number]> = [];
   const folded = fold(text);
