@@ -28,6 +28,7 @@ interface CuratedCompany {
   classes?: Record<string, string>;
   linked?: string;
   sector?: string;
+  exchange?: string;
   noun?: string;
   note?: string;
   variants?: Variant[];
@@ -154,6 +155,7 @@ for (const c of companies) {
     ...(c.linked ? { linked: c.linked } : {}),
     ...(c.sector ? { sector: c.sector } : {}),
     ...(c.noun ? { noun: c.noun } : {}),
+    ...(c.exchange ? { exchange: c.exchange } : {}),
     ...(c.note ? { note: c.note } : {}),
   };
   entities.push(entity);
@@ -209,15 +211,17 @@ interface SecFile {
 }
 const secPath = dataFile(/^sec-company-tickers.*\.json$/);
 const sec = JSON.parse(readFileSync(secPath, 'utf8')) as SecFile;
-const byCik = new Map<number, { name: string; tickers: string[]; otcOnly: boolean }>();
+const byCik = new Map<number, { name: string; tickers: string[]; exchange: string | undefined }>();
+const secExchange = new Map<string, string>();
 for (const [cik, name, ticker, exchange] of sec.data) {
   let group = byCik.get(cik);
   if (!group) {
-    group = { name, tickers: [], otcOnly: true };
+    group = { name, tickers: [], exchange: undefined };
     byCik.set(cik, group);
   }
   group.tickers.push(`US:${ticker}`);
-  if (exchange && exchange !== 'OTC') group.otcOnly = false;
+  if (exchange && (!group.exchange || group.exchange === 'OTC')) group.exchange = exchange;
+  if (exchange) secExchange.set(`US:${ticker}`, exchange);
 }
 let secCount = 0;
 for (const group of byCik.values()) {
@@ -236,6 +240,7 @@ for (const group of byCik.values()) {
     type: 'company',
     name,
     tickers: group.tickers,
+    ...(group.exchange ? { exchange: group.exchange } : {}),
     ...(sectorOf(group.name) ? { sector: sectorOf(group.name) } : {}),
   };
   entities.push(entity);
@@ -287,6 +292,7 @@ for (const row of hkRows) {
     name: display ?? row.short,
     short: [row.short],
     tickers: [key],
+    exchange: 'HKEX',
     ...(display && display !== row.short && understood ? { exact: [display] } : {}),
     ...(display && understood && shortNameFixable(row.short, display) ? { fixShort: true } : {}),
     ...(sectorOf(`${row.short} ${row.subCategory}`) ? { sector: sectorOf(`${row.short} ${row.subCategory}`) } : {}),
@@ -311,6 +317,15 @@ for (const c of entities) {
     if (t.startsWith('HK:') && !hkRows.some((r) => `HK:${r.code}` === t)) warnings.push(`companies.yaml: ${c.name}: ${t} is not in the HKEX list`);
     if (t.startsWith('US:') && !sec.data.some((r) => `US:${r[2]}` === t)) warnings.push(`companies.yaml: ${c.name}: ${t} is not in the SEC list`);
   }
+}
+
+// Curated companies: the exchange of their first listing.
+for (const c of entities) {
+  if (!c.curated || c.exchange || !c.tickers?.length) continue;
+  const first = c.tickers[0]!;
+  const code = first.slice(3);
+  c.exchange = first.startsWith('HK:') ? 'HKEX' : first.startsWith('CN:') ? (/^[69]/.test(code) ? 'SSE' : /^[48]/.test(code) ? 'BSE' : 'SZSE') : secExchange.get(first);
+  if (!c.exchange) delete c.exchange;
 }
 
 // ---------------------------------------------------------------- observed mistranslations

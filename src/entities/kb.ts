@@ -40,6 +40,8 @@ export interface EntityRecord {
   fixShort?: boolean | undefined;
   /** Listings as keys: `US:NVDA`, `HK:00700`, `CN:300024`. */
   tickers?: string[] | undefined;
+  /** Where the primary listing trades: Nasdaq, NYSE, OTC, HKEX, SSE, SZSE, BSE. */
+  exchange?: string | undefined;
   /** Share classes: letter → listing key (`A: US:GOOGL`). */
   classes?: Record<string, string> | undefined;
   /** What a machine-linked share-class name ("Alphabet Inc. Class C") stands for in running text. */
