@@ -75,7 +75,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
           }
           continue;
         }
-        if (!text || isAttribution(text) || node.type === 'list' || node.type === 'code' || node.type === 'table') continue;
+        if (!text || text.length > MAX_TEXT || node.type === 'list' || node.type === 'code' || node.type === 'table' || isAttribution(text)) continue;
         if (furniture.some((re) => re.test(text))) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
         } else if (looksLikeInterface(node, text)) {
@@ -116,8 +116,10 @@ function isLinkOnly(item: Nodes): boolean {
 
 export default stripBoilerplate;
 
-/** Longest block, in source characters, that can be a marker or a furniture line. */
-const MAX_LINE = 300;
+/** Longest block, in source characters (markup included), that can be a marker or a furniture line. */
+const MAX_LINE = 600;
+/** Longest furniture line, in text characters: the longest seen is an app prompt of about 80. */
+const MAX_TEXT = 160;
 
 function sourceLength(node: Nodes): number {
   const p = node.position;
@@ -157,6 +159,7 @@ function isHeadlines(node: Nodes, text: string, maxWords: number): boolean {
 /** A short line of interface words ("Share to: WeChat | Weibo"), or of links only. */
 function looksLikeInterface(node: Nodes, text: string): boolean {
   if (node.type !== 'paragraph' && node.type !== 'heading') return false;
+  if (text.split(' ', 14).length > 13) return false; // cheap: more than 12 words cannot be a widget label
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0 || words.length > 12) return false;
   const ui = words.filter((w) => UI_WORDS.has(w)).length;
