@@ -26,7 +26,7 @@ import { toString } from 'mdast-util-to-string';
 import stringSimilarity from 'string-similarity';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { containment, normalizeKey, numbersOf, profileText, type Profile } from '../src/profile.js';
+import { containment, factsOf, normalizeKey, numbersOf, profileText, type Profile } from '../src/profile.js';
 import { applyRemovals, type GuardOptions, type Removal } from '../src/removal.js';
 import { pointer } from '../src/report.js';
 
@@ -118,7 +118,7 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
         const bRepeatsA = restates(pb, pa, titleProfile, overlap);
         if (!aRepeatsB && !bRepeatsA) continue;
         // Only a paragraph that says nothing new may go; when both restate each other, the one with fewer facts.
-        const keepA = aRepeatsB && bRepeatsA ? pa.facts > pb.facts || (pa.facts === pb.facts && pa.words.length >= pb.words.length) : bRepeatsA;
+        const keepA = aRepeatsB && bRepeatsA ? moreInformative(pa, pb) : bRepeatsA;
         const [loser, winner] = keepA ? [b, a] : [a, b];
         remove(loser, 'duplicate-lead', 'Removed a lead paragraph restated by a more informative one', winner);
       }
@@ -159,6 +159,13 @@ function collectBlocks(tree: Root): Block[] {
 function foldSpace(text: string): string {
   const trimmed = text.trim();
   return /\s\s|[\t\n\r]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+}
+
+/** Whether `a` carries at least as many facts as `b` (figures, tickers, attribution), length breaking ties. */
+function moreInformative(a: Profile, b: Profile): boolean {
+  const fa = factsOf(a);
+  const fb = factsOf(b);
+  return fa > fb || (fa === fb && a.words.length >= b.words.length);
 }
 
 function subset(part: Set<string>, whole: Set<string>, also: Set<string>): boolean {

@@ -32,15 +32,12 @@ for (const [canonical, words] of Object.entries({
 export interface Profile {
   /** Plain text of the block. */
   text: string;
-  /** Lower case, punctuation and spacing folded: equal keys are equal paragraphs. */
-  key: string;
+  /** Words, lower case (ASCII letters and digits: enough to compare English copy). */
   words: string[];
   /** Stemmed content words (no stopwords, no numbers). */
   terms: Set<string>;
   /** Numbers as written, commas dropped: figures and ticker codes. */
   numbers: Set<string>;
-  /** Facts an editor would not want to lose: figures, tickers, attribution. */
-  facts: number;
 }
 
 /** A crude stemmer: enough to match "units"/"unit", "rises"/"rise", "company's"/"company". */
@@ -71,19 +68,29 @@ export function profile(node: Nodes): Profile {
   return profileText(toString(node));
 }
 
+const WORD = /[a-z0-9]+(?:['\u2019][a-z]+|[.,]\d+)*/g;
+
 export function profileText(text: string): Profile {
-  const key = normalizeKey(text);
-  const words = key.replace(/\bartificial intelligence\b/g, 'ai').split(' ');
+  const words = text.toLowerCase().match(WORD) ?? [];
   const terms = new Set<string>();
-  for (const word of words) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     const first = word.charCodeAt(0);
     if (first >= 48 && first <= 57) continue; // figures are compared as numbers
-    const s = stem(word.endsWith('.') ? word.slice(0, -1) : word);
-    if (s && !STOPWORDS.has(s)) terms.add(s);
+    if (word === 'artificial' && words[i + 1] === 'intelligence') {
+      terms.add('ai');
+      i++;
+      continue;
+    }
+    const s = stem(word);
+    if (!STOPWORDS.has(s)) terms.add(s);
   }
-  const numbers = numbersOf(text);
-  const facts = numbers.size + (text.match(TICKER)?.length ?? 0) + (text.match(ATTRIBUTION)?.length ?? 0);
-  return { text, key, words, terms, numbers, facts };
+  return { text, words, terms, numbers: numbersOf(text) };
+}
+
+/** Facts an editor would not want to lose: figures, tickers, attribution. */
+export function factsOf(profile: Profile): number {
+  return profile.numbers.size + (profile.text.match(TICKER)?.length ?? 0) + (profile.text.match(ATTRIBUTION)?.length ?? 0);
 }
 
 /** Figures and codes as written, thousands separators dropped. */
