@@ -5,7 +5,7 @@
  * rendered to HTML here (paragraphs, headings, lists, quotes, links, and the
  * Markdown/HTML cards that imported articles use). Writing back: `html` gets
  * the cleaned HTML, and the editor document becomes one Markdown card holding
- * the cleaned Markdown, which is what Ghost's own importers produce, so Ghost
+ * the cleaned Markdown (a card Ghost's editor opens and renders), so Ghost
  * does not regenerate the body from the stale original.
  */
 
