@@ -34,7 +34,7 @@ export const PLUGIN = 'dedupe-lead';
 export const RULES = ['duplicate-lead', 'repeated-title', 'duplicate-paragraph'] as const;
 
 export interface DedupeLeadOptions extends GuardOptions {
-  /** How many paragraphs from the top may hold a repeated lead. @default 6 */
+  /** How many paragraphs from the top may hold a repeated lead. @default 4 */
   leadWindow?: number | undefined;
   /** How far apart (in paragraphs) a lead and its repeat may be. @default 2 */
   leadDistance?: number | undefined;
@@ -54,7 +54,7 @@ export interface DedupeLeadOptions extends GuardOptions {
 type Block = { node: Paragraph | Heading; text: string };
 
 const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
-  const leadWindow = options.leadWindow ?? 6;
+  const leadWindow = options.leadWindow ?? 4;
   const leadDistance = options.leadDistance ?? 2;
   const titleSimilarity = options.titleSimilarity ?? 0.85;
   const leadOverlap = options.leadOverlap ?? 0.85;

@@ -68,6 +68,9 @@ export function profile(node: Nodes): Profile {
   return profileText(toString(node));
 }
 
+/** Stems already computed: news copy reuses a small vocabulary. */
+const stems = new Map<string, string>();
+
 const WORD = /[a-z0-9]+(?:['\u2019][a-z]+|[.,]\d+)*/g;
 
 export function profileText(text: string): Profile {
@@ -82,7 +85,13 @@ export function profileText(text: string): Profile {
       i++;
       continue;
     }
-    const s = stem(word);
+    if (STOPWORDS.has(word)) continue;
+    let s = stems.get(word);
+    if (s === undefined) {
+      s = stem(word);
+      if (stems.size > 50_000) stems.clear(); // bounded: a long-running server sees every word eventually
+      stems.set(word, s);
+    }
     if (!STOPWORDS.has(s)) terms.add(s);
   }
   return { text, words, terms, numbers: numbersOf(text) };
