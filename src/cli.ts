@@ -20,8 +20,9 @@ program
   .option('--html', 'print the cleaned HTML instead of Markdown')
   .option('--min-prose-share <share>', 'share of prose removals must leave, 0-1', parseShare)
   .option('-q, --quiet', 'no report on stderr')
+  .option('-o, --out-dir <dir>', 'write cleaned files here instead of stdout (as `copydesk batch`)')
   .action(async (files: string[], opts) => {
-    if (await cleanHandsOver(files)) {
+    if (await cleanHandsOver(files, opts)) {
       process.exitCode = await cleanMany(files, opts);
       return;
     }

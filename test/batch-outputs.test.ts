@@ -91,6 +91,10 @@ describe('copydesk clean', () => {
     const run = cli(['clean', 'in', '--json'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split('\n').map((l) => JSON.parse(l).file)).toEqual(['in/a.md', 'in/b.md']);
+    const toDir = cli(['clean', 'in', '--out-dir', 'out', '--html'], { cwd: dir });
+    expect(toDir.status).toBe(0);
+    expect(toDir.stdout).toBe('');
+    expect(read(dir, 'out/b.html')).toMatch(/^<h1>B<\/h1>/);
   });
 });
 

@@ -57,9 +57,12 @@ function parseShare(value: string): number {
   return n;
 }
 
-/** `copydesk clean` with several inputs, a folder or a glob goes to the batch runner; one file stays as it was. */
-export async function cleanHandsOver(inputs: string[]): Promise<boolean> {
-  if (inputs.length !== 1) return true;
+/**
+ * `copydesk clean` with several inputs, a folder, a glob or `--out-dir` goes to the batch
+ * runner; one file to stdout stays exactly as it was.
+ */
+export async function cleanHandsOver(inputs: string[], opts: { outDir?: string } = {}): Promise<boolean> {
+  if (inputs.length !== 1 || opts.outDir !== undefined) return true;
   const [input] = inputs as [string];
   if (input === '-') return false;
   const info = await stat(input).catch(() => undefined);
@@ -72,11 +75,13 @@ export interface CleanManyOptions {
   html?: boolean;
   minProseShare?: number;
   quiet?: boolean;
+  outDir?: string;
 }
 
-/** `copydesk clean a.md b.html archive/`: every article on stdout, as `clean` prints one (JSON Lines with --json). */
+/** `copydesk clean a.md b.html archive/`: every article on stdout as `clean` prints one (JSON Lines with --json), or into --out-dir. */
 export function cleanMany(inputs: string[], opts: CleanManyOptions): Promise<number> {
   return runBatch(inputs, {
+    outDir: opts.outDir,
     to: opts.json ? 'json' : opts.html ? 'html' : 'markdown',
     format: opts.format,
     minProseShare: opts.minProseShare,
