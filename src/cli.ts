@@ -21,6 +21,7 @@ program
   .option('--min-prose-share <share>', 'share of prose removals must leave, 0-1', parseShare)
   .option('-q, --quiet', 'no report on stderr')
   .option('-o, --out-dir <dir>', 'write cleaned files here instead of stdout (as `copydesk batch`)')
+  .option('-c, --config <file>', 'config file (default: found from the working folder)')
   .action(async (files: string[], opts) => {
     if (await cleanHandsOver(files, opts)) {
       process.exitCode = await cleanMany(files, opts);

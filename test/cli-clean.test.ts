@@ -52,3 +52,24 @@ describe('copydesk clean', () => {
     });
   }
 });
+
+describe('copydesk clean with a configuration', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-config-'));
+  const article = join(dir, 'story.txt');
+  writeFileSync(article, 'A title for the story\nListen to the news\nThe body of the story has a few words in it.\n');
+
+  it('applies the config found from the working folder', () => {
+    writeFileSync(join(dir, '.copydeskrc.json'), JSON.stringify({ rules: { 'page-furniture': 'off' } }));
+    const r = spawnSync(process.execPath, [cli, 'clean', article, '--json'], { encoding: 'utf8', cwd: dir });
+    expect(JSON.parse(r.stdout).markdown).toContain('Listen to the news');
+  });
+
+  it('a bad --config exits 2 with one line naming the file', () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'rules:\n  page-furniture: loud\n');
+    const r = run('clean', article, '--config', bad);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/bad\.yaml: \/rules\/page-furniture: must be one of/);
+  });
+});

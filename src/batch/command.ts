@@ -76,6 +76,7 @@ export interface CleanManyOptions {
   minProseShare?: number;
   quiet?: boolean;
   outDir?: string;
+  config?: string;
 }
 
 /** `copydesk clean a.md b.html archive/`: every article on stdout as `clean` prints one (JSON Lines with --json), or into --out-dir. */
@@ -85,6 +86,7 @@ export function cleanMany(inputs: string[], opts: CleanManyOptions): Promise<num
     to: opts.json ? 'json' : opts.html ? 'html' : 'markdown',
     format: opts.format,
     minProseShare: opts.minProseShare,
+    config: opts.config,
     quiet: opts.quiet,
     verbose: true,
     summary: !opts.quiet,

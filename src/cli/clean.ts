@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import { clean } from '../pipeline.js';
 import { formatFromPath, InputError, type Format } from '../input.js';
 import { messageToJson } from '../json.js';
+import { cleanOptionsFromConfig, ConfigError, loadConfig } from '../config.js';
 
 export interface CleanCliOptions {
   format?: Format;
@@ -12,6 +13,7 @@ export interface CleanCliOptions {
   html?: boolean;
   minProseShare?: number;
   quiet?: boolean;
+  config?: string;
 }
 
 /** Largest article read, to keep memory bounded. */
@@ -22,7 +24,11 @@ export async function runClean(path: string, opts: CleanCliOptions): Promise<num
     const bytes = await readInput(path);
     const format = opts.format ?? (path === '-' ? undefined : formatFromPath(path));
     if (!format) throw new InputError(`${path}: cannot tell the format from the extension; pass --format text|markdown|html`);
-    const result = await clean(bytes, { format, path: path === '-' ? 'stdin' : path, minProseShare: opts.minProseShare });
+    // The same configuration as batch, serve and preview: rules, plugin options, dictionaries.
+    const { config } = await loadConfig({ configPath: opts.config });
+    const options = cleanOptionsFromConfig(config);
+    if (opts.minProseShare !== undefined) options.minProseShare = opts.minProseShare;
+    const result = await clean(bytes, { ...options, format, path: path === '-' ? 'stdin' : path });
     if (opts.json) {
       process.stdout.write(`${JSON.stringify({ markdown: result.markdown, html: result.html, messages: result.messages.map(messageToJson) })}\n`);
     } else {
@@ -35,7 +41,7 @@ export async function runClean(path: string, opts: CleanCliOptions): Promise<num
     }
     return 0;
   } catch (error) {
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof ConfigError) {
       process.stderr.write(`copydesk: ${error.message}\n`);
       return 2;
     }
