@@ -1,4 +1,6 @@
-/** Generated wire articles of a given size, with the defects copydesk removes, for benchmarks. */
+/** Articles for benchmarks: generated wire copy of a given size, and the shared corpus when it is there. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const SUBJECTS = ['The carmaker', 'The lender', 'The chip designer', 'The property developer', 'The insurer', 'The retailer', 'The miner', 'The airline'];
 const VERBS = ['said', 'reported', 'expected', 'announced', 'confirmed', 'estimated'];
@@ -20,24 +22,34 @@ function sequence(seed: number) {
   };
 }
 
-function sentence(next: () => number, i: number): string {
+function sentence(next: () => number, id: string): string {
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
-  return `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS).replace('{n}', String(2 + Math.floor(next() * 90)))}, according to filing ${1000 + i}.`;
+  return `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS).replace('{n}', String(2 + Math.floor(next() * 90)))}, according to filing ${id}.`;
 }
 
-/** A Markdown article of about `bytes` bytes: title, a duplicated lead, body, a related block. */
+/** A Markdown article of about `bytes` bytes: title, a duplicated lead, body, a related block; each seed its own. */
 export function markdownArticle(bytes: number, seed = 1): string {
   const next = sequence(seed);
-  const parts = ['# Harbour Group (01234) lifts its outlook after a strong quarter', ''];
+  const parts = [`# Harbour Group (0${1000 + (seed % 9000)}) lifts its outlook after a strong quarter`, ''];
   parts.push('Harbour Group raised its full-year outlook after a strong quarter in its shipping and logistics arms.', '');
   parts.push('According to a filing, Harbour Group (01234) raised its full-year outlook on Monday after a strong quarter in its shipping and logistics arms, with revenue up 14%.', '');
   let i = 0;
   let size = parts.join('\n').length;
   const tail = ['## Related News', '', '- [Shipping rates climb again](/n/1)', '- [Port volumes at a record](/n/2)', '', 'Share to: WeChat | Weibo | Copy link', ''].join('\n');
   while (size + tail.length < bytes) {
-    const paragraph = Array.from({ length: 3 }, () => sentence(next, i++)).join(' ');
+    const paragraph = Array.from({ length: 3 }, () => sentence(next, `${seed}-${i++}`)).join(' ');
     parts.push(paragraph, '');
     size += paragraph.length + 2;
   }
   return `${parts.join('\n')}${tail}`;
+}
+
+/** The shared corpus's Markdown articles, when ../shared is there (run from the project's root). */
+export function corpusMarkdown(): string[] {
+  const dir = join(process.cwd(), '..', 'shared', 'corpus', 'dev');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((d) => join(dir, d, 'input.md'))
+    .filter(existsSync)
+    .map((f) => readFileSync(f, 'utf8'));
 }

@@ -16,6 +16,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markdownArticle } from './articles.js';
 
 export interface Row {
   name: string;
@@ -25,38 +26,6 @@ export interface Row {
 }
 
 const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../src/cli.js');
-
-const SUBJECTS = ['The carmaker', 'The lender', 'The chip designer', 'The developer', 'The insurer', 'The retailer', 'The miner', 'The airline'];
-const VERBS = ['said', 'reported', 'expected', 'announced', 'confirmed', 'estimated'];
-const OBJECTS = [
-  'that revenue rose {n}% in the quarter as demand held up in its main markets',
-  'that it would spend {n} billion yuan on new capacity over the next three years',
-  'that margins narrowed by {n} basis points because of higher input costs',
-  'that deliveries reached {n},000 units, a record for the month',
-  'that it had repurchased {n} million shares since the start of the year',
-  'that orders from overseas customers grew by about {n}% from a year earlier',
-];
-
-/** A wire article in Markdown of about `bytes` bytes, with a duplicated lead, a related block and a share bar. */
-export function benchArticle(bytes: number, seed: number): string {
-  let x = seed + 1;
-  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
-  const parts = [
-    `# Harbour Group (0${1000 + (seed % 9000)}) lifts its outlook after a strong quarter`,
-    'Harbour Group raised its full-year outlook after a strong quarter in its shipping and logistics arms.',
-    `According to a filing, Harbour Group raised its full-year outlook on Monday after a strong quarter in its shipping and logistics arms, with revenue up ${10 + (seed % 20)}%.`,
-  ];
-  const tail = ['## Related News', '- [Shipping rates climb again](/n/1)\n- [Port volumes at a record](/n/2)', 'Share to: WeChat | Weibo | Copy link'];
-  let size = parts.join('\n\n').length + tail.join('\n\n').length;
-  for (let i = 0; size < bytes; i++) {
-    const sentences = Array.from({ length: 3 }, (_, k) => `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS).replace('{n}', String(2 + Math.floor(next() * 90)))}, according to filing ${seed}-${i}-${k}.`);
-    const paragraph = sentences.join(' ');
-    parts.push(paragraph);
-    size += paragraph.length + 2;
-  }
-  return `${[...parts, ...tail].join('\n\n')}\n`;
-}
 
 interface Measured {
   seconds: number;
@@ -94,14 +63,14 @@ async function writeFolder(dir: string, count: number, bytes: number): Promise<v
   for (let i = 0; i < count; i += 1000) {
     const sub = join(dir, String(i / 1000).padStart(3, '0'));
     await mkdir(sub, { recursive: true });
-    await Promise.all(Array.from({ length: Math.min(1000, count - i) }, (_, k) => writeFile(join(sub, `${i + k}.md`), benchArticle(bytes, i + k))));
+    await Promise.all(Array.from({ length: Math.min(1000, count - i) }, (_, k) => writeFile(join(sub, `${i + k}.md`), markdownArticle(bytes, i + k))));
   }
 }
 
 async function writeJsonl(path: string, totalBytes: number, articleBytes: number): Promise<number> {
   const out = createWriteStream(path);
   // a few hundred distinct articles, repeated with new ids: generation stays fast, cleaning does the same work
-  const bodies = Array.from({ length: 500 }, (_, i) => benchArticle(articleBytes, i));
+  const bodies = Array.from({ length: 500 }, (_, i) => markdownArticle(articleBytes, i));
   let written = 0;
   let n = 0;
   while (written < totalBytes) {

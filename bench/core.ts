@@ -3,8 +3,6 @@
  * work it cannot avoid (parse once; Markdown out with remark-stringify; HTML
  * out with remark-rehype → rehype-stringify).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
@@ -12,7 +10,7 @@ import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { clean } from '../src/pipeline.js';
-import { markdownArticle } from './articles.js';
+import { corpusMarkdown, markdownArticle } from './articles.js';
 import { compare, type Row } from './measure.js';
 
 const parser = unified().use(remarkParse).freeze();
@@ -20,7 +18,7 @@ const markdownOut = unified().use(remarkStringify).freeze();
 const htmlOut = unified().use(remarkRehype).use(rehypeStringify).freeze();
 
 /** F: the floor. */
-async function floor(doc: string): Promise<void> {
+export async function floor(doc: string): Promise<void> {
   const tree = parser.parse(doc) as Root;
   markdownOut.stringify(tree);
   htmlOut.stringify(await htmlOut.run(tree));
@@ -63,12 +61,3 @@ export async function benchCore(): Promise<Row[]> {
   return rows;
 }
 
-/** The shared corpus's Markdown articles, when ../shared is there. */
-function corpusMarkdown(): string[] {
-  const dir = join(process.cwd(), '..', 'shared', 'corpus', 'dev');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .map((d) => join(dir, d, 'input.md'))
-    .filter(existsSync)
-    .map((f) => readFileSync(f, 'utf8'));
-}

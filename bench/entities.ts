@@ -12,20 +12,15 @@
  *
  * Times are CPU time (see `compare` below); the dictionary load also gives wall time.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Root } from 'mdast';
-import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
 import { loadDictionary } from '../src/entities/dictionary.js';
 import { bundledKnowledgeBase, KnowledgeBase } from '../src/entities/kb.js';
 import { Matcher } from '../src/entities/matcher.js';
 import { clean } from '../src/pipeline.js';
-import { markdownArticle } from './articles.js';
+import { corpusMarkdown, markdownArticle } from './articles.js';
+import { floor } from './core.js';
 import { median, type Row } from './measure.js';
 
 /**
@@ -54,16 +49,6 @@ async function compare(tasks: Record<string, () => unknown>, options: { rounds?:
     }
   }
   return Object.fromEntries(names.map((n) => [n, Math.min(...samples[n]!)]));
-}
-
-const parser = unified().use(remarkParse).freeze();
-const markdownOut = unified().use(remarkStringify).freeze();
-const htmlOut = unified().use(remarkRehype).use(rehypeStringify).freeze();
-
-async function floor(doc: string): Promise<void> {
-  const tree = parser.parse(doc) as Root;
-  markdownOut.stringify(tree);
-  htmlOut.stringify(await htmlOut.run(tree));
 }
 
 function sequence(seed: number) {
@@ -243,15 +228,6 @@ export async function benchEntities(): Promise<Array<{ name: string; value: numb
   return rows;
 }
 
-/** The shared corpus's Markdown articles, when ../shared is there. */
-function corpusMarkdown(): string[] {
-  const dir = join(process.cwd(), '..', 'shared', 'corpus', 'dev');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .map((d) => join(dir, d, 'input.md'))
-    .filter(existsSync)
-    .map((f) => readFileSync(f, 'utf8'));
-}
 
 /** textlint's kernel with the Markdown plugin and prh, or undefined when they are not installed. */
 async function textlintFixer(dictionary: string): Promise<((text: string) => Promise<unknown>) | undefined> {

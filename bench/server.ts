@@ -16,13 +16,8 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { clean } from '../src/pipeline.js';
 import { createServer } from '../src/server/app.js';
+import type { Row } from './measure.js';
 
-export interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
 
 interface AutocannonResult {
   requests: { average: number; total: number };
