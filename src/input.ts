@@ -49,6 +49,18 @@ export function decodeInput(input: string | Uint8Array, path?: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** Everything on stdin, refused past `maxBytes` so memory stays bounded. */
+export async function readStdin(maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new InputError(`stdin: larger than ${maxBytes / 1024 / 1024} MB`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Deepest nesting parsed as written; deeper structure would overflow the parsers' stacks. */
 export const MAX_DEPTH = 200;
 

@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import { cleanOptionsFromConfig, ConfigError, loadConfig } from '../config.js';
-import { InputError, type Format } from '../input.js';
+import { InputError, readStdin, type Format } from '../input.js';
 import type { CleanOptions } from '../pipeline.js';
 import { copyAtomic, writeAtomic } from './atomic.js';
 import { resolveInputs, type InputType, type Source } from './inputs.js';
@@ -373,7 +373,7 @@ class Run {
       const task: FileTask = { kind: 'file', path: source.path, name: source.name, format: source.format ?? 'markdown', to };
       if (source.path === '-') {
         try {
-          task.bytes = await readStdin();
+          task.bytes = await readStdin(MAX_STDIN);
         } catch (error) {
           yield [source, undefined, (error as Error).message];
           continue;
@@ -513,16 +513,6 @@ function recordId(task: RecordTask): string | undefined {
   }
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_STDIN) throw new Error(`stdin: larger than ${MAX_STDIN / 1024 / 1024} MB`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
 
 /** Set when the reader of stdout has gone (`| head`): stop as if interrupted, quietly. */
 let stdoutClosed = false;

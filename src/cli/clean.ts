@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { reporter } from 'vfile-reporter';
 import { VFile } from 'vfile';
 import { clean } from '../pipeline.js';
-import { formatFromPath, InputError, type Format } from '../input.js';
+import { formatFromPath, InputError, readStdin, type Format } from '../input.js';
 import { messageToJson } from '../json.js';
 import { cleanOptionsFromConfig, ConfigError, loadConfig } from '../config.js';
 
@@ -50,16 +50,7 @@ export async function runClean(path: string, opts: CleanCliOptions): Promise<num
 }
 
 async function readInput(path: string): Promise<Uint8Array> {
-  if (path === '-') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of process.stdin) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BYTES) throw new InputError(`stdin: larger than ${MAX_BYTES / 1024 / 1024} MB`);
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks);
-  }
+  if (path === '-') return readStdin(MAX_BYTES);
   let info;
   try {
     info = await stat(path);
