@@ -27,7 +27,7 @@ import stringSimilarity from 'string-similarity';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { containment, factsOf, normalizeKey, numbersOf, profileText, type Profile } from '../src/profile.js';
-import { applyRemovals, type GuardOptions, type Removal } from '../src/removal.js';
+import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
 import { pointer } from '../src/report.js';
 
 export const PLUGIN = 'dedupe-lead';
@@ -50,8 +50,21 @@ export interface DedupeLeadOptions extends GuardOptions {
   strictOverlap?: number | undefined;
 }
 
-/** `text`: the block's plain text, whitespace folded; its exact-duplicate key. */
-type Block = { node: Paragraph | Heading; text: string };
+/**
+ * A paragraph or heading. `length` (characters of text, no string built) is a
+ * first look: most blocks never need their `text` (plain, whitespace folded:
+ * the exact-duplicate key), which is made on first use.
+ */
+class Block {
+  #text: string | undefined;
+  readonly length: number;
+  constructor(readonly node: Paragraph | Heading) {
+    this.length = proseLength(node);
+  }
+  get text(): string {
+    return (this.#text ??= foldSpace(toString(this.node)));
+  }
+}
 
 const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
   const leadWindow = options.leadWindow ?? 4;
@@ -76,7 +89,7 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
       const titleKey = normalizeKey(title.text);
       for (const block of blocks) {
         if (block === title || block.node.type !== 'paragraph') continue;
-        const ratio = block.text.length / Math.max(1, title.text.length);
+        const ratio = block.length / Math.max(1, title.length);
         if (ratio < 0.6 || ratio > 1.6) continue;
         const key = normalizeKey(block.text);
         if (key === titleKey || stringSimilarity.compareTwoStrings(key, titleKey) >= titleSimilarity) {
@@ -85,18 +98,31 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
       }
     }
 
-    // Exact repeats anywhere: the first copy stays.
-    const seen = new Map<string, Block>();
+    // Exact repeats anywhere: the first copy stays. Only blocks of equal length can be equal.
+    const byLength = new Map<number, Block[]>();
     for (const block of blocks) {
-      if (gone.has(block.node) || block.node.type !== 'paragraph' || block.text.length < 20) continue;
-      const first = seen.get(block.text);
-      if (first) remove(block, 'duplicate-paragraph', 'Removed a repeated paragraph', first);
-      else seen.set(block.text, block);
+      if (gone.has(block.node) || block.node.type !== 'paragraph' || block.length < 20) continue;
+      const same = byLength.get(block.length);
+      if (same) same.push(block);
+      else byLength.set(block.length, [block]);
+    }
+    for (const same of byLength.values()) {
+      if (same.length < 2) continue;
+      const seen = new Map<string, Block>();
+      for (const block of same) {
+        const first = seen.get(block.text);
+        if (first) remove(block, 'duplicate-paragraph', 'Removed a repeated paragraph', first);
+        else seen.set(block.text, block);
+      }
     }
 
     // A reworded lead: the first two body paragraphs (a summary and its lede),
     // and, more strictly, any two close paragraphs near the top.
-    const lead = blocks.filter((b) => b.node.type === 'paragraph' && !gone.has(b.node) && b.text.split(' ', 8).length >= 8).slice(0, leadWindow);
+    const lead: Block[] = [];
+    for (const b of blocks) {
+      if (lead.length === leadWindow) break;
+      if (b.node.type === 'paragraph' && !gone.has(b.node) && b.length >= 30 && b.text.split(' ', 8).length >= 8) lead.push(b);
+    }
     // Figures first: they are cheap to find and rule out most pairs before any profile is built.
     const figures = new Map<Block, Set<string>>(lead.map((b) => [b, numbersOf(b.text)]));
     const titleFigures = title ? numbersOf(title.text) : new Set<string>();
@@ -148,7 +174,7 @@ function collectBlocks(tree: Root): Block[] {
   const out: Block[] = [];
   const walk = (children: Root['children']) => {
     for (const node of children) {
-      if (node.type === 'paragraph' || node.type === 'heading') out.push({ node, text: foldSpace(toString(node)) });
+      if (node.type === 'paragraph' || node.type === 'heading') out.push(new Block(node));
       else if (node.type === 'blockquote') walk(node.children);
     }
   };

@@ -24,7 +24,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { ATTRIBUTION, FURNITURE, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
 import { sentenceCount } from '../src/profile.js';
-import { applyRemovals, type GuardOptions, type Removal } from '../src/removal.js';
+import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
 
 export const PLUGIN = 'strip-boilerplate';
 export const RULES = ['related-block', 'page-furniture'] as const;
@@ -59,7 +59,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
       for (let i = 0; i < children.length; i++) {
         const node = children[i]!;
         // Furniture and markers are short: long blocks are prose, not worth a look.
-        if (!glued.has(node) && sourceLength(node) > MAX_LINE) continue;
+        if (!glued.has(node) && proseLength(node) > MAX_TEXT) continue;
         const text = blockText(node);
         if (glued.has(node) || isMarker(text)) {
           removals.push(related(node, 'Removed a related-headlines marker'));
@@ -75,7 +75,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
           }
           continue;
         }
-        if (!text || text.length > MAX_TEXT || node.type === 'list' || node.type === 'code' || node.type === 'table' || isAttribution(text)) continue;
+        if (!text || node.type === 'list' || node.type === 'code' || node.type === 'table' || isAttribution(text)) continue;
         if (furniture.some((re) => re.test(text))) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
         } else if (looksLikeInterface(node, text)) {
@@ -116,15 +116,8 @@ function isLinkOnly(item: Nodes): boolean {
 
 export default stripBoilerplate;
 
-/** Longest block, in source characters (markup included), that can be a marker or a furniture line. */
-const MAX_LINE = 600;
-/** Longest furniture line, in text characters: the longest seen is an app prompt of about 80. */
+/** Longest marker or furniture line, in text characters: the longest seen is an app prompt of about 80. */
 const MAX_TEXT = 160;
-
-function sourceLength(node: Nodes): number {
-  const p = node.position;
-  return p?.start.offset !== undefined && p.end.offset !== undefined ? p.end.offset - p.start.offset : 0;
-}
 
 function related(node: Nodes, reason: string): Removal {
   return { node, ruleId: 'related-block', reason, marked: true };

@@ -71,8 +71,8 @@ export function sourceText(file: VFile, node: Nodes): string {
   return toString(node);
 }
 
-/** Characters of text in a node: what the guard weighs (no string is built). */
-function proseLength(node: Nodes): number {
+/** Characters of text in a node: what the guard weighs, and a cheap first look for plugins (no string is built). */
+export function proseLength(node: Nodes): number {
   if ('value' in node && (node.type === 'text' || node.type === 'inlineCode')) return node.value.length;
   if (!('children' in node)) return 0;
   let n = 0;
