@@ -292,6 +292,24 @@ const compiled = new WeakMap<object, { id: number; order: number; entries: Entry
 let nextObjectId = 0;
 
 /** Entries of several dictionaries (paths or data), later ones first in precedence. Files are read once. */
+const objectIds = new WeakMap<object, number>();
+
+/**
+ * What identifies a list of dictionaries as loaded: paths with their
+ * modification times, data objects by identity. Cheap (a stat per file), so
+ * a compiled matcher can be found without touching the entries.
+ */
+export function dictionariesKey(list: ReadonlyArray<string | Dictionary>): string {
+  return list
+    .map((item, order) => {
+      if (typeof item === 'string') return `${order}:${item}@${statSync(item, { throwIfNoEntry: false })?.mtimeMs ?? -1}`;
+      let id = objectIds.get(item);
+      if (id === undefined) objectIds.set(item, (id = nextObjectId++));
+      return `${order}:#${id}`;
+    })
+    .join('\n');
+}
+
 export function loadDictionaries(list: ReadonlyArray<string | Dictionary>): { entries: EntryRecord[]; key: string } {
   const entries: EntryRecord[] = [];
   const keys: string[] = [];

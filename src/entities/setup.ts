@@ -2,7 +2,7 @@
  * The matcher the entity plugins share: the knowledge base and the user
  * dictionaries compiled once, then reused for every article.
  */
-import { loadDictionaries, type Dictionary } from './dictionary.js';
+import { dictionariesKey, loadDictionaries, type Dictionary } from './dictionary.js';
 import { bundledKnowledgeBase, type KnowledgeBase } from './kb.js';
 import { Matcher } from './matcher.js';
 
@@ -17,12 +17,14 @@ const memo = new WeakMap<KnowledgeBase, Map<string, Matcher>>();
 
 export function matcherFor(sources: EntitySources = {}): Matcher {
   const kb = sources.kb ?? bundledKnowledgeBase();
-  const { entries, key } = loadDictionaries(sources.dictionaries ?? []);
+  const list = sources.dictionaries ?? [];
+  // Per article only the key is computed; the entries are gathered when a matcher has to be built.
+  const key = dictionariesKey(list);
   let byKey = memo.get(kb);
   if (!byKey) memo.set(kb, (byKey = new Map()));
   let matcher = byKey.get(key);
   if (!matcher) {
-    matcher = new Matcher(kb, entries);
+    matcher = new Matcher(kb, loadDictionaries(list).entries);
     if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!); // dictionaries edited while a server runs
     byKey.set(key, matcher);
   }
