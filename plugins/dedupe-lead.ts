@@ -161,7 +161,9 @@ export default dedupeLead;
  * content words recur, and it brings no figure of its own.
  */
 function restates(part: Profile, whole: Profile, title: Profile | undefined, overlap: number): boolean {
-  if (part.terms.size < 8 || part.terms.size > whole.terms.size * 1.5) return false;
+  // Short paragraphs say too little to judge by words alone, unless they share two or more figures.
+  const enough = part.terms.size >= 8 || (part.terms.size >= 5 && part.numbers.size >= 2);
+  if (!enough || part.terms.size > whole.terms.size * 1.5) return false;
   const context = title ? [whole, title] : [whole];
   for (const n of part.numbers) if (!context.some((p) => p.numbers.has(n))) return false;
   const covered = containment(part.terms, ...context.map((p) => p.terms));
