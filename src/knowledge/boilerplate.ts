@@ -38,6 +38,8 @@ export const FURNITURE: RegExp[] = [
   /^(?:back )?zoom [+-](?: zoom [+-])?$/i,
   /^recommend \d+ positive \d+ negative \d+$/i,
   /^try our ai features$/i,
+  /^(?:tags?|keywords?|related (?:stocks|tickers))\s*[:：].{0,120}$/i, // tag clouds and ticker chips
+
   /^explore what .{1,40} can do for you$/i,
 ];
 
