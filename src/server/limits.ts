@@ -25,6 +25,45 @@ export class CleanTimeoutError extends Error {
   override name = 'CleanTimeoutError';
 }
 
+/**
+ * Admission and deadline for one kind of work, shared by cleaning and
+ * previews: at most `concurrency` in flight (`OverloadError`), each given
+ * `timeoutMs` from admission (`CleanTimeoutError`), its signal aborted then.
+ */
+export class Limiter {
+  #inFlight = 0;
+  constructor(
+    readonly concurrency: number,
+    readonly timeoutMs: number,
+    /** How to name the work in errors: "articles are being cleaned", "cleaning". */
+    readonly words: { busy: string; doing: string },
+  ) {}
+
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  async run<T>(work: (signal: AbortSignal) => Promise<T>, onTimeout?: () => void): Promise<T> {
+    if (this.#inFlight >= this.concurrency) throw new OverloadError(`${this.#inFlight} ${this.words.busy}; try again shortly`);
+    this.#inFlight++;
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        onTimeout?.();
+        reject(new CleanTimeoutError(`${this.words.doing} took longer than ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+    });
+    try {
+      return await Promise.race([work(controller.signal), timeout]);
+    } finally {
+      clearTimeout(timer);
+      this.#inFlight--;
+    }
+  }
+}
+
 export interface CleanerOptions {
   threads: number;
   concurrency: number;
@@ -47,7 +86,7 @@ export class Cleaner {
   readonly concurrency: number;
   readonly timeoutMs: number;
   #pool: Piscina<CleanTask, CleanOutcome> | undefined;
-  #inFlight = 0;
+  readonly #limiter: Limiter;
   #rewarming: Promise<unknown> | undefined;
   #running = 0;
   readonly #waiting: Array<() => void> = [];
@@ -56,6 +95,7 @@ export class Cleaner {
     this.threads = options.threads ?? Math.max(1, availableParallelism());
     this.concurrency = options.concurrency ?? 32;
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.#limiter = new Limiter(this.concurrency, this.timeoutMs, { busy: 'articles are being cleaned', doing: 'cleaning' });
     if (this.threads > 0) {
       this.#pool = new Piscina<CleanTask, CleanOutcome>({
         filename: workerFile(),
@@ -68,7 +108,7 @@ export class Cleaner {
   }
 
   get inFlight(): number {
-    return this.#inFlight;
+    return this.#limiter.inFlight;
   }
 
   /** Loads the pipeline in every worker, so the first articles are not slow. */
@@ -77,13 +117,9 @@ export class Cleaner {
   }
 
   async clean(input: ArticleInput, options: CleanOptions): Promise<ArticleResult> {
-    if (this.#inFlight >= this.concurrency) throw new OverloadError(`${this.#inFlight} articles are being cleaned; try again shortly`);
-    this.#inFlight++;
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
+    return this.#limiter.run(
+      (signal) => this.#run({ input, options }, signal),
+      () => {
         // The aborted worker is replaced by a new one, which loads the pipeline on its
         // first task: give it one that cannot be aborted, or short articles queued behind
         // could time out on that loading and stop worker after worker.
@@ -92,15 +128,8 @@ export class Cleaner {
             .catch(() => undefined)
             .finally(() => (this.#rewarming = undefined));
         }
-        reject(new CleanTimeoutError(`cleaning took longer than ${this.timeoutMs} ms`));
-      }, this.timeoutMs);
-    });
-    try {
-      return await Promise.race([this.#run({ input, options }, controller.signal), timeout]);
-    } finally {
-      clearTimeout(timer);
-      this.#inFlight--;
-    }
+      },
+    );
   }
 
   async #run(task: CleanTask, signal: AbortSignal | undefined): Promise<ArticleResult> {

@@ -27,7 +27,7 @@ import { decodeInput, FORMATS, formatFromPath, InputError, type Format } from '.
 import type { PreviewResult } from '../preview/render.js';
 import type { PreviewOutcome, PreviewTask } from '../preview/worker.js';
 import { bearerAuth } from './auth.js';
-import { CleanTimeoutError, OverloadError } from './limits.js';
+import { Limiter } from './limits.js';
 import { DEFAULTS, isLoopback, type ServerOptions } from './options.js';
 import { layered, type RequestOptions } from './routes.js';
 import { cleanOptionsSchema } from './schemas.js';
@@ -151,30 +151,17 @@ export function previewOpenApiPaths(): Record<string, unknown> {
 /** Previews rendered in a worker thread (started on first use), with the server's time and concurrency limits. */
 export class PreviewRunner {
   #pool: Piscina<PreviewTask, PreviewOutcome> | undefined;
-  #inFlight = 0;
+  readonly #limiter: Limiter;
   constructor(
     readonly threads: number,
     readonly concurrency: number,
     readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.#limiter = new Limiter(concurrency, timeoutMs, { busy: 'previews are being rendered', doing: 'rendering the preview' });
+  }
 
-  async run(task: PreviewTask): Promise<PreviewResult> {
-    if (this.#inFlight >= this.concurrency) throw new OverloadError(`${this.#inFlight} previews are being rendered; try again shortly`);
-    this.#inFlight++;
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new CleanTimeoutError(`rendering the preview took longer than ${this.timeoutMs} ms`));
-      }, this.timeoutMs);
-    });
-    try {
-      return await Promise.race([this.#run(task, controller.signal), timeout]);
-    } finally {
-      clearTimeout(timer);
-      this.#inFlight--;
-    }
+  run(task: PreviewTask): Promise<PreviewResult> {
+    return this.#limiter.run((signal) => this.#run(task, signal));
   }
 
   async #run(task: PreviewTask, signal: AbortSignal): Promise<PreviewResult> {
