@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/src/cli.js');
 
@@ -46,4 +47,15 @@ export function workspace(files: Record<string, string | Buffer> = {}): string {
 
 export function removeWorkspace(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** A workspace maker for one test file: every folder it makes is removed after that file's tests. */
+export function workspaces(): (files: Record<string, string | Buffer>) => string {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach(removeWorkspace));
+  return (files) => {
+    const dir = workspace(files);
+    dirs.push(dir);
+    return dir;
+  };
 }

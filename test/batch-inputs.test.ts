@@ -1,17 +1,11 @@
 /** copydesk batch: each kind of input, on real files written here. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cli, removeWorkspace, workspace } from './batch-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { cli, workspaces } from './batch-helpers.js';
 import { CLEAN_TEXT, ghostExport, lexicalDoc, wireHtml, wireMarkdown, wxrExport } from './batch-fixtures.js';
 
-const dirs: string[] = [];
-function ws(files: Record<string, string | Buffer>): string {
-  const dir = workspace(files);
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => dirs.forEach(removeWorkspace));
+const ws = workspaces();
 
 interface JsonReport {
   articles: Array<{ file: string; line?: number; id?: string; name: string; error?: string; messages: Array<{ ruleId: string; severity: string }> }>;

@@ -1,17 +1,11 @@
 /** copydesk batch: outputs (out-dir, in place, stdout, formats), reports, exit codes, config. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cli, removeWorkspace, workspace } from './batch-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { cli, workspaces } from './batch-helpers.js';
 import { CLEAN_TEXT, wireHtml, wireMarkdown } from './batch-fixtures.js';
 
-const dirs: string[] = [];
-function ws(files: Record<string, string | Buffer>): string {
-  const dir = workspace(files);
-  dirs.push(dir);
-  return dir;
-}
-afterAll(() => dirs.forEach(removeWorkspace));
+const ws = workspaces();
 
 const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
 
