@@ -14,6 +14,29 @@ export function tempPathFor(path: string): string {
 
 const made = new Set<string>();
 
+/** Fills the temporary file beside `target`, then renames it into place; on failure the temporary file goes. */
+function viaTempSync(target: string, fill: (temp: string) => void): void {
+  const temp = tempPathFor(target);
+  try {
+    fill(temp);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+async function viaTemp(target: string, fill: (temp: string) => Promise<void>): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    await fill(temp);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
 /**
  * The same, synchronously, for the pool workers: a worker cleans one article
  * at a time, and a small synchronous write costs less CPU than a round trip
@@ -25,51 +48,23 @@ export function writeAtomicSync(path: string, data: string | Uint8Array): void {
     mkdirSync(dir, { recursive: true });
     made.add(dir);
   }
-  const temp = tempPathFor(path);
-  try {
-    writeFileSync(temp, data);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  viaTempSync(path, (temp) => writeFileSync(temp, data));
 }
 
 export function copyAtomicSync(from: string, to: string, options: { keepExisting?: boolean | undefined } = {}): void {
   if (options.keepExisting && existsSync(to)) return;
-  const temp = tempPathFor(to);
-  try {
-    copyFileSync(from, temp);
-    renameSync(temp, to);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  viaTempSync(to, (temp) => copyFileSync(from, temp));
 }
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = tempPathFor(path);
   await mkdir(dirname(path), { recursive: true });
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await viaTemp(path, (temp) => writeFile(temp, data));
 }
 
 /** Copies `from` to `to` atomically; with `keepExisting`, an existing `to` is left as it is. */
 export async function copyAtomic(from: string, to: string, options: { keepExisting?: boolean | undefined } = {}): Promise<void> {
   if (options.keepExisting && (await exists(to))) return;
-  const temp = tempPathFor(to);
-  try {
-    await copyFile(from, temp);
-    await rename(temp, to);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await viaTemp(to, (temp) => copyFile(from, temp));
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { type Format } from '../input.js';
 import { createServer, type CopydeskServer } from '../server/app.js';
 import { serverOptionsFromConfig } from '../server/options.js';
@@ -53,7 +53,8 @@ export async function runPreview(file: string, opts: PreviewCliOptions): Promise
       preview: { page: true, files: [path] },
     });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof Error) {
+    // A bad config, dictionary, port or option: one line, exit 2.
+    if (error instanceof Error) {
       process.stderr.write(`copydesk: ${error.message}\n`);
       return 2;
     }

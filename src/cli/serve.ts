@@ -3,7 +3,7 @@
  * environment (secrets) and flags. SIGINT/SIGTERM stop it gracefully:
  * requests in flight finish (up to `graceMs`), then the process exits.
  */
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { createServer } from '../server/app.js';
 import { serverOptionsFromConfig } from '../server/options.js';
 
@@ -20,7 +20,8 @@ export async function runServe(opts: ServeCliOptions, graceMs = 30_000): Promise
     const options = serverOptionsFromConfig(config, process.env, { host: opts.host, port: opts.port }, filepath);
     server = await createServer({ ...options, preview: options.preview ?? { page: true } });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof Error) {
+    // A bad config, dictionary, port or option: one line, exit 2.
+    if (error instanceof Error) {
       process.stderr.write(`copydesk: ${error.message}\n`);
       return 2;
     }
