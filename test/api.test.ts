@@ -1,6 +1,5 @@
 /** The public API: plugins alone in anyone's pipeline, the preset, the guard, control comments, config. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
@@ -8,6 +7,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { clean, copydeskPreset, dedupeLead, stripBoilerplate } from '../src/index.js';
 import { ConfigError, cleanOptionsFromConfig, loadConfig } from '../src/config.js';
+import { workspaces } from './helpers/workspace.js';
 
 const article = [
   '# Ferris Cement lifts its dividend',
@@ -90,7 +90,8 @@ describe('control comments', () => {
 });
 
 describe('configuration', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-config-'));
+  const folder = workspaces();
+  const dir = folder();
 
   it('is found in .copydeskrc.yaml and turns rules off or changes severities', async () => {
     writeFileSync(join(dir, '.copydeskrc.yaml'), 'rules:\n  page-furniture: "off"\n  duplicate-paragraph: warning\nminProseShare: 0.4\n');
@@ -114,7 +115,7 @@ describe('configuration', () => {
   });
 
   it('is read from the "copydesk" field of package.json', async () => {
-    const sub = mkdtempSync(join(tmpdir(), 'copydesk-pkg-'));
+    const sub = folder();
     writeFileSync(join(sub, 'package.json'), JSON.stringify({ name: 'x', copydesk: { minProseShare: 0.3 } }));
     expect((await loadConfig({ cwd: sub })).config).toEqual({ minProseShare: 0.3 });
   });

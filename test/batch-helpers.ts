@@ -1,10 +1,7 @@
 /** Running the built CLI on temporary folders, for the batch tests. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 
 export const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/src/cli.js');
 
@@ -35,27 +32,4 @@ export function startCli(args: string[], options: { cwd: string }) {
   return spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } });
 }
 
-/** A fresh temporary folder, with `files` written into it. */
-export function workspace(files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-batch-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
-
-export function removeWorkspace(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-}
-
-/** A workspace maker for one test file: every folder it makes is removed after that file's tests. */
-export function workspaces(): (files: Record<string, string | Buffer>) => string {
-  const dirs: string[] = [];
-  afterAll(() => dirs.forEach(removeWorkspace));
-  return (files) => {
-    const dir = workspace(files);
-    dirs.push(dir);
-    return dir;
-  };
-}
+export { removeWorkspace, workspace, workspaces } from './helpers/workspace.js';

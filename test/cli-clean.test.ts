@@ -1,9 +1,11 @@
 /** `copydesk clean`, run as a user runs it: the built CLI in a child process, on real files. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { workspaces } from './helpers/workspace.js';
+
+const folder = workspaces();
 
 const cli = join(import.meta.dirname, '..', 'dist', 'src', 'cli.js');
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'cleanup', 'summary-then-lede', 'input.txt');
@@ -35,7 +37,7 @@ describe('copydesk clean', () => {
     expect(JSON.parse(r.stdout).markdown).toBe('# A title\n\nA line of text.\n');
   });
 
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
+  const dir = folder();
   const cases: Array<[string, string[], RegExp]> = [
     ['a missing file', ['clean', join(dir, 'nope.txt')], /nope\.txt: no such file/],
     ['an unknown format', ['clean', fixture, '--format', 'docx'], /expected one of text, markdown, html/],
@@ -54,7 +56,7 @@ describe('copydesk clean', () => {
 });
 
 describe('copydesk clean with a configuration', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-cli-config-'));
+  const dir = folder();
   const article = join(dir, 'story.txt');
   writeFileSync(article, 'A title for the story\nListen to the news\nThe body of the story has a few words in it.\n');
 

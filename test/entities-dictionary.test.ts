@@ -4,9 +4,9 @@
  * the dictionaries at work in clean().
  */
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { workspaces } from './helpers/workspace.js';
 import { clean } from '../src/index.js';
 import { applyEntry, DictionaryError, loadDictionary, type Dictionary } from '../src/entities/dictionary.js';
 
@@ -56,8 +56,10 @@ describe('loading', () => {
     expect(applyEntry(cafe!, 'Cafe Holdings rose; Cafe Holdingsé did not.')).toBe('Café Holdings rose; Cafe Holdingsé did not.');
   });
 
+  const folder = workspaces();
+
   it('loads 50,000 entries quickly', () => {
-    const path = join(tmpdir(), `copydesk-dict-${process.pid}.yaml`);
+    const path = join(folder(), 'large.yaml');
     let text = 'rules:\n';
     for (let i = 0; i < 50_000; i++) text += `  - expected: Company ${i}\n    patterns: [Compny ${i}, Co ${i} Ltd]\n`;
     writeFileSync(path, text);
