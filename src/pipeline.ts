@@ -23,7 +23,6 @@ import flagEntities, { type FlagEntitiesOptions } from '../plugins/flag-entities
 import type { Dictionary } from './entities/dictionary.js';
 import stripBoilerplate, { type StripBoilerplateOptions } from '../plugins/strip-boilerplate.js';
 import { decodeInput, type Format, guardInput } from './input.js';
-import htmlReader from './formats/html.js';
 import copydeskText from './formats/text.js';
 import { report } from './report.js';
 import { switchOff } from './control.js';
@@ -76,15 +75,19 @@ function switchRulesOff(names: string[]) {
   return (tree: Root) => switchOff(tree, names);
 }
 
-const readers: Record<Format, PluggableList> = {
-  text: [copydeskText],
-  markdown: [remarkParse],
-  html: htmlReader.plugins ?? [],
-};
+let htmlReader: PluggableList | undefined;
+
+/** The reader for `format`. The HTML one (parse5 and its helpers) is loaded on first use, so Markdown runs start without it. */
+async function readerFor(format: Format): Promise<PluggableList> {
+  if (format === 'text') return [copydeskText];
+  if (format === 'markdown') return [remarkParse];
+  htmlReader ??= (await import('./formats/html.js')).default.plugins ?? [];
+  return htmlReader;
+}
 
 /** A processor that reads `format` and cleans; `run` it to get the cleaned mdast. */
-export function createProcessor(format: Format, options: CleanOptions = {}) {
-  return unified().use(readers[format]).use(copydeskPreset(options));
+export async function createProcessor(format: Format, options: CleanOptions = {}) {
+  return unified().use(await readerFor(format)).use(copydeskPreset(options));
 }
 
 export const markdownOptions: StringifyOptions = {
@@ -127,7 +130,7 @@ export async function cleanTree(input: string | Uint8Array, options: CleanOption
     report(file, { ruleId: 'empty-input', severity: 'warning', reason: 'The article is empty' });
     return { tree: { type: 'root', children: [] }, file, messages: sorted(withSeverities(file.messages, options.rules)) };
   }
-  const processor = createProcessor(format, options);
+  const processor = await createProcessor(format, options);
   const tree = (await processor.run(processor.parse(file), file)) as Root;
   return { tree, file, messages: sorted(withSeverities(file.messages, options.rules)) };
 }

@@ -67,6 +67,8 @@ export class Summary {
       interrupted: this.interrupted,
       seconds: round(this.seconds),
       articlesPerSecond: round(this.rate),
+      /** CPU time of the whole process (every thread: workers, V8's collector and compiler, main). */
+      cpuSeconds: round(cpuSeconds()),
       /** Peak resident memory of the whole process, workers included. */
       peakRssMB: round(process.resourceUsage().maxRSS / 1024),
       rules: Object.fromEntries([...this.rules].sort(([a], [b]) => a.localeCompare(b))),
@@ -100,6 +102,11 @@ export class Summary {
     out.push(`  ${this.seconds.toFixed(1)} s, ${this.rate.toFixed(1)} articles/s${this.interrupted ? ' (interrupted: run again with --resume)' : ''}`);
     return out.join('\n');
   }
+}
+
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 function round(n: number): number {

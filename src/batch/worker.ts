@@ -6,16 +6,20 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { workerData } from 'piscina';
-import { clean, type CleanOptions, type CleanResult } from '../pipeline.js';
+import type { VFileMessage } from 'vfile-message';
+import { cleanTree, toHtml, toMarkdown, type CleanOptions } from '../pipeline.js';
 import { decodeInput, type Format } from '../input.js';
 import { messageToJson } from '../json.js';
 import { findSpan, replaceSpan, valueAt } from './json-span.js';
 import { lexicalToHtml, lexicalWithMarkdown, mobiledocToHtml, mobiledocWithMarkdown } from './ghost.js';
-import { autop, cdata, parseItem, XmlError } from './wxr.js';
 import { copyAtomicSync, writeAtomicSync } from './atomic.js';
 import type { FileTask, OutputFormat, RecordTask, Task, TaskResult } from './task.js';
 
 const options: CleanOptions = (workerData as { cleanOptions?: CleanOptions } | undefined)?.cleanOptions ?? {};
+
+/** The WordPress reader (saxes) is loaded with the first WXR item: other runs start without it. */
+let wxrModule: Promise<typeof import('./wxr.js')> | undefined;
+const wxr = () => (wxrModule ??= import('./wxr.js'));
 
 /** Largest article file read. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -35,7 +39,7 @@ async function cleanOne(task: Task): Promise<TaskResult> {
     if (task.kind === 'ghost') return await cleanGhostPost(task);
     return await cleanWxrItem(task);
   } catch (error) {
-    if (error instanceof XmlError && task.kind !== 'file') {
+    if (task.kind === 'wxr' && error instanceof (await wxr()).XmlError) {
       return { messages: [], changes: 0, error: `not well-formed XML at line ${task.line + error.line - 1}: ${error.message}` };
     }
     return { id: (error as ArticleError).id, messages: [], changes: 0, error: (error as Error).message };
@@ -54,8 +58,8 @@ class ArticleError extends Error {
 
 async function cleanFile(task: FileTask): Promise<TaskResult> {
   const bytes = task.bytes ?? readArticle(task.path);
-  const result = await clean(bytes, { ...options, format: task.format, path: task.name });
-  const output = render(result, task.to, { file: task.name });
+  const result = await cleanArticle(bytes, { ...options, format: task.format, path: task.name });
+  const output = await render(result, task.to, { file: task.name });
   const done = summarize(result);
   if (!task.outPath) return { ...done, output };
   if (task.backupPath) copyAtomicSync(task.path, task.backupPath, { keepExisting: task.keepBackup });
@@ -91,13 +95,13 @@ async function cleanLine(task: RecordTask): Promise<TaskResult> {
     throw new ArticleError(`no string at "${field.join('.')}"`, id);
   }
   const format = task.format ?? sniffFormat(body);
-  const result = await clean(body, { ...options, format, path: articleName(task, id) });
+  const result = await cleanArticle(body, { ...options, format, path: articleName(task, id) });
   const done = { ...summarize(result), id, slug: id };
-  if (task.mode === 'render') return { ...done, output: render(result, task.to ?? 'json', { file: task.name, line: task.line, id }) };
+  if (task.mode === 'render') return { ...done, output: await render(result, task.to ?? 'json', { file: task.name, line: task.line, id }) };
   if (!done.changes) return done; // written back as it was
   const span = findSpan(text, field);
   if (!span) throw new ArticleError(`cannot locate "${field.join('.')}" in the line`, id);
-  return { ...done, output: replaceSpan(text, span, bodyFor(result, task.to, format)) + ending };
+  return { ...done, output: replaceSpan(text, span, await bodyFor(result, task.to, format)) + ending };
 }
 
 /** Ghost: `html` (or the editor document) replaced; every other field untouched. */
@@ -120,16 +124,16 @@ async function cleanGhostPost(task: RecordTask): Promise<TaskResult> {
     throw new ArticleError(`the editor document is not valid JSON (${(error as Error).message})`, id);
   }
   if (html === undefined) return { id, slug, messages: [], changes: 0, skipped: true };
-  const result = await clean(html, { ...options, format: 'html', path: articleName(task, slug) });
+  const result = await cleanArticle(html, { ...options, format: 'html', path: articleName(task, slug) });
   const done = { ...summarize(result), id, slug };
-  if (task.mode === 'render') return { ...done, output: render(result, task.to ?? 'json', { file: task.name, line: task.line, id, slug }) };
+  if (task.mode === 'render') return { ...done, output: await render(result, task.to ?? 'json', { file: task.name, line: task.line, id, slug }) };
   if (!done.changes) return done;
   let out = text;
   // Replace from the last field to the first, so earlier spans stay valid.
   const replacements: Array<[string, unknown]> = [];
-  if (typeof post.html === 'string') replacements.push(['html', result.html]);
-  if (typeof post.lexical === 'string' && post.lexical) replacements.push(['lexical', lexicalWithMarkdown(result.markdown)]);
-  if (typeof post.mobiledoc === 'string' && post.mobiledoc) replacements.push(['mobiledoc', mobiledocWithMarkdown(result.markdown)]);
+  if (typeof post.html === 'string') replacements.push(['html', await result.html()]);
+  if (typeof post.lexical === 'string' && post.lexical) replacements.push(['lexical', lexicalWithMarkdown(result.markdown())]);
+  if (typeof post.mobiledoc === 'string' && post.mobiledoc) replacements.push(['mobiledoc', mobiledocWithMarkdown(result.markdown())]);
   const spans = replacements
     .map(([key, value]) => ({ span: findSpan(text, [key]), value }))
     .filter((r) => r.span)
@@ -140,35 +144,54 @@ async function cleanGhostPost(task: RecordTask): Promise<TaskResult> {
 
 /** WordPress: the `content:encoded` of posts and pages replaced; other items pass through. */
 async function cleanWxrItem(task: RecordTask): Promise<TaskResult> {
+  const { autop, cdata, parseItem } = await wxr();
   const text = decodeInput(task.bytes);
   const item = parseItem(text);
   const slug = item.slug || item.id;
   if ((item.type && item.type !== 'post' && item.type !== 'page') || !item.content.trim() || !item.contentSpan) {
     return { id: item.id, slug, messages: [], changes: 0, skipped: true };
   }
-  const result = await clean(autop(item.content), { ...options, format: 'html', path: articleName(task, slug) });
+  const result = await cleanArticle(autop(item.content), { ...options, format: 'html', path: articleName(task, slug) });
   const done = { ...summarize(result), id: item.id, slug };
-  if (task.mode === 'render') return { ...done, output: render(result, task.to ?? 'json', { file: task.name, line: task.line, id: item.id, slug }) };
+  if (task.mode === 'render') return { ...done, output: await render(result, task.to ?? 'json', { file: task.name, line: task.line, id: item.id, slug }) };
   if (!done.changes) return done;
   const span = item.contentSpan;
-  return { ...done, output: text.slice(0, span.start) + cdata(result.html) + text.slice(span.end) };
+  return { ...done, output: text.slice(0, span.start) + cdata(await result.html()) + text.slice(span.end) };
 }
 
-function summarize(result: CleanResult): TaskResult {
+/** A cleaned article, written out only in the forms a task needs: each one is a serialisation of the tree. */
+interface Cleaned {
+  messages: VFileMessage[];
+  markdown: () => string;
+  html: () => Promise<string>;
+}
+
+async function cleanArticle(input: string | Uint8Array, cleanOptions: CleanOptions): Promise<Cleaned> {
+  const { tree, messages } = await cleanTree(input, cleanOptions);
+  let markdown: string | undefined;
+  let html: Promise<string> | undefined;
+  return {
+    messages,
+    markdown: () => (markdown ??= toMarkdown(tree)),
+    html: () => (html ??= tree.children.length ? toHtml(tree) : Promise.resolve('')),
+  };
+}
+
+function summarize(result: Cleaned): TaskResult {
   const messages = result.messages.map(messageToJson);
   return { messages, changes: messages.filter((m) => m.severity === 'info').length };
 }
 
-function render(result: CleanResult, to: OutputFormat, where: Record<string, string | number | undefined>): string {
-  if (to === 'html') return `${result.html}\n`;
-  if (to === 'markdown') return result.markdown;
-  return `${JSON.stringify({ ...where, markdown: result.markdown, html: result.html, messages: result.messages.map(messageToJson) })}\n`;
+async function render(result: Cleaned, to: OutputFormat, where: Record<string, string | number | undefined>): Promise<string> {
+  if (to === 'html') return `${await result.html()}\n`;
+  if (to === 'markdown') return result.markdown();
+  return `${JSON.stringify({ ...where, markdown: result.markdown(), html: await result.html(), messages: result.messages.map(messageToJson) })}\n`;
 }
 
 /** The body written back into a JSON Lines record: as `--to` says, else in the format it came in. */
-function bodyFor(result: CleanResult, to: OutputFormat | undefined, format: Format): string {
-  if (to === 'html' || (to === undefined && format === 'html')) return result.html;
-  return result.markdown;
+async function bodyFor(result: Cleaned, to: OutputFormat | undefined, format: Format): Promise<string> {
+  if (to === 'html' || (to === undefined && format === 'html')) return result.html();
+  return result.markdown();
 }
 
 function sniffFormat(body: string): Format {

@@ -12,9 +12,8 @@
  * position-keeping parser runs only to point at an error.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
-import yaml from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject } from 'ajv';
 import { atWordBoundaries, fold } from './aho-corasick.js';
 import { ContextProbe } from './context.js';
 import type { Context, EntryRecord, Mode } from './kb.js';
@@ -111,6 +110,14 @@ export const DICTIONARY_SCHEMA = {
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
+// The YAML parsers and the schema validator are needed only when a dictionary
+// is read: loaded synchronously on first use, so cleaning without dictionaries
+// (every pool worker of a plain batch run, `copydesk clean`) starts without them.
+const load = createRequire(import.meta.url);
+const jsYaml = () => load('js-yaml') as typeof import('js-yaml');
+const positionalYaml = () => load('yaml') as typeof import('yaml');
+const ajv = () => (load('ajv') as typeof import('ajv')).Ajv;
+
 const KIND_RULE: Record<string, string> = {
   person: 'person-name',
   company: 'entity-name',
@@ -130,7 +137,7 @@ export function loadDictionary(path: string, order = 0): EntryRecord[] {
   }
   let data: unknown;
   try {
-    data = /\.json$/i.test(path) ? JSON.parse(text) : yaml.load(text, { filename: path, schema: yaml.JSON_SCHEMA });
+    data = /\.json$/i.test(path) ? JSON.parse(text) : jsYaml().load(text, { filename: path, schema: jsYaml().JSON_SCHEMA });
   } catch (error) {
     const mark = (error as { mark?: { line: number } }).mark;
     const line = mark ? mark.line + 1 : lineOfJsonError(text, error as Error);
@@ -141,7 +148,7 @@ export function loadDictionary(path: string, order = 0): EntryRecord[] {
 
 /** Validates and compiles dictionary data; `text` (the file) lets errors name a line. */
 export function compileDictionary(data: unknown, file = 'dictionary', text?: string, order = 0): EntryRecord[] {
-  validator ??= new Ajv({ allErrors: false, strict: false }).compile(DICTIONARY_SCHEMA);
+  validator ??= new (ajv())({ allErrors: false, strict: false }).compile(DICTIONARY_SCHEMA);
   if (!validator(data)) {
     const error = validator.errors![0]!;
     throw new DictionaryError(file, text ? lineOf(text, error) : undefined, describe(error));
@@ -244,6 +251,7 @@ function describe(error: ErrorObject): string {
 
 /** The line of the value an error points at, found with the position-keeping parser. */
 function lineOf(text: string, error: Pick<ErrorObject, 'instancePath' | 'keyword' | 'params'>): number | undefined {
+  const { LineCounter, parseDocument } = positionalYaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
   const path = error.instancePath
