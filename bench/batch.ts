@@ -41,9 +41,11 @@ interface Measured {
   hwmMB: number;
 }
 
+let reports = 0;
+
 /** Runs the built CLI and waits; polls its peak RSS from /proc while it runs. */
 async function runCli(args: string[], cwd: string): Promise<Measured> {
-  const report = join(cwd, `report-${Date.now()}.json`);
+  const report = join(cwd, `report-${++reports}.json`);
   const start = performance.now();
   const child = spawn(process.execPath, [CLI, ...args, '-q', '--no-progress', '--report', 'json', '--report-file', report], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -66,11 +68,12 @@ async function runCli(args: string[], cwd: string): Promise<Measured> {
   return { seconds, summary, hwmMB: hwm };
 }
 
-async function writeFolder(dir: string, count: number, bytes: number): Promise<void> {
-  for (let i = 0; i < count; i += 1000) {
+/** `count` articles in folders of 1,000, numbered (and generated) from `first`. */
+async function writeFolder(dir: string, count: number, bytes: number, first = 0): Promise<void> {
+  for (let i = first; i < first + count; i += 1000) {
     const sub = join(dir, String(i / 1000).padStart(3, '0'));
     await mkdir(sub, { recursive: true });
-    await Promise.all(Array.from({ length: Math.min(1000, count - i) }, (_, k) => writeFile(join(sub, `${i + k}.md`), markdownArticle(bytes, i + k))));
+    await Promise.all(Array.from({ length: Math.min(1000, first + count - i) }, (_, k) => writeFile(join(sub, `${i + k}.md`), markdownArticle(bytes, i + k))));
   }
 }
 
@@ -111,22 +114,41 @@ interface FolderRun {
   cpuPerArticleMs: number;
 }
 
-/** --jobs 1 and --jobs 2 on a folder of `count` articles under `base`: the fastest of `rounds` interleaved runs of each. */
-async function folderRuns(base: string, count: number, articleBytes: number, rounds: number): Promise<Record<1 | 2, FolderRun>> {
+type Way = 1 | 2 | 'halves';
+
+/**
+ * --jobs 1, --jobs 2, and two independent --jobs 1 processes on a half each
+ * at the same time (what two cores give when nothing is shared: the ceiling
+ * for any pool), on a folder of `count` articles under `base`: the fastest
+ * of `rounds` interleaved runs of each.
+ */
+async function folderRuns(base: string, count: number, articleBytes: number, rounds: number): Promise<Record<Way, FolderRun>> {
   const dir = await mkdtemp(join(base, 'copydesk-bench-batch-'));
+  const half = count / 2;
+  const check = (m: Measured, expected: number, what: string) => {
+    if (m.summary.articles !== expected || m.summary.failed) throw new Error(`${what}: ${m.summary.articles} articles, ${m.summary.failed} failed`);
+  };
   try {
-    await writeFolder(join(dir, 'in'), count, articleBytes);
-    const runs: Record<1 | 2, FolderRun[]> = { 1: [], 2: [] };
+    await writeFolder(join(dir, 'in', 'a'), half, articleBytes);
+    await writeFolder(join(dir, 'in', 'b'), half, articleBytes, half);
+    const runs: Record<Way, FolderRun[]> = { 1: [], 2: [], halves: [] };
     for (let r = 0; r < rounds; r++) {
       for (const jobs of [1, 2] as const) {
         const m = await runCli(['batch', 'in', '--out-dir', `out${jobs}`, '--jobs', String(jobs)], dir);
-        if (m.summary.articles !== count || m.summary.failed) throw new Error(`jobs ${jobs}: ${m.summary.articles} articles, ${m.summary.failed} failed`);
+        check(m, count, `jobs ${jobs}`);
         runs[jobs].push({ rate: count / m.seconds, cores: m.summary.cpuSeconds / m.seconds, cpuPerArticleMs: (m.summary.cpuSeconds / count) * 1000 });
         await rm(join(dir, `out${jobs}`), { recursive: true, force: true });
       }
+      const [a, b] = await Promise.all(['a', 'b'].map((h) => runCli(['batch', `in/${h}`, '--out-dir', `out-${h}`, '--jobs', '1'], dir)));
+      check(a!, half, 'first half');
+      check(b!, half, 'second half');
+      const seconds = Math.max(a!.seconds, b!.seconds);
+      const cpu = a!.summary.cpuSeconds + b!.summary.cpuSeconds;
+      runs.halves.push({ rate: count / seconds, cores: cpu / seconds, cpuPerArticleMs: (cpu / count) * 1000 });
+      await Promise.all(['a', 'b'].map((h) => rm(join(dir, `out-${h}`), { recursive: true, force: true })));
     }
-    const fastest = (list: FolderRun[]) => list.reduce((a, b) => (b.rate > a.rate ? b : a));
-    return { 1: fastest(runs[1]), 2: fastest(runs[2]) };
+    const fastest = (list: FolderRun[]) => list.reduce((x, y) => (y.rate > x.rate ? y : x));
+    return { 1: fastest(runs[1]), 2: fastest(runs[2]), halves: fastest(runs.halves) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -152,12 +174,14 @@ export async function benchBatch(): Promise<Row[]> {
     if (big.summary.articles !== lines || big.summary.failed) throw new Error(`JSON Lines: ${big.summary.articles} of ${lines} articles, ${big.summary.failed} failed`);
     const mb = jsonlBytes / 1024 / 1024;
     const disk: Row[] = onDisk
-      ? [{ name: `same on disk (${tmpdir()}), one round: --jobs 2 / --jobs 1`, value: round(onDisk[2].rate / onDisk[1].rate), unit: '×', note: `${round(onDisk[1].rate)} and ${round(onDisk[2].rate)} articles/s; file creation costs vary from run to run` }]
+      ? [{ name: `same on disk (${tmpdir()}), one round: --jobs 2 / --jobs 1`, value: round(onDisk[2].rate / onDisk[1].rate), unit: '×', note: `${round(onDisk[1].rate)} and ${round(onDisk[2].rate)} articles/s; two independent halves ${round(onDisk.halves.rate / onDisk[1].rate)}×; file creation costs vary from run to run` }]
       : [];
     return [
       { name: `batch --jobs 1 (${count} × 5 KB files, --out-dir)`, value: round(one), unit: 'articles/s', note: `wall clock, process start to exit; best of ${rounds}; ${where}` },
       { name: `batch --jobs 2 (${count} × 5 KB files, --out-dir)`, value: round(two), unit: 'articles/s' },
       { name: 'speedup --jobs 2 / --jobs 1', value: round(two / one), unit: '×', note: 'target ≥ 1.7 on 2 cores; at --jobs 1 V8\'s GC and JIT threads already use part of the second core' },
+      { name: 'two independent --jobs 1 processes, a half each', value: round(runs.halves.rate), unit: 'articles/s', note: `${round(runs.halves.rate / one)}× --jobs 1: what two cores give when nothing is shared, the ceiling for any pool` },
+      { name: '--jobs 2 / two independent halves', value: round(two / runs.halves.rate), unit: '×', note: '1.0: the pool costs nothing over sharding by hand' },
       { name: 'cores busy at --jobs 1', value: round(runs[1].cores), unit: 'cores', note: `CPU time of every thread / wall time; ${round(2 / runs[1].cores)}× is the most two cores can give over it` },
       { name: 'cores busy at --jobs 2', value: round(runs[2].cores), unit: 'cores' },
       { name: 'CPU per article, --jobs 2 / --jobs 1', value: round(runs[2].cpuPerArticleMs / runs[1].cpuPerArticleMs), unit: '×', note: `${round(runs[1].cpuPerArticleMs)} and ${round(runs[2].cpuPerArticleMs)} ms; above 1: the second worker's own warm-up, and contention` },
