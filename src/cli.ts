@@ -3,10 +3,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { cleanHandsOver, cleanMany, registerBatch } from './batch/command.js';
 import { FORMATS, isFormat, type Format } from './input.js';
+import { VERSION } from './version.js';
 
 const program = new Command('copydesk')
   .description('Clean machine-translated financial news before it is republished.')
-  .version('0.1.0')
+  .version(VERSION)
   .showHelpAfterError('(add --help for usage)')
   // Usage errors exit 2, as documented; set before the commands so they inherit it.
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));

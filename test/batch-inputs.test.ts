@@ -8,9 +8,12 @@ import { CLEAN_TEXT, ghostExport, lexicalDoc, wireHtml, wireMarkdown, wxrExport 
 const ws = workspaces();
 
 interface JsonReport {
+  tool: string;
+  version: string;
   articles: Array<{ file: string; line?: number; id?: string; name: string; error?: string; messages: Array<{ ruleId: string; severity: string }> }>;
-  summary: { articles: number; changed: number; failed: number; skipped: number };
+  summary: { articles: number; changed: number; failed: number; skipped: number; cpuSeconds: number };
 }
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
 const readReport = (dir: string, name = 'report.json') => JSON.parse(readFileSync(join(dir, name), 'utf8')) as JsonReport;
 
@@ -30,6 +33,8 @@ describe('files, folders, globs, stdin', () => {
     const report = readReport(dir);
     expect(report.articles.map((a) => a.file).sort()).toEqual(['archive/2024/a.md', 'archive/2024/b.html', 'archive/2025/deep/c.txt', 'single.md']);
     expect(report.summary).toMatchObject({ articles: 4, changed: 3, failed: 0 });
+    expect(report).toMatchObject({ tool: 'copydesk', version: PACKAGE_VERSION });
+    expect(report.summary.cpuSeconds).toBeGreaterThan(0);
     expect(readFileSync(join(dir, 'out/2024/a.md'), 'utf8')).not.toContain('Related Articles');
     expect(readFileSync(join(dir, 'out/2024/b.md'), 'utf8')).toContain('Revenue for the quarter');
     expect(readFileSync(join(dir, 'out/2025/deep/c.md'), 'utf8')).toContain('flat in Hong Kong');

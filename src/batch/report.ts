@@ -19,8 +19,8 @@ import type { JsonMessage } from '../json.js';
 import { RULES } from '../rules.js';
 import { tempPathFor } from './atomic.js';
 import type { Summary } from './summary.js';
+import { VERSION } from '../version.js';
 
-export const VERSION = '0.1.0';
 
 /** The rule id of an article that could not be read or cleaned. */
 export const BAD_INPUT = 'bad-input';
@@ -120,6 +120,8 @@ class StreamFile {
   }
 }
 
+const JSON_HEAD = `{"tool":"copydesk","version":${JSON.stringify(VERSION)},"articles":[`;
+
 export class JsonReporter implements Reporter {
   private readonly out: StreamFile;
   private first = true;
@@ -130,12 +132,12 @@ export class JsonReporter implements Reporter {
 
   async add(article: ArticleReport): Promise<void> {
     const entry = { file: article.file, line: article.line, id: article.id, name: article.name, error: article.error, messages: article.messages };
-    await this.out.write(`${this.first ? '{"tool":"copydesk","version":"0.1.0","articles":[\n' : ',\n'}${JSON.stringify(entry)}`);
+    await this.out.write(`${this.first ? `${JSON_HEAD}\n` : ',\n'}${JSON.stringify(entry)}`);
     this.first = false;
   }
 
   async finish(summary: Summary): Promise<void> {
-    await this.out.write(`${this.first ? '{"tool":"copydesk","version":"0.1.0","articles":[' : '\n'}],\n"summary":${JSON.stringify(summary)}}\n`);
+    await this.out.write(`${this.first ? JSON_HEAD : '\n'}],\n"summary":${JSON.stringify(summary)}}\n`);
     await this.out.close();
   }
 

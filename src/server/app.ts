@@ -16,6 +16,7 @@ import { Metrics } from './metrics.js';
 import { DEFAULTS, isLoopback, type ServerOptions } from './options.js';
 import { registerRoutes } from './routes.js';
 import { registerPreview } from './preview.js';
+import { VERSION } from '../version.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,7 +25,7 @@ declare module 'fastify' {
   }
 }
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 export interface CopydeskServer {
   app: FastifyInstance;
