@@ -227,22 +227,48 @@ const CDATA_CLOSE = Buffer.from(']]>');
 const COMMENT_OPEN = Buffer.from('<!--');
 const COMMENT_CLOSE = Buffer.from('-->');
 
+/** Bytes of an export read but not yet handed on, and where they start in the input. */
+class Pending {
+  buffer: Buffer = Buffer.alloc(0);
+
+  constructor(
+    /** Input offset of buffer[0]. */
+    public offset: number,
+    /** Line at buffer[0]. */
+    public line: number,
+  ) {}
+
+  append(chunk: Buffer): void {
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+  }
+
+  /** The first `n` bytes as a piece (a record carries the state to resume from after it); the rest stays pending. */
+  take(n: number, type: Piece['type']): Piece {
+    const bytes = Buffer.from(this.buffer.subarray(0, n));
+    const line = this.line;
+    this.buffer = this.buffer.subarray(n);
+    this.offset += n;
+    this.line += countLines(bytes);
+    const piece: Piece = { type, bytes, line, end: this.offset };
+    if (type === 'record') piece.state = { offset: this.offset, line: this.line };
+    return piece;
+  }
+}
+
 /**
  * A WordPress WXR export (RSS 2.0 with `wp:` fields): each `<item>…</item>`
  * is a record. CDATA sections and comments are skipped over, so an article
  * that mentions `</item>` in its body does not end the item early.
  */
 export async function* splitWxr(input: AsyncIterable<Buffer>, from: ScanState = START): AsyncGenerator<Piece> {
-  let buffer: Buffer = Buffer.alloc(0);
-  let bufferOffset = from.offset; // input offset of buffer[0]
-  let line = from.line; // line at buffer[0]
-  let itemStart = -1; // index in buffer where the current item starts
-  let itemLine = 0;
+  const pending = new Pending(from.offset, from.line);
+  let inItem = false; // an item starts at pending.buffer[0], on pending.line
   let pos = 0; // scanned up to here
   let skipUntil: Buffer | null = null;
   for await (const chunk of input) {
-    buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+    pending.append(chunk);
     for (;;) {
+      const buffer = pending.buffer;
       if (skipUntil) {
         const close = buffer.indexOf(skipUntil, pos);
         if (close < 0) {
@@ -268,42 +294,24 @@ export async function* splitWxr(input: AsyncIterable<Buffer>, from: ScanState = 
       } else if (startsWith(buffer, lt, COMMENT_OPEN)) {
         skipUntil = COMMENT_CLOSE;
         pos = lt + COMMENT_OPEN.length;
-      } else if (itemStart < 0 && startsWith(buffer, lt, ITEM_OPEN) && isNameEnd(buffer[lt + ITEM_OPEN.length])) {
-        if (lt > 0) {
-          const bytes = Buffer.from(buffer.subarray(0, lt));
-          yield { type: 'raw', bytes, line, end: bufferOffset + lt };
-          line += countLines(bytes);
-        }
-        buffer = buffer.subarray(lt);
-        bufferOffset += lt;
-        itemStart = 0;
-        itemLine = line;
+      } else if (!inItem && startsWith(buffer, lt, ITEM_OPEN) && isNameEnd(buffer[lt + ITEM_OPEN.length])) {
+        if (lt > 0) yield pending.take(lt, 'raw');
+        inItem = true;
         pos = ITEM_OPEN.length;
-      } else if (itemStart >= 0 && startsWith(buffer, lt, ITEM_CLOSE)) {
-        const end = lt + ITEM_CLOSE.length;
-        const bytes = Buffer.from(buffer.subarray(0, end));
-        const lines = countLines(bytes);
-        buffer = buffer.subarray(end);
-        bufferOffset += end;
-        line += lines;
-        itemStart = -1;
+      } else if (inItem && startsWith(buffer, lt, ITEM_CLOSE)) {
+        inItem = false;
         pos = 0;
-        yield { type: 'record', bytes, line: itemLine, end: bufferOffset, state: { offset: bufferOffset, line } };
+        yield pending.take(lt + ITEM_CLOSE.length, 'record');
       } else pos = lt + 1;
     }
-    if (itemStart < 0 && !skipUntil && pos > 0) {
-      // flush what lies before the scan position
-      const bytes = Buffer.from(buffer.subarray(0, pos));
-      yield { type: 'raw', bytes, line, end: bufferOffset + pos };
-      line += countLines(bytes);
-      buffer = buffer.subarray(pos);
-      bufferOffset += pos;
+    if (!inItem && !skipUntil && pos > 0) {
+      yield pending.take(pos, 'raw'); // what lies before the scan position
       pos = 0;
-    } else if (itemStart >= 0 && buffer.length > MAX_RECORD) {
-      throw new RecordTooLarge(`the item at line ${itemLine} is larger than ${MAX_RECORD / 1024 / 1024} MB`);
+    } else if (inItem && pending.buffer.length > MAX_RECORD) {
+      throw new RecordTooLarge(`the item at line ${pending.line} is larger than ${MAX_RECORD / 1024 / 1024} MB`);
     }
   }
-  if (buffer.length) yield { type: 'raw', bytes: Buffer.from(buffer), line, end: bufferOffset + buffer.length };
+  if (pending.buffer.length) yield pending.take(pending.buffer.length, 'raw');
 }
 
 function startsWith(buffer: Buffer, at: number, prefix: Buffer): boolean {
