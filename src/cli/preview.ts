@@ -10,9 +10,10 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { type Format } from '../input.js';
-import { createServer, type CopydeskServer } from '../server/app.js';
+import { createServer } from '../server/app.js';
 import { serverOptionsFromConfig } from '../server/options.js';
 import { sourceNames } from '../server/preview.js';
+import { serveUntilSignal, startOrExplain } from './lifecycle.js';
 
 export interface PreviewCliOptions {
   port?: number;
@@ -36,11 +37,10 @@ export async function runPreview(file: string, opts: PreviewCliOptions): Promise
     return 2;
   }
   const token = randomBytes(24).toString('base64url');
-  let server: CopydeskServer;
-  try {
+  const server = await startOrExplain(async () => {
     const { config, filepath } = await loadConfig({ configPath: opts.config });
     const base = serverOptionsFromConfig(config, {} as NodeJS.ProcessEnv, { host: '127.0.0.1', port: opts.port ?? 0 }, filepath);
-    server = await createServer({
+    return createServer({
       ...base,
       host: '127.0.0.1',
       token,
@@ -52,26 +52,12 @@ export async function runPreview(file: string, opts: PreviewCliOptions): Promise
       logStream: process.stderr,
       preview: { page: true, files: [path] },
     });
-  } catch (error) {
-    // A bad config, dictionary, port or option: one line, exit 2.
-    if (error instanceof Error) {
-      process.stderr.write(`copydesk: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  });
+  if (!server) return 2;
   const url = await server.listen();
   const [name] = sourceNames([path]).keys();
   process.stdout.write(`${previewUrl(url, name ?? basename(path), token, opts.format)}\n`);
   process.stderr.write('copydesk preview: open the URL above in a browser; Ctrl+C stops the server.\n');
-  await new Promise<void>((resolveStop) => {
-    const stop = () => {
-      const force = setTimeout(() => process.exit(1), 5_000);
-      force.unref();
-      server.close().then(resolveStop, resolveStop);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await serveUntilSignal(server, 5_000);
   return 0;
 }
