@@ -94,7 +94,7 @@ async function writeJsonl(path: string, totalBytes: number, articleBytes: number
   return n;
 }
 
-
+/** statfs type of tmpfs. */
 const TMPFS = 0x01021994;
 
 /** A RAM disk with room for the folder runs, else undefined. */
