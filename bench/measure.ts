@@ -7,11 +7,20 @@ export interface Row {
   note?: string | undefined;
 }
 
-/** Median time per call, in ms, of each task; tasks run interleaved, round after round. */
-export async function compare(tasks: Record<string, () => unknown>, options: { rounds?: number; minTimeMs?: number } = {}): Promise<Record<string, number>> {
+/**
+ * Median time per call, in ms, of each task; tasks run interleaved, round
+ * after round, after each has run for `warmUpMs` (one call is not enough: the
+ * optimizing compiler is still at work for hundreds of calls, and the first
+ * figure of a run came out 0.2–0.3 too high).
+ */
+export async function compare(tasks: Record<string, () => unknown>, options: { rounds?: number; minTimeMs?: number; warmUpMs?: number } = {}): Promise<Record<string, number>> {
   const names = Object.keys(tasks);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  for (const name of names) await tasks[name]!(); // warm up
+  for (const name of names) {
+    const start = performance.now();
+    do await tasks[name]!();
+    while (performance.now() - start < (options.warmUpMs ?? 300));
+  }
   const rounds = options.rounds ?? 15;
   const minTime = options.minTimeMs ?? 40;
   for (let r = 0; r < rounds; r++) {
