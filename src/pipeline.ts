@@ -108,14 +108,30 @@ export function toMarkdown(tree: Root): string {
 }
 
 export async function toHtml(tree: Root): Promise<string> {
+  if (!tree.children.length) return '';
   const hast = await htmlWriter.run(tree);
   return htmlWriter.stringify(hast);
 }
 
+/** A cleaned article whose outputs are written when first asked for: each is a serialisation of the tree. */
+export interface LazyCleanResult {
+  messages: VFileMessage[];
+  markdown: () => string;
+  html: () => Promise<string>;
+}
+
+/** Cleans one article, for callers that need only some of its outputs (the batch workers). */
+export async function cleanLazily(input: string | Uint8Array, options: CleanOptions = {}): Promise<LazyCleanResult> {
+  const { tree, messages } = await cleanTree(input, options);
+  let markdown: string | undefined;
+  let html: Promise<string> | undefined;
+  return { messages, markdown: () => (markdown ??= toMarkdown(tree)), html: () => (html ??= toHtml(tree)) };
+}
+
 /** Cleans one article. Throws `InputError` for input that is not text. */
 export async function clean(input: string | Uint8Array, options: CleanOptions = {}): Promise<CleanResult> {
-  const { tree, messages } = await cleanTree(input, options);
-  return { markdown: toMarkdown(tree), html: tree.children.length ? await toHtml(tree) : '', messages };
+  const article = await cleanLazily(input, options);
+  return { markdown: article.markdown(), html: await article.html(), messages: article.messages };
 }
 
 /** Cleans one article to its tree (positions of the input kept), for callers that write it their own way. */

@@ -6,8 +6,8 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { workerData } from 'piscina';
-import type { VFileMessage } from 'vfile-message';
-import { cleanTree, toHtml, toMarkdown, type CleanOptions } from '../pipeline.js';
+import { cleanLazily, type LazyCleanResult, type CleanOptions } from '../pipeline.js';
+import type { JsonMessage } from '../json.js';
 import { decodeInput, type Format } from '../input.js';
 import { messageToJson } from '../json.js';
 import { findSpan, replaceSpan, valueAt } from './json-span.js';
@@ -58,9 +58,9 @@ class ArticleError extends Error {
 
 async function cleanFile(task: FileTask): Promise<TaskResult> {
   const bytes = task.bytes ?? readArticle(task.path);
-  const result = await cleanArticle(bytes, { ...options, format: task.format, path: task.name });
-  const output = await render(result, task.to, { file: task.name });
+  const result = await cleanLazily(bytes, { ...options, format: task.format, path: task.name });
   const done = summarize(result);
+  const output = await render(result, task.to, { file: task.name }, done.messages);
   if (!task.outPath) return { ...done, output };
   if (task.backupPath) copyAtomicSync(task.path, task.backupPath, { keepExisting: task.keepBackup });
   writeAtomicSync(task.outPath, output);
@@ -95,9 +95,9 @@ async function cleanLine(task: RecordTask): Promise<TaskResult> {
     throw new ArticleError(`no string at "${field.join('.')}"`, id);
   }
   const format = task.format ?? sniffFormat(body);
-  const result = await cleanArticle(body, { ...options, format, path: articleName(task, id) });
+  const result = await cleanLazily(body, { ...options, format, path: articleName(task, id) });
   const done = { ...summarize(result), id, slug: id };
-  if (task.mode === 'render') return { ...done, output: await render(result, task.to ?? 'json', { file: task.name, line: task.line, id }) };
+  if (task.mode === 'render') return { ...done, output: await render(result, task.to ?? 'json', { file: task.name, line: task.line, id }, done.messages) };
   if (!done.changes) return done; // written back as it was
   const span = findSpan(text, field);
   if (!span) throw new ArticleError(`cannot locate "${field.join('.')}" in the line`, id);
@@ -124,9 +124,9 @@ async function cleanGhostPost(task: RecordTask): Promise<TaskResult> {
     throw new ArticleError(`the editor document is not valid JSON (${(error as Error).message})`, id);
   }
   if (html === undefined) return { id, slug, messages: [], changes: 0, skipped: true };
-  const result = await cleanArticle(html, { ...options, format: 'html', path: articleName(task, slug) });
+  const result = await cleanLazily(html, { ...options, format: 'html', path: articleName(task, slug) });
   const done = { ...summarize(result), id, slug };
-  if (task.mode === 'render') return { ...done, output: await render(result, task.to ?? 'json', { file: task.name, line: task.line, id, slug }) };
+  if (task.mode === 'render') return { ...done, output: await render(result, task.to ?? 'json', { file: task.name, line: task.line, id, slug }, done.messages) };
   if (!done.changes) return done;
   let out = text;
   // Replace from the last field to the first, so earlier spans stay valid.
@@ -151,45 +151,28 @@ async function cleanWxrItem(task: RecordTask): Promise<TaskResult> {
   if ((item.type && item.type !== 'post' && item.type !== 'page') || !item.content.trim() || !item.contentSpan) {
     return { id: item.id, slug, messages: [], changes: 0, skipped: true };
   }
-  const result = await cleanArticle(autop(item.content), { ...options, format: 'html', path: articleName(task, slug) });
+  const result = await cleanLazily(autop(item.content), { ...options, format: 'html', path: articleName(task, slug) });
   const done = { ...summarize(result), id: item.id, slug };
-  if (task.mode === 'render') return { ...done, output: await render(result, task.to ?? 'json', { file: task.name, line: task.line, id: item.id, slug }) };
+  if (task.mode === 'render') return { ...done, output: await render(result, task.to ?? 'json', { file: task.name, line: task.line, id: item.id, slug }, done.messages) };
   if (!done.changes) return done;
   const span = item.contentSpan;
   return { ...done, output: text.slice(0, span.start) + cdata(await result.html()) + text.slice(span.end) };
 }
 
-/** A cleaned article, written out only in the forms a task needs: each one is a serialisation of the tree. */
-interface Cleaned {
-  messages: VFileMessage[];
-  markdown: () => string;
-  html: () => Promise<string>;
-}
-
-async function cleanArticle(input: string | Uint8Array, cleanOptions: CleanOptions): Promise<Cleaned> {
-  const { tree, messages } = await cleanTree(input, cleanOptions);
-  let markdown: string | undefined;
-  let html: Promise<string> | undefined;
-  return {
-    messages,
-    markdown: () => (markdown ??= toMarkdown(tree)),
-    html: () => (html ??= tree.children.length ? toHtml(tree) : Promise.resolve('')),
-  };
-}
-
-function summarize(result: Cleaned): TaskResult {
+function summarize(result: LazyCleanResult): TaskResult {
   const messages = result.messages.map(messageToJson);
   return { messages, changes: messages.filter((m) => m.severity === 'info').length };
 }
 
-async function render(result: Cleaned, to: OutputFormat, where: Record<string, string | number | undefined>): Promise<string> {
+/** The article as `to` asks (only that output is written); `messages` as `summarize` made them. */
+async function render(result: LazyCleanResult, to: OutputFormat, where: Record<string, string | number | undefined>, messages: JsonMessage[]): Promise<string> {
   if (to === 'html') return `${await result.html()}\n`;
   if (to === 'markdown') return result.markdown();
-  return `${JSON.stringify({ ...where, markdown: result.markdown(), html: await result.html(), messages: result.messages.map(messageToJson) })}\n`;
+  return `${JSON.stringify({ ...where, markdown: result.markdown(), html: await result.html(), messages })}\n`;
 }
 
 /** The body written back into a JSON Lines record: as `--to` says, else in the format it came in. */
-async function bodyFor(result: Cleaned, to: OutputFormat | undefined, format: Format): Promise<string> {
+async function bodyFor(result: LazyCleanResult, to: OutputFormat | undefined, format: Format): Promise<string> {
   if (to === 'html' || (to === undefined && format === 'html')) return result.html();
   return result.markdown();
 }

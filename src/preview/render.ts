@@ -102,7 +102,7 @@ export async function previewArticle(input: PreviewInput, options: CleanOptions 
   const inPlay = held.length ? [...cleaned.messages, ...held].sort((a, b) => (offsets(a, starts)?.start ?? -1) - (offsets(b, starts)?.start ?? -1)) : cleaned.messages;
   const result: PreviewResult = {
     markdown: toMarkdown(cleaned.tree),
-    html: cleaned.tree.children.length ? await toHtml(cleaned.tree) : '',
+    html: await toHtml(cleaned.tree),
     cleaned: await renderMarked(cleaned.tree, marks, shifts),
     messages: inPlay.map((m) => {
       const id = messageId(m);
