@@ -82,13 +82,28 @@ function findRoot(from: string): string {
   }
 }
 
-function readYaml<T>(name: string): T {
-  const path = join(curatedDir, name);
+/** One parsed YAML file of `data/curated/`. */
+function readYamlFile<T>(path: string): T {
   try {
     return yaml.load(readFileSync(path, 'utf8')) as T;
   } catch (error) {
     throw new Error(`${relative(root, path)}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * A kind's curated entries: `data/curated/<kind>.yaml` and every
+ * `data/curated/<kind>/*.yaml` (one file per region or sector), in name order.
+ */
+function readYaml<T>(name: string): T {
+  const main = readYamlFile<T>(join(curatedDir, name));
+  const folder = join(curatedDir, name.replace(/\.yaml$/, ''));
+  if (!existsSync(folder)) return main;
+  const more = readdirSync(folder)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .flatMap((f) => readYamlFile<unknown[]>(join(folder, f)) ?? []);
+  return [...((main as unknown[]) ?? []), ...more] as T;
 }
 
 function dataFile(pattern: RegExp): string {
