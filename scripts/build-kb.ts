@@ -12,56 +12,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import yaml from 'js-yaml';
-import type { Context, EntityRecord, EntityType, EntryRecord, KbData, Mode } from '../src/entities/kb.js';
+import { CuratedError, readCurated, type Variant } from '../src/entities/curated.js';
+import { companyRenderings, personRenderings } from '../src/entities/renderings.js';
+import type { EntityRecord, EntryRecord, KbData } from '../src/entities/kb.js';
 import { tickerKey } from '../src/entities/tickers.js';
 import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
 import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, sectorOf, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
-
-type Variant = string | string[] | { patterns: string[]; context?: Context; mode?: Mode; expected?: string; note?: string };
-
-interface CuratedCompany {
-  name: string;
-  type?: EntityType;
-  aliases?: string[];
-  tickers?: string[];
-  classes?: Record<string, string>;
-  linked?: string;
-  sector?: string;
-  exchange?: string;
-  noun?: string;
-  note?: string;
-  variants?: Variant[];
-}
-interface CuratedPerson {
-  name: string;
-  role?: string;
-  variants?: Variant[];
-}
-interface CuratedProduct {
-  name: string;
-  aliases?: string[];
-  owner?: string;
-  category?: string[];
-  note?: string;
-  variants?: Variant[];
-}
-interface CuratedEntry {
-  expected: string;
-  patterns: string[];
-  context?: Context;
-  mode?: Mode;
-  caseSensitive?: boolean;
-  note?: string;
-}
-interface Override {
-  wrong: string;
-  skip?: string;
-  mode?: Mode;
-  context?: Context;
-  expected?: string;
-  note?: string;
-}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = findRoot(here);
@@ -82,29 +38,19 @@ function findRoot(from: string): string {
   }
 }
 
-/** One parsed YAML file of `data/curated/`. */
-function readYamlFile<T>(path: string): T {
+/** Every curated file, validated against data/curated.schema.json: all problems at once, then stop. */
+function readAllCurated() {
   try {
-    return yaml.load(readFileSync(path, 'utf8')) as T;
+    return readCurated(curatedDir, { root });
   } catch (error) {
-    throw new Error(`${relative(root, path)}: ${(error as Error).message}`);
+    if (error instanceof CuratedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
   }
 }
-
-/**
- * A kind's curated entries: `data/curated/<kind>.yaml` and every
- * `data/curated/<kind>/*.yaml` (one file per region or sector), in name order.
- */
-function readYaml<T>(name: string): T {
-  const main = readYamlFile<T>(join(curatedDir, name));
-  const folder = join(curatedDir, name.replace(/\.yaml$/, ''));
-  if (!existsSync(folder)) return main;
-  const more = readdirSync(folder)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .flatMap((f) => readYamlFile<unknown[]>(join(folder, f)) ?? []);
-  return [...((main as unknown[]) ?? []), ...more] as T;
-}
+const curated = readAllCurated();
 
 function dataFile(pattern: RegExp): string {
   const name = readdirSync(dataDir).find((f) => pattern.test(f));
@@ -153,17 +99,34 @@ function variantEntries(variants: Variant[] | undefined, expected: string, defau
   }
 }
 
-const companies = readYaml<CuratedCompany[]>('companies.yaml');
-for (const c of companies) {
-  const where = `companies.yaml: ${c.name}`;
+/** Curated entities by id: a second entry with the same id is reported, not added. */
+const curatedIds = new Map<string, string>();
+function claimId(id: string, where: string): boolean {
+  const first = curatedIds.get(id);
+  if (first) {
+    warnings.push(`${where}: the same entity as ${first} (${id}); entry ignored`);
+    return false;
+  }
+  curatedIds.set(id, where);
+  return true;
+}
+
+/** Entities with a Chinese name, for the pinyin renderings derived after the lists are merged. */
+const withZh: Array<{ entity: EntityRecord; zh: string; source: string }> = [];
+
+const companies = curated.companies;
+for (const { entry: c, file, index } of companies) {
+  const where = `${file}: [${index}] ${c.name}`;
   const tickers = (c.tickers ?? []).map((t) => keyOf(t, where));
   const first = tickers[0];
   const id = first ? `${first.slice(0, 2).toLowerCase()}:${first.slice(3)}` : `${c.type ?? 'company'}:${slug(c.name)}`;
+  if (!claimId(id, where)) continue;
   const entity: EntityRecord = {
     id,
     type: c.type ?? 'company',
     name: c.name,
     curated: true,
+    ...(c.zh ? { zh: c.zh } : {}),
     ...(c.aliases?.length ? { aliases: c.aliases } : {}),
     ...(tickers.length ? { tickers } : {}),
     ...(c.classes ? { classes: Object.fromEntries(Object.entries(c.classes).map(([k, v]) => [k, keyOf(v, where)])) } : {}),
@@ -179,38 +142,54 @@ for (const c of companies) {
     byTicker.set(t, entity);
   }
   for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(foldKey(n), entity);
-  variantEntries(c.variants, c.name, 'entity-name', id, 'data/curated/companies.yaml');
+  variantEntries(c.variants, c.name, 'entity-name', id, file);
+  if (c.zh) withZh.push({ entity, zh: c.zh, source: file });
 }
 
-for (const p of readYaml<CuratedPerson[]>('people.yaml')) {
+for (const { entry: p, file, index } of curated.people) {
   const id = `person:${slug(p.name)}`;
-  entities.push({ id, type: 'person', name: p.name, curated: true, ...(p.role ? { note: p.role } : {}) });
-  variantEntries(p.variants, p.name, 'person-name', id, 'data/curated/people.yaml');
+  if (!claimId(id, `${file}: [${index}] ${p.name}`)) continue;
+  const entity: EntityRecord = {
+    id,
+    type: 'person',
+    name: p.name,
+    curated: true,
+    ...(p.zh ? { zh: p.zh } : {}),
+    ...(p.aliases?.length ? { aliases: p.aliases } : {}),
+    ...(p.role ? { note: p.role } : {}),
+  };
+  entities.push(entity);
+  variantEntries(p.variants, p.name, 'person-name', id, file);
+  if (p.zh) withZh.push({ entity, zh: p.zh, source: file });
 }
 
-for (const p of readYaml<CuratedProduct[]>('products.yaml')) {
+for (const { entry: p, file, index } of curated.products) {
   const id = `product:${slug(p.name)}`;
+  if (!claimId(id, `${file}: [${index}] ${p.name}`)) continue;
   const owner = p.owner ? byName.get(foldKey(p.owner)) : undefined;
-  if (p.owner && !owner) warnings.push(`products.yaml: ${p.name}: owner "${p.owner}" is not in companies.yaml`);
-  entities.push({
+  if (p.owner && !owner) warnings.push(`${file}: [${index}] ${p.name}: owner "${p.owner}" is not a curated company`);
+  const entity: EntityRecord = {
     id,
     type: 'product',
     name: p.name,
     curated: true,
+    ...(p.zh ? { zh: p.zh } : {}),
     ...(p.aliases?.length ? { aliases: p.aliases } : {}),
     ...(owner ? { owner: owner.id } : {}),
     ...(p.category ? { category: p.category } : {}),
     ...(p.note ? { note: p.note } : {}),
-  });
-  variantEntries(p.variants, p.name, 'entity-name', id, 'data/curated/products.yaml');
+  };
+  entities.push(entity);
+  variantEntries(p.variants, p.name, 'entity-name', id, file);
+  if (p.zh) withZh.push({ entity, zh: p.zh, source: file });
 }
 
-for (const e of readYaml<CuratedEntry[]>('jargon.yaml')) {
+for (const { entry: e, file } of curated.jargon) {
   entries.push({
     rule: 'jargon',
     expected: e.expected,
     patterns: e.patterns,
-    source: 'data/curated/jargon.yaml',
+    source: file,
     ...(e.context ? { context: e.context } : {}),
     ...(e.mode ? { mode: e.mode } : {}),
     ...(e.caseSensitive ? { caseSensitive: true } : {}),
@@ -364,7 +343,7 @@ const KIND_RULE: Record<string, string | undefined> = {
   'ticker-style': undefined,
 };
 
-const overrides = new Map(readYaml<Override[]>('observed.yaml').map((o) => [foldKey(o.wrong), o]));
+const overrides = new Map(curated.observed.map(({ entry: o }) => [foldKey(o.wrong), o]));
 const claimed = new Set(entries.flatMap((e) => e.patterns.map(foldKey)));
 const tsvPath = dataFile(/^observed-mistranslations.*\.tsv$/);
 const tsvLines = readFileSync(tsvPath, 'utf8').split(/\r?\n/);
@@ -414,6 +393,20 @@ function clean(cell: string): string {
     .join(' / ');
 }
 
+// ---------------------------------------------------------------- pinyin renderings of curated Chinese names
+
+// A rendering already used by any entity or entry is left alone: a real name is never made a variant.
+const taken = new Set<string>([...claimed]);
+for (const e of entities) for (const n of [e.name, ...(e.aliases ?? []), ...(e.exact ?? []), ...(e.short ?? [])]) taken.add(foldKey(n));
+let derived = 0;
+for (const { entity, zh, source } of withZh) {
+  const forms = (entity.type === 'person' ? personRenderings(zh) : companyRenderings(zh)).filter((f) => !taken.has(foldKey(f)));
+  if (forms.length === 0) continue;
+  for (const f of forms) taken.add(foldKey(f));
+  entries.push({ rule: entity.type === 'person' ? 'person-name' : 'entity-name', expected: entity.name, patterns: forms, entity: entity.id, source: `${source}: pinyin of ${zh}` });
+  derived += forms.length;
+}
+
 // ---------------------------------------------------------------- write
 
 const kb: KbData = {
@@ -433,6 +426,6 @@ writeFileSync(
 writeFileSync(join(dirname(outFile), 'dictionary.schema.json'), `${JSON.stringify(DICTIONARY_SCHEMA, null, 2)}\n`);
 for (const w of warnings) console.warn(`warning: ${w}`);
 console.log(
-  `${relative(process.cwd(), outFile)}: ${entities.length} entities (${companies.length} curated companies, ${secCount} more from the SEC list, ${hkCount} more from HKEX), ` +
-    `${entries.length} entries (${tsvUsed} from the observed list, ${tsvSkipped} forms of it left to other rules)`,
+  `${relative(process.cwd(), outFile)}: ${entities.length} entities (${companies.length} curated companies, ${curated.people.length} people, ${curated.products.length} products, ${secCount} more from the SEC list, ${hkCount} more from HKEX), ` +
+    `${entries.length} entries (${tsvUsed} from the observed list, ${tsvSkipped} forms of it left to other rules; ${derived} pinyin renderings derived from zh)`,
 );

@@ -30,6 +30,8 @@ export interface EntityRecord {
   type: EntityType;
   /** The name an English-language financial desk uses. */
   name: string;
+  /** The Chinese name, where the curated data gives one (a gloss beside the name is this name, not untranslated text). */
+  zh?: string | undefined;
   /** Other right names, matched case-insensitively (never changed). They also anchor legal suffixes. */
   aliases?: string[] | undefined;
   /** Right names matched only as written (title-cased exchange names such as "China Mobile"). */

@@ -1,0 +1,64 @@
+/**
+ * What a machine translator writes for a Chinese name it does not know: its
+ * pinyin, spaced in the usual ways. From the `zh` of a curated entry the KB
+ * build derives these renderings mechanically, so "Ningde Shidai",
+ * "NingdeShidai" and "Ning De Shi Dai" all reach CATL, and "Huang Renxun" and
+ * "Renxun Huang" reach Jensen Huang, without anyone listing them.
+ * Used at build time only (pinyin-pro is a dev dependency).
+ */
+import { pinyin } from 'pinyin-pro';
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Two-character surnames; the others are one character. */
+const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '司徒', '夏侯', '歐陽', '諸葛']);
+
+/** Company suffixes a translator drops or renders as an English word: not part of the rendering. */
+const COMPANY_TAIL = /(?:股份有限公司|有限责任公司|有限公司|股份公司|控股|集团|集團|公司|股份)$/;
+
+function syllables(zh: string, surname = false): string[] {
+  return pinyin(zh, { toneType: 'none', type: 'array', v: true, ...(surname ? { surname: 'head' as const } : {}) })
+    .map((s) => s.replace(/ü/g, 'u').replace(/[^a-z]/g, ''))
+    .filter(Boolean);
+}
+
+/** Syllables grouped into words two by two, a trailing one joining the last word: 宁德时代 → Ningde Shidai; 比亚迪 → Biyadi. */
+function words(parts: string[]): string[] {
+  if (parts.length <= 3) return [parts.join('')];
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) out.push(parts.slice(i, i + 2).join(''));
+  if (parts.length % 2 === 1 && out.length > 1) out.splice(-2, 2, out.at(-2)! + out.at(-1)!);
+  return out;
+}
+
+/** The pinyin renderings of a company's or a product's Chinese name. */
+export function companyRenderings(zh: string): string[] {
+  const core = zh.replace(COMPANY_TAIL, '');
+  if (!/^\p{Script=Han}{2,8}$/u.test(core)) return [];
+  const parts = syllables(core);
+  if (parts.length < 2) return [];
+  const grouped = words(parts).map(capital);
+  const forms = [grouped.join(' '), grouped.join('')];
+  // Longer names are not written run together or syllable by syllable.
+  if (parts.length <= 4) forms.push(capital(parts.join('')), parts.map(capital).join(' '));
+  return unique(forms);
+}
+
+/** The pinyin renderings of a person's Chinese name: surname first and last, given name joined, spaced or hyphenated. */
+export function personRenderings(zh: string): string[] {
+  const name = zh.replace(/[·•・]/g, '');
+  if (!/^\p{Script=Han}{2,4}$/u.test(name)) return [];
+  const surnameLength = COMPOUND_SURNAMES.has(name.slice(0, 2)) || name.length === 4 ? 2 : 1;
+  const parts = syllables(name, true);
+  if (parts.length !== name.length) return [];
+  const surname = capital(parts.slice(0, surnameLength).join(''));
+  const given = parts.slice(surnameLength);
+  const joined = capital(given.join(''));
+  const forms = [`${surname} ${joined}`, `${joined} ${surname}`];
+  if (given.length > 1) forms.push(`${surname} ${given.map(capital).join(' ')}`, `${surname} ${capital(given.join('-'))}`, `${capital(given.join('-'))} ${surname}`);
+  return unique(forms);
+}
+
+function unique(forms: string[]): string[] {
+  return [...new Set(forms)].filter((f) => f.replace(/[^A-Za-z]/g, '').length >= 5);
+}

@@ -1,0 +1,65 @@
+/**
+ * Every spec of the curated knowledge (`specs: [{ from, to }]` of the entries
+ * in data/curated/ and its folders) run through the whole cleaning pipeline:
+ * one processor, built once, reused for every sentence. Failures are listed
+ * per file, with the entry, what came out and what was expected, so the
+ * people who write the data can fix their entries (or report a gap in the
+ * rules). data/kb.json must have been rebuilt from the same files
+ * (`npm run build:kb`).
+ */
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { readCurated, specsOf, type Item, type Spec } from '../src/entities/curated.js';
+import { createProcessor, toMarkdown } from '../src/pipeline.js';
+
+const curatedDir = join(import.meta.dirname, '..', 'data', 'curated');
+const data = readCurated(curatedDir);
+
+interface Case {
+  label: string;
+  spec: Spec;
+}
+
+const byFile = new Map<string, Case[]>();
+const add = (item: Item<{ specs?: Spec[]; variants?: unknown[] }>, label: string) => {
+  for (const spec of specsOf(item.entry as Parameters<typeof specsOf>[0])) {
+    const list = byFile.get(item.file) ?? [];
+    list.push({ label: `[${item.index}] ${label}`, spec });
+    byFile.set(item.file, list);
+  }
+};
+for (const item of [...data.companies, ...data.people, ...data.products]) add(item, item.entry.name);
+for (const item of data.jargon) add(item, item.entry.expected);
+
+const processor = await createProcessor('markdown');
+const normalise = processor().use(() => undefined);
+
+/** A sentence cleaned as a one-paragraph Markdown article. */
+async function cleaned(sentence: string): Promise<string> {
+  const file = new VFile({ value: sentence });
+  const tree = (await processor.run(processor.parse(file), file)) as Root;
+  return toMarkdown(tree).trim();
+}
+
+/** The expected sentence as the Markdown writer prints it (escapes included). */
+function printed(sentence: string): string {
+  return toMarkdown(normalise.parse(sentence) as Root).trim();
+}
+
+describe('curated specs', () => {
+  it('the curated files hold specs', () => {
+    expect([...byFile.values()].flat().length).toBeGreaterThan(0);
+  });
+  for (const [file, cases] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    it(`${file} (${cases.length} specs)`, async () => {
+      const failures: string[] = [];
+      for (const { label, spec } of cases) {
+        const got = await cleaned(spec.from);
+        if (got !== printed(spec.to)) failures.push(`${label}\n      from: ${spec.from}\n      got:  ${got}\n      want: ${spec.to}`);
+      }
+      expect(failures, `${failures.length} of ${cases.length} specs fail in ${file}:\n  ${failures.join('\n  ')}`).toEqual([]);
+    });
+  }
+});
