@@ -124,7 +124,8 @@ function describe(error: ErrorObject): string {
   return `${where}: ${error.message ?? 'invalid'}`;
 }
 
-const PLUGIN_KEYS: Record<string, keyof CleanOptions> = {
+/** Config plugin names → their key in `clean()` options. */
+export const PLUGIN_KEYS: Record<string, keyof CleanOptions> = {
   'strip-boilerplate': 'stripBoilerplate',
   'dedupe-lead': 'dedupeLead',
   'fix-entities': 'fixEntities' as keyof CleanOptions,

@@ -15,6 +15,34 @@ export async function startOrExplain(create: () => Promise<CopydeskServer>): Pro
   }
 }
 
+const LISTEN_PROBLEMS: Record<string, string> = {
+  EADDRINUSE: 'the port is in use',
+  EADDRNOTAVAIL: 'no such address on this machine',
+  EACCES: 'permission denied (ports below 1024 need privileges)',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name could not be resolved',
+  EAFNOSUPPORT: 'this machine does not support that address family',
+};
+
+/**
+ * Starts listening, or explains in one line on stderr why not (port in use,
+ * an address not on this machine, a host that does not resolve): then the
+ * server is closed (its workers stopped) and undefined returned, and the
+ * command exits 2.
+ */
+export async function listenOrExplain(server: CopydeskServer, where: { host: string; port: number }): Promise<string | undefined> {
+  try {
+    return await server.listen();
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const why = LISTEN_PROBLEMS[code] ?? error.message.split('\n')[0];
+    process.stderr.write(`copydesk: cannot listen on ${where.host}:${where.port}: ${why}\n`);
+    await server.close().catch(() => undefined);
+    return undefined;
+  }
+}
+
 /**
  * Serves until SIGINT or SIGTERM, then closes the server: requests in flight
  * finish; past `graceMs` the process exits with 1 (a second signal changes nothing).

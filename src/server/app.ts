@@ -10,10 +10,13 @@
 import { resolve } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { InputError } from '../input.js';
+import { defaultDatabasePath, LazyDatabase } from './database.js';
 import { GhostApiError } from './ghost.js';
 import { Cleaner, CleanTimeoutError, OverloadError } from './limits.js';
 import { Metrics } from './metrics.js';
-import { DEFAULTS, isLoopback, type ServerOptions } from './options.js';
+import { DEFAULTS, isLoopback, listenHost, type ServerOptions } from './options.js';
+import { PolicyError } from './policy.js';
+import { RouteTable } from './route-table.js';
 import { registerRoutes } from './routes.js';
 import { registerPreview } from './preview.js';
 import { VERSION } from '../version.js';
@@ -51,14 +54,24 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
   const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
   const logger: FastifyServerOptions['logger'] =
     options.logLevel === false ? false : { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) };
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+  // Node refuses a headers limit above the whole-request limit.
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? DEFAULTS.headersTimeoutMs, requestTimeout);
   const app = Fastify({
     logger,
     bodyLimit,
-    requestTimeout: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    requestTimeout,
+    keepAliveTimeout: options.idleTimeoutMs ?? DEFAULTS.idleTimeoutMs,
+    // Node looks for slow clients every `connectionsCheckingInterval` (30 s by default, which
+    // is how a 10 s limit became 37 s): look often enough that a limit holds to within a quarter.
+    http: { headersTimeout, connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(headersTimeout / 4))) },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false } },
   });
+  app.server.maxConnections = options.maxConnections ?? DEFAULTS.maxConnections;
+  const routes = new RouteTable();
+  app.addHook('onRoute', (route) => routes.add(route.url, route.method));
 
   const cleaner = new Cleaner({
     threads: options.threads,
@@ -66,6 +79,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
   });
   const metrics = new Metrics(() => cleaner.inFlight);
+  const database = new LazyDatabase(options.database ?? defaultDatabasePath());
   const state = { ready: false, closing: false };
 
   // JSON only, parsed by Fastify's own (prototype-poisoning-safe) parser, raw text kept.
@@ -85,7 +99,23 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     else request.log.info({ code, status }, 'request refused');
     return reply.code(status).send({ error: { code, message } });
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } }));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = routes.methodsFor(path);
+    if (allowed.length) {
+      return reply
+        .code(405)
+        .header('Allow', allowed.join(', '))
+        .send({ error: { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed on ${path}; use ${allowed.join(' or ')}` } });
+    }
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path}` } });
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    // Answers carry articles and verdicts: never kept by a browser or a proxy.
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -95,7 +125,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
 
   if (options.corsOrigins?.length) registerCors(app, options.corsOrigins);
 
-  await registerRoutes(app, { options, cleaner, metrics, version: VERSION, state });
+  await registerRoutes(app, { options, cleaner, metrics, version: VERSION, state, database });
   await registerPreview(app, options);
 
   if (options.staticRoot) {
@@ -114,6 +144,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
   });
   app.addHook('onClose', async () => {
     await cleaner.close();
+    database.close();
   });
 
   cleaner.warmUp().then(
@@ -132,7 +163,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Copydes
     cleaner,
     metrics,
     async listen() {
-      await app.listen({ host: options.host ?? DEFAULTS.host, port: options.port ?? DEFAULTS.port });
+      await app.listen({ host: listenHost(options.host ?? DEFAULTS.host), port: options.port ?? DEFAULTS.port });
       const address = app.server.address();
       if (!address || typeof address === 'string') return String(address);
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -146,6 +177,7 @@ function describeError(error: FastifyError): { status: number; code: string; mes
   if (error instanceof OverloadError) return { status: 503, code: 'OVERLOADED', message: error.message };
   if (error instanceof CleanTimeoutError) return { status: 504, code: 'TIMEOUT', message: error.message };
   if (error instanceof InputError) return { status: 422, code: 'UNPROCESSABLE', message: error.message };
+  if (error instanceof PolicyError) return { status: 403, code: 'POLICY_OVERRIDE', message: error.message };
   if (error instanceof GhostApiError) return { status: 502, code: 'GHOST_API', message: error.message };
   if (error.validation) return { status: 400, code: 'BAD_REQUEST', message: `${error.validationContext ?? 'body'}${error.message.replace(/^(body|querystring|params|headers)/, '')}` };
   switch (error.code) {

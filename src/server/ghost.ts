@@ -8,7 +8,8 @@
  * A request is accepted when the HMAC matches (constant-time), `t` lies
  * within the tolerance of the server's clock, and that signature has not
  * been seen before (kept for the tolerance window, so a captured request
- * cannot be replayed).
+ * cannot be replayed; the service keeps them in its database, so a restart
+ * does not forget them).
  *
  * Write-back: `PUT /ghost/api/admin/posts/{id}/?source=html` with a JWT made
  * from the Admin API key (`id:secret`, HS256, `kid` = id, audience
@@ -37,8 +38,13 @@ export function signGhostRequest(secret: string, rawBody: string, t = Date.now()
   return `sha256=${ghostSignature(secret, rawBody, t)}, t=${t}`;
 }
 
-/** Remembers accepted signatures until they would have expired anyway. */
-export class ReplayGuard {
+/** Where accepted signatures are remembered: `accept` is true the first time a signature is seen within its window. */
+export interface ReplayStore {
+  accept(signature: string, now?: number): boolean;
+}
+
+/** Remembers accepted signatures in memory until they would have expired anyway (lost on restart: see `replay.ts`). */
+export class ReplayGuard implements ReplayStore {
   readonly #seen = new Map<string, number>();
   constructor(
     private readonly windowMs: number,
@@ -67,7 +73,7 @@ export function verifyGhostSignature(
   rawBody: string,
   header: string | undefined,
   secret: string,
-  replay: ReplayGuard,
+  replay: ReplayStore,
   toleranceMs: number,
   now = Date.now(),
 ): SignatureProblem | undefined {

@@ -8,9 +8,11 @@
  *   COPYDESK_GHOST_WEBHOOK_SECRET    secret of the Ghost webhook (HMAC)
  *   COPYDESK_GHOST_ADMIN_KEY         Ghost Admin API key `id:secret`, to write cleaned posts back
  */
+import { dirname, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { ConfigError, cleanOptionsFromConfig, type CopydeskConfig } from '../config.js';
 import type { CleanOptions } from '../pipeline.js';
+import { defaultDatabasePath } from './database.js';
 import type { PreviewOptions } from './preview.js';
 
 export interface GhostOptions {
@@ -33,8 +35,16 @@ export interface ServerOptions {
   bodyLimit?: number | undefined;
   /** Time limit for cleaning one article (queue wait included), ms. @default 10000 */
   timeoutMs?: number | undefined;
-  /** Time limit for receiving a whole request, ms. @default 30000 */
+  /** Time limit for receiving a whole request (headers and body), ms; slower clients are cut off. @default 30000 */
   requestTimeoutMs?: number | undefined;
+  /** Time limit for receiving a request's headers, ms. @default 10000 */
+  headersTimeoutMs?: number | undefined;
+  /** How long a kept-alive connection may wait for its next request, ms. @default 5000 */
+  idleTimeoutMs?: number | undefined;
+  /** Open connections at most; more are closed as they arrive. @default 256 */
+  maxConnections?: number | undefined;
+  /** The SQLite file for the replay store (and the review queue); `:memory:` keeps nothing. @default under the OS state folder (see `database.ts`) */
+  database?: string | undefined;
   /** Articles being cleaned or waiting at once; more get 503 with Retry-After. @default 32 */
   concurrency?: number | undefined;
   /** Worker threads cleaning articles; 0 cleans on the main thread (no hard time limit). @default available cores */
@@ -69,6 +79,10 @@ const serverSchema = {
     bodyLimit: { type: 'integer', minimum: 1024 },
     timeoutMs: { type: 'integer', minimum: 1 },
     requestTimeoutMs: { type: 'integer', minimum: 1 },
+    headersTimeoutMs: { type: 'integer', minimum: 1 },
+    idleTimeoutMs: { type: 'integer', minimum: 1 },
+    maxConnections: { type: 'integer', minimum: 1 },
+    database: { type: 'string', minLength: 1 },
     concurrency: { type: 'integer', minimum: 1 },
     threads: { type: 'integer', minimum: 0, maximum: 64 },
     corsOrigins: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -94,6 +108,9 @@ export const DEFAULTS = {
   bodyLimit: 2 * 1024 * 1024,
   timeoutMs: 10_000,
   requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  idleTimeoutMs: 5_000,
+  maxConnections: 256,
   concurrency: 32,
   toleranceSeconds: 300,
 } as const;
@@ -120,6 +137,10 @@ export function serverOptionsFromConfig(
     bodyLimit: s.bodyLimit as number | undefined,
     timeoutMs: s.timeoutMs as number | undefined,
     requestTimeoutMs: s.requestTimeoutMs as number | undefined,
+    headersTimeoutMs: s.headersTimeoutMs as number | undefined,
+    idleTimeoutMs: s.idleTimeoutMs as number | undefined,
+    maxConnections: s.maxConnections as number | undefined,
+    database: databasePath(s.database as string | undefined, filepath, env),
     concurrency: s.concurrency as number | undefined,
     threads: s.threads as number | undefined,
     corsOrigins: s.corsOrigins as string[] | undefined,
@@ -136,6 +157,18 @@ export function serverOptionsFromConfig(
       adminKey: env.COPYDESK_GHOST_ADMIN_KEY || undefined,
     },
   };
+}
+
+/** `server.database` relative to the config file; none: the default under the OS state folder. */
+function databasePath(setting: string | undefined, filepath: string, env: NodeJS.ProcessEnv): string {
+  if (setting === ':memory:') return setting;
+  if (setting) return resolve(filepath === 'config' ? process.cwd() : dirname(resolve(filepath)), setting);
+  return defaultDatabasePath(env);
+}
+
+/** A host as `listen()` takes it: `[::1]` (URL notation) is `::1`. */
+export function listenHost(host: string): string {
+  return /^\[.*\]$/.test(host) ? host.slice(1, -1) : host;
 }
 
 /** Hosts only this machine can reach. */

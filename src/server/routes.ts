@@ -12,15 +12,17 @@ import { bearerAuth } from './auth.js';
 import {
   GhostApiError,
   lexicalToHtml,
-  ReplayGuard,
   unsafeToWriteBack,
   updateGhostPost,
   verifyGhostSignature,
   type SignatureProblem,
 } from './ghost.js';
+import type { LazyDatabase } from './database.js';
 import type { Cleaner } from './limits.js';
 import type { Metrics } from './metrics.js';
 import { DEFAULTS, type ServerOptions } from './options.js';
+import { enforcePolicy } from './policy.js';
+import { SqliteReplayStore } from './replay.js';
 import { previewOpenApiPaths } from './preview.js';
 import { cleanRequestSchema, cleanResponseSchema, errorSchema, ghostResponseSchema, healthSchema, openApiDocument } from './schemas.js';
 
@@ -44,12 +46,23 @@ export interface RouteContext {
   metrics: Metrics;
   version: string;
   state: { ready: boolean; closing: boolean };
+  /** The service's database, opened on first use (replay store, review queue). */
+  database: LazyDatabase;
 }
 
-/** Request options over the server's config: rules and plugin settings merged, block lists joined. */
+/** The clean options of the server's own policy. */
+function serverClean(options: ServerOptions): CleanOptions {
+  return options.clean ?? (options.config ? cleanOptionsFromConfig(options.config) : {});
+}
+
+/**
+ * Request options over the server's config: rules and plugin settings merged,
+ * block lists joined. Throws `PolicyError` when the request would loosen the
+ * server's policy (see `policy.ts`).
+ */
 export function layered(options: ServerOptions, request: RequestOptions | undefined): { clean: CleanOptions; block: string[] } {
   const base = options.block ?? [];
-  if (!request) return { clean: options.clean ?? {}, block: base };
+  if (!request) return { clean: serverClean(options), block: base };
   const config: CopydeskConfig = { ...(options.config ?? {}) };
   if (request.plugins) config.plugins = { ...config.plugins, ...request.plugins };
   if (request.minProseShare !== undefined) config.minProseShare = request.minProseShare;
@@ -57,6 +70,7 @@ export function layered(options: ServerOptions, request: RequestOptions | undefi
   const clean: CleanOptions = options.config ? fromRequest : { ...options.clean, ...fromRequest };
   const rules = { ...options.clean?.rules, ...config.rules, ...request.rules };
   if (Object.keys(rules).length) clean.rules = rules;
+  enforcePolicy(serverClean(options), clean);
   return { clean, block: [...base, ...(request.block ?? [])] };
 }
 
@@ -86,7 +100,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
   const ghost = options.ghost ?? {};
   if (ghost.webhookSecret) {
     const toleranceMs = (ghost.toleranceSeconds ?? DEFAULTS.toleranceSeconds) * 1000;
-    const replay = new ReplayGuard(toleranceMs);
+    const replay = new SqliteReplayStore(ctx.database.get(), toleranceMs);
     const secret = ghost.webhookSecret;
     app.post('/v1/ghost/webhook', { schema: { response: { 200: ghostResponseSchema, 400: errorSchema, 401: errorSchema } } }, async (request, reply) => {
       const problem = verifyGhostSignature(request.rawBody ?? '', header(request.headers['x-ghost-signature']), secret, replay, toleranceMs);

@@ -18,7 +18,8 @@ export async function start(options: ServerOptions = {}): Promise<Running> {
       callback();
     },
   });
-  const server = await createServer({ port: 0, threads: 1, logLevel: 'debug', logStream, ...options });
+  // An in-memory database unless a test names a file: nothing left in the user's state folder.
+  const server = await createServer({ port: 0, threads: 1, logLevel: 'debug', logStream, database: ':memory:', ...options });
   const url = await server.listen();
   await ready(url);
   return { server, url, logs };
