@@ -29,6 +29,8 @@ import type { VFile } from 'vfile';
 import { containment, factsOf, normalizeKey, numbersOf, profileText, type Profile } from '../src/profile.js';
 import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
 import { pointer } from '../src/report.js';
+import { addMeta } from '../src/article-meta.js';
+import { structureOf } from '../src/article/structure.js';
 
 export const PLUGIN = 'dedupe-lead';
 export const RULES = ['duplicate-lead', 'repeated-title', 'duplicate-paragraph'] as const;
@@ -46,8 +48,8 @@ export interface DedupeLeadOptions extends GuardOptions {
    * share found in the other alone (0–2). @default 0.85
    */
   leadOverlap?: number | undefined;
-  /** The same, for any other two close paragraphs near the top. @default 1.2 */
-  strictOverlap?: number | undefined;
+  /** Dice similarity above which two close paragraphs near the top are one paragraph printed twice. @default 0.9 */
+  nearRepeat?: number | undefined;
 }
 
 /**
@@ -71,15 +73,17 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
   const leadDistance = options.leadDistance ?? 2;
   const titleSimilarity = options.titleSimilarity ?? 0.85;
   const leadOverlap = options.leadOverlap ?? 0.85;
-  const strictOverlap = options.strictOverlap ?? 1.2;
+  const nearRepeat = options.nearRepeat ?? 0.9;
 
   return (tree: Root, file: VFile) => {
+    const structure = structureOf(tree, file);
     const blocks = collectBlocks(tree);
-    const titleIndex = blocks.findIndex((b) => b.node.type === 'heading' && b.node.depth === 1);
-    const title = titleIndex >= 0 && titleIndex < 3 ? blocks[titleIndex]! : undefined;
+    // The headline from the article model: never removed, whatever stands around it.
+    const title = blocks.find((b) => b.node === structure.headline);
     const removals: Removal[] = [];
     const gone = new Set<Nodes>();
     const remove = (block: Block, ruleId: string, reason: string, kept: Block) => {
+      if (block === title || gone.has(block.node)) return;
       gone.add(block.node);
       removals.push({ node: block.node, ruleId, reason, cause: pointer('Kept copy', kept.node.position, toString(kept.node)) });
     };
@@ -92,6 +96,8 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
         const ratio = block.length / Math.max(1, title.length);
         if (ratio < 0.6 || ratio > 1.6) continue;
         const key = normalizeKey(block.text);
+        // A lede that opens with the headline's words and goes on is the story, not a reprint.
+        if (key !== titleKey && block.node === structure.lede && key.split(' ').length > titleKey.split(' ').length + 2) continue;
         if (key === titleKey || stringSimilarity.compareTwoStrings(key, titleKey) >= titleSimilarity) {
           remove(block, 'repeated-title', 'Removed the title printed again in the body', title);
         }
@@ -116,41 +122,56 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
       }
     }
 
-    // A reworded lead: the first two body paragraphs (a summary and its lede),
-    // and, more strictly, any two close paragraphs near the top.
+    // A standfirst glued into the body: it leaves the body for the dek only when it
+    // says nothing the lede and headline do not, in mostly the lede's own words.
+    const standfirst = blocks.find((b) => b.node === structure.standfirst);
+    const lede = blocks.find((b) => b.node === structure.lede);
+    const titleProfile = title ? profileText(title.text) : undefined;
+    const deks: Block[] = [];
+    if (standfirst && lede && !gone.has(standfirst.node) && !gone.has(lede.node)) {
+      const titleFigures = title ? numbersOf(title.text) : new Set<string>();
+      if (subset(numbersOf(standfirst.text), numbersOf(lede.text), titleFigures)) {
+        const ps = profileText(standfirst.text);
+        const pl = profileText(lede.text);
+        if (restates(ps, pl, titleProfile, leadOverlap) && !bringsNames(standfirst.text, [lede.text, title?.text ?? ''])) {
+          gone.add(standfirst.node);
+          deks.push(standfirst);
+          removals.push({
+            node: standfirst.node,
+            ruleId: 'dek',
+            reason: 'Moved a standfirst that restates the lede out of the body, into the dek',
+            cause: pointer('Lede', lede.node.position, toString(lede.node)),
+          });
+        }
+      }
+    }
+
+    // Past the lead, a paragraph near the top is a duplicate only when it repeats another nearly word for word.
     const lead: Block[] = [];
     for (const b of blocks) {
       if (lead.length === leadWindow) break;
-      if (b.node.type === 'paragraph' && !gone.has(b.node) && b.length >= 30 && b.text.split(' ', 8).length >= 8) lead.push(b);
+      if (b !== title && b.node.type === 'paragraph' && !gone.has(b.node) && b.length >= 30 && b.text.split(' ', 8).length >= 8) lead.push(b);
     }
-    // Figures first: they are cheap to find and rule out most pairs before any profile is built.
-    const figures = new Map<Block, Set<string>>(lead.map((b) => [b, numbersOf(b.text)]));
-    const titleFigures = title ? numbersOf(title.text) : new Set<string>();
-    const profiles = new Map<Block, Profile>();
-    const profileOf = (b: Block) => profiles.get(b) ?? profiles.set(b, profileText(b.text)).get(b)!;
-    const titleProfile = title ? profileText(title.text) : undefined;
     for (let i = 0; i < lead.length; i++) {
       for (let j = i + 1; j <= i + leadDistance && j < lead.length; j++) {
         const a = lead[i]!;
         const b = lead[j]!;
         if (gone.has(a.node) || gone.has(b.node)) continue;
-        const fa = figures.get(a)!;
-        const fb = figures.get(b)!;
-        if (!subset(fa, fb, titleFigures) && !subset(fb, fa, titleFigures)) continue;
-        const pa = profileOf(a);
-        const pb = profileOf(b);
-        const overlap = i === 0 && j === 1 ? leadOverlap : strictOverlap;
-        const aRepeatsB = restates(pa, pb, titleProfile, overlap);
-        const bRepeatsA = restates(pb, pa, titleProfile, overlap);
-        if (!aRepeatsB && !bRepeatsA) continue;
-        // Only a paragraph that says nothing new may go; when both restate each other, the one with fewer facts.
-        const keepA = aRepeatsB && bRepeatsA ? moreInformative(pa, pb) : bRepeatsA;
+        const ratio = a.length / b.length;
+        if (ratio < 0.8 || ratio > 1.25) continue;
+        if (stringSimilarity.compareTwoStrings(normalizeKey(a.text), normalizeKey(b.text)) < nearRepeat) continue;
+        const fa = numbersOf(a.text);
+        const fb = numbersOf(b.text);
+        // The copy that drops a figure the other has is the one to go; the lede always stays.
+        const keepA = b.node === structure.lede ? false : a.node === structure.lede ? true : subset(fb, fa, new Set()) || !subset(fa, fb, new Set()) ? true : false;
         const [loser, winner] = keepA ? [b, a] : [a, b];
-        remove(loser, 'duplicate-lead', 'Removed a lead paragraph restated by a more informative one', winner);
+        remove(loser, 'duplicate-lead', 'Removed a paragraph near the top that repeats another nearly word for word', winner);
       }
     }
 
-    applyRemovals(tree, file, PLUGIN, removals, options);
+    const done = applyRemovals(tree, file, PLUGIN, removals, options);
+    const dek = deks.find((d) => done.some((r) => r.node === d.node));
+    if (dek) addMeta(file, { dek: dek.text });
   };
 };
 
@@ -194,6 +215,13 @@ function moreInformative(a: Profile, b: Profile): boolean {
   const fa = factsOf(a);
   const fb = factsOf(b);
   return fa > fb || (fa === fb && a.words.length >= b.words.length);
+}
+
+/** Whether `text` names someone or something (a capitalised word inside the sentence) that none of `others` does. */
+function bringsNames(text: string, others: string[]): boolean {
+  const known = new Set(others.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const inner = text.replace(/^\S+/, '').match(/\b\p{Lu}[\p{L}\p{N}&'’-]*/gu) ?? [];
+  return inner.some((name) => !known.has(name.replace(/['’]s$/, '').toLowerCase().replace(/[-'’&].*$/, '')));
 }
 
 function subset(part: Set<string>, whole: Set<string>, also: Set<string>): boolean {

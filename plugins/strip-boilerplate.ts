@@ -23,6 +23,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { ATTRIBUTION, FURNITURE, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
+import { ATTRIBUTION_WORDS, isBodyProse, shapeOf, type Shape } from '../src/article/shape.js';
 import { sentenceCount } from '../src/profile.js';
 import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
 
@@ -69,8 +70,13 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
             const nextText = blockText(next);
             if (isMarker(nextText)) removals.push(related(next, 'Removed a related-headlines marker'));
             else if (furniture.some((re) => re.test(nextText))) removals.push({ node: next, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
-            else if (isHeadlines(next, nextText, maxHeadlineWords) && !isAttribution(nextText)) removals.push(related(next, 'Removed a headline listed under a related-headlines marker'));
-            else if (next.type !== 'thematicBreak') break;
+            else if (isAttribution(nextText)) break;
+            else if (isHeadlines(next, nextText, maxHeadlineWords)) {
+              // A headline that reads like a sentence is weighed by the prose guard like any other removal.
+              const removal = related(next, 'Removed a headline listed under a related-headlines marker');
+              if (readsLikeSentence(next)) removal.marked = false;
+              removals.push(removal);
+            } else if (next.type !== 'thematicBreak') break; // body prose ends the block, wherever the marker stands
             i++;
           }
           continue;
@@ -137,16 +143,30 @@ function blockParents(tree: Root): Parents[] {
   return out;
 }
 
-/** A list of headlines, or one headline line: short, at most one sentence. */
+/**
+ * A list of headlines, or one headline line: short, title-like, no
+ * attribution, no closing quote, mostly link text when it has links. The
+ * first block that reads as body prose is not one, so a marker standing
+ * mid-article never takes the story after it.
+ */
 function isHeadlines(node: Nodes, text: string, maxWords: number): boolean {
-  if (node.type === 'list') {
-    return node.children.every((item) => {
-      const t = toString(item);
-      return t.split(/\s+/).length <= maxWords && sentenceCount(t) <= 1;
-    });
-  }
-  if (node.type !== 'paragraph') return false;
-  return text.split(' ').length <= maxWords && sentenceCount(text) <= 1;
+  if (node.type === 'list') return node.children.every((item) => isHeadline(shapeOf(item), maxWords));
+  if (node.type !== 'paragraph' && node.type !== 'heading') return false;
+  return text.split(' ').length <= maxWords && isHeadline(shapeOf(node), maxWords);
+}
+
+function isHeadline(shape: Shape, maxWords: number): boolean {
+  if (shape.words === 0 || shape.words > maxWords || shape.sentences > 1 || isBodyProse(shape)) return false;
+  if (shape.endsWithQuote || ATTRIBUTION_WORDS.test(shape.text)) return false;
+  // With links, a listed headline is the link; a sentence with a link in it is prose.
+  return shape.linkShare === 0 || shape.linkShare >= 0.6;
+}
+
+/** A line under a marker that ends like a sentence and is long enough to be one. */
+function readsLikeSentence(node: Nodes): boolean {
+  if (node.type === 'list') return false;
+  const shape = shapeOf(node);
+  return shape.endsSentence && shape.words >= 10;
 }
 
 /** A short line of interface words ("Share to: WeChat | Weibo"), or of links only. */

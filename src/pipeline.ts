@@ -2,7 +2,7 @@
  * The whole pipeline, in one place:
  *
  *   read     text | Markdown (remark-parse) | HTML (rehype-parse → drop chrome → rehype-remark)
- *   clean    strip-boilerplate → dedupe-lead → fix-entities → flag-entities
+ *   clean    article-structure → strip-boilerplate → dedupe-lead → fix-entities → flag-entities
  *   write    Markdown (remark-stringify)  and  HTML (remark-rehype → rehype-sanitize → rehype-stringify)
  *
  * Each cleanup plugin reports every change on the file, so `clean()` returns
@@ -17,6 +17,7 @@ import remarkStringify, { type Options as StringifyOptions } from 'remark-string
 import { unified, type PluggableList, type Preset } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import articleStructure, { type ArticleStructureOptions } from '../plugins/article-structure.js';
 import dedupeLead, { type DedupeLeadOptions } from '../plugins/dedupe-lead.js';
 import fixEntities, { type FixEntitiesOptions } from '../plugins/fix-entities.js';
 import flagEntities, { type FlagEntitiesOptions } from '../plugins/flag-entities.js';
@@ -28,6 +29,7 @@ import { report } from './report.js';
 import { switchOff } from './control.js';
 import { applyDecisions, setDecisions, type Decisions } from './decisions.js';
 import { RULES } from './rules.js';
+import { articleInfo, type ArticleMeta } from './article-meta.js';
 
 export interface CleanOptions {
   /** Input format. @default 'markdown' (or from `path`'s extension) */
@@ -36,7 +38,10 @@ export interface CleanOptions {
   path?: string | undefined;
   /** Share of prose that removals outside marked boilerplate must leave (0–1). @default 0.5 */
   minProseShare?: number | undefined;
+  /** Share of the article that prose-like removals with no copy kept may take before they are warnings (0–1). @default 0.15 */
+  maxRemovalShare?: number | undefined;
   /** Options per plugin; `false` switches a plugin off. */
+  articleStructure?: ArticleStructureOptions | false | undefined;
   stripBoilerplate?: StripBoilerplateOptions | false | undefined;
   dedupeLead?: DedupeLeadOptions | false | undefined;
   fixEntities?: FixEntitiesOptions | false | undefined;
@@ -50,17 +55,23 @@ export interface CleanOptions {
 }
 
 export interface CleanResult {
+  /** The headline (plain text), when the article has one: the level-one heading of `markdown`. */
+  title?: string | undefined;
   markdown: string;
   html: string;
   messages: VFileMessage[];
+  /** Lines kept beside the body: the dek moved out of it, the dateline, byline, source (and page metadata of an HTML page). */
+  meta: ArticleMeta;
 }
 
 /** The cleanup plugins as a unified preset, for anyone's remark pipeline. */
 export function copydeskPreset(options: CleanOptions = {}): Preset {
-  const guard = { minProseShare: options.minProseShare };
+  const guard = { minProseShare: options.minProseShare, maxRemovalShare: options.maxRemovalShare };
   const off = Object.entries(options.rules ?? {}).filter(([, v]) => v === 'off').map(([k]) => k);
   const plugins: PluggableList = [];
   if (off.length) plugins.push([switchRulesOff, off]);
+  // The article model first: every later plugin reads the headline, lede and standfirst from it.
+  if (options.articleStructure !== false) plugins.push([articleStructure, { ...guard, ...options.articleStructure }]);
   if (options.stripBoilerplate !== false) plugins.push([stripBoilerplate, { ...guard, ...options.stripBoilerplate }]);
   if (options.dedupeLead !== false) plugins.push([dedupeLead, { ...guard, ...options.dedupeLead }]);
   const entities = { dictionaries: options.dictionaries };
@@ -116,22 +127,25 @@ export async function toHtml(tree: Root): Promise<string> {
 /** A cleaned article whose outputs are written when first asked for: each is a serialisation of the tree. */
 export interface LazyCleanResult {
   messages: VFileMessage[];
+  title?: string | undefined;
+  meta: ArticleMeta;
   markdown: () => string;
   html: () => Promise<string>;
 }
 
 /** Cleans one article, for callers that need only some of its outputs (the batch workers). */
 export async function cleanLazily(input: string | Uint8Array, options: CleanOptions = {}): Promise<LazyCleanResult> {
-  const { tree, messages } = await cleanTree(input, options);
+  const { tree, file, messages } = await cleanTree(input, options);
   let markdown: string | undefined;
   let html: Promise<string> | undefined;
-  return { messages, markdown: () => (markdown ??= toMarkdown(tree)), html: () => (html ??= toHtml(tree)) };
+  const { title, meta } = articleInfo(file);
+  return { messages, title, meta, markdown: () => (markdown ??= toMarkdown(tree)), html: () => (html ??= toHtml(tree)) };
 }
 
 /** Cleans one article. Throws `InputError` for input that is not text. */
 export async function clean(input: string | Uint8Array, options: CleanOptions = {}): Promise<CleanResult> {
   const article = await cleanLazily(input, options);
-  return { markdown: article.markdown(), html: await article.html(), messages: article.messages };
+  return { title: article.title, markdown: article.markdown(), html: await article.html(), messages: article.messages, meta: article.meta };
 }
 
 /** Cleans one article to its tree (positions of the input kept), for callers that write it their own way. */

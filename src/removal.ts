@@ -8,6 +8,7 @@ import type { Position } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { isBodyProse, shapeOf } from './article/shape.js';
 import { isMuted } from './control.js';
 import { isRejected } from './decisions.js';
 import { report } from './report.js';
@@ -29,11 +30,22 @@ export interface GuardOptions {
    * @default 0.5
    */
   minProseShare?: number | undefined;
+  /**
+   * Share of the article's prose that removals of prose-like blocks with no
+   * copy kept (boilerplate, not duplicates) may take (0–1). Beyond it they
+   * are still made but reported as warnings, holding the article for review.
+   * @default 0.15
+   */
+  maxRemovalShare?: number | undefined;
 }
 
 interface GuardState {
   prose: number;
   removed: number;
+  /** All prose before any removal. */
+  total: number;
+  /** Prose-like text removed so far with no copy kept. */
+  proseTaken: number;
 }
 
 declare module 'vfile' {
@@ -92,6 +104,8 @@ export function applyRemovals(tree: Root, file: VFile, plugin: string, removals:
   const state = (file.data.copydeskGuard ??= {
     prose: proseLength(tree) - marked.reduce((n, r) => n + proseLength(r.node), 0),
     removed: 0,
+    total: proseLength(tree),
+    proseTaken: 0,
   });
   const unmarkedLength = unmarked.reduce((n, r) => n + proseLength(r.node), 0);
   if (unmarked.length && state.prose > 0 && (state.prose - state.removed - unmarkedLength) / state.prose < minShare) {
@@ -109,11 +123,35 @@ export function applyRemovals(tree: Root, file: VFile, plugin: string, removals:
   }
 
   const done = [...marked, ...unmarked];
+  // Prose taken without a copy kept: past a small share of the article, an editor must look.
+  const uncopied = done.filter((r) => !r.cause && bodyProseLength(r.node) > 0);
+  state.proseTaken += uncopied.reduce((n, r) => n + bodyProseLength(r.node), 0);
+  const maxShare = options.maxRemovalShare ?? 0.15;
+  const held = state.total > 0 && state.proseTaken / state.total > maxShare ? new Set(uncopied) : new Set<Removal>();
+  const share = Math.round((100 * state.proseTaken) / Math.max(1, state.total));
   for (const r of done) {
-    report(file, { ruleId: r.ruleId, reason: r.reason, place: positionOf(r.node), actual: sourceText(file, r.node), cause: r.cause });
+    report(file, {
+      ruleId: r.ruleId,
+      reason: r.reason,
+      place: positionOf(r.node),
+      actual: sourceText(file, r.node),
+      cause: r.cause,
+      ...(held.has(r) && {
+        severity: 'warning' as const,
+        note: `Removals of prose-like text take ${share}% of the article (more than ${Math.round(maxShare * 100)}%): check that no story text went with them`,
+      }),
+    });
   }
   removeNodes(tree, new Set<Nodes>(done.map((r) => r.node)));
   return done;
+}
+
+/** Text of the parts of a block that read as body prose (a removal an editor must be able to trust). */
+function bodyProseLength(node: Nodes): number {
+  if (node.type === 'list') return node.children.reduce((n, item) => n + bodyProseLength(item), 0);
+  if (node.type === 'listItem' || node.type === 'blockquote') return node.children.reduce((n, c) => n + bodyProseLength(c), 0);
+  if (node.type !== 'paragraph' && node.type !== 'heading') return 0;
+  return isBodyProse(shapeOf(node)) ? proseLength(node) : 0;
 }
 
 function removeNodes(tree: Root, doomed: Set<Nodes>): void {

@@ -7,9 +7,15 @@ export interface RuleInfo {
 
 export const RULES: Record<string, RuleInfo> = {
   'page-chrome': { plugin: 'html reader', severity: 'info', summary: 'Navigation, forms, footers and buttons of an HTML page dropped on reading.' },
+  'headline-chrome': { plugin: 'article-structure', severity: 'info', summary: 'A short line of page chrome standing above the headline (a site name, a breadcrumb, a widget line) removed.' },
+  'bilingual-headline': { plugin: 'article-structure', severity: 'info', summary: 'A headline in another script printed beside its English version removed; the English one is the title.' },
+  'unsupported-markup': { plugin: 'html reader', severity: 'info', summary: 'MathML, SVG, noscript or canvas/object/iframe fallback text dropped on reading (Markdown cannot hold it); the message holds its text.' },
+  'unsafe-html': { plugin: 'sanitizer', severity: 'info', summary: 'Raw HTML with a script-like element, an event handler or an unsafe URL rewritten without it, or removed; the message holds the original.' },
+  'unsafe-url': { plugin: 'sanitizer', severity: 'info', summary: 'A link or image with a javascript:, vbscript:, data: or other disallowed URL: the link removed (its text kept), the image removed.' },
   'related-block': { plugin: 'strip-boilerplate', severity: 'info', summary: 'A "Related Articles"-style marker and the headlines under it removed.' },
   'page-furniture': { plugin: 'strip-boilerplate', severity: 'info', summary: 'A share bar, app prompt, widget label or image placeholder removed.' },
-  'duplicate-lead': { plugin: 'dedupe-lead', severity: 'info', summary: 'A paragraph near the top restated by a more informative one removed.' },
+  dek: { plugin: 'dedupe-lead', severity: 'info', summary: 'A standfirst that restates the headline and lede moved out of the body into `meta.dek`; the lede stays.' },
+  'duplicate-lead': { plugin: 'dedupe-lead', severity: 'info', summary: 'A paragraph near the top that repeats another nearly word for word removed (never the headline or the lede).' },
   'repeated-title': { plugin: 'dedupe-lead', severity: 'info', summary: 'The title printed again in the body removed.' },
   'duplicate-paragraph': { plugin: 'dedupe-lead', severity: 'info', summary: 'An exact repeat of an earlier paragraph removed.' },
   'legal-suffix': { plugin: 'fix-entities', severity: 'info', summary: 'A legal or share-class listing name used as a running name replaced ("Microsoft Corporation" → "Microsoft").' },

@@ -1,0 +1,189 @@
+/**
+ * The article model: which block is the headline, which lines around it are
+ * the dateline, the byline and page chrome, and where the story begins. Found
+ * once, by position, shape and content (the line the lede restates), and kept
+ * on the file so every plugin reads the same answer instead of assuming that
+ * line 1 is the title.
+ */
+import type { Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { ATTRIBUTION, FURNITURE, LIST_MARKERS } from '../knowledge/boilerplate.js';
+import { containment, profileText } from '../profile.js';
+import { isBodyProse, isTitleLike, shapeOf, type Shape } from './shape.js';
+
+export type Block = Paragraph | Heading;
+
+export interface ArticleStructure {
+  /** The headline; never removed by any rule. */
+  headline?: Block | undefined;
+  /** Lines standing above the headline that are page chrome (site name, breadcrumb, widget line). */
+  chrome: Block[];
+  /** A headline in another script standing directly beside the English one. */
+  bilingual?: Block | undefined;
+  /** Source-and-time or dateline line, kept. */
+  dateline?: Block | undefined;
+  /** Author line, kept. */
+  byline?: Block | undefined;
+  /** The first body paragraph when a lede follows it: a possible standfirst. */
+  standfirst?: Block | undefined;
+  /** The first paragraph of the story proper; never removed in favour of a standfirst. */
+  lede?: Block | undefined;
+  /** A chrome line the reader took for the title (line 1 of a text article). */
+  formerTitle?: Block | undefined;
+  /** The headline was found after the body and must move to the top. */
+  headlineMoved: boolean;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    copydeskStructure: ArticleStructure;
+  }
+}
+
+/** The model on a file, found on first use. */
+export function structureOf(tree: Root, file: VFile): ArticleStructure {
+  return (file.data.copydeskStructure ??= findStructure(tree));
+}
+
+/** How many blocks from the top the headline may stand at. */
+const HEAD_WINDOW = 8;
+/** How many blocks from the end a headline printed after the body may stand at. */
+const TAIL_WINDOW = 3;
+
+const BREADCRUMB = /^(?:[\p{L}\p{N}&'’ -]{1,30}\s*(?:>|›|»|\/)\s*){2,}[\p{L}\p{N}&'’ -]{1,30}$/u;
+
+export function isMarkerOrFurniture(text: string): boolean {
+  return (text.length < 60 && LIST_MARKERS.some((re) => re.test(text))) || FURNITURE.some((re) => re.test(text));
+}
+
+export function isAttributionLine(text: string): boolean {
+  return ATTRIBUTION.some((re) => re.test(text));
+}
+
+/** "Zhitong Finance · 2025-10-29 07:32", "HONG KONG, Dec 1 (Reuters) -", "Wire Eight 2025.07.17 00:05". */
+export function isDateline(text: string): boolean {
+  if (text.length > 90) return false;
+  if (/^[\p{Lu}][\p{Lu} ,.]{2,40},? (?:\w{3,9}\.? \d{1,2}|\d{1,2} \w{3,9})(?: \([\p{L} ]{2,30}\))? ?[-–—]$/u.test(text)) return true;
+  return /^[\p{L} ]{2,40}\s*[·•|]?\s*(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u.test(text) ||
+    /^[\p{L} ]{2,40}\s*[·•|]\s*(?:\d+\s*(?:[mhd]|min|hours?|days?) ago|just now)$/iu.test(text);
+}
+
+export function isByline(text: string): boolean {
+  return text.length <= 80 && (/^by [\p{Lu}][\p{L}'’-]+(?: (?:and )?[\p{Lu}][\p{L}'’.-]+){0,4}$/u.test(text) || /^(?:author|reporter|writer|text|editor)\s*[:：|丨]\s*\S/iu.test(text));
+}
+
+function isBreadcrumb(text: string): boolean {
+  return BREADCRUMB.test(text);
+}
+
+interface Candidate {
+  node: Block;
+  index: number;
+  shape: Shape;
+}
+
+function textOf(shape: Shape): string {
+  return shape.text;
+}
+
+/**
+ * A first line that cannot be the headline: a site or wire name, a
+ * breadcrumb, a widget or furniture line, a line in another script.
+ */
+function isChromeLine(shape: Shape): boolean {
+  const text = shape.text;
+  return (
+    shape.words <= 3 || shape.cjkShare > 0.5 || shape.linkShare > 0.5 || isBreadcrumb(text) || isMarkerOrFurniture(text) || isDateline(text) || shape.digitShare > 0.5
+  );
+}
+
+/** Whether a line may be a headline at all, by shape. */
+function headlineShaped(shape: Shape): boolean {
+  const text = textOf(shape);
+  if (!text || shape.cjkShare > 0.3 || shape.linkShare > 0.5) return false;
+  if (isMarkerOrFurniture(text) || isAttributionLine(text) || isDateline(text) || isByline(text) || isBreadcrumb(text)) return false;
+  return isTitleLike(shape) && shape.words >= 4;
+}
+
+/** Share of a headline's content words that the story's first paragraphs use. */
+function restatedBy(title: Shape, body: string): number {
+  const t = profileText(title.text);
+  if (t.terms.size === 0) return 0;
+  return containment(t.terms, profileText(body).terms);
+}
+
+export function findStructure(tree: Root): ArticleStructure {
+  const structure: ArticleStructure = { chrome: [], headlineMoved: false };
+  const blocks: Candidate[] = [];
+  tree.children.forEach((node: RootContent, index) => {
+    if (node.type === 'paragraph' || (node.type === 'heading' && node.depth <= 2)) blocks.push({ node, index, shape: shapeOf(node) });
+  });
+  if (blocks.length === 0) return structure;
+
+  // The story proper starts at the first block of body prose.
+  const firstProse = blocks.findIndex((b) => b.node.type === 'paragraph' && isBodyProse(b.shape) && b.shape.words >= 12);
+  const storyText = firstProse >= 0 ? blocks.slice(firstProse, firstProse + 2).map((b) => b.shape.text).join(' ') : '';
+
+  const limit = firstProse >= 0 ? Math.min(firstProse, HEAD_WINDOW) : Math.min(blocks.length, HEAD_WINDOW);
+  const given = blocks.slice(0, Math.max(limit, 1)).find((b) => b.node.type === 'heading' && b.node.depth === 1);
+
+  let headline: Candidate | undefined;
+  if (given && !isChromeLine(given.shape) && !(firstProse >= 0 && blocks[firstProse] === given)) headline = given;
+  // Chrome stands where the title should be: the headline is the title-shaped line the story restates most.
+  if (!headline && given && isChromeLine(given.shape)) {
+    const candidates = blocks.slice(blocks.indexOf(given) + 1, limit).filter((b) => headlineShaped(b.shape));
+    const scored = candidates.map((c) => ({ c, score: restatedBy(c.shape, storyText) + (c.node.type === 'heading' ? 0.2 : 0) }));
+    scored.sort((x, y) => y.score - x.score || x.c.index - y.c.index);
+    if (scored[0] && (!storyText || scored[0].score >= 0.3)) headline = scored[0].c;
+  }
+  // A headline printed after the body: the page's first line is story text.
+  if (!headline && given && blocks[firstProse] === given) {
+    const tail = blocks.slice(-TAIL_WINDOW).filter((b) => b !== given && headlineShaped(b.shape));
+    const found = tail.find((b) => restatedBy(b.shape, storyText) >= 0.5);
+    if (found) {
+      headline = found;
+      structure.headlineMoved = true;
+    }
+  }
+  if (!headline && given) headline = given; // the reader's title, when nothing is better
+  structure.headline = headline?.node;
+  if (given && headline && given !== headline) structure.formerTitle = given.node;
+
+  const at = headline && !structure.headlineMoved ? blocks.indexOf(headline) : 0;
+  // Above the headline: a same-news line in another script beside it, or short chrome.
+  for (let i = 0; i < at; i++) {
+    const b = blocks[i]!;
+    const text = b.shape.text;
+    if (isMarkerOrFurniture(text)) continue; // strip-boilerplate's, by its own rule
+    if (i === at - 1 && b.shape.cjkShare > 0.5 && b.shape.text.length <= 120) structure.bilingual = b.node;
+    else if (isDateline(text)) structure.dateline ??= b.node;
+    else if (isByline(text)) structure.byline ??= b.node;
+    else if (!isAttributionLine(text) && !isBodyProse(b.shape) && b.shape.words <= 12) structure.chrome.push(b.node);
+  }
+  // Just below it: a headline in another script, the dateline, the byline.
+  let next = structure.headlineMoved ? 0 : at + 1;
+  for (; next < blocks.length && next <= at + 4; next++) {
+    const b = blocks[next]!;
+    if (b === headline) continue;
+    const text = b.shape.text;
+    if (next === at + 1 && !structure.bilingual && b.shape.cjkShare > 0.5 && text.length <= 120 && !structure.headlineMoved) structure.bilingual = b.node;
+    else if (isDateline(text)) structure.dateline ??= b.node;
+    else if (isByline(text)) structure.byline ??= b.node;
+    else if (!isMarkerOrFurniture(text) && !isAttributionLine(text)) break;
+  }
+  // The lead: a standfirst is a first paragraph followed by a longer one of story prose.
+  const body = blocks.slice(next).filter((b) => b !== headline && b.node.type === 'paragraph' && b.shape.words >= 8 && !isMarkerOrFurniture(b.shape.text));
+  const [first, second] = body;
+  if (first && second && first.shape.sentences <= 1 && second.shape.text.length > first.shape.text.length && isBodyProse(second.shape)) {
+    structure.standfirst = first.node;
+    structure.lede = second.node;
+  } else if (first) {
+    structure.lede = first.node;
+  }
+  return structure;
+}
+
+/** Whether a node is one the model says must stay (headline, lede). */
+export function isProtected(structure: ArticleStructure | undefined, node: Nodes): boolean {
+  return !!structure && (node === structure.headline || node === structure.lede);
+}
