@@ -9,8 +9,10 @@
  * the messages beside the two outputs.
  */
 import type { Root } from 'mdast';
+import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
@@ -30,6 +32,7 @@ import { switchOff } from './control.js';
 import { applyDecisions, setDecisions, type Decisions } from './decisions.js';
 import { RULES } from './rules.js';
 import { articleInfo, type ArticleMeta } from './article-meta.js';
+import { hasRawHtml, linearHandlers, sanitizeMarkup } from './sanitize.js';
 
 export interface CleanOptions {
   /** Input format. @default 'markdown' (or from `path`'s extension) */
@@ -91,14 +94,14 @@ let htmlReader: PluggableList | undefined;
 /** The reader for `format`. The HTML one (parse5 and its helpers) is loaded on first use, so Markdown runs start without it. */
 async function readerFor(format: Format): Promise<PluggableList> {
   if (format === 'text') return [copydeskText];
-  if (format === 'markdown') return [remarkParse];
+  if (format === 'markdown') return [remarkParse, remarkGfm];
   htmlReader ??= (await import('./formats/html.js')).default.plugins ?? [];
   return htmlReader;
 }
 
 /** A processor that reads `format` and cleans; `run` it to get the cleaned mdast. */
 export async function createProcessor(format: Format, options: CleanOptions = {}) {
-  return unified().use(await readerFor(format)).use(copydeskPreset(options));
+  return unified().use(await readerFor(format)).use(sanitizeMarkup).use(copydeskPreset(options));
 }
 
 export const markdownOptions: StringifyOptions = {
@@ -111,8 +114,17 @@ export const markdownOptions: StringifyOptions = {
   resourceLink: false,
 };
 
-const markdownWriter = unified().use(remarkStringify, markdownOptions).freeze();
-const htmlWriter = unified().use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+// GFM (tables, strikethrough, task lists, footnotes, autolinks) in both writers. Raw HTML the
+// sanitizer kept is parsed into the tree (rehype-raw), so the HTML output holds what the Markdown does;
+// rehype-sanitize stays the last guard.
+const markdownWriter = unified().use(remarkGfm).use(remarkStringify, markdownOptions).freeze();
+const htmlWriter = unified().use(remarkRehype, { handlers: linearHandlers }).use(rehypeSanitize).use(rehypeStringify).freeze();
+const rawHtmlWriter = unified()
+  .use(remarkRehype, { allowDangerousHtml: true, handlers: linearHandlers })
+  .use(rehypeRaw)
+  .use(rehypeSanitize)
+  .use(rehypeStringify)
+  .freeze();
 
 export function toMarkdown(tree: Root): string {
   return tree.children.length ? markdownWriter.stringify(tree) : '';
@@ -120,8 +132,9 @@ export function toMarkdown(tree: Root): string {
 
 export async function toHtml(tree: Root): Promise<string> {
   if (!tree.children.length) return '';
-  const hast = await htmlWriter.run(tree);
-  return htmlWriter.stringify(hast);
+  const writer = hasRawHtml(tree) ? rawHtmlWriter : htmlWriter;
+  const hast = await writer.run(tree);
+  return writer.stringify(hast);
 }
 
 /** A cleaned article whose outputs are written when first asked for: each is a serialisation of the tree. */

@@ -3,10 +3,13 @@
  *
  * A whole page or an article fragment. Code (`script`, `style`, …) is dropped
  * without a word; page furniture that a reader could see (`nav`, `form`,
- * `footer`, buttons) is dropped with an `info` message holding its text, so
- * nothing visible is lost silently.
+ * `footer`, buttons) is dropped with an `info` message holding its text, and
+ * so is markup Markdown cannot hold (MathML, SVG, `noscript`, fallback text of
+ * `canvas`, `object`, `iframe`: `unsupported-markup`), so nothing visible is
+ * lost silently. Tables, `del`/`s` and task-list checkboxes become GFM.
  */
-import type { Element, Root as HastRoot, Parents } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, Parents } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -15,12 +18,27 @@ import type { VFile } from 'vfile';
 import { isRejected } from '../decisions.js';
 import { report } from '../report.js';
 
-/** Code and embeds: never article text. */
-const CODE = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'link', 'meta']);
+/** Code and document metadata: never article text. */
+const CODE = new Set(['script', 'style', 'template', 'link', 'meta']);
+/** Markup with text Markdown cannot hold: dropped with a message carrying that text. */
+const UNSUPPORTED: Record<string, string> = {
+  math: 'MathML has no Markdown form',
+  svg: 'SVG has no Markdown form',
+  noscript: 'shown only without JavaScript',
+  canvas: 'fallback text of a canvas',
+  object: 'fallback text of an embedded object',
+  embed: 'an embedded object',
+  iframe: 'fallback text of an embedded page',
+  applet: 'fallback text of an applet',
+  frameset: 'frames',
+  noembed: 'fallback text',
+  noframes: 'fallback text',
+};
 /** Visible page furniture. */
 const CHROME = new Set(['nav', 'form', 'footer', 'button', 'input', 'select', 'textarea', 'dialog', 'menu']);
 
 export function isChrome(node: Element): boolean {
+  if (isCheckbox(node)) return false;
   if (CHROME.has(node.tagName)) return true;
   const p = node.properties;
   if (p.role === 'navigation' || p.role === 'banner' || p.role === 'contentinfo') return true;
@@ -37,6 +55,16 @@ export function rehypeDropChrome() {
         if (child.type === 'comment' || child.type === 'doctype') continue;
         if (child.type === 'element') {
           if (CODE.has(child.tagName)) continue;
+          if (child.tagName === 'base' && !hasAbsoluteHref(child)) continue;
+          const why = UNSUPPORTED[child.tagName];
+          if (why !== undefined) {
+            const text = unsupportedText(child);
+            if (text) {
+              report(file, { ruleId: 'unsupported-markup', reason: `Removed \`<${child.tagName}>\`: ${why}`, place: child.position, actual: text });
+            }
+            continue;
+          }
+          if (child.tagName === 'table') kept.push(...captionOf(child));
           if (isChrome(child) && !chromeRejected(file, child)) {
             const text = hastToString(child).replace(/\s+/g, ' ').trim();
             if (text) {
@@ -57,6 +85,33 @@ export function rehypeDropChrome() {
     };
     walk(tree);
   };
+}
+
+/** A task list's checkbox (`<li><input type=checkbox checked> …`): GFM keeps it as `[x]`. */
+function isCheckbox(node: Element): boolean {
+  return node.tagName === 'input' && String(node.properties.type).toLowerCase() === 'checkbox';
+}
+
+/** rehype-remark resolves every URL against the first `<base href>`: one that is not an absolute URL would throw. */
+function hasAbsoluteHref(node: Element): boolean {
+  const href = node.properties.href;
+  return typeof href === 'string' && URL.canParse(href.trim());
+}
+
+/** The visible text of an element Markdown cannot hold. `noscript` content is raw HTML text when parsed with scripting on. */
+function unsupportedText(node: Element): string {
+  let text = node.tagName === 'math' && typeof node.properties.alttext === 'string' ? node.properties.alttext : hastToString(node);
+  if (node.tagName === 'noscript' && text.includes('<')) text = hastToString(fromHtml(text, { fragment: true }));
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A table's caption, as a paragraph before it (GFM tables have none; hast-util-to-mdast drops it). */
+function captionOf(table: Element): ElementContent[] {
+  const at = table.children.findIndex((c) => c.type === 'element' && c.tagName === 'caption');
+  if (at === -1) return [];
+  const caption = table.children[at] as Element;
+  table.children.splice(at, 1);
+  return [{ type: 'element', tagName: 'p', properties: {}, children: caption.children, position: caption.position }];
 }
 
 /** The editor rejected dropping this element (see `decisions.ts`): it stays, read like the rest of the page. */
