@@ -127,7 +127,7 @@ export function previewOpenApiPaths(): Record<string, unknown> {
           },
           '400': { description: 'Not the request schema', content: error },
           '401': { description: 'Missing or wrong bearer token', content: error },
-          '403': { description: 'No token configured and a Host that is not loopback', content: error },
+          '403': { description: 'No token configured and a Host that is not loopback; or options that would loosen the server’s policy', content: error },
           '503': { description: 'Too many previews in flight', content: error },
           '504': { description: 'Rendering took longer than the time limit', content: error },
         },
