@@ -154,3 +154,17 @@ ${items}
 </rss>
 `;
 }
+
+/** The same article as plain wire text: title first, one paragraph per line, a "Related Articles" tail. */
+export function wireText(title: string, n = 1): string {
+  return [
+    title,
+    `Zhitong Finance APP learned that ${title.toLowerCase()} on Thursday, the company said in a filing with the Hong Kong stock exchange, item ${n}.`,
+    'Revenue for the quarter rose 12% year on year to 4.2 billion yuan, while net profit attributable to shareholders grew 8%.',
+    'Analysts at the brokerage kept their buy rating and raised the target price, citing stronger margins in the second half.',
+    'Related Articles',
+    'Hang Seng Index closes higher as tech rallies',
+    'Southbound funds buy 3 billion',
+    '',
+  ].join('\n');
+}

@@ -28,7 +28,9 @@ describe('--in-place', () => {
     expect(read(dir, 'site/a.md')).not.toContain('Related Articles');
     expect(read(dir, 'site/b.html')).toMatch(/^<h1>B<\/h1>/);
     expect(read(dir, 'site/b.html')).not.toContain('Southbound');
-    expect(readdirSync(join(dir, 'site')).sort()).toEqual(['a.md', 'a.md.orig', 'b.html', 'b.html.orig', 'c.txt', 'c.txt.orig']);
+    // c.txt needed no change: left as it was, so it needs no backup
+    expect(read(dir, 'site/c.txt')).toBe(files['site/c.txt']);
+    expect(readdirSync(join(dir, 'site')).sort()).toEqual(['a.md', 'a.md.orig', 'b.html', 'b.html.orig', 'c.txt']);
     expect(existsSync(join(dir, '.copydesk-state'))).toBe(false);
     // a second run does not pick up the backups
     const again = cli(['batch', 'site', '--in-place', '--backup', '.bak', '--report', 'json', '--report-file', 'r.json'], { cwd: dir });

@@ -4,8 +4,8 @@
  * whole new one, never half of it. The temporary name is fixed per target
  * (`.name.copydesk-tmp`) so an interrupted run knows what to clear away.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { access, copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFile, link, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export function tempPathFor(path: string): string {
@@ -51,27 +51,77 @@ export function writeAtomicSync(path: string, data: string | Uint8Array): void {
   viaTempSync(path, (temp) => writeFileSync(temp, data));
 }
 
-export function copyAtomicSync(from: string, to: string, options: { keepExisting?: boolean | undefined } = {}): void {
-  if (options.keepExisting && existsSync(to)) return;
-  viaTempSync(to, (temp) => copyFileSync(from, temp));
+/** The candidate names of a backup: `base`, then `base.2`, `base.3`, … */
+function backupName(base: string, n: number): string {
+  return n === 1 ? base : `${base}.${n}`;
+}
+
+/**
+ * Keeps a copy of `from` as a backup, never overwriting one: an existing
+ * backup with the same bytes serves (a second run, a resumed run), else the
+ * next free name is used (`base`, `base.2`, `base.3`, …). The copy is filled
+ * beside it and linked into place, which fails rather than replace a file
+ * that appeared meanwhile. Returns the backup's path.
+ */
+export function backupSync(from: string, base: string): string {
+  const data = readFileSync(from);
+  for (let n = 1; ; n++) {
+    const path = backupName(base, n);
+    const size = statSync(path, { throwIfNoEntry: false })?.size;
+    if (size === undefined) {
+      const temp = tempPathFor(path);
+      try {
+        writeFileSync(temp, data);
+        linkSync(temp, path);
+        return path;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        rmSync(temp, { force: true });
+      }
+    }
+    if (size === data.length && readFileSync(path).equals(data)) return path;
+  }
+}
+
+/** `backupSync` for an export, which may be large: compared and copied without reading it whole. */
+export async function backup(from: string, base: string): Promise<string> {
+  const { size: length } = await stat(from);
+  for (let n = 1; ; n++) {
+    const path = backupName(base, n);
+    const size = (await stat(path).catch(() => undefined))?.size;
+    if (size === undefined) {
+      const temp = tempPathFor(path);
+      try {
+        await copyFile(from, temp);
+        await link(temp, path);
+        return path;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        await rm(temp, { force: true });
+      }
+    }
+    if (size === length && (await sameBytes(from, path))) return path;
+  }
+}
+
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([open(a, 'r'), open(b, 'r')]);
+  try {
+    const bx = Buffer.alloc(1 << 20);
+    const by = Buffer.alloc(1 << 20);
+    for (let position = 0; ; position += bx.length) {
+      const [rx, ry] = await Promise.all([x.read(bx, 0, bx.length, position), y.read(by, 0, by.length, position)]);
+      if (rx.bytesRead !== ry.bytesRead || !bx.subarray(0, rx.bytesRead).equals(by.subarray(0, ry.bytesRead))) return false;
+      if (rx.bytesRead < bx.length) return true;
+    }
+  } finally {
+    await Promise.all([x.close(), y.close()]);
+  }
 }
 
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await viaTemp(path, (temp) => writeFile(temp, data));
-}
-
-/** Copies `from` to `to` atomically; with `keepExisting`, an existing `to` is left as it is. */
-export async function copyAtomic(from: string, to: string, options: { keepExisting?: boolean | undefined } = {}): Promise<void> {
-  if (options.keepExisting && (await exists(to))) return;
-  await viaTemp(to, (temp) => copyFile(from, temp));
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -11,7 +11,7 @@
  *
  * A missing input is an `InputError` before anything is read or written.
  */
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { formatFromPath, InputError, type Format } from '../input.js';
@@ -41,6 +41,8 @@ export interface InputOptions {
   /** Folders not to descend into (the output folder, the state folder). */
   ignore?: string[] | undefined;
   cwd?: string | undefined;
+  /** Told of what a folder holds that is not read (symbolic links: they are not followed). */
+  onSkip?: ((name: string, reason: string) => void) | undefined;
 }
 
 const ARTICLE_GLOB = '**/*.{txt,text,md,markdown,mdown,html,htm,xhtml}';
@@ -74,6 +76,7 @@ export async function resolveInputs(inputs: string[], options: InputOptions = {}
     if (info?.isDirectory()) {
       const ignore = (options.ignore ?? []).map((p) => relative(path, p)).filter((p) => p && !p.startsWith('..') && !isAbsolute(p)).map((p) => `${toPosix(p)}/**`);
       const found = await glob(ARTICLE_GLOB, { cwd: path, ignore, followSymbolicLinks: false });
+      if (options.onSkip) for (const link of await symlinksUnder(path, options.ignore ?? [])) options.onSkip(displayName(link, cwd), 'a symbolic link: not followed, not cleaned');
       if (!found.length) throw new InputError(`${input}: no article (.txt, .md, .html) in this folder`);
       for (const rel of found.sort()) add(classify(resolve(path, rel), rel, cwd, options, 'article'));
     } else if (info) {
@@ -86,6 +89,23 @@ export async function resolveInputs(inputs: string[], options: InputOptions = {}
     } else throw new InputError(`${input}: no such file or folder`);
   }
   return sources;
+}
+
+/** Symbolic links under a folder (outside dot folders and the ignored ones) that the article glob passes over without a word. */
+async function symlinksUnder(dir: string, ignore: string[]): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const links: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isSymbolicLink()) continue;
+    const path = resolve(entry.parentPath ?? (entry as { path?: string }).path ?? dir, entry.name);
+    const rel = relative(dir, path);
+    if (rel.split(sep).some((part) => part.startsWith('.'))) continue;
+    if (ignore.some((p) => path === p || path.startsWith(p + sep))) continue;
+    const target = await stat(path).catch(() => undefined);
+    // a link to an article file or to a folder (which may hold articles)
+    if (target?.isDirectory() || (target?.isFile() && formatFromPath(path))) links.push(path);
+  }
+  return links.sort();
 }
 
 function classify(path: string, rel: string, cwd: string, options: InputOptions, forced: InputType | undefined): Source {

@@ -12,6 +12,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { reporter } from 'vfile-reporter';
@@ -88,9 +89,13 @@ class StreamFile {
   private readonly temp: string;
   private readonly stream: WriteStream;
 
+  /** The stream's failure (disk full…), told on the next write or at close rather than crashing the run. */
+  private failure: Error | undefined;
+
   constructor(private readonly path: string) {
     this.temp = tempPathFor(path);
     this.stream = createWriteStream(this.temp);
+    this.stream.on('error', (error) => (this.failure ??= error));
   }
 
   private pending = '';
@@ -102,6 +107,7 @@ class StreamFile {
   }
 
   private async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
     const text = this.pending;
     this.pending = '';
     if (text && !this.stream.write(text)) await once(this.stream, 'drain');
@@ -110,7 +116,11 @@ class StreamFile {
   async close(): Promise<void> {
     await this.flush();
     this.stream.end();
-    await once(this.stream, 'finish');
+    await finished(this.stream).catch(() => {});
+    if (this.failure) {
+      await rm(this.temp, { force: true });
+      throw this.failure;
+    }
     await rename(this.temp, this.path);
   }
 

@@ -1,36 +1,46 @@
 /**
- * What a run has finished, kept so `--resume` can go on after Ctrl-C, a kill
- * or a crash without redoing finished articles.
+ * What a run has finished, kept so `--resume` can go on after Ctrl-C, a kill,
+ * a crash or a full disk without redoing finished articles, and without
+ * trusting anything that is not on disk.
  *
  * The state folder (`<out-dir>/.copydesk-state`, or `.copydesk-state` in the
  * working folder for `--in-place`) holds:
  *
  * - `run.json`: what the run was (inputs, outputs, options); resuming a
  *   different run is refused.
- * - `done.log`: articles in files of their own whose output is in place.
+ * - `done.log`: articles in files of their own whose output is in place
+ *   (appended and fsynced in batches).
  * - `<hash>.ckpt`: for each export being rewritten, checkpoints appended as
- *   the output grows: how far the input was read, how long the output is, and
- *   the scanner's state there. The output is `.<name>.copydesk-partial`
- *   beside the target, renamed into place when complete. Resuming truncates
- *   it to the last checkpoint and reads the input on from that offset.
+ *   the output grows: how far the input was read, how long the output is, a
+ *   hash of the output's last bytes, and the scanner's state there. A
+ *   checkpoint is written only after the output up to it has been flushed and
+ *   fsynced, so it never counts bytes that are not on disk. The output is
+ *   `.<name>.copydesk-partial` beside the target, renamed into place when
+ *   complete. Resuming checks the partial output against the last
+ *   checkpoint (at least that long, the same tail), cuts it back to it, and
+ *   reads the input on from that offset; when they disagree it refuses.
  *
- * A fresh run (no `--resume`) clears the folder; a run that completes
- * removes it.
+ * The folder is only touched under the out-dir's lock (lock.ts). A fresh run
+ * (no `--resume`) clears it; a run that completes removes it.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writing } from './faults.js';
 import type { ScanState } from './split.js';
 
 export const STATE_FOLDER = '.copydesk-state';
 
+/** Bytes at the end of a partial output whose hash a checkpoint keeps. */
+export const TAIL_BYTES = 64 * 1024;
+
 export interface Checkpoint {
   /** Where to read the input on from. */
   scan: ScanState;
-  /** Length of the partial output at that point (bytes). */
+  /** Length of the partial output at that point (bytes), flushed and fsynced. */
   out: number;
+  /** sha256 (hex) of the output's last `min(out, TAIL_BYTES)` bytes. */
+  tail: string;
   /** Articles finished up to there. */
   articles: number;
 }
@@ -43,10 +53,50 @@ export function partialPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.copydesk-partial`);
 }
 
+/** The hash a checkpoint keeps of the `length` first bytes of an open file: its last TAIL_BYTES of them. */
+export async function tailHash(handle: FileHandle, length: number): Promise<string> {
+  const size = Math.min(length, TAIL_BYTES);
+  const buffer = Buffer.alloc(size);
+  let read = 0;
+  while (read < size) {
+    const { bytesRead } = await handle.read(buffer, read, size - read, length - size + read);
+    if (!bytesRead) break;
+    read += bytesRead;
+  }
+  return createHash('sha256').update(buffer.subarray(0, read)).digest('hex');
+}
+
+/**
+ * Resuming: checks that the partial output holds what the checkpoint says
+ * was on disk, then cuts off what came after it (written after the last
+ * checkpoint, perhaps half a record). Returns the open file, for appending.
+ * A partial output that is gone means that export starts over (undefined).
+ */
+export async function reopenPartial(partial: string, checkpoint: Checkpoint): Promise<FileHandle | undefined> {
+  if (!(await stat(partial).catch(() => undefined))) return undefined;
+  // appending ('a+'): every write goes to the end, wherever a read or the truncation left the position
+  const handle = await writing(partial, () => open(partial, 'a+'));
+  try {
+    const { size } = await handle.stat();
+    if (size < checkpoint.out) {
+      throw new ResumeError(`${partial}: ${size} bytes, but ${checkpoint.out} were on disk at the last checkpoint: it was changed since; run without --resume to start over`);
+    }
+    if ((await tailHash(handle, checkpoint.out)) !== checkpoint.tail) {
+      throw new ResumeError(`${partial}: its content up to the last checkpoint (${checkpoint.out} bytes) is not what was written: it was changed since; run without --resume to start over`);
+    }
+    await writing(partial, () => handle.truncate(checkpoint.out));
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
 export class RunState {
-  private log: WriteStream | undefined;
+  private log: FileHandle | undefined;
   private pending = '';
   private flushed = performance.now();
+  private readonly checkpoints = new Map<string, FileHandle>();
 
   private constructor(
     readonly dir: string,
@@ -60,17 +110,26 @@ export class RunState {
     if (resume) {
       const previous = await readFile(join(dir, 'run.json'), 'utf8').catch(() => undefined);
       if (previous !== undefined) {
-        if (JSON.stringify((JSON.parse(previous) as { run: unknown }).run) !== run) {
+        let recorded: unknown;
+        try {
+          recorded = (JSON.parse(previous) as { run: unknown }).run;
+        } catch {
+          throw new ResumeError(`${join(dir, 'run.json')}: not readable (cut short?); run without --resume to start over`);
+        }
+        if (JSON.stringify(recorded) !== run) {
           throw new ResumeError(`${dir}: the interrupted run had other inputs or options; run it with those, or without --resume to start over`);
         }
         const log = await readFile(join(dir, 'done.log'), 'utf8').catch(() => '');
-        const done = new Set(log.split('\n').filter(Boolean));
+        // the last line may be cut short (a full disk): only whole lines count
+        const done = new Set(log.slice(0, log.lastIndexOf('\n') + 1).split('\n').filter(Boolean));
         return new RunState(dir, done, true);
       }
     }
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'run.json'), `${JSON.stringify({ run: signature, started: new Date().toISOString() })}\n`);
+    await writing(dir, async () => {
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'run.json'), `${JSON.stringify({ run: signature, started: new Date().toISOString() })}\n`);
+    });
     return new RunState(dir, new Set(), false);
   }
 
@@ -95,10 +154,14 @@ export class RunState {
   private async flushLog(): Promise<void> {
     this.flushed = performance.now();
     if (!this.pending) return;
-    this.log ??= createWriteStream(join(this.dir, 'done.log'), { flags: 'a' });
+    const path = join(this.dir, 'done.log');
     const text = this.pending;
     this.pending = '';
-    if (!this.log.write(text)) await once(this.log, 'drain');
+    await writing(path, async () => {
+      this.log ??= await open(path, 'a');
+      await this.log.writeFile(text);
+      await this.log.datasync();
+    });
   }
 
   private checkpointPath(key: string): string {
@@ -109,10 +172,11 @@ export class RunState {
     if (!this.resuming) return undefined;
     const text = await readFile(this.checkpointPath(key), 'utf8').catch(() => '');
     const lines = text.split('\n').filter(Boolean);
-    // the last line may be cut short by a kill: take the last one that parses
+    // the last line may be cut short by a kill or a full disk: take the last one that parses
     for (let i = lines.length - 1; i >= 0; i--) {
       try {
-        return JSON.parse(lines[i]!) as Checkpoint;
+        const checkpoint = JSON.parse(lines[i]!) as Checkpoint;
+        if (typeof checkpoint.out === 'number' && typeof checkpoint.tail === 'string') return checkpoint;
       } catch {
         continue;
       }
@@ -120,16 +184,28 @@ export class RunState {
     return undefined;
   }
 
+  /** Appends a checkpoint (and fsyncs it). The output it counts must be fsynced already. */
   async saveCheckpoint(key: string, checkpoint: Checkpoint): Promise<void> {
-    await appendFile(this.checkpointPath(key), `${JSON.stringify(checkpoint)}\n`);
+    const path = this.checkpointPath(key);
+    await writing(path, async () => {
+      let handle = this.checkpoints.get(key);
+      if (!handle) {
+        handle = await open(path, 'a');
+        this.checkpoints.set(key, handle);
+      }
+      await handle.writeFile(`${JSON.stringify(checkpoint)}\n`);
+      await handle.datasync();
+    });
   }
 
-  /** Closes the log; a complete run removes the state folder. */
+  /** Closes the files; a complete run removes the state folder. Left as it is on a failure, for `--resume`. */
   async close(complete: boolean): Promise<void> {
-    await this.flushLog();
-    if (this.log) {
-      this.log.end();
-      await once(this.log, 'finish');
+    try {
+      await this.flushLog();
+    } finally {
+      await this.log?.close().catch(() => {});
+      for (const handle of this.checkpoints.values()) await handle.close().catch(() => {});
+      this.checkpoints.clear();
     }
     if (complete) await rm(this.dir, { recursive: true, force: true });
   }

@@ -11,20 +11,22 @@
  * the input is.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import { cleanOptionsFromConfig, ConfigError, loadConfig } from '../config.js';
 import { InputError, readStdin, type Format } from '../input.js';
 import type { CleanOptions } from '../pipeline.js';
-import { copyAtomic, writeAtomic } from './atomic.js';
+import { backup, writeAtomic } from './atomic.js';
+import { OutputFault, outputFault, writing } from './faults.js';
+import { LockedError, lockOutput, type OutputLock } from './lock.js';
 import { resolveInputs, type InputType, type Source } from './inputs.js';
 import { createProgress, progressMode, type Progress } from './progress.js';
 import { HumanReporter, JsonReporter, SarifReporter, type ArticleReport, type Reporter } from './report.js';
-import { partialPathFor, ResumeError, RunState, STATE_FOLDER, type Checkpoint } from './resume.js';
+import { partialPathFor, reopenPartial, ResumeError, RunState, STATE_FOLDER, tailHash, type Checkpoint } from './resume.js';
 import { parseFieldPath, valueAt } from './json-span.js';
-import { RecordTooLarge, splitExport, START, type Piece, type ScanState } from './split.js';
+import { splitExport, START, type Piece, type ScanState } from './split.js';
 import { Summary } from './summary.js';
 import type { FileTask, OutputFormat, RecordTask, Task, TaskResult } from './task.js';
 
@@ -65,7 +67,7 @@ export class UsageError extends Error {
 }
 
 /** Exit codes, as documented in docs/batch.md. */
-export const EXIT = { ok: 0, flagged: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, flagged: 1, usage: 2, fault: 3, interrupted: 130 } as const;
 
 const EXTENSION: Record<OutputFormat, string> = { markdown: '.md', html: '.html', json: '.json' };
 /** Largest article read from stdin. */
@@ -81,6 +83,7 @@ const FLUSH_BYTES = 256 * 1024;
 export async function runBatch(inputs: string[], options: BatchOptions): Promise<number> {
   const err = (text: string) => process.stderr.write(`copydesk: ${text}\n`);
   let run: Run;
+  let lock: OutputLock | undefined;
   try {
     checkUsage(inputs, options);
     const { config } = await loadConfig({ configPath: options.config });
@@ -93,18 +96,32 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       format: options.format,
       jsonl: options.field !== undefined || options.idField !== undefined,
       ignore: [outDir, stateDir].filter((p): p is string => Boolean(p)),
+      onSkip: (name, reason) => err(`${name}: ${reason}`),
     });
     checkSources(sources, options);
+    let lost: ((error: Error) => void) | undefined;
+    if (stateDir) {
+      // one run at a time on an output: taken before any state is read or cleared
+      const lockDir = dirname(stateDir);
+      await writing(lockDir, () => mkdir(lockDir, { recursive: true }));
+      lock = await writing(lockDir, () => lockOutput(lockDir, (error) => lost?.(error)));
+    }
     const state = stateDir ? await RunState.open(stateDir, signature(sources, options, config), Boolean(options.resume)) : undefined;
     run = new Run(sources, options, cleanOptions, outDir, state);
+    lost = (error) => run.lockLost(error);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError || error instanceof ResumeError) {
+    await lock?.release();
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError || error instanceof ResumeError || error instanceof LockedError || error instanceof OutputFault) {
       err(error.message);
       return EXIT.usage;
     }
     throw error;
   }
-  return run.go();
+  try {
+    return await run.go();
+  } finally {
+    await lock?.release();
+  }
 }
 
 function checkUsage(inputs: string[], o: BatchOptions): void {
@@ -200,13 +217,25 @@ function isTask(entry: Task | TaskResult | undefined): entry is Task {
   return entry !== undefined && 'kind' in entry;
 }
 
-/** Buffered sequential writes to a file or to stdout. */
+/**
+ * Buffered sequential writes to a file or to stdout. `written` counts the
+ * bytes handed over; only `sync()` says how many are on disk, and only that
+ * figure goes into a checkpoint.
+ */
 class Output {
   written = 0;
   private chunks: Uint8Array[] = [];
   private size = 0;
+  private closed = false;
 
-  constructor(private readonly handle: FileHandle | NodeJS.WriteStream) {}
+  /** `start`: the file's length when it is appended to (a resumed export). */
+  constructor(
+    private readonly handle: FileHandle | NodeJS.WriteStream,
+    private readonly path?: string,
+    start = 0,
+  ) {
+    this.written = start;
+  }
 
   async write(bytes: Uint8Array): Promise<void> {
     this.chunks.push(bytes);
@@ -220,13 +249,37 @@ class Output {
     const data = Buffer.concat(this.chunks);
     this.chunks = [];
     this.size = 0;
-    if ('writeFile' in this.handle) await this.handle.write(data);
+    const handle = this.handle;
+    // writeFile goes on after a short write (write() would return it as done); a refusal is a fault
+    if ('writeFile' in handle) await writing(this.path, () => handle.writeFile(data));
     else await writeStdout(data);
   }
 
-  async close(): Promise<void> {
+  /** Flushes and fsyncs: everything written so far is on disk. */
+  async sync(): Promise<void> {
     await this.flush();
+    const handle = this.handle;
+    if ('writeFile' in handle) await writing(this.path, () => handle.datasync());
+  }
+
+  /** The hash a checkpoint keeps of the first `length` bytes (on disk: after `sync()`). */
+  async tailAt(length: number): Promise<string> {
+    return 'writeFile' in this.handle ? tailHash(this.handle, length) : '';
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.sync();
+    this.closed = true;
     if ('writeFile' in this.handle) await this.handle.close();
+  }
+
+  /** After a failed write: closed without writing more (what is on disk stays, for --resume). */
+  async abandon(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.chunks = [];
+    if ('writeFile' in this.handle) await this.handle.close().catch(() => {});
   }
 }
 
@@ -237,6 +290,8 @@ class Run {
   private readonly pool: Piscina<Task[], TaskResult[]>;
   private readonly window: number;
   private stopping: NodeJS.Signals | undefined;
+  /** Why the run stopped early, other than a signal: a write the file system refused, a resume refused. */
+  private fault: { message: string; exit: number } | undefined;
   private readonly usedNames = new Set<string>();
   private unitsDone = 0;
 
@@ -278,9 +333,9 @@ class Run {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     const onStdoutError = (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
       stdoutClosed = true;
-      this.stopping ??= 'SIGPIPE';
+      if (error.code === 'EPIPE') this.stopping ??= 'SIGPIPE';
+      else this.fail(outputFault(error, 'stdout') ?? error);
     };
     process.stdout.on('error', onStdoutError);
     process.stderr.on('error', () => {}); // a closed stderr must not stop the run
@@ -289,10 +344,12 @@ class Run {
       await this.articles(this.sources.filter((s) => s.kind === 'article'));
       for (const source of this.sources) {
         if (source.kind === 'article') continue;
-        if (this.stopping) break;
+        if (this.halted) break;
         await this.export(source);
         this.unitsDone++;
       }
+    } catch (error) {
+      this.fail(error);
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -300,14 +357,45 @@ class Run {
       await this.pool.destroy();
       this.progress.stop();
     }
-    this.summary.interrupted = Boolean(this.stopping);
-    for (const reporter of this.reporters) await reporter.finish(this.summary);
-    await this.state?.close(!this.stopping);
+    this.summary.interrupted = Boolean(this.stopping || this.fault);
+    for (const reporter of this.reporters) await Promise.resolve(reporter.finish(this.summary)).catch((error: unknown) => this.fail(error));
+    // the state stays for --resume unless the run is complete
+    await this.state?.close(!this.halted).catch((error: unknown) => this.fail(error));
     if (this.o.summary !== false) process.stderr.write(`\n${this.summary.table()}\n`);
+    if (this.fault) {
+      process.stderr.write(`copydesk: ${this.fault.message}\n`);
+      return this.fault.exit;
+    }
     if (this.stopping) return this.stopping === 'SIGTERM' ? 143 : this.stopping === 'SIGPIPE' ? 141 : EXIT.interrupted;
     if (this.summary.failed) return EXIT.usage;
     if (this.summary.errors || (this.o.frail && this.summary.warnings)) return EXIT.flagged;
     return EXIT.ok;
+  }
+
+  /** Stopping: interrupted, or a fault. */
+  private get halted(): boolean {
+    return Boolean(this.stopping || this.fault);
+  }
+
+  /**
+   * Stops the run for a fault that is not one article's: a write the file system refused
+   * (told in one line, exit 3, resumable), a resume that does not match its output (exit 2).
+   * Anything else is a bug, and is thrown.
+   */
+  private fail(error: unknown): void {
+    if (this.fault) return; // the first cause is the one to tell
+    const fault = outputFault(error);
+    if (fault) {
+      const resumable = this.state ? '; what was written is kept: run again with --resume once that is fixed' : '';
+      this.fault = { message: `${fault.message}: stopped after ${this.summary.articles} articles${resumable}`, exit: EXIT.fault };
+    } else if (error instanceof ResumeError) this.fault = { message: error.message, exit: EXIT.usage };
+    else if (typeof error === 'string') this.fault = { message: error, exit: EXIT.fault };
+    else throw error;
+  }
+
+  /** The out-dir's lock was taken away (its folder removed, or not refreshed for long): stop writing. */
+  lockLost(error: Error): void {
+    this.fail(`the lock on the output was lost (${error.message}): stopped; run again with --resume`);
   }
 
   private get units(): number {
@@ -328,16 +416,15 @@ class Run {
     try {
       return await this.pool.run(tasks);
     } catch (error) {
-      // some of the batch may be done already: in place, a backup made then now holds the original, keep it
-      const again = tasks.map((task) => (task.kind === 'file' && task.backupPath ? { ...task, keepBackup: true } : task));
-      if (tasks.length > 1) return Promise.all(again.map((task) => this.runTasks([task]).then(([result]) => result!)));
+      // each again alone (in place, a backup made before the failure holds the same bytes and serves again)
+      if (tasks.length > 1) return Promise.all(tasks.map((task) => this.runTasks([task]).then(([result]) => result!)));
       const task = tasks[0]!;
       return [{ id: task.kind === 'file' ? undefined : recordId(task), messages: [], changes: 0, error: `the worker failed: ${(error as Error).message}` }];
     }
   };
 
   private options<T>(sizeOf: (item: T) => number, batch = BATCH) {
-    return { window: this.window, batch, batchBytes: BATCH_BYTES, sizeOf, stopped: () => Boolean(this.stopping) };
+    return { window: this.window, batch, batchBytes: BATCH_BYTES, sizeOf, stopped: () => this.halted };
   }
 
   // ── articles in files of their own ──────────────────────────────────────
@@ -352,6 +439,11 @@ class Run {
     for await (const [[source, task], result_] of inOrder(tasks, taskOf, this.runTasks, this.options(([, task]) => task?.bytes?.length ?? 0))) {
       const result = result_!;
       this.unitsDone++;
+      if (result.fault) {
+        // not the article's failure: it is not done, and the run stops (what is in flight still finishes)
+        this.fail(result.fault);
+        continue;
+      }
       await this.record({ name: source.name, file: source.name, messages: result.messages, error: result.error });
       if (result.output !== undefined && toStdout && result.error === undefined) {
         if (markers) await writeStdout(`<!-- copydesk: ${source.name} -->\n`);
@@ -369,8 +461,9 @@ class Run {
         this.unitsDone++;
         continue;
       }
-      const to: OutputFormat = this.o.inPlace ? (source.format === 'html' ? 'html' : 'markdown') : (this.o.to ?? 'markdown');
-      const task: FileTask = { kind: 'file', path: source.path, name: source.name, format: source.format ?? 'markdown', to };
+      // in place, each file goes back in its own format
+      const to: FileTask['to'] = this.o.inPlace ? (source.format ?? 'markdown') : (this.o.to ?? 'markdown');
+      const task: FileTask = { kind: 'file', path: source.path, name: source.name, format: source.format ?? 'markdown', to, inPlace: this.o.inPlace };
       if (source.path === '-') {
         try {
           task.bytes = await readStdin(MAX_STDIN);
@@ -380,14 +473,11 @@ class Run {
         }
       }
       if (this.outDir) {
-        const rel = source.rel.slice(0, source.rel.length - extname(source.rel).length) + EXTENSION[to];
+        const rel = source.rel.slice(0, source.rel.length - extname(source.rel).length) + EXTENSION[to as OutputFormat];
         task.outPath = join(this.outDir, rel);
       } else if (this.o.inPlace) {
         task.outPath = source.path;
-        if (this.o.backup) {
-          task.backupPath = source.path + (typeof this.o.backup === 'string' ? this.o.backup : '.orig');
-          task.keepBackup = this.state?.resuming;
-        }
+        if (this.o.backup) task.backupPath = source.path + backupSuffix(this.o.backup);
       }
       if (task.outPath && !this.o.inPlace && resolve(task.outPath) === source.path) {
         yield [source, undefined, `the output would overwrite the input (${task.outPath}); pick another --out-dir`];
@@ -413,6 +503,12 @@ class Run {
     const idField = source.kind === 'jsonl' ? parseFieldPath(o.idField ?? 'id') : undefined;
     const format = source.kind === 'jsonl' ? o.format : undefined;
 
+    const encoding = source.path === '-' ? undefined : await wideEncoding(source.path);
+    if (encoding) {
+      await this.record({ name: source.name, file: source.name, messages: [], error: `the export is ${encoding}, not UTF-8: convert it first (iconv -f ${encoding} -t UTF-8 ${source.name} > utf8.${source.kind === 'wxr' ? 'xml' : source.kind})` });
+      return;
+    }
+
     // where it goes
     const target = o.inPlace ? source.path : this.outDir ? join(this.outDir, source.rel) : undefined;
     const splitDir = o.split && this.outDir ? join(this.outDir, source.rel.slice(0, source.rel.length - extname(source.rel).length)) : undefined;
@@ -420,10 +516,11 @@ class Run {
     let checkpoint = await this.state?.loadCheckpoint(key);
     let out: Output | undefined;
     if (partial) {
-      await mkdir(dirname(partial), { recursive: true });
-      // resuming: cut the partial output back to the last checkpoint (it may hold more)
-      if (checkpoint && !(await truncate(partial, checkpoint.out).then(() => true, () => false))) checkpoint = undefined;
-      out = new Output(await open(partial, checkpoint ? 'a' : 'w'));
+      await writing(dirname(partial), () => mkdir(dirname(partial), { recursive: true }));
+      // resuming: the partial output must hold what the checkpoint says is on disk; what follows is cut off
+      const handle = checkpoint ? await reopenPartial(partial, checkpoint) : undefined;
+      if (!handle) checkpoint = undefined; // no partial output (removed to make room?): this export starts over
+      out = new Output(handle ?? (await writing(partial, () => open(partial, 'w+'))), partial, checkpoint?.out ?? 0);
     } else if (toStdout) out = new Output(process.stdout);
     const from: ScanState = checkpoint?.scan ?? START;
     if (checkpoint) this.summary.resumed += checkpoint.articles;
@@ -431,12 +528,25 @@ class Run {
     const size = source.path === '-' ? 0 : (await stat(source.path)).size;
     const input = source.path === '-' ? (process.stdin as AsyncIterable<Buffer>) : createReadStream(source.path, { start: from.offset, highWaterMark: 1024 * 1024 });
     let articles = checkpoint?.articles ?? 0;
-    let last: Checkpoint | undefined = checkpoint;
+    let changed = 0;
+    // the last record written, and the output's length just after it: a checkpoint is made of them
+    // once the output up to there is on disk (raw bytes written after it are cut off on --resume)
+    let last: Omit<Checkpoint, 'tail'> | undefined;
     let lastSaved = performance.now();
     let records = 0;
+    const saveCheckpoint = async () => {
+      if (!this.state || !out || !last) return;
+      await out.sync();
+      await this.state.saveCheckpoint(key, { ...last, tail: await out.tailAt(last.out) });
+      lastSaved = performance.now();
+    };
 
-    const taskOf = (piece: Piece): RecordTask | undefined =>
-      piece.type === 'raw' ? undefined : { kind: source.kind as RecordTask['kind'], bytes: piece.bytes, name: source.name, line: piece.line, mode, to, field, idField, format };
+    const taskOf = (piece: Piece): RecordTask | TaskResult | undefined => {
+      if (piece.type === 'raw') return undefined;
+      // too big to hold: it went through unchanged already, only its failure is left to tell
+      if (piece.type === 'oversized') return { id: oversizedId(source.kind, piece.head, idField), messages: [], changes: 0, error: piece.error };
+      return { kind: source.kind as RecordTask['kind'], bytes: piece.bytes, name: source.name, line: piece.line, mode, to, field, idField, format };
+    };
     // a pipe may bring records slowly: send each at once rather than wait for a batch
     const options = this.options((piece: Piece) => piece.bytes.length, source.path === '-' ? 1 : BATCH);
     try {
@@ -454,39 +564,38 @@ class Run {
         }
         if (mode === 'writeback') {
           // unchanged, skipped or failed: the record exactly as it was
-          await out?.write(result.error === undefined && result.output !== undefined ? Buffer.from(result.output) : piece.bytes);
+          const rewritten = result.error === undefined && result.output !== undefined;
+          if (rewritten) changed++;
+          await out?.write(rewritten ? Buffer.from(result.output!) : piece.bytes);
         } else if (result.error === undefined && !result.skipped && result.output !== undefined) {
-          if (splitDir) await writeAtomic(join(splitDir, this.postName(splitDir, result, piece.line) + EXTENSION[to!]), result.output);
+          if (splitDir) await writing(splitDir, () => writeAtomic(join(splitDir, this.postName(splitDir, result, piece.line) + EXTENSION[to!]), result.output!));
           else await out?.write(Buffer.from(result.output));
         }
         last = { scan: piece.state!, out: out?.written ?? 0, articles };
-        if (this.state && performance.now() - lastSaved > CHECKPOINT_MS) {
-          await out?.flush();
-          await this.state.saveCheckpoint(key, last);
-          lastSaved = performance.now();
-        }
+        if (performance.now() - lastSaved > CHECKPOINT_MS) await saveCheckpoint();
         this.tick(size ? piece.end / size : 0);
       }
+      if (records === 0 && source.kind !== 'jsonl' && !this.halted) {
+        await this.record({ name: source.name, file: source.name, messages: [], error: source.kind === 'ghost' ? 'no posts found: is it a Ghost export (db[].data.posts[])?' : 'no <item> found: is it a WordPress export (WXR)?' });
+      }
+      if (this.halted) {
+        // keep what is on disk, and say where to go on from
+        await saveCheckpoint();
+        await out?.close();
+        return;
+      }
+      await out?.close();
     } catch (error) {
-      if (!(error instanceof RecordTooLarge)) throw error;
-      await this.record({ name: source.name, file: source.name, messages: [], error: error.message });
-      await out?.close();
-      if (partial) await rm(partial, { force: true });
-      return;
+      // a write refused (disk full…): the last checkpoint stays, what came after it is cut off on --resume
+      await out?.abandon();
+      throw error;
     }
-    if (records === 0 && source.kind !== 'jsonl' && !this.stopping) {
-      await this.record({ name: source.name, file: source.name, messages: [], error: source.kind === 'ghost' ? 'no posts found: is it a Ghost export (db[].data.posts[])?' : 'no <item> found: is it a WordPress export (WXR)?' });
-    }
-    if (this.stopping) {
-      // keep what is complete, and say where to go on from
-      await out?.close();
-      if (this.state && last) await this.state.saveCheckpoint(key, last);
-      return;
-    }
-    await out?.close();
     if (partial && target) {
-      if (o.inPlace && o.backup) await copyAtomic(source.path, source.path + (typeof o.backup === 'string' ? o.backup : '.orig'), { keepExisting: this.state?.resuming });
-      await rename(partial, target);
+      if (o.inPlace && !changed) await rm(partial, { force: true }); // nothing changed: the original stays as it was
+      else {
+        if (o.inPlace && o.backup) await writing(source.path, () => backup(source.path, source.path + backupSuffix(o.backup!)));
+        await writing(target, () => rename(partial, target));
+      }
     }
     await this.state?.markDone(key);
   }
@@ -499,6 +608,42 @@ class Run {
     this.usedNames.add(join(dir, name));
     return name;
   }
+}
+
+function backupSuffix(backup: string | boolean): string {
+  return typeof backup === 'string' ? backup : '.orig';
+}
+
+/**
+ * An export in UTF-16 or UTF-32 (a byte-order mark, or NULs between ASCII bytes): read as UTF-8 it
+ * would hold no record, so it is named for what it is. Undefined for UTF-8 (or anything else).
+ */
+async function wideEncoding(path: string): Promise<string | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    const b = head.subarray(0, bytesRead);
+    if (b.length >= 4 && b.readUInt32BE(0) === 0xfffe0000) return 'UTF-32LE';
+    if (b.length >= 4 && b.readUInt32BE(0) === 0x0000feff) return 'UTF-32BE';
+    if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16LE';
+    if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16BE';
+    if (b.length >= 4 && b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0) return 'UTF-16LE';
+    if (b.length >= 4 && b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0) return 'UTF-16BE';
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The id of a record too big to read, from its first bytes (best effort: the id field usually comes early). */
+function oversizedId(kind: Source['kind'], head: Buffer | undefined, idField: string[] | undefined): string | undefined {
+  if (!head) return undefined;
+  const text = head.toString('utf8');
+  if (kind === 'wxr') return /<wp:post_id>(?:<!\[CDATA\[)?(\d+)/.exec(text)?.[1];
+  const key = (kind === 'jsonl' ? idField?.at(-1) : undefined) ?? 'id';
+  const match = new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|(-?\\d+))`).exec(text);
+  return match ? (match[1] ?? match[2]) : undefined;
 }
 
 /** The id of a record whose worker died (rare), for the report. */

@@ -4,9 +4,13 @@
  * `<item>`. Everything between records comes out as `raw` pieces, so writing
  * every piece back in order reproduces the file byte for byte.
  *
- * Memory stays bounded by the largest record, whatever the file's size. Each
- * record carries the scanner's state just past it, so an interrupted run can
- * resume reading from that byte offset (see resume.ts).
+ * Memory stays bounded by MAX_RECORD, whatever the file's size. A record
+ * larger than that is not held: it is passed on as `raw` pieces as it is
+ * read (so it is written back unchanged) and then told by an `oversized`
+ * piece with its line and its first bytes (for its id), so one such record
+ * never sinks the export. Each record carries the scanner's state just past
+ * it, so an interrupted run can resume reading from that byte offset (see
+ * resume.ts).
  *
  * Why not stream-json or a SAX parser for the whole file: they hand out
  * tokens, not byte offsets, and writing an export back "every other byte
@@ -19,7 +23,8 @@
 export type ExportKind = 'jsonl' | 'ghost' | 'wxr';
 
 export interface Piece {
-  type: 'raw' | 'record';
+  /** `oversized`: the end of a record too big to clean, its bytes already passed on as `raw` pieces; `bytes` is empty. */
+  type: 'raw' | 'record' | 'oversized';
   bytes: Buffer;
   /** Line of the input where the piece starts (1-based). */
   line: number;
@@ -27,6 +32,9 @@ export interface Piece {
   end: number;
   /** For records: the scanner state just past it, to resume from. */
   state?: ScanState;
+  /** Oversized: its first bytes (where its id usually is), and what to report. */
+  head?: Buffer;
+  error?: string;
 }
 
 /** Where a scan starts or resumes. */
@@ -51,9 +59,10 @@ export const START: ScanState = { offset: 0, line: 1 };
 /** Largest record held in memory. */
 export const MAX_RECORD = 64 * 1024 * 1024;
 
-export class RecordTooLarge extends Error {
-  override name = 'RecordTooLarge';
-}
+/** Bytes of an oversized record kept to find its id in. */
+const HEAD_BYTES = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
+const tooLarge = (what: string) => `${what} is larger than ${MAX_RECORD / 1024 / 1024} MB: written back unchanged, not cleaned`;
 
 export function splitExport(kind: ExportKind, input: AsyncIterable<Buffer>, from: ScanState = START): AsyncGenerator<Piece> {
   if (kind === 'jsonl') return splitLines(input, from);
@@ -73,6 +82,17 @@ export async function* splitLines(input: AsyncIterable<Buffer>, from: ScanState 
   let line = from.line;
   let pending: Buffer[] = [];
   let pendingSize = 0;
+  /** A line too long to hold, being passed on: where it started, its first bytes. */
+  let overflow: { line: number; head: Buffer } | undefined;
+  const passOn = (bytes: Buffer): Piece => {
+    const piece: Piece = { type: 'raw', bytes, line, end: offset + bytes.length };
+    offset += bytes.length;
+    return piece;
+  };
+  const oversized = (over: { line: number; head: Buffer }): Piece => {
+    line = over.line + 1;
+    return { type: 'oversized', bytes: EMPTY, line: over.line, end: offset, state: { offset, line }, head: over.head, error: tooLarge(`line ${over.line}`) };
+  };
   const emit = (bytes: Buffer): Piece => {
     const blank = bytes.toString('latin1').trim() === '';
     const piece: Piece = { type: blank ? 'raw' : 'record', bytes, line, end: offset + bytes.length };
@@ -85,19 +105,35 @@ export async function* splitLines(input: AsyncIterable<Buffer>, from: ScanState 
     let start = 0;
     for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
       const part = chunk.subarray(start, nl + 1);
+      start = nl + 1;
+      if (overflow) {
+        yield passOn(Buffer.from(part));
+        yield oversized(overflow);
+        overflow = undefined;
+        continue;
+      }
       const bytes = pending.length ? Buffer.concat([...pending, part]) : Buffer.from(part);
       pending = [];
       pendingSize = 0;
       yield emit(bytes);
-      start = nl + 1;
     }
     if (start < chunk.length) {
-      pending.push(chunk.subarray(start));
-      pendingSize += chunk.length - start;
-      if (pendingSize > MAX_RECORD) throw new RecordTooLarge(`line ${line} is longer than ${MAX_RECORD / 1024 / 1024} MB`);
+      if (overflow) yield passOn(Buffer.from(chunk.subarray(start)));
+      else {
+        pending.push(chunk.subarray(start));
+        pendingSize += chunk.length - start;
+        if (pendingSize > MAX_RECORD) {
+          const bytes = Buffer.concat(pending);
+          pending = [];
+          pendingSize = 0;
+          overflow = { line, head: Buffer.from(bytes.subarray(0, HEAD_BYTES)) };
+          yield passOn(bytes);
+        }
+      }
     }
   }
-  if (pending.length) yield emit(Buffer.concat(pending));
+  if (overflow) yield oversized(overflow);
+  else if (pending.length) yield emit(Buffer.concat(pending));
 }
 
 /**
@@ -117,6 +153,8 @@ export async function* splitGhost(input: AsyncIterable<Buffer>, from: ScanState 
   let captureSize = 0;
   let captureLine = 0;
   let depth = 0;
+  /** The post being captured is too big to hold: its bytes are passed on as read; its first bytes. */
+  let overflowHead: Buffer | undefined;
 
   for await (const chunk of input) {
     let rawStart = 0;
@@ -166,13 +204,22 @@ export async function* splitGhost(input: AsyncIterable<Buffer>, from: ScanState 
         else if (c === 125 || c === 93) {
           depth--;
           if (depth === 0) {
-            capture.push(chunk.subarray(captureStart, i + 1));
-            const bytes = Buffer.concat(capture);
-            capture = null;
             const end = offset + i + 1;
-            const lines = countLines(bytes);
-            yield { type: 'record', bytes, line: captureLine, end, state: { offset: end, line: captureLine + lines, stack: stack.map((f) => ({ ...f })) } };
-            line = captureLine + lines;
+            if (overflowHead) {
+              const rest = Buffer.from(chunk.subarray(captureStart, i + 1));
+              yield { type: 'raw', bytes: rest, line, end };
+              line += countLines(rest);
+              const state = { offset: end, line, stack: stack.map((f) => ({ ...f })) };
+              yield { type: 'oversized', bytes: EMPTY, line: captureLine, end, state, head: overflowHead, error: tooLarge(`the post at line ${captureLine}`) };
+              overflowHead = undefined;
+            } else {
+              capture.push(chunk.subarray(captureStart, i + 1));
+              const bytes = Buffer.concat(capture);
+              const lines = countLines(bytes);
+              yield { type: 'record', bytes, line: captureLine, end, state: { offset: end, line: captureLine + lines, stack: stack.map((f) => ({ ...f })) } };
+              line = captureLine + lines;
+            }
+            capture = null;
             rawStart = i + 1;
           }
         }
@@ -197,10 +244,21 @@ export async function* splitGhost(input: AsyncIterable<Buffer>, from: ScanState 
       }
       i++;
     }
-    if (capture) {
+    if (capture && overflowHead) {
+      const bytes = Buffer.from(chunk.subarray(captureStart));
+      yield { type: 'raw', bytes, line, end: offset + n };
+      line += countLines(bytes);
+    } else if (capture) {
       capture.push(Buffer.from(chunk.subarray(captureStart)));
       captureSize += n - captureStart;
-      if (captureSize > MAX_RECORD) throw new RecordTooLarge(`the post at line ${captureLine} is larger than ${MAX_RECORD / 1024 / 1024} MB`);
+      if (captureSize > MAX_RECORD) {
+        // too big to hold: pass on what is read, and the rest of the post as it comes
+        const bytes = Buffer.concat(capture);
+        capture = [];
+        overflowHead = Buffer.from(bytes.subarray(0, HEAD_BYTES));
+        yield { type: 'raw', bytes, line, end: offset + n };
+        line += countLines(bytes);
+      }
     } else if (rawStart < n) {
       const bytes = Buffer.from(chunk.subarray(rawStart));
       yield { type: 'raw', bytes, line, end: offset + n };
@@ -208,7 +266,8 @@ export async function* splitGhost(input: AsyncIterable<Buffer>, from: ScanState 
     }
     offset += n;
   }
-  if (capture) yield { type: 'raw', bytes: Buffer.concat(capture), line: captureLine, end: offset };
+  if (capture && overflowHead) yield { type: 'oversized', bytes: EMPTY, line: captureLine, end: offset, state: { offset, line, stack }, head: overflowHead, error: tooLarge(`the post at line ${captureLine}`) };
+  else if (capture) yield { type: 'raw', bytes: Buffer.concat(capture), line: captureLine, end: offset };
 }
 
 /** Inside `db[n].data.posts` (or `data.posts`), where each `{` opens a post. */
@@ -265,6 +324,17 @@ export async function* splitWxr(input: AsyncIterable<Buffer>, from: ScanState = 
   let inItem = false; // an item starts at pending.buffer[0], on pending.line
   let pos = 0; // scanned up to here
   let skipUntil: Buffer | null = null;
+  /** The item being read is too big to hold: it is passed on as read; where it started, its first bytes. */
+  let overflow: { line: number; head: Buffer } | undefined;
+  const oversized = (over: { line: number; head: Buffer }): Piece => ({
+    type: 'oversized',
+    bytes: EMPTY,
+    line: over.line,
+    end: pending.offset,
+    state: { offset: pending.offset, line: pending.line },
+    head: over.head,
+    error: tooLarge(`the item at line ${over.line}`),
+  });
   for await (const chunk of input) {
     pending.append(chunk);
     for (;;) {
@@ -301,17 +371,25 @@ export async function* splitWxr(input: AsyncIterable<Buffer>, from: ScanState = 
       } else if (inItem && startsWith(buffer, lt, ITEM_CLOSE)) {
         inItem = false;
         pos = 0;
-        yield pending.take(lt + ITEM_CLOSE.length, 'record');
+        if (overflow) {
+          yield pending.take(lt + ITEM_CLOSE.length, 'raw');
+          yield oversized(overflow);
+          overflow = undefined;
+        } else yield pending.take(lt + ITEM_CLOSE.length, 'record');
       } else pos = lt + 1;
     }
     if (!inItem && !skipUntil && pos > 0) {
       yield pending.take(pos, 'raw'); // what lies before the scan position
       pos = 0;
-    } else if (inItem && pending.buffer.length > MAX_RECORD) {
-      throw new RecordTooLarge(`the item at line ${pending.line} is larger than ${MAX_RECORD / 1024 / 1024} MB`);
+    } else if (inItem && (overflow || pending.buffer.length > MAX_RECORD) && pos > 0) {
+      // too big to hold: what is scanned goes on as it is, the scan goes on from there
+      overflow ??= { line: pending.line, head: Buffer.from(pending.buffer.subarray(0, HEAD_BYTES)) };
+      yield pending.take(pos, 'raw');
+      pos = 0;
     }
   }
   if (pending.buffer.length) yield pending.take(pending.buffer.length, 'raw');
+  if (overflow) yield oversized(overflow);
 }
 
 function startsWith(buffer: Buffer, at: number, prefix: Buffer): boolean {

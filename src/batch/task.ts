@@ -12,15 +12,20 @@ export interface FileTask {
   /** Name in reports (relative to the working folder). */
   name: string;
   format: Format;
-  to: OutputFormat;
+  /** `text`: only in place, a `.txt` article written back as plain text. */
+  to: OutputFormat | 'text';
+  /** Writing back over the input: an article with no change is not rewritten. */
+  inPlace?: boolean | undefined;
   /** The article itself (stdin); else it is read from `path`. */
   bytes?: Uint8Array | undefined;
   /** Write here (atomically); without it the output comes back in the result. */
   outPath?: string | undefined;
-  /** In place: copy the original here first (atomically). */
+  /**
+   * In place: keep the original here first (atomically), before it is replaced. An existing
+   * backup is never overwritten: one that holds the same bytes serves, else the next free
+   * `<backupPath>.2`, `.3`, … is used.
+   */
   backupPath?: string | undefined;
-  /** Keep an existing backup (a resumed run: it already holds the original). */
-  keepBackup?: boolean | undefined;
 }
 
 /** One record of a CMS export. */
@@ -57,4 +62,8 @@ export interface TaskResult {
   skipped?: boolean | undefined;
   /** The article could not be read or cleaned; the run goes on. */
   error?: string | undefined;
+  /** Its output could not be written (disk full, read-only…): the run stops; one line. */
+  fault?: string | undefined;
+  /** A file article's output (and backup) was written. */
+  written?: boolean | undefined;
 }

@@ -6,13 +6,15 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { workerData } from 'piscina';
-import { cleanLazily, type LazyCleanResult, type CleanOptions } from '../pipeline.js';
+import { cleanLazily, cleanTree, type LazyCleanResult, type CleanOptions } from '../pipeline.js';
+import { textSeparatorOf, toText } from '../formats/text-writer.js';
 import type { JsonMessage } from '../json.js';
 import { decodeInput, type Format } from '../input.js';
 import { messageToJson } from '../json.js';
 import { findSpan, replaceSpan, valueAt } from './json-span.js';
 import { lexicalToHtml, lexicalWithMarkdown, mobiledocToHtml, mobiledocWithMarkdown } from './ghost.js';
-import { copyAtomicSync, writeAtomicSync } from './atomic.js';
+import { backupSync, writeAtomicSync } from './atomic.js';
+import { outputFault } from './faults.js';
 import type { FileTask, OutputFormat, RecordTask, Task, TaskResult } from './task.js';
 
 const options: CleanOptions = (workerData as { cleanOptions?: CleanOptions } | undefined)?.cleanOptions ?? {};
@@ -58,13 +60,40 @@ class ArticleError extends Error {
 
 async function cleanFile(task: FileTask): Promise<TaskResult> {
   const bytes = task.bytes ?? readArticle(task.path);
+  if (task.to === 'text') return cleanTextInPlace(task, bytes);
   const result = await cleanLazily(bytes, { ...options, format: task.format, path: task.name });
   const done = summarize(result);
+  // in place, an article with nothing to change stays as it is (no rewrite in another style)
+  if (task.inPlace && !done.changes) return done;
   const output = await render(result, task.to, { file: task.name }, done.messages);
   if (!task.outPath) return { ...done, output };
-  if (task.backupPath) copyAtomicSync(task.path, task.backupPath, { keepExisting: task.keepBackup });
-  writeAtomicSync(task.outPath, output);
-  return done;
+  return writeOut(task, output, done);
+}
+
+/** A `.txt` article cleaned in place goes back as plain text, laid out as it was, so a second run finds nothing to do. */
+async function cleanTextInPlace(task: FileTask, bytes: Uint8Array): Promise<TaskResult> {
+  const { tree, messages } = await cleanTree(bytes, { ...options, format: 'text', path: task.name });
+  const done = summarize({ messages });
+  if (!done.changes || !task.outPath) return done;
+  return writeOut(task, toText(tree, { separator: textSeparatorOf(decodeInput(bytes)) }), done);
+}
+
+/** The backup (when asked for), then the output, atomically; a refusal of the file system is the run's fault, not the article's. */
+function writeOut(task: FileTask, output: string, done: TaskResult): TaskResult {
+  let path = task.outPath!;
+  try {
+    if (task.backupPath) {
+      path = task.backupPath;
+      backupSync(task.path, task.backupPath);
+    }
+    path = task.outPath!;
+    writeAtomicSync(path, output);
+  } catch (error) {
+    const fault = outputFault(error, path);
+    if (!fault) throw error;
+    return { ...done, error: fault.message, fault: fault.message };
+  }
+  return { ...done, written: true };
 }
 
 /** An article file, read synchronously (see writeAtomicSync), refusing one too big to be an article. */
@@ -159,7 +188,7 @@ async function cleanWxrItem(task: RecordTask): Promise<TaskResult> {
   return { ...done, output: text.slice(0, span.start) + cdata(await result.html()) + text.slice(span.end) };
 }
 
-function summarize(result: LazyCleanResult): TaskResult {
+function summarize(result: Pick<LazyCleanResult, 'messages'>): TaskResult {
   const messages = result.messages.map(messageToJson);
   return { messages, changes: messages.filter((m) => m.severity === 'info').length };
 }
