@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, startCli, workspaces, type CliResult } from './batch-helpers.js';
-import { ghostExport, wireHtml, wireMarkdown, wireText } from './batch-fixtures.js';
+import { ghostExport, wireHtml, wireMarkdown, wireText, wxrExport } from './batch-fixtures.js';
 
 const ws = workspaces();
 
@@ -357,6 +357,23 @@ describe('one record too big', () => {
     expect(big.html).toBe(`<p>${body}</p>`);
     expect(a.html).not.toContain('Southbound');
     expect(b.html).not.toContain('Southbound');
+  });
+
+  it('a WordPress item too big: the other items cleaned, that one passed through', () => {
+    const body = `<p>${'Filler paragraph about nothing in particular. '.repeat(1_500_000)}</p>`;
+    const text = wxrExport([
+      { id: 11, slug: 'first', title: 'First', content: wireHtml('First', 1) },
+      { id: 12, slug: 'big-one', title: 'Big', content: body },
+      { id: 13, slug: 'third', title: 'Third', content: wireHtml('Third', 3) },
+    ]);
+    const dir = ws({ 'wp.xml': text });
+    const run = cli(['batch', 'wp.xml', '--out-dir', 'out'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/wp\.xml:\d+ \(12\)[\s\S]*the item at line \d+ is larger than 64 MB/);
+    const out = readFileSync(join(dir, 'out/wp.xml'), 'utf8');
+    expect(out).toContain(`<content:encoded><![CDATA[${body}]]></content:encoded>`);
+    expect(out.match(/Southbound/g)).toBeNull(); // both small posts cleaned
+    expect(out.length).toBeGreaterThan(body.length);
   });
 });
 

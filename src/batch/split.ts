@@ -32,7 +32,7 @@ export interface Piece {
   end: number;
   /** For records: the scanner state just past it, to resume from. */
   state?: ScanState;
-  /** Oversized: its first bytes (where its id usually is), and what to report. */
+  /** Oversized: its first and last bytes (where its id is, most likely), and what to report. */
   head?: Buffer;
   error?: string;
 }
@@ -108,6 +108,7 @@ export async function* splitLines(input: AsyncIterable<Buffer>, from: ScanState 
       start = nl + 1;
       if (overflow) {
         yield passOn(Buffer.from(part));
+        overflow.head = Buffer.concat([overflow.head.subarray(0, HEAD_BYTES), part.subarray(-HEAD_BYTES)]);
         yield oversized(overflow);
         overflow = undefined;
         continue;
@@ -372,7 +373,9 @@ export async function* splitWxr(input: AsyncIterable<Buffer>, from: ScanState = 
         inItem = false;
         pos = 0;
         if (overflow) {
-          yield pending.take(lt + ITEM_CLOSE.length, 'raw');
+          const rest = pending.take(lt + ITEM_CLOSE.length, 'raw');
+          yield rest;
+          overflow.head = Buffer.concat([overflow.head, rest.bytes.subarray(-HEAD_BYTES)]);
           yield oversized(overflow);
           overflow = undefined;
         } else yield pending.take(lt + ITEM_CLOSE.length, 'record');
