@@ -189,6 +189,7 @@ function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
   analysis.blocks.forEach((block, i) => {
     const text = block.text;
     const names = analysis.found[i]!.filter((c) => entityOf(matcher, c) !== undefined);
+    const nameBefore = namesBefore(names);
     let previous: Occurrence[] = [];
     for (const t of analysis.tickers[i]!) {
       let start: number;
@@ -196,7 +197,7 @@ function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
       let shareClass: string | undefined;
       // "(09988) (BABA.US)": a second ticker belongs to the same name.
       const chained = previous[0] && /^\s*$/.test(text.slice(previous[0].end, t.start)) ? previous[0] : undefined;
-      const named = [...names].reverse().find((c) => c.end <= t.start && t.start - c.end <= 40 && betweenOk(text.slice(c.end, t.start)));
+      const named = nameBefore(t.start, (c) => betweenOk(text.slice(c.end, t.start)));
       if (chained) {
         start = chained.start;
         entity = chained.entity;
@@ -252,7 +253,11 @@ function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
 
   // One code under two unrelated names in one article.
   const byKey = new Map<string, Occurrence[]>();
-  for (const o of occurrences) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
+  for (const o of occurrences) {
+    const list = byKey.get(o.key);
+    if (list) list.push(o);
+    else byKey.set(o.key, [o]);
+  }
   for (const [key, list] of byKey) {
     const first = list[0]!;
     if (!list.some((o) => !related(o.name, first.name) && (o.entity === undefined || o.entity !== first.entity))) continue;
@@ -275,6 +280,32 @@ function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
     }
   }
   return flags;
+}
+
+/**
+ * The name a ticker at `at` belongs to: of the names ending at most 40 characters before it (and
+ * passing `ok`), the last one found. Names are looked up in a window by start, not scanned whole for
+ * every ticker (an article repeating one name and ticker 100,000 times was quadratic).
+ */
+function namesBefore<T extends { start: number; end: number }>(names: T[]): (at: number, ok: (name: T) => boolean) => T | undefined {
+  const byStart = names.map((name, index) => ({ name, index })).sort((a, b) => a.name.start - b.name.start);
+  const longest = names.reduce((max, n) => Math.max(max, n.end - n.start), 0);
+  return (at, ok) => {
+    // Binary search: the first name starting after `at`; only names within 40 + longest before it can end close enough.
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.name.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: { name: T; index: number } | undefined;
+    for (let k = lo - 1; k >= 0 && byStart[k]!.name.start >= at - 40 - longest; k--) {
+      const c = byStart[k]!;
+      if (c.name.end <= at && at - c.name.end <= 40 && (!best || c.index > best.index) && ok(c.name)) best = c;
+    }
+    return best?.name;
+  };
 }
 
 /** `(09988)` with another listing, in the same notation: `(00241)`; `(GOOG.US)` → `(GOOGL.US)`. */
