@@ -5,8 +5,8 @@
  * without a word; page furniture that a reader could see (`nav`, `form`,
  * `footer`, buttons) is dropped with an `info` message holding its text, and
  * so is markup Markdown cannot hold (MathML, SVG, `noscript`, fallback text of
- * `canvas`, `object`, `iframe`: `unsupported-markup`), so nothing visible is
- * lost silently. Tables, `del`/`s` and task-list checkboxes become GFM.
+ * `canvas`, `object`, `iframe`: `unsupported-markup`; MathML is kept as its
+ * text, in code), so nothing visible is lost silently. Tables, `del`/`s` and task-list checkboxes become GFM.
  */
 import type { Element, ElementContent, Root as HastRoot, Parents } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -22,7 +22,6 @@ import { report } from '../report.js';
 const CODE = new Set(['script', 'style', 'template', 'link', 'meta']);
 /** Markup with text Markdown cannot hold: dropped with a message carrying that text. */
 const UNSUPPORTED: Record<string, string> = {
-  math: 'MathML has no Markdown form',
   svg: 'SVG has no Markdown form',
   noscript: 'shown only without JavaScript',
   canvas: 'fallback text of a canvas',
@@ -56,6 +55,15 @@ export function rehypeDropChrome() {
         if (child.type === 'element') {
           if (CODE.has(child.tagName)) continue;
           if (child.tagName === 'base' && !hasAbsoluteHref(child)) continue;
+          if (child.tagName === 'math') {
+            // Formulas keep their text, as code: the sentence around them still reads.
+            const text = unsupportedText(child);
+            if (text) {
+              report(file, { ruleId: 'unsupported-markup', reason: 'Wrote MathML as its text, in code: Markdown has no formulas', place: child.position, actual: text, expected: [`\`${text}\``] });
+              kept.push({ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text }], position: child.position });
+            }
+            continue;
+          }
           const why = UNSUPPORTED[child.tagName];
           if (why !== undefined) {
             const text = unsupportedText(child);
@@ -64,7 +72,10 @@ export function rehypeDropChrome() {
             }
             continue;
           }
-          if (child.tagName === 'table') kept.push(...captionOf(child));
+          if (child.tagName === 'table') {
+            kept.push(...captionOf(child));
+            firstRowAsHeader(child);
+          }
           if (isChrome(child) && !chromeRejected(file, child)) {
             const text = hastToString(child).replace(/\s+/g, ' ').trim();
             if (text) {
@@ -112,6 +123,25 @@ function captionOf(table: Element): ElementContent[] {
   const caption = table.children[at] as Element;
   table.children.splice(at, 1);
   return [{ type: 'element', tagName: 'p', properties: {}, children: caption.children, position: caption.position }];
+}
+
+/**
+ * A table with no header row: its first row becomes the header. A GFM table must have one, and
+ * hast-util-to-mdast would add an empty one (a one-row table came out as a blank header over its row).
+ */
+function firstRowAsHeader(table: Element): void {
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'thead') return;
+    if (child.tagName === 'tr') rows.push(child);
+    else if (child.tagName === 'tbody' || child.tagName === 'tfoot') {
+      for (const row of child.children) if (row.type === 'element' && row.tagName === 'tr') rows.push(row);
+    }
+  }
+  const first = rows[0];
+  if (!first || rows.slice(0, 2).some((row) => row.children.some((c) => c.type === 'element' && c.tagName === 'th'))) return;
+  for (const cell of first.children) if (cell.type === 'element' && cell.tagName === 'td') cell.tagName = 'th';
 }
 
 /** The editor rejected dropping this element (see `decisions.ts`): it stays, read like the rest of the page. */
