@@ -11,7 +11,8 @@
  * and byline stay in the body and are copied into the article's meta.
  *
  * Rule ids:
- * - `headline-chrome`: a short line standing above the headline.
+ * - `headline-chrome`: a short line of page chrome above the headline, or a
+ *   label alone on its line just below it ("avatar", the wire's name).
  * - `bilingual-headline`: a headline in another script beside its English version.
  *
  * @example
@@ -36,7 +37,7 @@ const articleStructure: Plugin<[ArticleStructureOptions?], Root> = function (opt
     const structure = structureOf(tree, file);
     const removals: Removal[] = [];
     for (const node of structure.chrome) {
-      removals.push({ node, ruleId: 'headline-chrome', reason: 'Removed a line of page chrome standing above the headline', marked: true });
+      removals.push({ node, ruleId: 'headline-chrome', reason: 'Removed a line of page chrome around the headline (a site name, breadcrumb, widget or label line)', marked: true });
     }
     if (structure.bilingual) {
       removals.push({ node: structure.bilingual, ruleId: 'bilingual-headline', reason: 'Removed the headline in another script printed beside its English version', marked: true });

@@ -31,6 +31,8 @@ import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../
 import { pointer } from '../src/report.js';
 import { addMeta } from '../src/article-meta.js';
 import { structureOf } from '../src/article/structure.js';
+import { figuresRestated } from '../src/article/figures.js';
+import { WIRE_LEDE } from '../src/knowledge/boilerplate.js';
 
 export const PLUGIN = 'dedupe-lead';
 export const RULES = ['duplicate-lead', 'repeated-title', 'duplicate-paragraph'] as const;
@@ -48,6 +50,8 @@ export interface DedupeLeadOptions extends GuardOptions {
    * share found in the other alone (0–2). @default 0.85
    */
   leadOverlap?: number | undefined;
+  /** The overlap (as `leadOverlap`) a standfirst needs when the lede does not open with a wire's formula. @default 1.6 */
+  closeRestatement?: number | undefined;
   /** Dice similarity above which two close paragraphs near the top are one paragraph printed twice. @default 0.9 */
   nearRepeat?: number | undefined;
 }
@@ -74,6 +78,7 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
   const titleSimilarity = options.titleSimilarity ?? 0.85;
   const leadOverlap = options.leadOverlap ?? 0.85;
   const nearRepeat = options.nearRepeat ?? 0.9;
+  const closeRestatement = options.closeRestatement ?? 1.6;
 
   return (tree: Root, file: VFile) => {
     const structure = structureOf(tree, file);
@@ -129,11 +134,14 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
     const titleProfile = title ? profileText(title.text) : undefined;
     const deks: Block[] = [];
     if (standfirst && lede && !gone.has(standfirst.node) && !gone.has(lede.node)) {
-      const titleFigures = title ? numbersOf(title.text) : new Set<string>();
-      if (subset(numbersOf(standfirst.text), numbersOf(lede.text), titleFigures)) {
+      if (figuresRestated(standfirst.text, [lede.text, title?.text ?? ''])) {
         const ps = profileText(standfirst.text);
         const pl = profileText(lede.text);
-        if (restates(ps, pl, titleProfile, leadOverlap) && !bringsNames(standfirst.text, [lede.text, title?.text ?? ''])) {
+        // Edited copy prints a dek and a lede on the same news: only a wire page's summary (its lede opens
+        // with the wire's formula) or a near-verbatim copy of the lede is moved.
+        const wire = WIRE_LEDE.some((re) => re.test(lede.text));
+        const overlap = wire ? leadOverlap : closeRestatement;
+        if (restates(ps, pl, titleProfile, overlap) && !bringsNames(standfirst.text, [lede.text, title?.text ?? ''])) {
           gone.add(standfirst.node);
           deks.push(standfirst);
           removals.push({

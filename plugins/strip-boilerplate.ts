@@ -22,8 +22,9 @@ import type { Nodes, Paragraph, Parents, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { ATTRIBUTION, FURNITURE, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
+import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
 import { ATTRIBUTION_WORDS, isBodyProse, shapeOf, type Shape } from '../src/article/shape.js';
+import { structureOf } from '../src/article/structure.js';
 import { sentenceCount } from '../src/profile.js';
 import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
 
@@ -54,11 +55,13 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
 
   return (tree: Root, file: VFile) => {
     const glued = splitGluedMarkers(tree);
+    const { headline } = structureOf(tree, file);
     const removals: Removal[] = [];
     for (const parent of blockParents(tree)) {
       const children = parent.children as RootContent[];
       for (let i = 0; i < children.length; i++) {
         const node = children[i]!;
+        if (node === headline) continue; // the title is never boilerplate
         // Furniture and markers are short: long blocks are prose, not worth a look.
         if (!glued.has(node) && proseLength(node) > MAX_TEXT) continue;
         const text = blockText(node);
@@ -67,6 +70,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
           // The headlines under the marker, and any repeated marker, go with it.
           while (i + 1 < children.length) {
             const next = children[i + 1]!;
+            if (next === headline) break;
             const nextText = blockText(next);
             if (isMarker(nextText)) removals.push(related(next, 'Removed a related-headlines marker'));
             else if (furniture.some((re) => re.test(nextText))) removals.push({ node: next, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
@@ -82,8 +86,11 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
           continue;
         }
         if (!text || node.type === 'list' || node.type === 'code' || node.type === 'table' || isAttribution(text)) continue;
+        const shaped = FURNITURE_SHAPES.find((f) => f.pattern.test(text));
         if (furniture.some((re) => re.test(text))) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
+        } else if (shaped) {
+          removals.push({ node, ruleId: 'page-furniture', reason: `Removed page furniture: ${shaped.what}`, marked: true });
         } else if (looksLikeInterface(node, text)) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed a line of interface words or links' });
         }

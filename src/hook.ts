@@ -11,6 +11,7 @@
  *   const hook = createPublishHook({ field: 'body', format: 'markdown', block: ['ticker-mismatch'] });
  *   const { doc, report, verdict } = await hook({ title: 'Acme buys Widgets', body: '…' });
  */
+import type { ArticleMeta } from './article-meta.js';
 import { messageToJson, type JsonMessage } from './json.js';
 import type { Format } from './input.js';
 import { clean, type CleanOptions } from './pipeline.js';
@@ -30,6 +31,8 @@ export interface ArticleResult {
   /** The title after cleaning (entity fixes apply to it too); absent when none was given. */
   title?: string | undefined;
   messages: JsonMessage[];
+  /** What stands beside the body: the dek moved out of it, dateline, byline, source (see `ArticleMeta`). */
+  meta: ArticleMeta;
 }
 
 /** What the CMS keeps beside the article: the verdict and why. */
@@ -56,7 +59,7 @@ export async function cleanArticle(input: ArticleInput, options: CleanOptions = 
   const title = input.title?.replace(/\s+/g, ' ').trim();
   if (!title) {
     const result = await clean(input.content, { ...options, format: input.format });
-    return { markdown: result.markdown, html: result.html, messages: result.messages.map(messageToJson) };
+    return { markdown: result.markdown, html: result.html, messages: result.messages.map(messageToJson), meta: result.meta };
   }
   const prefix = titlePrefix(title, input.format);
   const shift = prefix.split('\n').length - 1;
@@ -68,6 +71,7 @@ export async function cleanArticle(input: ArticleInput, options: CleanOptions = 
     html: html.body,
     title: md.title ?? title,
     messages: result.messages.map((m) => shiftMessage(messageToJson(m), shift)),
+    meta: result.meta,
   };
 }
 

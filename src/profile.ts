@@ -25,6 +25,8 @@ for (const [canonical, words] of Object.entries({
   spend: 'spend spent spending investment invest',
   expect: 'expect forecast estimat estimate anticipat anticipate',
   big: 'big large major biggest largest',
+  half: 'half interim h1',
+  quarter: 'quarter quarterly q1 q2 q3 q4',
 })) {
   for (const word of words.split(' ')) SYNONYMS[word] = canonical;
 }

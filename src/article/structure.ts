@@ -7,7 +7,7 @@
  */
 import type { Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { ATTRIBUTION, FURNITURE, LIST_MARKERS } from '../knowledge/boilerplate.js';
+import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, LIST_MARKERS } from '../knowledge/boilerplate.js';
 import { containment, profileText } from '../profile.js';
 import { isBodyProse, isTitleLike, shapeOf, type Shape } from './shape.js';
 
@@ -53,7 +53,7 @@ const TAIL_WINDOW = 3;
 const BREADCRUMB = /^(?:[\p{L}\p{N}&'’ -]{1,30}\s*(?:>|›|»|\/)\s*){2,}[\p{L}\p{N}&'’ -]{1,30}$/u;
 
 export function isMarkerOrFurniture(text: string): boolean {
-  return (text.length < 60 && LIST_MARKERS.some((re) => re.test(text))) || FURNITURE.some((re) => re.test(text));
+  return (text.length < 60 && LIST_MARKERS.some((re) => re.test(text))) || FURNITURE.some((re) => re.test(text)) || FURNITURE_SHAPES.some((f) => f.pattern.test(text));
 }
 
 export function isAttributionLine(text: string): boolean {
@@ -69,7 +69,7 @@ export function isDateline(text: string): boolean {
 }
 
 export function isByline(text: string): boolean {
-  return text.length <= 80 && (/^by [\p{Lu}][\p{L}'’-]+(?: (?:and )?[\p{Lu}][\p{L}'’.-]+){0,4}$/u.test(text) || /^(?:author|reporter|writer|text|editor)\s*[:：|丨]\s*\S/iu.test(text));
+  return text.length <= 80 && (/^[Bb]y [\p{Lu}][\p{L}'’-]+(?: (?:and )?[\p{Lu}][\p{L}'’.-]+){0,4}$/u.test(text) || /^(?:author|reporter|writer|text|editor)\s*[:：|丨]\s*\S/iu.test(text));
 }
 
 function isBreadcrumb(text: string): boolean {
@@ -90,11 +90,15 @@ function textOf(shape: Shape): string {
  * A first line that cannot be the headline: a site or wire name, a
  * breadcrumb, a widget or furniture line, a line in another script.
  */
-function isChromeLine(shape: Shape): boolean {
+function chromeStrength(shape: Shape): 0 | 1 | 2 {
   const text = shape.text;
-  return (
-    shape.words <= 3 || shape.cjkShare > 0.5 || shape.linkShare > 0.5 || isBreadcrumb(text) || isMarkerOrFurniture(text) || isDateline(text) || shape.digitShare > 0.5
-  );
+  if (shape.cjkShare > 0.5 || shape.linkShare > 0.5 || isBreadcrumb(text) || isMarkerOrFurniture(text) || isDateline(text) || shape.digitShare > 0.5) return 2;
+  return shape.words <= 3 ? 1 : 0; // a site name, or a short headline
+}
+
+/** A label or value alone on its line under the headline ("avatar", "GMT Eight", "time"): page chrome. */
+function isLabelLine(shape: Shape): boolean {
+  return shape.words >= 1 && shape.words <= 3 && !/[.!?:：]$/.test(shape.text) && !/\p{N}/u.test(shape.text) && shape.cjkShare < 0.5 && !isAttributionLine(shape.text);
 }
 
 /** Whether a line may be a headline at all, by shape. */
@@ -121,20 +125,25 @@ export function findStructure(tree: Root): ArticleStructure {
   if (blocks.length === 0) return structure;
 
   // The story proper starts at the first block of body prose.
-  const firstProse = blocks.findIndex((b) => b.node.type === 'paragraph' && isBodyProse(b.shape) && b.shape.words >= 12);
+  const firstProse = blocks.findIndex((b) => isBodyProse(b.shape) && b.shape.words >= 12);
   const storyText = firstProse >= 0 ? blocks.slice(firstProse, firstProse + 2).map((b) => b.shape.text).join(' ') : '';
 
   const limit = firstProse >= 0 ? Math.min(firstProse, HEAD_WINDOW) : Math.min(blocks.length, HEAD_WINDOW);
   const given = blocks.slice(0, Math.max(limit, 1)).find((b) => b.node.type === 'heading' && b.node.depth === 1);
 
   let headline: Candidate | undefined;
-  if (given && !isChromeLine(given.shape) && !(firstProse >= 0 && blocks[firstProse] === given)) headline = given;
+  const chrome = given ? chromeStrength(given.shape) : 0;
+  if (given && chrome === 0 && !(firstProse >= 0 && blocks[firstProse] === given)) headline = given;
   // Chrome stands where the title should be: the headline is the title-shaped line the story restates most.
-  if (!headline && given && isChromeLine(given.shape)) {
-    const candidates = blocks.slice(blocks.indexOf(given) + 1, limit).filter((b) => headlineShaped(b.shape));
+  if (!headline && given && chrome > 0) {
+    const after = blocks.slice(blocks.indexOf(given) + 1, limit);
+    const end = after.findIndex((b) => isMarkerOrFurniture(b.shape.text) && LIST_MARKERS.some((re) => re.test(b.shape.text)));
+    const candidates = (end >= 0 ? after.slice(0, end) : after).filter((b) => headlineShaped(b.shape));
     const scored = candidates.map((c) => ({ c, score: restatedBy(c.shape, storyText) + (c.node.type === 'heading' ? 0.2 : 0) }));
     scored.sort((x, y) => y.score - x.score || x.c.index - y.c.index);
-    if (scored[0] && (!storyText || scored[0].score >= 0.3)) headline = scored[0].c;
+    // A short first line may just be a short headline: only the story's own words make another one the title.
+    const best = scored[0];
+    if (best && (storyText ? best.score >= 0.3 : chrome === 2)) headline = best.c;
   }
   // A headline printed after the body: the page's first line is story text.
   if (!headline && given && blocks[firstProse] === given) {
@@ -145,7 +154,10 @@ export function findStructure(tree: Root): ArticleStructure {
       structure.headlineMoved = true;
     }
   }
-  if (!headline && given) headline = given; // the reader's title, when nothing is better
+  // The reader's title, when nothing is better; story prose on line 1 is no title at all.
+  const proseFirst = given && blocks[firstProse] === given && (given.shape.sentences >= 2 || given.shape.words > 40);
+  if (!headline && given && !proseFirst) headline = given;
+  if (!headline && proseFirst) structure.formerTitle = given.node;
   structure.headline = headline?.node;
   if (given && headline && given !== headline) structure.formerTitle = given.node;
 
@@ -169,7 +181,14 @@ export function findStructure(tree: Root): ArticleStructure {
     if (next === at + 1 && !structure.bilingual && b.shape.cjkShare > 0.5 && text.length <= 120 && !structure.headlineMoved) structure.bilingual = b.node;
     else if (isDateline(text)) structure.dateline ??= b.node;
     else if (isByline(text)) structure.byline ??= b.node;
+    else if (isLabelLine(b.shape) && next + 1 < blocks.length) structure.chrome.push(b.node);
     else if (!isMarkerOrFurniture(text) && !isAttributionLine(text)) break;
+  }
+  // A byline or dateline may also stand below a dek, before the lede.
+  for (const b of blocks.slice(next, next + 3)) {
+    if (b === headline) continue;
+    if (isDateline(b.shape.text)) structure.dateline ??= b.node;
+    else if (isByline(b.shape.text)) structure.byline ??= b.node;
   }
   // The lead: a standfirst is a first paragraph followed by a longer one of story prose.
   const body = blocks.slice(next).filter((b) => b !== headline && b.node.type === 'paragraph' && b.shape.words >= 8 && !isMarkerOrFurniture(b.shape.text));

@@ -30,7 +30,7 @@ export async function runClean(path: string, opts: CleanCliOptions): Promise<num
     if (opts.minProseShare !== undefined) options.minProseShare = opts.minProseShare;
     const result = await clean(bytes, { ...options, format, path: path === '-' ? 'stdin' : path });
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ markdown: result.markdown, html: result.html, messages: result.messages.map(messageToJson) })}\n`);
+      process.stdout.write(`${JSON.stringify({ title: result.title, markdown: result.markdown, html: result.html, messages: result.messages.map(messageToJson), meta: result.meta })}\n`);
     } else {
       process.stdout.write(opts.html ? `${result.html}\n` : result.markdown);
       if (!opts.quiet) {

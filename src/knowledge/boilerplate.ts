@@ -41,6 +41,20 @@ export const FURNITURE: RegExp[] = [
   /^(?:tags?|keywords?|related (?:stocks|tickers))\s*[:：].{0,120}$/i, // tag clouds and ticker chips
 
   /^explore what .{1,40} can do for you$/i,
+  /^(?:ai[- ]?(?:generated )?summary|ai digest|ai highlights|summary by ai)\s*[:：]?$/i, // a platform's AI digest label
+];
+
+/**
+ * Furniture found by its shape rather than its words: whatever the site, a
+ * line of bare counters, markup printed as text, a parenthesised photo
+ * credit, a caption label, a "//" section marker.
+ */
+export const FURNITURE_SHAPES: Array<{ pattern: RegExp; what: string }> = [
+  { pattern: /^\d{1,6}(?:[\s/.:-]+\d{1,6}){1,5}$/, what: 'a line of bare counters or a timestamp' },
+  { pattern: /^<?\/?[a-z][a-z0-9]{0,10}(?:\s+[a-z-]{1,20}\s*=\s*["“'][^"”']{0,40}["”'])+\s*\/?>?$/i, what: 'HTML markup printed as text' },
+  { pattern: /^[(（][^()（）]{0,100}\b(?:photos?|images?|pictures?|charts?|graphics?|courtesy|credits?)\b[^()（）]{0,100}[)）]$/i, what: 'a photo or chart credit' },
+  { pattern: /^(?:photo|image|picture|chart|graphic)(?: source| credit)?\s*[:：]\s*[^.!?]{1,60}$/i, what: 'an orphan caption label' },
+  { pattern: /^(?:[\p{L}\p{N}][\p{L}\p{N} &'’,-]{0,40}\s?)?\/\/$/u, what: 'a "//" section marker' },
 ];
 
 /** Lines that look like furniture but are editorial: always kept. */
@@ -60,3 +74,15 @@ export const UI_WORDS = new Set(
     'open view click here tap report yes no helpful now free get install')
     .split(' '),
 );
+
+/**
+ * How a wire's lede opens when the page also printed a summary above it
+ * ("Zhitong Finance APP learned that…", "According to sources, …"): the mark
+ * of a republished wire page rather than edited copy, where a dek and a lede
+ * on the same news are simply the article.
+ */
+export const WIRE_LEDE: RegExp[] = [
+  /^(?:the )?[\p{L}][\p{L} .'’-]{1,40}?\b(?:app|news|finance|net)?\s*(?:has )?learn(?:ed|t) that\b/iu,
+  /^according to (?:sources|people familiar|media reports?|reports?|(?:the )?[\p{L} .'’-]{2,40}?\b(?:app|news|finance|media)\b)/iu,
+  /^it (?:is|was) (?:reported|learned|understood|known) that\b/i,
+];

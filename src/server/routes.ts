@@ -93,7 +93,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
       const verdict = verdictOf(result.messages, block);
       metrics.article('clean', verdict, result.messages);
       logArticle(request.log, { format, bytes: Buffer.byteLength(content), verdict, result, ms: performance.now() - started });
-      return { markdown: result.markdown, html: result.html, ...(result.title !== undefined ? { title: result.title } : {}), messages: result.messages, verdict };
+      return { markdown: result.markdown, html: result.html, ...(result.title !== undefined ? { title: result.title } : {}), messages: result.messages, meta: result.meta, verdict };
     },
   );
 

@@ -74,6 +74,11 @@ export const cleanResponseSchema = {
     html: { type: 'string' },
     title: { type: 'string', description: 'The cleaned title (Markdown), when a title was given' },
     messages: { type: 'array', items: messageSchema },
+    meta: {
+      type: 'object',
+      description: 'Lines kept beside the body: the dek (a standfirst moved out of the body), dateline, byline, source, and page metadata',
+      properties: Object.fromEntries(['dek', 'dateline', 'byline', 'source', 'siteName', 'url', 'published'].map((k) => [k, { type: 'string' }])),
+    },
     verdict,
   },
 } as const;
