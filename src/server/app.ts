@@ -18,6 +18,7 @@ import { DEFAULTS, isLoopback, listenHost, type ServerOptions } from './options.
 import { PolicyError } from './policy.js';
 import { RouteTable } from './route-table.js';
 import { registerRoutes } from './routes.js';
+import { Accounts, openQueue, QueueRequestError, registerQueueRoutes, type ReviewQueue } from '../queue/index.js';
 import { registerPreview } from './preview.js';
 import { VERSION } from '../version.js';
 
@@ -125,7 +126,12 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
 
   if (options.corsOrigins?.length) registerCors(app, options.corsOrigins);
 
-  await registerRoutes(app, { options, cleaner, metrics, version: VERSION, state, database });
+  let queue: ReviewQueue | undefined;
+  if (options.queue) {
+    queue = await openQueue(options.queue, database, cleaner, app.log);
+    registerQueueRoutes(app, queue, new Accounts(options.editors ?? [], options.token));
+  }
+  await registerRoutes(app, { options, cleaner, metrics, version: VERSION, state, database, queue });
   await registerPreview(app, options);
 
   if (options.staticRoot) {
@@ -143,6 +149,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     return payload;
   });
   app.addHook('onClose', async () => {
+    await queue?.close();
     await cleaner.close();
     database.close();
   });
@@ -153,6 +160,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
     },
     (error: Error) => app.log.error({ err: { message: error.message } }, 'workers failed to start'),
   );
+  queue?.start();
   return { app, cleaner, metrics };
 }
 
@@ -178,6 +186,7 @@ function describeError(error: FastifyError): { status: number; code: string; mes
   if (error instanceof CleanTimeoutError) return { status: 504, code: 'TIMEOUT', message: error.message };
   if (error instanceof InputError) return { status: 422, code: 'UNPROCESSABLE', message: error.message };
   if (error instanceof PolicyError) return { status: 403, code: 'POLICY_OVERRIDE', message: error.message };
+  if (error instanceof QueueRequestError) return { status: 400, code: error.code, message: error.message };
   if (error instanceof GhostApiError) return { status: 502, code: 'GHOST_API', message: error.message };
   if (error.validation) return { status: 400, code: 'BAD_REQUEST', message: `${error.validationContext ?? 'body'}${error.message.replace(/^(body|querystring|params|headers)/, '')}` };
   switch (error.code) {

@@ -1,6 +1,6 @@
 /**
  * The service's SQLite database (better-sqlite3): the webhook replay store
- * now, the review queue beside it. One file, shared by every `copydesk serve`
+ * and the review queue. One file, shared by every `copydesk serve`
  * process on the machine (WAL mode, a busy timeout, so two processes can
  * write without "database is locked").
  *
@@ -18,6 +18,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { QUEUE_SQLITE_MIGRATION } from '../queue/sqlite.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: Migration[] = [
         CREATE INDEX seen_signatures_expiry ON seen_signatures (expires_at);
       `),
   },
+  QUEUE_SQLITE_MIGRATION,
 ];
 
 /** The OS folder for an application's state (not config, not cache). */

@@ -7,11 +7,15 @@
  *   COPYDESK_TOKEN                   bearer token for /v1/clean
  *   COPYDESK_GHOST_WEBHOOK_SECRET    secret of the Ghost webhook (HMAC)
  *   COPYDESK_GHOST_ADMIN_KEY         Ghost Admin API key `id:secret`, to write cleaned posts back
+ *   COPYDESK_CALLBACK_SECRET         HMAC secret signing the review queue's callbacks
+ *   COPYDESK_QUEUE_POSTGRES_URL      PostgreSQL connection string, for `server.queue.store: postgres`
  */
 import { dirname, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { ConfigError, cleanOptionsFromConfig, type CopydeskConfig } from '../config.js';
 import type { CleanOptions } from '../pipeline.js';
+import type { EditorAccount } from '../queue/editors.js';
+import type { QueueOptions } from '../queue/service.js';
 import { defaultDatabasePath } from './database.js';
 import type { PreviewOptions } from './preview.js';
 
@@ -45,6 +49,10 @@ export interface ServerOptions {
   maxConnections?: number | undefined;
   /** The SQLite file for the replay store (and the review queue); `:memory:` keeps nothing. @default under the OS state folder (see `database.ts`) */
   database?: string | undefined;
+  /** The review queue (`POST /v1/clean` with `hold`, `/v1/queue/*`); none: no queue. See docs/review-queue.md. */
+  queue?: QueueOptions | undefined;
+  /** Named editor accounts (token SHA-256 digests) for the review queue. */
+  editors?: EditorAccount[] | undefined;
   /** Articles being cleaned or waiting at once; more get 503 with Retry-After. @default 32 */
   concurrency?: number | undefined;
   /** Worker threads cleaning articles; 0 cleans on the main thread (no hard time limit). @default available cores */
@@ -83,6 +91,36 @@ const serverSchema = {
     idleTimeoutMs: { type: 'integer', minimum: 1 },
     maxConnections: { type: 'integer', minimum: 1 },
     database: { type: 'string', minLength: 1 },
+    queue: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        store: { enum: ['sqlite', 'postgres'] },
+        callbackUrl: { type: 'string', pattern: '^https?://' },
+        callbackOrigins: { type: 'array', items: { type: 'string', pattern: '^https?://[^/]+$' } },
+        publicUrl: { type: 'string', pattern: '^https?://' },
+        delivery: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            attempts: { type: 'integer', minimum: 1, maximum: 100 },
+            backoffMs: { type: 'integer', minimum: 1 },
+            maxBackoffMs: { type: 'integer', minimum: 1 },
+            timeoutMs: { type: 'integer', minimum: 1 },
+            pollMs: { type: 'integer', minimum: 10 },
+          },
+        },
+      },
+    },
+    editors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'tokenSha256'],
+        properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, tokenSha256: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' } },
+      },
+    },
     concurrency: { type: 'integer', minimum: 1 },
     threads: { type: 'integer', minimum: 0, maximum: 64 },
     corsOrigins: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -141,6 +179,14 @@ export function serverOptionsFromConfig(
     idleTimeoutMs: s.idleTimeoutMs as number | undefined,
     maxConnections: s.maxConnections as number | undefined,
     database: databasePath(s.database as string | undefined, filepath, env),
+    queue: s.queue
+      ? {
+          ...(s.queue as QueueOptions),
+          callbackSecret: env.COPYDESK_CALLBACK_SECRET || undefined,
+          postgresUrl: env.COPYDESK_QUEUE_POSTGRES_URL || undefined,
+        }
+      : undefined,
+    editors: s.editors as EditorAccount[] | undefined,
     concurrency: s.concurrency as number | undefined,
     threads: s.threads as number | undefined,
     corsOrigins: s.corsOrigins as string[] | undefined,

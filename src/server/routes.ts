@@ -17,6 +17,7 @@ import {
   verifyGhostSignature,
   type SignatureProblem,
 } from './ghost.js';
+import { cmsRef, type ReviewQueue } from '../queue/service.js';
 import type { LazyDatabase } from './database.js';
 import type { Cleaner } from './limits.js';
 import type { Metrics } from './metrics.js';
@@ -38,6 +39,10 @@ interface CleanBody {
   format: Format;
   title?: string;
   options?: RequestOptions;
+  hold?: boolean;
+  source?: string;
+  cms?: { ghost?: { postId: string }; payload?: { collection: string; id: string } };
+  callbackUrl?: string;
 }
 
 export interface RouteContext {
@@ -48,6 +53,8 @@ export interface RouteContext {
   state: { ready: boolean; closing: boolean };
   /** The service's database, opened on first use (replay store, review queue). */
   database: LazyDatabase;
+  /** The review queue, when configured. */
+  queue?: ReviewQueue | undefined;
 }
 
 /** The clean options of the server's own policy. */
@@ -82,10 +89,11 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
     '/v1/clean',
     {
       onRequest: bearerAuth(options.token),
-      schema: { body: cleanRequestSchema, response: { 200: cleanResponseSchema } },
+      schema: { body: cleanRequestSchema, response: { 200: cleanResponseSchema, 202: cleanResponseSchema } },
     },
-    async (request) => {
-      const { content, format, title } = request.body;
+    async (request, reply) => {
+      const { content, format, title, hold } = request.body;
+      if (hold && !ctx.queue) return reply.code(400).send({ error: { code: 'NO_QUEUE', message: 'This server has no review queue (server.queue in the config)' } });
       const { clean, block } = layered(options, request.body.options);
       if (logText) request.log.debug({ title, content }, 'article text');
       const started = performance.now();
@@ -93,7 +101,22 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
       const verdict = verdictOf(result.messages, block);
       metrics.article('clean', verdict, result.messages);
       logArticle(request.log, { format, bytes: Buffer.byteLength(content), verdict, result, ms: performance.now() - started });
-      return { markdown: result.markdown, html: result.html, ...(result.title !== undefined ? { title: result.title } : {}), messages: result.messages, meta: result.meta, verdict };
+      const answer = { markdown: result.markdown, html: result.html, ...(result.title !== undefined ? { title: result.title } : {}), messages: result.messages, meta: result.meta, verdict };
+      if (!hold || verdict === 'publish' || !ctx.queue) return answer;
+      const item = await ctx.queue.hold(
+        {
+          source: request.body.source,
+          cms: cmsRef(request.body.cms),
+          callbackUrl: request.body.callbackUrl,
+          input: { content, format, title },
+          result,
+          verdict,
+          policy: { clean, block },
+        },
+        'cms',
+      );
+      const base = ctx.queue.options.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+      return reply.code(202).send({ ...answer, held: { id: item.id, url: `${base}/v1/queue/${item.id}`, status: item.status } });
     },
   );
 

@@ -57,6 +57,24 @@ export const cleanRequestSchema = {
     format: { type: 'string', enum: [...FORMATS] },
     title: { type: 'string', maxLength: 2000, description: 'The headline, when kept apart from the body' },
     options: cleanOptionsSchema,
+    hold: { type: 'boolean', description: 'Put the article in the review queue when its verdict is review or reject (answered 202 with `held`)' },
+    source: { type: 'string', maxLength: 200, description: 'Where the article came from (a wire, a feed): a filter of the review queue' },
+    cms: {
+      type: 'object',
+      additionalProperties: false,
+      maxProperties: 1,
+      description: 'Where the article belongs in the CMS, carried to the callback when an editor approves it',
+      properties: {
+        ghost: { type: 'object', additionalProperties: false, required: ['postId'], properties: { postId: { type: 'string', minLength: 1, maxLength: 200 } } },
+        payload: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['collection', 'id'],
+          properties: { collection: { type: 'string', minLength: 1, maxLength: 200 }, id: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+      },
+    },
+    callbackUrl: { type: 'string', maxLength: 2000, description: 'Where to deliver the approved article (an origin listed in server.queue.callbackOrigins)' },
   },
 } as const;
 
@@ -80,6 +98,11 @@ export const cleanResponseSchema = {
       properties: Object.fromEntries(['dek', 'dateline', 'byline', 'source', 'siteName', 'url', 'published'].map((k) => [k, { type: 'string' }])),
     },
     verdict,
+    held: {
+      type: 'object',
+      description: 'The review queue item, when the request asked to hold and the verdict was review or reject',
+      properties: { id: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' } },
+    },
   },
 } as const;
 

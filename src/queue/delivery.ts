@@ -1,0 +1,160 @@
+/**
+ * Delivering approved articles to their callback URL, signed the way Ghost
+ * signs its webhooks, so a receiver can check them with the same code:
+ *
+ *   POST <callback URL>
+ *   Content-Type: application/json
+ *   X-Copydesk-Signature: sha256=<hex HMAC-SHA256 of (raw body + t)>, t=<ms since epoch>
+ *   X-Copydesk-Delivery: <item id>          (the same on every attempt: receivers dedupe on it)
+ *   X-Copydesk-Attempt: <n>
+ *
+ * A 2xx answer publishes the item. Anything else (another status, a refused
+ * connection, no answer within `timeoutMs`) is retried after `backoffMs`,
+ * doubling each time (capped at `maxBackoffMs`), up to `attempts` tries; then
+ * the item is `failed`, with the last error on it, until an editor retries.
+ *
+ * Each service process runs one `Deliverer`; items are claimed from the store
+ * with a lease, so two processes never post the same item at once.
+ */
+import { randomBytes } from 'node:crypto';
+import { signGhostRequest } from '../server/ghost.js';
+import type { QueueItem, QueueStore } from './types.js';
+
+export interface DeliveryOptions {
+  /** HMAC secret for `X-Copydesk-Signature`. */
+  secret: string;
+  /** Tries before an item fails. @default 5 */
+  attempts?: number | undefined;
+  /** Wait before the second try, ms; doubled for each later one. @default 2000 */
+  backoffMs?: number | undefined;
+  /** Longest wait between tries, ms. @default 300000 */
+  maxBackoffMs?: number | undefined;
+  /** Time limit for one attempt, ms. @default 10000 */
+  timeoutMs?: number | undefined;
+  /** How often to look for due items when nothing woke the deliverer, ms. @default 1000 */
+  pollMs?: number | undefined;
+}
+
+/** The JSON posted for an approved item. */
+export function deliveryBody(item: QueueItem): Record<string, unknown> {
+  const approved = item.approved ?? item.result;
+  const decision = [...item.audit].reverse().find((a) => a.action === 'approved');
+  return {
+    id: item.id,
+    event: 'item.approved',
+    cms: item.cms,
+    ...(item.source ? { source: item.source } : {}),
+    ...(approved.title !== undefined ? { title: approved.title } : {}),
+    markdown: approved.markdown,
+    html: approved.html,
+    messages: approved.messages,
+    verdict: item.verdict,
+    decisions: item.decisions,
+    approvedBy: decision?.actor,
+    approvedAt: decision?.at,
+  };
+}
+
+export function backoff(attempt: number, base: number, cap: number): number {
+  return Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
+}
+
+export class Deliverer {
+  readonly owner = `deliverer-${randomBytes(6).toString('hex')}`;
+  readonly #options: Required<DeliveryOptions>;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #stopped = false;
+
+  constructor(
+    private readonly store: QueueStore,
+    options: DeliveryOptions,
+    private readonly log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void } = { warn() {}, info() {} },
+  ) {
+    this.#options = { attempts: 5, backoffMs: 2000, maxBackoffMs: 300_000, timeoutMs: 10_000, pollMs: 1000, ...stripUndefined(options), secret: options.secret };
+  }
+
+  start(): void {
+    this.#stopped = false;
+    this.#schedule(0);
+  }
+
+  /** Look now (an item was just approved). */
+  wake(): void {
+    if (this.#stopped) return;
+    if (this.#running) this.#again = true;
+    else this.#schedule(0);
+  }
+
+  #schedule(ms: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#running = this.#drain().finally(() => {
+        this.#running = undefined;
+        if (this.#stopped) return;
+        const again = this.#again;
+        this.#again = false;
+        this.#schedule(again ? 0 : this.#options.pollMs);
+      });
+    }, ms);
+    this.#timer.unref();
+  }
+
+  /** Delivers every item due now. */
+  async #drain(): Promise<void> {
+    for (;;) {
+      if (this.#stopped) return;
+      let item: QueueItem | undefined;
+      try {
+        item = await this.store.claimDelivery(this.owner, this.#options.timeoutMs * 3);
+      } catch (error) {
+        this.log.warn({ err: { message: (error as Error).message } }, 'delivery: cannot read the queue');
+        return;
+      }
+      if (!item) return;
+      await this.#deliver(item);
+    }
+  }
+
+  async #deliver(item: QueueItem): Promise<void> {
+    const attempt = item.delivery.attempts + 1;
+    const raw = JSON.stringify(deliveryBody(item));
+    let error: string | undefined;
+    try {
+      const response = await fetch(item.callbackUrl!, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Copydesk-Signature': signGhostRequest(this.#options.secret, raw),
+          'X-Copydesk-Delivery': item.id,
+          'X-Copydesk-Attempt': String(attempt),
+        },
+        body: raw,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.#options.timeoutMs),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.status < 200 || response.status > 299) error = `the callback answered ${response.status}`;
+    } catch (failure) {
+      const cause = (failure as Error & { cause?: Error }).cause;
+      error = `the callback could not be reached: ${cause?.message ?? (failure as Error).message}`;
+    }
+    const now = Date.now();
+    const retryAt = attempt < this.#options.attempts ? now + backoff(attempt, this.#options.backoffMs, this.#options.maxBackoffMs) : undefined;
+    await this.store.recordDelivery(item.id, this.owner, error ? { ok: false, error, retryAt } : { ok: true }, now);
+    if (error) this.log.warn({ item: item.id, attempt, error, retry: retryAt !== undefined }, 'delivery failed');
+    else this.log.info({ item: item.id, attempt }, 'delivered');
+  }
+
+  /** Stops looking for items; a delivery under way finishes. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
