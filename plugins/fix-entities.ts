@@ -43,10 +43,14 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { analyse, entityOf, type Analysis, type Found } from '../src/entities/analysis.js';
 import type { Mode } from '../src/entities/kb.js';
-import { replacementFor, type Matcher } from '../src/entities/matcher.js';
+import { replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
-import { nounSlot, productSlot } from '../src/entities/slots.js';
+import { tickerAnchored } from '../src/entities/anchored.js';
+import type { EntityRecord } from '../src/entities/kb.js';
+import { inLegalContext, unknownLegalNames } from '../src/entities/legal.js';
+import { displayFromShort, HK_MARKER, titleCase } from '../src/entities/names.js';
+import { nounSlot, productSlot, quotedSpan } from '../src/entities/slots.js';
 import { collectBlocks, editText, placeIn, segmentAt, type Block } from '../src/entities/text.js';
 import { isMuted } from '../src/control.js';
 import { report } from '../src/report.js';
@@ -76,14 +80,22 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
     if (options.tickerNotation !== false) repairNotation(tree, file);
     const analysis = analyse(tree, matcher, file, false);
     const decide = decider(matcher, analysis);
+    const anchored = tickerAnchored(matcher, analysis.blocks, analysis.found);
     analysis.blocks.forEach((block, i) => {
       const planned: Array<{ c: Found; fix: Fix }> = [];
       for (const c of analysis.found[i]!) {
         const fix = decide(block, c);
         if (fix && !isMuted(tree, block.node, [fix.rule, PLUGIN])) planned.push({ c, fix });
       }
+      // Names no list holds: fixed by the ticker beside them, or shortened from their legal form.
+      const extra = [...anchoredFixes(matcher, anchored, i), ...unknownLegalFixes(block, analysis.found[i]!, anchored, i)];
+      const covered = new Set(anchored.flatMap((a) => (a.block === i ? a.covers ?? [] : [])));
+      if (covered.size) for (let k = planned.length - 1; k >= 0; k--) if (covered.has(planned[k]!.c)) planned.splice(k, 1);
+      for (const x of extra) if (!isMuted(tree, block.node, [x.fix.rule, PLUGIN])) planned.push(x);
+      planned.sort((a, b) => a.c.start - b.c.start);
+      const found = extra.length ? [...analysis.found[i]!.filter((c) => !covered.has(c)), ...extra.map((x) => x.c)].sort((a, b) => a.start - b.start) : analysis.found[i]!;
       const applied = apply(file, block, planned);
-      if (applied.length) carryOver(matcher, file, block, analysis.found[i]!, applied);
+      if (applied.length) carryOver(matcher, file, block, found, applied);
     });
   };
 };
@@ -93,6 +105,7 @@ export default fixEntities;
 function decider(matcher: Matcher, analysis: Analysis) {
   const kb = matcher.kb;
   let shareClassStory: boolean | undefined; // looked up only when a share-class name turns up
+  let countersQuoted: Set<number> | undefined; // looked up only when a short name turns up
   /** The name first used for an entity without a curated name, so all its spellings agree. */
   const chosen = new Map<number, string>();
 
@@ -102,6 +115,9 @@ function decider(matcher: Matcher, analysis: Analysis) {
     if (c.target.kind === 'entry') {
       const entry = c.target.entry;
       if (entry.mode === 'off' || !analysis.probe.holds(entry.context, text, c.start, c.end)) return undefined;
+      // A quoted title (an album, a film, a game) is never the entity: "the album “Ultraman”" stays.
+      const quoted = quotedSpan(text, c.start, c.end);
+      if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;
       const value = replacementFor(entry, actual);
       if (value === actual) return undefined;
       return { rule: entry.rule, value, mode: entry.mode, reason: reasonFor(entry.rule, actual, value), note: entry.note };
@@ -117,7 +133,16 @@ function decider(matcher: Matcher, analysis: Analysis) {
       if (c.shareClass && (shareClassStory ??= SHARE_CLASS_STORY.test(analysis.article))) return undefined;
       // A listed company where a product or a plain noun belongs is flag-entities' business.
       if (productSlot(text, c.start) || nounSlot(text, c.start, c.end)) return undefined;
-      let value = c.shareClass && entity.linked ? entity.linked : entity.curated ? entity.name : written();
+      // Court-case names, filings, disclaimers, "formerly known as": the legal name is right there.
+      if (inLegalContext(text, c.start, c.end) || quotedSpan(text, c.start, c.end)?.title) return undefined;
+      const printed = text.slice(c.start, c.nameEnd ?? c.end);
+      const running = entity.curated ? runningName(entity, printed, actual) : written();
+      // "SoftBank Corp" is not "SoftBank Group": a legal name that lacks a word of the desk name is another company.
+      if (running === undefined) return undefined;
+      let value = c.shareClass && entity.linked ? entity.linked : running;
+      // "Advanced Micro Devices, Inc. (AMD)": the first reference keeps its full running form beside the abbreviation.
+      const abbreviation = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\)/u.exec(text.slice(c.end, c.end + 14))?.[1];
+      if (abbreviation && (abbreviation === value || abbreviation === entity.name)) value = printed;
       if (c.keepStop) value += '.';
       const reason = c.shareClass
         ? `Replaced the share-class listing name “${actual}” with the company’s name “${value}”`
@@ -125,13 +150,98 @@ function decider(matcher: Matcher, analysis: Analysis) {
       return { rule: 'legal-suffix', value, mode: 'fix', reason };
     }
     if (c.extension === 'hk-suffix' || (c.target.form === 'short' && entity.fixShort)) {
+      // "TENCENT (00700) and TENCENT-R (80700)": where the article quotes both counters, they are the story.
+      if ((countersQuoted ??= quotedCounters(analysis)).has(index)) return undefined;
       const value = entity.curated || c.target.form === 'short' ? entity.name : written();
       if (value === actual) return undefined;
       return { rule: 'hk-short-name', value, mode: 'fix', reason: `Replaced the Hong Kong exchange short name “${actual}” with “${value}”` };
     }
+    if (c.target.form === 'short' && !entity.curated) {
+      // The rest of the HKEX list: a derived name is offered, never applied (abbreviations make it a guess).
+      const base = actual.replace(HK_MARKER, '');
+      if (!/\s/.test(base) && base.length < 5) return undefined;
+      if ((countersQuoted ??= quotedCounters(analysis)).has(index)) return undefined;
+      const value = displayFromShort(actual) ?? titleCase(base);
+      if (value === actual || value.toUpperCase() === value) return undefined;
+      return { rule: 'hk-short-name', value, mode: 'suggest', reason: `Replaced the Hong Kong exchange short name “${actual}” with a name derived from it, “${value}”` };
+    }
     return undefined;
   };
 }
+
+/**
+ * The running name for a curated company's legal name: its desk name when the
+ * printed name is a form of it ("Meta Platforms", "Amazon.com", "Advanced
+ * Micro Devices" for AMD), else the printed name itself: "Google LLC" is
+ * Google, not its parent Alphabet. Undefined when the legal name is part of
+ * the desk name without all of it ("SoftBank Corp" beside "SoftBank Group"):
+ * a subsidiary, left as printed.
+ */
+function runningName(entity: EntityRecord, printed: string, legal: string): string | undefined {
+  const fold = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'");
+  if (fold(printed) === fold(entity.name)) return entity.name;
+  const words = printed.split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+  const legalWords = new Set(legal.split(/[^\p{L}\p{N}&]+/u).map(fold));
+  const nameWords = entity.name.split(/[^\p{L}\p{N}&]+/u).filter(Boolean).map(fold);
+  if (words.every((w) => nameWords.includes(fold(w))) && nameWords.some((w) => !legalWords.has(w))) return undefined;
+  const first = entity.name.split(/\s+/)[0]!;
+  if (words.some((w) => fold(w) === fold(first))) return entity.name;
+  const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  const compact = entity.name.replace(/[^\p{Lu}]/gu, '');
+  if (initials.length >= 2 && compact.length >= 2 && compact === entity.name.replace(/\s+/g, '') && compact.startsWith(initials)) return entity.name;
+  return printed;
+}
+
+/** Entities whose exchange short names the article quotes on two counters ("TENCENT" and "TENCENT-R"). */
+function quotedCounters(analysis: Analysis): Set<number> {
+  const seen = new Map<number, Set<string>>();
+  analysis.found.forEach((list, i) => {
+    const text = analysis.blocks[i]!.text;
+    for (const c of list) {
+      if (c.target.kind !== 'name' || (c.target.form !== 'short' && c.extension !== 'hk-suffix')) continue;
+      const forms = seen.get(c.target.entity) ?? new Set<string>();
+      forms.add(text.slice(c.start, c.end));
+      seen.set(c.target.entity, forms);
+    }
+  });
+  const both = new Set<number>();
+  for (const [entity, forms] of seen) {
+    const list = [...forms];
+    if (list.some((f) => /-(?:S|W|SW)?R$/.test(f)) && list.some((f) => !/-(?:S|W|SW)?R$/.test(f))) both.add(entity);
+  }
+  return both;
+}
+
+/** Ticker-anchored fixes of one block, as matches and fixes. */
+function anchoredFixes(matcher: Matcher, anchored: ReturnType<typeof tickerAnchored>, block: number): Array<{ c: Found; fix: Fix }> {
+  return anchored
+    .filter((a) => a.block === block)
+    .map((a) => ({
+      c: { start: a.start, end: a.end, target: { kind: 'name', entity: a.entity, form: 'alias', pattern: matcher.kb.entity(a.entity).name, priority: 0 } },
+      fix: { rule: 'entity-name', value: a.value, mode: a.mode, reason: a.reason },
+    }));
+}
+
+/** Legal names of companies no list holds, in running text: "Shenzhen Kaifa Technology Co., Ltd." → "Shenzhen Kaifa Technology". */
+function unknownLegalFixes(block: Block, found: Found[], anchored: ReturnType<typeof tickerAnchored>, index: number): Array<{ c: Found; fix: Fix }> {
+  const text = block.text;
+  const taken = [...found, ...anchored.filter((a) => a.block === index)];
+  const out: Array<{ c: Found; fix: Fix }> = [];
+  for (const n of unknownLegalNames(text, taken)) {
+    if (productSlot(text, n.start) || nounSlot(text, n.start, n.end) || inLegalContext(text, n.start, n.end) || quotedSpan(text, n.start, n.end)) continue;
+    const name = text.slice(n.start, n.nameEnd);
+    const value = n.keepStop ? `${name}.` : name;
+    const actual = text.slice(n.start, n.end);
+    out.push({
+      c: { start: n.start, end: n.end, target: { kind: 'entry', entry: LEGAL_ENTRY, pattern: actual, priority: 0 } },
+      fix: { rule: 'legal-suffix', value, mode: 'fix', reason: `Replaced the legal name “${actual}” with the name used in running text, “${name}”` },
+    });
+  }
+  return out;
+}
+
+/** Stands for the legal-form grammar in matches it makes (they name no entity). */
+const LEGAL_ENTRY: CompiledEntry = { rule: 'legal-suffix', expected: '', patterns: [], index: -1, mode: 'fix', priority: 0 };
 
 function reasonFor(rule: string, actual: string, value: string): string {
   if (rule === 'person-name') return `Replaced “${actual}” with the name English-language media use, “${value}”`;

@@ -38,7 +38,7 @@ import type { VFile } from 'vfile';
 import { analyse, entityOf, ownerOf, plausibleMaker, type Analysis } from '../src/entities/analysis.js';
 import type { Matcher } from '../src/entities/matcher.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
-import { foreignRuns, mayNotBeEnglish, scriptLanguage } from '../src/entities/script.js';
+import { foreignRuns, isGloss, mayNotBeEnglish, scriptLanguage } from '../src/entities/script.js';
 import { categoriesFor, nounSlot, productSlot } from '../src/entities/slots.js';
 import { marketOf, printKey } from '../src/entities/tickers.js';
 import { placeIn, segmentAt, type Block } from '../src/entities/text.js';
@@ -369,6 +369,7 @@ function untranslated(analysis: Analysis, minLetters: number, languages: string[
   for (const block of analysis.blocks) {
     const text = block.text;
     for (const run of foreignRuns(text, minLetters)) {
+      if (isGloss(text, run)) continue; // "Jensen Huang (黃仁勳)": the name in its own script, printed beside it
       flags.push({
         rule: 'untranslated-text',
         block,

@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, type Variant } from '../src/entities/curated.js';
-import { companyRenderings, personRenderings } from '../src/entities/renderings.js';
+import { companyRenderings, partOfName, personRenderings } from '../src/entities/renderings.js';
 import type { EntityRecord, EntryRecord, KbData } from '../src/entities/kb.js';
 import { tickerKey } from '../src/entities/tickers.js';
 import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
@@ -99,20 +99,31 @@ function variantEntries(variants: Variant[] | undefined, expected: string, defau
   }
 }
 
-/** Curated entities by id: a second entry with the same id is reported, not added. */
-const curatedIds = new Map<string, string>();
-function claimId(id: string, where: string): boolean {
+/**
+ * Curated entities by id. A second entry for the same entity (a file of
+ * variants for companies listed elsewhere) adds its aliases, listings,
+ * variants and Chinese name to the first; under another name it is reported
+ * and left out.
+ */
+const curatedIds = new Map<string, { entity: EntityRecord; where: string }>();
+function existing(id: string, name: string, where: string): EntityRecord | 'conflict' | undefined {
   const first = curatedIds.get(id);
-  if (first) {
-    warnings.push(`${where}: the same entity as ${first} (${id}); entry ignored`);
-    return false;
+  if (!first) return undefined;
+  if (foldKey(first.entity.name) !== foldKey(name)) {
+    warnings.push(`${where}: the same entity as ${first.where} (${id}) under another name; entry ignored`);
+    return 'conflict';
   }
-  curatedIds.set(id, where);
-  return true;
+  return first.entity;
+}
+function mergeInto(entity: EntityRecord, more: { zh?: string | undefined; aliases?: string[] | undefined; tickers?: string[] | undefined; sector?: string | undefined }): void {
+  if (more.zh && !entity.zh) entity.zh = more.zh;
+  if (more.aliases?.length) entity.aliases = [...new Set([...(entity.aliases ?? []), ...more.aliases])];
+  if (more.tickers?.length) entity.tickers = [...new Set([...(entity.tickers ?? []), ...more.tickers])];
+  if (more.sector && !entity.sector) entity.sector = more.sector;
 }
 
 /** Entities with a Chinese name, for the pinyin renderings derived after the lists are merged. */
-const withZh: Array<{ entity: EntityRecord; zh: string; source: string }> = [];
+const withZh: Array<{ entity: EntityRecord; zh: string; source: string; declared?: Variant[] | undefined }> = [];
 
 const companies = curated.companies;
 for (const { entry: c, file, index } of companies) {
@@ -120,7 +131,16 @@ for (const { entry: c, file, index } of companies) {
   const tickers = (c.tickers ?? []).map((t) => keyOf(t, where));
   const first = tickers[0];
   const id = first ? `${first.slice(0, 2).toLowerCase()}:${first.slice(3)}` : `${c.type ?? 'company'}:${slug(c.name)}`;
-  if (!claimId(id, where)) continue;
+  const known = existing(id, c.name, where);
+  if (known === 'conflict') continue;
+  if (known) {
+    mergeInto(known, { zh: c.zh, aliases: c.aliases, tickers, sector: c.sector });
+    for (const t of tickers) if (!byTicker.has(t)) byTicker.set(t, known);
+    for (const n of c.aliases ?? []) byName.set(foldKey(n), known);
+    variantEntries(c.variants, known.name, 'entity-name', id, file);
+    if (c.zh) withZh.push({ entity: known, zh: c.zh, source: file });
+    continue;
+  }
   const entity: EntityRecord = {
     id,
     type: c.type ?? 'company',
@@ -137,6 +157,7 @@ for (const { entry: c, file, index } of companies) {
     ...(c.note ? { note: c.note } : {}),
   };
   entities.push(entity);
+  curatedIds.set(id, { entity, where });
   for (const t of tickers) {
     if (byTicker.has(t)) warnings.push(`${where}: ${t} already belongs to ${byTicker.get(t)!.name}`);
     byTicker.set(t, entity);
@@ -148,7 +169,15 @@ for (const { entry: c, file, index } of companies) {
 
 for (const { entry: p, file, index } of curated.people) {
   const id = `person:${slug(p.name)}`;
-  if (!claimId(id, `${file}: [${index}] ${p.name}`)) continue;
+  const where = `${file}: [${index}] ${p.name}`;
+  const known = existing(id, p.name, where);
+  if (known === 'conflict') continue;
+  if (known) {
+    mergeInto(known, { zh: p.zh, aliases: p.aliases });
+    variantEntries(p.variants, known.name, 'person-name', id, file);
+    if (p.zh) withZh.push({ entity: known, zh: p.zh, source: file, declared: p.variants });
+    continue;
+  }
   const entity: EntityRecord = {
     id,
     type: 'person',
@@ -159,13 +188,22 @@ for (const { entry: p, file, index } of curated.people) {
     ...(p.role ? { note: p.role } : {}),
   };
   entities.push(entity);
+  curatedIds.set(id, { entity, where });
   variantEntries(p.variants, p.name, 'person-name', id, file);
-  if (p.zh) withZh.push({ entity, zh: p.zh, source: file });
+  if (p.zh) withZh.push({ entity, zh: p.zh, source: file, declared: p.variants });
 }
 
 for (const { entry: p, file, index } of curated.products) {
   const id = `product:${slug(p.name)}`;
-  if (!claimId(id, `${file}: [${index}] ${p.name}`)) continue;
+  const where = `${file}: [${index}] ${p.name}`;
+  const known = existing(id, p.name, where);
+  if (known === 'conflict') continue;
+  if (known) {
+    mergeInto(known, { zh: p.zh, aliases: p.aliases });
+    variantEntries(p.variants, known.name, 'entity-name', id, file);
+    if (p.zh) withZh.push({ entity: known, zh: p.zh, source: file });
+    continue;
+  }
   const owner = p.owner ? byName.get(foldKey(p.owner)) : undefined;
   if (p.owner && !owner) warnings.push(`${file}: [${index}] ${p.name}: owner "${p.owner}" is not a curated company`);
   const entity: EntityRecord = {
@@ -180,6 +218,7 @@ for (const { entry: p, file, index } of curated.products) {
     ...(p.note ? { note: p.note } : {}),
   };
   entities.push(entity);
+  curatedIds.set(id, { entity, where });
   variantEntries(p.variants, p.name, 'entity-name', id, file);
   if (p.zh) withZh.push({ entity, zh: p.zh, source: file });
 }
@@ -399,12 +438,33 @@ function clean(cell: string): string {
 const taken = new Set<string>([...claimed]);
 for (const e of entities) for (const n of [e.name, ...(e.aliases ?? []), ...(e.exact ?? []), ...(e.short ?? [])]) taken.add(foldKey(n));
 let derived = 0;
-for (const { entity, zh, source } of withZh) {
-  const forms = (entity.type === 'person' ? personRenderings(zh) : companyRenderings(zh)).filter((f) => !taken.has(foldKey(f)));
+const squashed = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
+for (const { entity, zh, source, declared } of withZh) {
+  const names = [entity.name, ...(entity.aliases ?? [])];
+  let forms = entity.type === 'person' ? personRenderings(zh) : companyRenderings(zh);
+  // Many people's pinyin names are right too ("Ma Huateng" beside "Pony Ma"): their other spellings are
+  // derived only where the entry itself lists a pinyin spelling as wrong ("Huang Renxun" for Jensen Huang).
+  if (entity.type === 'person') {
+    const wrong = new Set((declared ?? []).flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v : v.context || v.mode ? [] : v.patterns)).map(squashed));
+    if (!forms.some((f) => wrong.has(squashed(f)))) forms = [];
+  }
+  forms = forms.filter((f) => !taken.has(foldKey(f)) && !partOfName(f, names));
   if (forms.length === 0) continue;
   for (const f of forms) taken.add(foldKey(f));
   entries.push({ rule: entity.type === 'person' ? 'person-name' : 'entity-name', expected: entity.name, patterns: forms, entity: entity.id, source: `${source}: pinyin of ${zh}` });
   derived += forms.length;
+}
+
+// ---------------------------------------------------------------- right names no entry may change
+
+const kept = new Map(curated.keep.map(({ entry }) => [foldKey(entry.name), entry.name]));
+for (let k = entries.length - 1; k >= 0; k--) {
+  const e = entries[k]!;
+  const dropped = e.patterns.filter((p) => kept.has(foldKey(p)));
+  if (dropped.length === 0) continue;
+  for (const p of dropped) warnings.push(`${e.source}: "${p}" → "${e.expected}" dropped: "${kept.get(foldKey(p))}" is a right name (data/curated/keep.yaml)`);
+  e.patterns = e.patterns.filter((p) => !kept.has(foldKey(p)));
+  if (e.patterns.length === 0 && !e.regex?.length) entries.splice(k, 1);
 }
 
 // ---------------------------------------------------------------- write

@@ -62,6 +62,12 @@ export interface CuratedJargon extends Sourced {
   caseSensitive?: boolean;
   note?: string;
 }
+/** A right name no entry may change. */
+export interface CuratedKeep {
+  name: string;
+  note?: string;
+  source?: string;
+}
 export interface CuratedOverride {
   wrong: string;
   skip?: string;
@@ -84,9 +90,10 @@ export interface CuratedData {
   products: Array<Item<CuratedProduct>>;
   jargon: Array<Item<CuratedJargon>>;
   observed: Array<Item<CuratedOverride>>;
+  keep: Array<Item<CuratedKeep>>;
 }
 
-const KINDS = { companies: 'company', people: 'person', products: 'product', jargon: 'jargon', observed: 'observed' } as const;
+const KINDS = { companies: 'company', people: 'person', products: 'product', jargon: 'jargon', observed: 'observed', keep: 'keep' } as const;
 type Kind = keyof typeof KINDS;
 /** Kinds that may also live in a folder of files. */
 const FOLDER_KINDS: Kind[] = ['companies', 'people', 'products', 'jargon'];
@@ -161,7 +168,7 @@ export function readCurated(curatedDir: string, options: { root?: string; schema
   const root = options.root ?? dirname(dirname(curatedDir));
   const check = validators(options.schema ?? join(dirname(curatedDir), 'curated.schema.json'));
   const problems: string[] = [];
-  const out = { companies: [], people: [], products: [], jargon: [], observed: [] } as unknown as Record<Kind, Array<Item<unknown>>>;
+  const out = { companies: [], people: [], products: [], jargon: [], observed: [], keep: [] } as unknown as Record<Kind, Array<Item<unknown>>>;
   for (const kind of Object.keys(KINDS) as Kind[]) {
     const files: Array<{ path: string; strict: boolean }> = [];
     const main = join(curatedDir, `${kind}.yaml`);

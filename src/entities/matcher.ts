@@ -207,6 +207,7 @@ export function replacementFor(entry: EntryRecord, matched: string): string {
   let value = entry.expected;
   const regex = entry.regex?.find((r) => new RegExp(`^(?:${r.source})$`, r.flags.replace('g', '')).test(matched));
   if (regex) value = matched.replace(new RegExp(regex.source, regex.flags.replace('g', '')), entry.expected);
-  if (!entry.caseSensitive && /^\p{Lu}/u.test(matched) && /^\p{Ll}/u.test(value)) value = value[0]!.toUpperCase() + value.slice(1);
+  // "Dark market prices" → "Grey market prices"; a name written with a small letter ("iFlytek") keeps it.
+  if (!entry.caseSensitive && /^\p{Lu}/u.test(matched) && /^\p{Ll}+(?:[\s-]|$)/u.test(value)) value = value[0]!.toUpperCase() + value.slice(1);
   return value;
 }

@@ -7,11 +7,15 @@
 
 /**
  * A legal form after a company's name, optionally with "Group"/"Holding(s)"
- * before it and a share class after it. Case-sensitive: "a Delaware
- * corporation" is not a name.
+ * before it and a share class or a depositary receipt after it. Case-sensitive:
+ * "a Delaware corporation" is not a name.
  */
-const LEGAL_SUFFIX =
-  /^(?:,?\s(?:Group\s)?(?:Holdings?,?\s)?(?:Co\.,?\s?Ltd\.?|Co\.\s?Limited|Company\sLimited|Inc\.|Inc\b|Incorporated|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|N\.\s?V\.|NV\b|S\.A\.|AG\b|SE\b|LLC\b|L\.P\.)|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-C])\b)?/;
+const LEGAL_FORM =
+  String.raw`Co\.,?\s?Ltd\.?|Co\.\s?Limited|Company\sLimited|Holdings\sLimited|Inc\.|Inc\b|Incorporated|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
+const LEGAL_SUFFIX = new RegExp(
+  String.raw`^(?:,?\s(?:Group\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-C])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?\b)?(?![\p{L}\p{N}])`,
+  'u',
+);
 
 /** An HKEX share-class marker after a name: -W weighted voting, -S secondary, -SW both, -B biotech, -R RMB counter. */
 const HK_SUFFIX = /^-(SWR|SW|WR|SR|W|S|B|R)(?![\p{L}\p{N}])/u;
@@ -24,16 +28,22 @@ export interface SuffixMatch {
   keepStop: boolean;
 }
 
+/**
+ * Words that go on the same sentence after a name's legal form: "Acme Group
+ * Holding Ltd. Chairman Li said" is one sentence, not two.
+ */
+const CONTINUES = /^(?:Chairman|Chairwoman|Chair|Chief|CEO|CFO|COO|CTO|President|Vice|Founder|Co-founder|Cofounder|Director|Executive|Deputy|General|Managing|Secretary|Spokesperson|Spokesman|Spokeswoman|Board|Head|Senior|Partner|Treasurer|Controller|Analyst|Analysts|Shareholders|Unit|Subsidiary|Group)\b/;
+
 /** A legal suffix starting at `text[at]`, just after a company name. */
 export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined {
-  const m = LEGAL_SUFFIX.exec(text.slice(at, at + 48));
+  const m = LEGAL_SUFFIX.exec(text.slice(at, at + 64));
   if (!m) return undefined;
   const length = m[0].length;
   let keepStop = false;
   if (m[0].endsWith('.') && !m[1]) {
     // "… signed with Apple Inc. The company …": the stop also ends the sentence.
     const rest = text.slice(at + length);
-    keepStop = rest.length === 0 || /^\s*$/.test(rest) || /^\s+["“‘']?[A-Z]/.test(rest);
+    keepStop = rest.length === 0 || /^\s*$/.test(rest) || (/^\s+["“‘']?[A-Z]/.test(rest) && !CONTINUES.test(rest.trimStart()));
   }
   return { length, shareClass: m[1], keepStop };
 }
@@ -44,16 +54,26 @@ export function hkSuffixAt(text: string, at: number): number {
 }
 
 const LEGAL_TAIL =
-  /[,\s]+(?:inc\.?|incorporated|corp\.?|corporation|co\.?|company|ltd\.?|limited|plc|n\.?\s?v\.?|s\.?a\.?|ag|se|llc|l\.?p\.?|lp|holdings?|group|\(the\)|adr|ads|sa de cv|s\.a\.b\. de c\.v\.|&)$/i;
+  /[,\s]+(?:inc\.?|incorporated|corp\.?|corporation|co\.?|company|ltd\.?|limited|plc\.?|p\.l\.c\.|n\.?\s?v\.?|s\.?a\.?|s\.a\.b\.?(?:\s+de\s+c\.?v\.?)?|sab\s+de\s+cv|s\.?p\.?a\.?|ag|se|asa|a\/?\s?s|ab|oyj|gmbh|k\.k\.|kgaa|b\.?v\.?|tbk\.?|llc|l\.?p\.?|lp|holdings?|group|\(the\)|adr|ads|sa\/nv|sa de cv|aktiengesellschaft|public|&)$/i;
 
-/** The name without its legal form: "MICROSOFT CORP" → "MICROSOFT", "Alibaba Group Holding Ltd" → "Alibaba". */
+const FILING_TAIL_AFTER_FORM = /^(.*?\b(?:INC|CORP|CORPORATION|CO|COMPANY|LTD|LIMITED|PLC|N\.?V|S\.?A|AG|SE|LLC|LP|L\.P|HOLDINGS?|GROUP|TRUST|BANCORP)\.?)\s*[/\\][^,]*$/i;
+
+/**
+ * The name without its legal form and the SEC's filing tails: "MICROSOFT
+ * CORP" → "MICROSOFT", "Alibaba Group Holding Ltd" → "Alibaba", "VERTEX
+ * PHARMACEUTICALS INC / MA" → "VERTEX PHARMACEUTICALS", "Acuity Inc. (De)" →
+ * "Acuity", "NOVO NORDISK A S" → "NOVO NORDISK".
+ */
 export function coreOfLegalName(name: string): string {
   let s = name
-    .replace(/\s*\/[A-Z]{2,4}\/?\s*$/i, '') // "/DE/", "/ADR"
-    .replace(/\s*\/ADR\s*$/i, '')
+    // The SEC's filing tails: "/DE/", " / MA", "/ADR", "/Cayman Islands", "\DE\", "CORP/"; "Cullen/Frost" stays.
+    .replace(FILING_TAIL_AFTER_FORM, '$1')
+    .replace(/\s*[/\\]\s*(?:[A-Za-z]{1,4}|ADR|NEW|Cayman(?: Islands)?)?\s*[/\\]?\s*$/, '')
+    .replace(/\s*\([^()]*\)\s*$/, '') // "(De)", "(Cayman Islands)", "(Group)"
+    .replace(/^PT\s+(?=\S)/, '') // Indonesian "PT … Tbk"
     .trim();
-  for (let guard = 0; guard < 6; guard++) {
-    const next = s.replace(LEGAL_TAIL, '').trim();
+  for (let guard = 0; guard < 8; guard++) {
+    const next = s.replace(LEGAL_TAIL, '').replace(/\s*\([^()]*\)\s*$/, '').trim();
     if (next === s || next.length < 2) break;
     s = next;
   }
@@ -62,20 +82,34 @@ export function coreOfLegalName(name: string): string {
 
 /** Funds, trusts of funds and blank-cheque companies: not names a news story uses. */
 export function isFundName(name: string): boolean {
-  return /\b(FUND|FUNDS|ETF|ETN|PORTFOLIO|MUNICIPAL|MUNI|ACQUISITION|SPAC)\b/i.test(name) || /\bTRUST\b.*\b(INCOME|SERIES|SECURITIES)\b/i.test(name);
+  return (
+    /\b(FUND|FUNDS|ETF|ETN|PORTFOLIO|MUNICIPAL|MUNI|ACQUISITION|SPAC)\b/i.test(name) ||
+    /\bTRUST\b.*\b(INCOME|SERIES|SECURITIES)\b/i.test(name) ||
+    /^(?:SPDR|iShares|ProShares|Invesco|Grayscale|Sprott Physical|abrdn)\b.*\bTRUST\b/i.test(name) ||
+    /\b(?:GOLD|SILVER|PLATINUM|PALLADIUM|BITCOIN|ETHER(?:EUM)?|COMMODITY|OIL|GAS)\s+(?:\w+\s+)?TRUST\b/i.test(name)
+  );
 }
 
 const SMALL = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'at', 'de']);
 
-/** "ADVANCED MICRO DEVICES" → "Advanced Micro Devices"; short acronyms stay ("IBM"). */
+/**
+ * "ADVANCED MICRO DEVICES" → "Advanced Micro Devices"; short acronyms stay
+ * ("IBM", "AT&T", a one-word name of up to four letters such as "SAP");
+ * "MCDONALDS" → "McDonalds", "O REILLY AUTOMOTIVE" → "O'Reilly Automotive".
+ */
 export function titleCase(s: string): string {
-  return s
-    .split(/\s+/)
+  const words = s.replace(/\b([OD])\s(?=[A-Z]{3,})/g, "$1'").split(/\s+/);
+  if (words.length === 1 && /^[A-Z0-9&]{2,3}$/.test(words[0]!)) return words[0]!;
+  return words
     .map((word, i) => {
       const lower = word.toLowerCase();
       if (i > 0 && SMALL.has(lower)) return lower;
-      if (word.length <= 3 && !/[AEIOU]/i.test(word.slice(1))) return word.toUpperCase();
-      return lower.replace(/(^|[-(])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase());
+      if (word.includes('&') && word.length <= 5) return word.toUpperCase(); // "AT&T", "S&P"
+      if (word.length <= 4 && !/[AEIOUY]/i.test(word.slice(1))) return word.toUpperCase();
+      return lower
+        .replace(/(^|[-('/])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase())
+        .replace(/^Mc(\p{L})/u, (_, c: string) => `Mc${c.toUpperCase()}`)
+        .replace(/'S$/, "'s");
     })
     .join(' ');
 }

@@ -31,17 +31,37 @@ function words(parts: string[]): string[] {
   return out;
 }
 
-/** The pinyin renderings of a company's or a product's Chinese name. */
+/** Provinces, regions and large cities: a rendering made only of these names a place, not a company. */
+export const PLACES = new Set(
+  (
+    'shenzhen shanghai beijing guangzhou hangzhou nanjing wuhan chengdu chongqing tianjin xiamen suzhou hefei jinan qingdao dalian ningbo xian ' +
+    'guangdong jiangsu zhejiang shandong fujian hubei hunan henan hebei sichuan anhui jiangxi shanxi shaanxi yunnan guizhou guangxi hainan ' +
+    'liaoning jilin heilongjiang gansu qinghai ningxia xinjiang xizang neimenggu zhongguo xianggang aomen taiwan huanan huabei huadong'
+  ).split(' '),
+);
+
+/**
+ * The pinyin renderings of a company's or a product's Chinese name. Without
+ * its tail (控股, 集团 …) a name must keep three characters: 深圳控股 is not
+ * "Shenzhen".
+ */
 export function companyRenderings(zh: string): string[] {
   const core = zh.replace(COMPANY_TAIL, '');
-  if (!/^\p{Script=Han}{2,8}$/u.test(core)) return [];
+  if (!/^\p{Script=Han}{2,8}$/u.test(core) || (core !== zh && core.length < 3)) return [];
   const parts = syllables(core);
-  if (parts.length < 2) return [];
+  // Two syllables are too often another name's too (宏碁 Acer and 红旗 Hongqi are both "Hongqi").
+  if (parts.length < 3) return [];
   const grouped = words(parts).map(capital);
   const forms = [grouped.join(' '), grouped.join('')];
   // Longer names are not written run together or syllable by syllable.
   if (parts.length <= 4) forms.push(capital(parts.join('')), parts.map(capital).join(' '));
-  return unique(forms);
+  return unique(forms).filter((f) => !f.toLowerCase().split(/[\s-]+/).every((w) => PLACES.has(w)));
+}
+
+/** Whether a rendering is a right short form of the name ("Hongqi" of "FAW Hongqi", "Dahua" of "Dahua Technology"). */
+export function partOfName(rendering: string, names: string[]): boolean {
+  const r = rendering.toLowerCase();
+  return names.some((n) => ` ${n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(` ${r} `));
 }
 
 /** The pinyin renderings of a person's Chinese name: surname first and last, given name joined, spaced or hyphenated. */

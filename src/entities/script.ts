@@ -114,3 +114,15 @@ export function mayNotBeEnglish(text: string): boolean {
   if (accented === 0) return false;
   return accented / letters >= 0.02 || / (?:de|la|el|los|las|des|une|der|die|und|dos|não|para|que) /.test(text);
 }
+
+/**
+ * A gloss: the original-script name in brackets right after a Latin-script
+ * name, as Taiwanese and Hong Kong papers print it ("Jensen Huang (黃仁勳)",
+ * "Contemporary Amperex Technology (寧德時代)"). It is not untranslated text.
+ */
+export function isGloss(text: string, run: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, run.start - 40), run.start);
+  if (!/[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*[\s]*[(（]\s*$/u.test(before) && !/[\p{Lu}][\p{L}\p{N}.&'’-]*\s*[(（][^()（）]{0,30}[,，、;；]\s*$/u.test(before)) return false;
+  const after = text.slice(run.end, run.end + 40);
+  return /^\s*(?:[)）]|[,，、;；][^()（）]{0,30}[)）])/u.test(after) && run.end - run.start <= 16;
+}

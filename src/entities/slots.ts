@@ -68,3 +68,24 @@ export function categoriesFor(noun: string): string[] {
   if (/browser/.test(noun)) return ['app'];
   return ['service'];
 }
+
+/** A work's noun, or a naming verb, just before its quoted title: "the album “…”", "a game called “…”". */
+const TITLE_NOUN = /\b(?:albums?|films?|movies?|books?|novels?|memoir|songs?|single|tracks?|games?|series|shows?|sitcom|drama|documentary|play|musical|opera|anthem|poems?|titles?|titled|called|named|dubbed|exhibition|podcast|EP|mixtape|comic|manga|anime|cartoon)\s*,?\s*$/i;
+
+/**
+ * The quoted span holding text[start, end), when there is one of at most
+ * eight words: `{ title }` says whether a work's noun stands before it.
+ */
+export function quotedSpan(text: string, start: number, end: number): { exact: boolean; title: boolean } | undefined {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const open = Math.max(before.lastIndexOf('“'), before.lastIndexOf('《'), before.lastIndexOf('"'));
+  if (open === -1) return undefined;
+  const inside = before.slice(open + 1);
+  if (/[”》"]/.test(inside)) return undefined;
+  const after = text.slice(end, end + 80);
+  const close = after.search(/[”》"]/);
+  if (close === -1) return undefined;
+  const quoted = inside + text.slice(start, end) + after.slice(0, close);
+  if (quoted.trim().split(/\s+/).length > 8) return undefined;
+  return { exact: inside.trim() === '' && /^[\s,.!?]*$/.test(after.slice(0, close)), title: TITLE_NOUN.test(before.slice(0, open)) };
+}

@@ -1,0 +1,190 @@
+/**
+ * Ticker-anchored resolution: a ticker printed beside a name identifies the
+ * security, so a rendering no list holds can still be fixed. "Ningde Era
+ * Technology (300750.SZ)" names CATL: the code says so, and the printed name
+ * shares a word with a rendering of CATL's Chinese name. The printed name is
+ * compared with the security's names and renderings:
+ *
+ * - like one of its right names: it is a right name, left alone;
+ * - sharing a distinctive word with a rendering (pinyin of its Chinese name,
+ *   a known variant), or pinyin throughout beside a curated company: fixed to
+ *   the display name, and its later mentions in the article follow;
+ * - otherwise, beside a curated company: a suggestion (the ticker may be the
+ *   wrong half).
+ *
+ * A name that is another known entity is flag-entities' `ticker-mismatch`.
+ */
+import type { Found } from './analysis.js';
+import { entityOf } from './analysis.js';
+import type { EntityRecord, Mode } from './kb.js';
+import type { Matcher } from './matcher.js';
+import { coreOfLegalName, isPinyin } from './names.js';
+import { findTickers, printKey } from './tickers.js';
+import type { Block } from './text.js';
+
+export interface AnchoredFix {
+  block: number;
+  start: number;
+  end: number;
+  entity: number;
+  value: string;
+  mode: Mode;
+  reason: string;
+  /** Matches of the entity's own variants inside the printed name, fixed as part of it. */
+  covers?: Found[] | undefined;
+}
+
+/** Words that tell nothing about which company a name is: forms, sectors, places. */
+const PLAIN = new Set(
+  (
+    'group holdings holding co ltd limited inc corp corporation company the and of new china chinese international global technology technologies tech ' +
+    'science industry industrial industries energy power bank financial securities insurance pharmaceutical pharma medical biotech electronics electric ' +
+    'motor motors auto automobile development investment capital resources materials mining semiconductor semiconductors software network networks ' +
+    'communication communications media culture entertainment education food foods beverage liquor wine brewery real estate property properties ' +
+    'shares stock era times future smart intelligent digital information data cloud new-energy battery batteries ' +
+    'shenzhen shanghai beijing guangzhou hangzhou nanjing wuhan chengdu chongqing tianjin xiamen suzhou hefei jinan qingdao dalian ningbo xian ' +
+    'guangdong jiangsu zhejiang shandong fujian hubei hunan henan hebei sichuan anhui jiangxi shanxi shaanxi yunnan guizhou guangxi hainan ' +
+    'liaoning jilin heilongjiang gansu qinghai ningxia xinjiang tibet inner mongolia hong kong macau taiwan asia pacific east west north south'
+  ).split(/\s+/),
+);
+
+const words = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/-(?:sw|w|s|b|r|wr)\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
+const distinctive = (name: string) => new Set(words(name).filter((w) => !PLAIN.has(w)));
+const squash = (name: string) => words(coreOfLegalName(name)).filter((w) => !PLAIN.has(w)).join('');
+
+/** Right names of an entity, and the wrong forms the knowledge base already ties to it. */
+interface Forms {
+  right: string[];
+  renderings: string[];
+}
+const formsCache = new WeakMap<Matcher, Map<string, string[]>>();
+
+function renderingsOf(matcher: Matcher, entity: EntityRecord): string[] {
+  let byEntity = formsCache.get(matcher);
+  if (!byEntity) {
+    byEntity = new Map();
+    for (const e of matcher.entries) {
+      if (!e.entity || e.mode === 'off') continue;
+      const list = byEntity.get(e.entity) ?? [];
+      list.push(...e.patterns);
+      byEntity.set(e.entity, list);
+    }
+    formsCache.set(matcher, byEntity);
+  }
+  return byEntity.get(entity.id) ?? [];
+}
+
+function formsOf(matcher: Matcher, entity: EntityRecord): Forms {
+  return { right: [entity.name, ...(entity.aliases ?? []), ...(entity.exact ?? []), ...(entity.short ?? [])], renderings: renderingsOf(matcher, entity) };
+}
+
+function likeRightName(printed: string, right: string[]): boolean {
+  const mine = distinctive(printed);
+  const flat = squash(printed);
+  return right.some((n) => {
+    for (const w of distinctive(n)) if (mine.has(w)) return true;
+    const other = squash(n);
+    return flat.length >= 4 && other.length >= 4 && (flat.includes(other) || other.includes(flat));
+  });
+}
+
+function sharesRendering(printed: string, renderings: string[]): boolean {
+  const mine = distinctive(printed);
+  return renderings.some((r) => [...distinctive(r)].some((w) => w.length >= 4 && mine.has(w)));
+}
+
+const allPinyin = (name: string) => {
+  const ws = coreOfLegalName(name).split(/[\s-]+/).filter(Boolean);
+  return ws.length > 0 && ws.every((w) => /^[A-Za-z]+$/.test(w) && isPinyin(w)) && ws.join('').length >= 5;
+};
+
+/** Capitalised words just before a ticker, after any leading function word. */
+const RAW_NAME = /(?<![\p{L}\p{N}'’.&-])((?:\p{Lu}[\p{L}\p{N}.&'’-]*)(?:,?\s+(?:\p{Lu}[\p{L}\p{N}.&'’-]*|&|and|of)){0,6})\s*$/u;
+const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Its|Shares|Rival|Peer|Meanwhile|While|When|After|Both|Also|Listed|Chinese)\s+)+/;
+
+export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[][]): AnchoredFix[] {
+  const kb = matcher.kb;
+  const fixes: AnchoredFix[] = [];
+  /** Renderings fixed beside a ticker, for their later mentions. */
+  const follow = new Map<string, { entity: number; value: string; key: string }>();
+  blocks.forEach((block, i) => {
+    const text = block.text;
+    if (!text.includes('(')) return;
+    for (const t of findTickers(text)) {
+      const holders = new Set(t.keys.flatMap((k) => kb.holders(k)));
+      if (holders.size !== 1) continue;
+      const holder = [...holders][0]!;
+      const entity = kb.entity(holder);
+      if (entity.type !== 'company') continue;
+      const m = RAW_NAME.exec(text.slice(Math.max(0, t.start - 90), t.start));
+      if (!m) continue;
+      let start = t.start - m[0].length;
+      const lead = LEADING.exec(m[1]!);
+      if (lead) start += lead[0].length;
+      const end = start + m[1]!.length - (lead?.[0].length ?? 0);
+      if (end <= start) continue;
+      const printed = text.slice(start, end);
+      const inside = found[i]!.filter((c) => c.start < end && start < c.end);
+      if (inside.length) {
+        // "Ningde Era Technology Co., Ltd. (300750.SZ)": a variant of this very company, with plain words
+        // and a legal form around it, is fixed as a whole; any other known name is judged by the other rules.
+        if (!inside.every((c) => c.target.kind === 'entry' && entityOf(matcher, c) === holder && c.start >= start && c.end <= end)) continue;
+        let rest = printed;
+        for (const c of [...inside].reverse()) rest = rest.slice(0, c.start - start) + ' ' + rest.slice(c.end - start);
+        if ([...distinctive(coreOfLegalName(rest.trim() || 'x'))].length > 0 && rest.trim()) continue;
+        if (inside.length === 1 && inside[0]!.start === start && inside[0]!.end === end) continue;
+        fixes.push({ block: i, start, end, entity: holder, value: entity.name, mode: 'fix', covers: inside, reason: `Replaced “${printed}” with “${entity.name}”: a rendering of its name, beside its ticker ${printKey(t.keys[0]!)}` });
+        const core = coreOfLegalName(printed);
+        if (core.length >= 5) follow.set(core, { entity: holder, value: entity.name, key: printKey(t.keys[0]!) });
+        continue;
+      }
+      const forms = formsOf(matcher, entity);
+      if (likeRightName(printed, forms.right)) continue;
+      const sure = sharesRendering(printed, forms.renderings) || (entity.curated === true && allPinyin(printed));
+      if (!sure && !entity.curated) continue;
+      const key = printKey(t.keys[0]!);
+      const mode: Mode = sure ? 'fix' : 'suggest';
+      fixes.push({
+        block: i,
+        start,
+        end,
+        entity: holder,
+        value: entity.name,
+        mode,
+        reason: `Replaced “${printed}” with “${entity.name}”: the ticker beside it, ${key}, is ${entity.name}’s, and the name is ${sure ? 'a rendering of its Chinese name' : 'none of its names'}`,
+      });
+      const core = coreOfLegalName(printed);
+      if (sure && core.length >= 5) follow.set(core, { entity: holder, value: entity.name, key });
+    }
+  });
+  if (follow.size === 0) return fixes;
+  // Later (and earlier) mentions of a rendering fixed beside its ticker follow it.
+  blocks.forEach((block, i) => {
+    const text = block.text;
+    for (const [rendering, target] of follow) {
+      for (let at = text.indexOf(rendering); at !== -1; at = text.indexOf(rendering, at + 1)) {
+        const end = at + rendering.length;
+        if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+        if (fixes.some((f) => f.block === i && f.start < end && at < f.end)) continue;
+        const covered = found[i]!.filter((c) => c.start < end && at < c.end);
+        if (!covered.every((c) => c.target.kind === 'entry' && entityOf(matcher, c) === target.entity && c.start >= at && c.end <= end)) continue;
+        fixes.push({
+          covers: covered,
+          block: i,
+          start: at,
+          end,
+          entity: target.entity,
+          value: target.value,
+          mode: 'fix',
+          reason: `Replaced “${rendering}” with “${target.value}”, as beside its ticker ${target.key} in this article`,
+        });
+      }
+    }
+  });
+  return fixes.sort((a, b) => a.block - b.block || a.start - b.start);
+}

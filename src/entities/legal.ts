@@ -1,0 +1,84 @@
+/**
+ * Where a company's legal name is right and stays: court-case names ("Acme
+ * Inc. v. Widget Corp."), filings and disclaimers, "formerly known as"; and
+ * the legal names of companies no list holds ("Shenzhen Kaifa Technology Co.,
+ * Ltd." in running text → "Shenzhen Kaifa Technology").
+ */
+import { legalSuffixAt } from './names.js';
+
+/** The sentence around text[start, end): from the last sentence end before it to the next one after. */
+function sentenceAround(text: string, start: number, end: number): { before: string; after: string } {
+  const from = Math.max(0, start - 200);
+  const head = text.slice(from, start);
+  const cut = head.search(/[.!?]\s+(?=[A-Z“"‘'(])(?![^.!?]*[.!?]\s+[A-Z“"‘'(])/);
+  const before = cut === -1 ? head : head.slice(cut + 1);
+  const tail = text.slice(end, end + 200);
+  const stop = tail.search(/[.!?](?:\s+[A-Z“"‘'(]|\s*$)/);
+  return { before, after: stop === -1 ? tail : tail.slice(0, stop + 1) };
+}
+
+const COURT_BEFORE = /(?:\bv\.?|\bvs\.?|\bversus|\bIn\s+re:?|\bEx\s+parte)\s+(?:[\p{Lu}][\p{L}\p{N}.,&'’-]*\s+){0,6}$/u;
+const COURT_AFTER = /^[,.]?\s*(?:et\s+al\.?,?\s+)?(?:v\.?|vs\.?|versus)\s+\p{Lu}/u;
+const FORMERLY = /\b(?:formerly(?:\s+known\s+as|\s+called)?|f\/k\/a|previously\s+known\s+as|renamed\s+from|also\s+known\s+as|hereinafter)\b/i;
+const LEGAL_WORDS = /\b(?:hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;
+const DEFINED_TERM = /^\s*\((?:the\s+)?["“‘']\p{Lu}/u;
+const DISCLAIMER = /^\s*(?:disclaimer|legal\s+notice|risk\s+warning|important\s+notice|copyright)\b/i;
+
+/** Whether the legal name at text[start, end) stands where the legal form belongs. */
+export function inLegalContext(text: string, start: number, end: number): boolean {
+  if (DISCLAIMER.test(text)) return true;
+  const after = text.slice(end, end + 40);
+  if (COURT_AFTER.test(after) || DEFINED_TERM.test(after)) return true;
+  const head = text.slice(Math.max(0, start - 120), start);
+  if (COURT_BEFORE.test(head)) return true;
+  const sentence = sentenceAround(text, start, end);
+  if (FORMERLY.test(sentence.before.slice(-60)) || FORMERLY.test(sentence.after.slice(0, 40))) return true;
+  return LEGAL_WORDS.test(sentence.before) || LEGAL_WORDS.test(sentence.after);
+}
+
+/** A legal name of a company no list holds: the name's words, then the legal form. */
+export interface UnknownLegalName {
+  start: number;
+  /** Where the running name ends (the legal form starts). */
+  nameEnd: number;
+  end: number;
+  keepStop: boolean;
+}
+
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}'’.&-]*|\d[\p{L}\p{N}-]*)`;
+/** Capitalised words (and "and", "of", "&" between them) just before a legal form. */
+const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}'’.&-])${NAME_WORD}(?:\s+(?:${NAME_WORD}|&|and|of|de)){0,6}$`, 'u');
+/** Where a legal form may start. */
+const FORM_START = /,?\s(?:Group\s)?(?:Holdings?,?\s)?(?:Co\.|Ltd|Limited|Inc|Corp|Incorporated|Corporation|[Pp]lc|p\.l\.c|N\.\s?V|S\.A|S\.p\.A|SpA|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K|LLC|L\.P|&\sCo\.|and\sCompany|Company\sLimited|Holdings\sLimited)/g;
+/** Words that start a sentence or a phrase, not a name. */
+const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Or|Its|Their|His|Her|Our|Shares|Stock|Unit|Subsidiary|Rival|Peer|Both|Also|While|When|After|Before|Since|Under|Meanwhile|According|To|Of|That|This|These|Those|Chinese|Listed|Shanghai-listed|Shenzhen-listed|Hong\s+Kong-listed|US-listed|Nasdaq-listed|NYSE-listed|Chairman|Chief|CEO)\s+)+/u;
+
+/** Legal names in `text` made of capitalised words and a legal form, outside `taken` spans. */
+export function unknownLegalNames(text: string, taken: ReadonlyArray<{ start: number; end: number }>): UnknownLegalName[] {
+  if (!/\b(?:Co\.|Ltd|Limited|Inc|Corp|Corporation|Incorporated|[Pp]lc|N\.\s?V\.|S\.A\.|S\.p\.A\.|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K\.|LLC|and\sCompany)\b/.test(text)) return [];
+  const out: UnknownLegalName[] = [];
+  FORM_START.lastIndex = 0;
+  for (let m = FORM_START.exec(text); m; m = FORM_START.exec(text)) {
+    const nameEnd = m.index;
+    const suffix = legalSuffixAt(text, nameEnd);
+    if (!suffix || suffix.shareClass) continue;
+    const end = nameEnd + suffix.length;
+    FORM_START.lastIndex = end;
+    const words = NAME_BEFORE.exec(text.slice(Math.max(0, nameEnd - 100), nameEnd));
+    if (!words) continue;
+    let start = nameEnd - words[0].length;
+    const lead = LEADING.exec(words[0]);
+    if (lead) start += lead[0].length;
+    if (start >= nameEnd) continue;
+    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    const name = text.slice(start, nameEnd);
+    // One capitalised word that is a plain word at a sentence start ("Limited", "Company") is not a name.
+    if (!/\p{L}{2}/u.test(name)) continue;
+    // "Acme Limited Partners", "Acme Corporation Tax": the form is part of a longer phrase.
+    if (!text.slice(end - 1, end).endsWith('.') && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end)) && !/^\s+(?:said|says|and)\b/.test(text.slice(end))) {
+      if (!/^\s+(?:Chairman|Chief|CEO|President|Founder|Director|Executive|Vice|Spokesperson|Spokesman|Spokeswoman)\b/.test(text.slice(end))) continue;
+    }
+    out.push({ start, nameEnd, end, keepStop: suffix.keepStop });
+  }
+  return out;
+}
