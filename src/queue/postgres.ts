@@ -234,6 +234,7 @@ export class PostgresQueueStore implements QueueStore {
                      AND (lease_until IS NULL OR lease_until <= $3)
                    ORDER BY next_attempt_at LIMIT 1
                    FOR UPDATE SKIP LOCKED)
+         AND status = 'approved' AND (lease_until IS NULL OR lease_until <= $3)
        RETURNING id`,
       [owner, now + leaseMs, now],
     );

@@ -14,6 +14,8 @@ export class Receiver {
   readonly deliveries: Delivery[] = [];
   /** Statuses to answer, one per request; when used up, 200. */
   answers: number[] = [];
+  /** How long to take over each answer, ms (to make deliveries overlap). */
+  delayMs = 0;
   readonly #server: Server;
   url = '';
 
@@ -23,7 +25,8 @@ export class Receiver {
       req.on('data', (chunk) => (raw += chunk));
       req.on('end', () => {
         this.deliveries.push({ headers: req.headers, raw, body: JSON.parse(raw), signatureValid: this.verify(raw, String(req.headers['x-copydesk-signature'] ?? '')) });
-        res.writeHead(this.answers.shift() ?? 200, { 'content-type': 'application/json' }).end('{}');
+        const status = this.answers.shift() ?? 200;
+        setTimeout(() => res.writeHead(status, { 'content-type': 'application/json' }).end('{}'), this.delayMs);
       });
     });
   }
