@@ -33,32 +33,74 @@ export function formatFromPath(path: string): Format | undefined {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Text from bytes: strict UTF-8, no NUL bytes (a binary file is not an article). */
+/** Text from bytes: strict UTF-8 (or UTF-16 with a byte-order mark), no NUL bytes (a binary file is not an article). */
 export function decodeInput(input: string | Uint8Array, path?: string): string {
   const name = path ? `${path}: ` : '';
   let text: string;
   if (typeof input === 'string') text = input;
   else {
+    const utf16 = utf16Of(input);
+    if (utf16 === 'no-bom') throw new InputError(`${name}looks like UTF-16 without a byte-order mark: UTF-16 is not supported; convert to UTF-8`);
     try {
-      text = decoder.decode(input);
+      text = utf16 ? new TextDecoder(utf16, { fatal: true }).decode(input) : decoder.decode(input);
     } catch {
-      throw new InputError(`${name}not valid UTF-8 text (is it a binary file, or in another encoding?)`);
+      throw new InputError(utf16 ? `${name}not valid UTF-16 text despite its byte-order mark; convert to UTF-8` : `${name}not valid UTF-8 text (is it a binary file, or in another encoding?)`);
     }
   }
   if (text.includes('\u0000')) throw new InputError(`${name}looks like a binary file (it contains NUL bytes)`);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Everything on stdin, refused past `maxBytes` so memory stays bounded. */
-export async function readStdin(maxBytes: number): Promise<Buffer> {
+/**
+ * UTF-16 by its byte-order mark (decoded), or by its look without one: text in
+ * a Latin script has a NUL in every other byte, which no UTF-8 text has.
+ */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | 'no-bom' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  return (odd > half * 0.6 && even < half * 0.1) || (even > half * 0.6 && odd < half * 0.1) ? 'no-bom' : undefined;
+}
+
+/**
+ * Everything a stream gives, refused as soon as it passes `maxBytes` (a pipe, a
+ * device such as /dev/zero or a growing file has no size to check first), or as
+ * soon as its first bytes show a binary file.
+ */
+export async function readBounded(stream: AsyncIterable<Uint8Array> & { destroy?: () => void }, maxBytes: number, name: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new InputError(`stdin: larger than ${maxBytes / 1024 / 1024} MB`);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of stream) {
+      const bytes = Buffer.from(chunk);
+      if (size === 0 && looksBinary(bytes)) throw new InputError(`${name}: looks like a binary file (it contains NUL bytes)`);
+      size += bytes.length;
+      if (size > maxBytes) throw new InputError(`${name}: larger than ${maxBytes / 1024 / 1024} MB`);
+      chunks.push(bytes);
+    }
+  } finally {
+    stream.destroy?.();
   }
   return Buffer.concat(chunks);
+}
+
+/** NUL bytes at the start of something that is not UTF-16. */
+function looksBinary(first: Uint8Array): boolean {
+  const head = first.subarray(0, 4096);
+  return head.includes(0) && utf16Of(head) === undefined;
+}
+
+/** Everything on stdin, refused past `maxBytes` so memory stays bounded. */
+export async function readStdin(maxBytes: number): Promise<Buffer> {
+  return readBounded(process.stdin, maxBytes, 'stdin');
 }
 
 /** Deepest nesting parsed as written; deeper structure would overflow the parsers' stacks. */

@@ -1,9 +1,10 @@
 /** `copydesk clean <file>`: one article in, cleaned Markdown (or JSON) out. */
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { reporter } from 'vfile-reporter';
 import { VFile } from 'vfile';
 import { clean } from '../pipeline.js';
-import { formatFromPath, InputError, readStdin, type Format } from '../input.js';
+import { formatFromPath, InputError, readBounded, readStdin, type Format } from '../input.js';
 import { messageToJson } from '../json.js';
 import { cleanOptionsFromConfig, ConfigError, loadConfig } from '../config.js';
 
@@ -60,9 +61,11 @@ async function readInput(path: string): Promise<Uint8Array> {
   }
   if (info.isDirectory()) throw new InputError(`${path}: is a folder, not an article`);
   if (info.size > MAX_BYTES) throw new InputError(`${path}: larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  // The limit is applied as the bytes arrive too: a pipe or a device (/dev/zero) has no size to stat.
   try {
-    return await readFile(path);
+    return await readBounded(createReadStream(path), MAX_BYTES, path);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code})`);
   }
 }
