@@ -8,7 +8,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tokenDigest } from '../src/queue/editors.js';
-import type { ServerOptions } from '../src/server/options.js';
+import { ConfigError } from '../src/config.js';
+import { defaultDatabasePath } from '../src/server/database.js';
+import { serverOptionsFromConfig, type ServerOptions } from '../src/server/options.js';
 import { postJson, start, type Running } from './helpers/server.js';
 import { Receiver, until } from './helpers/receiver.js';
 import { workspaces } from './helpers/workspace.js';
@@ -133,6 +135,19 @@ describe('listing', () => {
     expect(page.body.total).toBe(all.body.total);
     expect((await call('GET', '/v1/queue?limit=0', MACHINE)).status).toBe(400);
     expect((await call('GET', '/v1/queue?status=lost', MACHINE)).status).toBe(400);
+  });
+
+  test('a queue path under another method: 405 with Allow', async () => {
+    const response = await fetch(`${s.url}/v1/queue/some-id`, { method: 'DELETE', headers: as(ALICE) });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect((await fetch(`${s.url}/v1/queue/some-id/approve`, { headers: as(ALICE) })).headers.get('allow')).toBe('POST');
+  });
+
+  test('the endpoints are in /openapi.json', async () => {
+    const paths = (await (await fetch(`${s.url}/openapi.json`)).json()).paths;
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/v1/queue', '/v1/queue/{id}', '/v1/queue/{id}/decisions', '/v1/queue/{id}/approve', '/v1/queue/{id}/reject', '/v1/queue/{id}/retry']));
+    expect(paths['/v1/clean'].post.requestBody).toBeDefined();
   });
 
   test('no token, or an unknown one: 401; the queue is not open to anyone', async () => {
@@ -264,5 +279,54 @@ describe('persistence', () => {
     const item = await call('GET', `/v1/queue/${held.id}`, BOB);
     expect(item.body).toMatchObject({ status: 'pending', decisions: { dismiss: ['suspicious-product-name@1:1'] } });
     expect(item.body.audit.map((a: { action: string }) => a.action)).toEqual(['held', 'decisions']);
+  });
+});
+
+describe('configuration', () => {
+  test('server.queue and server.editors from the config; secrets from the environment', () => {
+    const options = serverOptionsFromConfig(
+      { server: { queue: { callbackUrl: 'https://cms.example.net/hook', delivery: { attempts: 2 } }, editors: [{ name: 'alice', tokenSha256: tokenDigest(ALICE) }] } },
+      { COPYDESK_CALLBACK_SECRET: 'cbs', COPYDESK_QUEUE_POSTGRES_URL: 'postgres://x@127.0.0.1/db' },
+      {},
+      '/srv/copydesk/.copydeskrc.yaml',
+    );
+    expect(options.queue).toEqual({ callbackUrl: 'https://cms.example.net/hook', delivery: { attempts: 2 }, callbackSecret: 'cbs', postgresUrl: 'postgres://x@127.0.0.1/db' });
+    expect(options.editors).toEqual([{ name: 'alice', tokenSha256: tokenDigest(ALICE) }]);
+    expect(options.database).toBe(defaultDatabasePath({}));
+  });
+
+  test.each([
+    [{ editors: [{ name: 'alice', tokenSha256: 'abc' }] }, /tokenSha256/],
+    [{ editors: [{ name: 'alice', token: ALICE }] }, /unknown setting|token/],
+    [{ editors: [{ name: 'a', tokenSha256: tokenDigest('x') }, { name: 'a', tokenSha256: tokenDigest('y') }] }, /same name/],
+    [{ editors: [{ name: 'a', tokenSha256: tokenDigest('x') }, { name: 'b', tokenSha256: tokenDigest('x').toUpperCase() }] }, /same token/],
+    [{ queue: { store: 'mysql' } }, /store/],
+    [{ queue: { callbackOrigins: ['https://cms.example.net/path'] } }, /callbackOrigins/],
+  ])('a bad queue or editors setting is a ConfigError: %j', (server, message) => {
+    expect(() => serverOptionsFromConfig({ server }, {}, {}, 'c.yaml')).toThrow(ConfigError);
+    expect(() => serverOptionsFromConfig({ server }, {}, {}, 'c.yaml')).toThrow(message);
+  });
+
+  test('hold on a server without a queue: 400 NO_QUEUE', async () => {
+    const bare = await start({});
+    try {
+      const response = await postJson(`${bare.url}/v1/clean`, { content: FLAGGED, format: 'markdown', hold: true });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.code).toBe('NO_QUEUE');
+      expect((await fetch(`${bare.url}/v1/queue`)).status).toBe(404);
+    } finally {
+      await bare.server.close();
+    }
+  });
+
+  test('a callback without a callback secret is refused at hold time', async () => {
+    const local = await start({ ...serverOptions({ callbackSecret: undefined }), database: ':memory:' });
+    try {
+      const response = await postJson(`${local.url}/v1/clean`, { content: FLAGGED, format: 'markdown', hold: true }, as(MACHINE));
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.code).toBe('CALLBACK_NOT_CONFIGURED');
+    } finally {
+      await local.server.close();
+    }
   });
 });

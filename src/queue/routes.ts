@@ -102,3 +102,31 @@ export function registerQueueRoutes(app: FastifyInstance, queue: ReviewQueue, ac
     answer(reply, await queue.retry(request.params.id, actorName(request.caller))),
   );
 }
+
+/** The queue's endpoints for `/openapi.json`. */
+export function queueOpenApiPaths(): Record<string, unknown> {
+  const json = (schema: unknown) => ({ 'application/json': { schema } });
+  const error = (description: string) => ({ description, content: json({ $ref: '#/components/schemas/Error' }) });
+  const item = { description: 'The item: input, result (messages with ids), decisions, verdictAfterDecisions, approved, delivery, audit', content: json({ type: 'object' }) };
+  const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+  const decided = { '200': item, '401': error('Missing or unknown token'), '403': error('Not an editor'), '404': error('No such item'), '409': error('The item is not in a state that allows it') };
+  return {
+    '/v1/queue': {
+      get: {
+        summary: 'Held articles, oldest first, with counts per status',
+        security: [{ bearer: [] }],
+        parameters: Object.entries(listQuery.properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+        responses: { '200': { description: '{ items, total, counts }', content: json({ type: 'object' }) }, '401': error('Missing or unknown token') },
+      },
+    },
+    '/v1/queue/{id}': { get: { summary: 'One held article', security: [{ bearer: [] }], parameters: [id], responses: { '200': item, '404': error('No such item') } } },
+    '/v1/queue/{id}/decisions': {
+      put: { summary: 'Save an editor’s decisions (editors)', security: [{ bearer: [] }], parameters: [id], requestBody: { content: json(decisionsBody) }, responses: decided },
+    },
+    '/v1/queue/{id}/approve': {
+      post: { summary: 'Approve: clean again with the decisions, then deliver (editors)', security: [{ bearer: [] }], parameters: [id], requestBody: { content: json(noteBody) }, responses: decided },
+    },
+    '/v1/queue/{id}/reject': { post: { summary: 'Reject (editors)', security: [{ bearer: [] }], parameters: [id], requestBody: { content: json(noteBody) }, responses: decided } },
+    '/v1/queue/{id}/retry': { post: { summary: 'Deliver a failed item again (editors)', security: [{ bearer: [] }], parameters: [id], responses: decided } },
+  };
+}

@@ -168,6 +168,11 @@ export function serverOptionsFromConfig(
     throw new ConfigError(`${filepath}: ${problems}`);
   }
   const s = section as Record<string, unknown> & { ghost?: { url?: string; toleranceSeconds?: number } };
+  const editors = (s.editors as EditorAccount[] | undefined) ?? [];
+  const names = new Set(editors.map((e) => e.name));
+  const digests = new Set(editors.map((e) => e.tokenSha256.toLowerCase()));
+  if (names.size < editors.length) throw new ConfigError(`${filepath}: server/editors: two editors have the same name`);
+  if (digests.size < editors.length) throw new ConfigError(`${filepath}: server/editors: two editors have the same token`);
   return {
     host: flags.host ?? (s.host as string | undefined),
     port: flags.port ?? (s.port as number | undefined),

@@ -17,6 +17,7 @@ import {
   verifyGhostSignature,
   type SignatureProblem,
 } from './ghost.js';
+import { queueOpenApiPaths } from '../queue/routes.js';
 import { cmsRef, type ReviewQueue } from '../queue/service.js';
 import type { LazyDatabase } from './database.js';
 import type { Cleaner } from './limits.js';
@@ -174,6 +175,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
   });
   const openapi = openApiDocument(ctx.version, Boolean(ghost.webhookSecret));
   if (options.preview) Object.assign(openapi.paths as Record<string, unknown>, previewOpenApiPaths());
+  if (ctx.queue) Object.assign(openapi.paths as Record<string, unknown>, queueOpenApiPaths());
   app.get('/openapi.json', async () => openapi);
 }
 
