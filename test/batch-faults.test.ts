@@ -155,7 +155,7 @@ describe('a read-only out-dir', () => {
 
 describe('two runs on one out-dir', () => {
   it('the second is refused with one line naming the first, which finishes intact', async () => {
-    const n = 1200;
+    const n = 2000; // a few seconds of work: the first is still running when the others start
     const dir = ws({ 'feed.jsonl': `${feedLines(n).join('\n')}\n` });
     const first = startCli(['batch', 'feed.jsonl', '--out-dir', 'out', '--jobs', '1'], { cwd: dir });
     const firstExit = exitOf(first);
