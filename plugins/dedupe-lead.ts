@@ -26,7 +26,7 @@ import { toString } from 'mdast-util-to-string';
 import stringSimilarity from 'string-similarity';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { containment, factsOf, normalizeKey, numbersOf, profileText, type Profile } from '../src/profile.js';
+import { containment, factsOf, normalizeKey, numbersOf, profileText, stem, type Profile } from '../src/profile.js';
 import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
 import { pointer } from '../src/report.js';
 import { addMeta } from '../src/article-meta.js';
@@ -187,17 +187,26 @@ export default dedupeLead;
 
 /**
  * Whether `part` says nothing that `whole` (with the title) does not: its
- * content words recur, and it brings no figure of its own.
+ * content words recur and it does not say the opposite. Figures are compared
+ * before (with rounding: see src/article/figures.ts).
  */
 function restates(part: Profile, whole: Profile, title: Profile | undefined, overlap: number): boolean {
   // Short paragraphs say too little to judge by words alone, unless they share two or more figures.
-  const enough = part.terms.size >= 8 || (part.terms.size >= 5 && part.numbers.size >= 2);
-  if (!enough || part.terms.size > whole.terms.size * 1.5) return false;
-  const context = title ? [whole, title] : [whole];
-  for (const n of part.numbers) if (!context.some((p) => p.numbers.has(n))) return false;
-  const covered = containment(part.terms, ...context.map((p) => p.terms));
   const direct = containment(part.terms, whole.terms);
+  const enough = part.terms.size >= 8 || (part.terms.size >= 5 && (part.numbers.size >= 2 || direct >= 0.85));
+  if (!enough || part.terms.size > whole.terms.size * 1.5 || contradicts(part, whole)) return false;
+  const context = title ? [whole, title] : [whole];
+  const covered = containment(part.terms, ...context.map((p) => p.terms));
   return covered >= 0.5 && covered + direct >= overlap;
+}
+
+/** One says a figure went up where the other says it went down: a contradiction, not a restatement. */
+function contradicts(a: Profile, b: Profile): boolean {
+  const way = (p: Profile) => {
+    const stems = new Set(p.words.map(stem));
+    return (stems.has('up') ? 1 : 0) - (stems.has('down') ? 1 : 0);
+  };
+  return way(a) * way(b) < 0;
 }
 
 /** Paragraphs and headings of the root and block quotes, in order. */

@@ -181,8 +181,9 @@ export function findStructure(tree: Root): ArticleStructure {
     if (next === at + 1 && !structure.bilingual && b.shape.cjkShare > 0.5 && text.length <= 120 && !structure.headlineMoved) structure.bilingual = b.node;
     else if (isDateline(text)) structure.dateline ??= b.node;
     else if (isByline(text)) structure.byline ??= b.node;
+    else if (isMarkerOrFurniture(text) || isAttributionLine(text)) continue;
     else if (isLabelLine(b.shape) && next + 1 < blocks.length) structure.chrome.push(b.node);
-    else if (!isMarkerOrFurniture(text) && !isAttributionLine(text)) break;
+    else break;
   }
   // A byline or dateline may also stand below a dek, before the lede.
   for (const b of blocks.slice(next, next + 3)) {
