@@ -4,6 +4,7 @@
  * alone, these stop the run: every later write would fail the same way. They
  * are told in one line (`copydesk: <path>: <what> (<code>)`), never a stack.
  */
+import { isAbsolute, relative } from 'node:path';
 
 /** errno codes that mean "the output cannot be written", not "this article is bad". */
 const OUTPUT_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'EFBIG', 'EMFILE', 'ENFILE', 'ENOTDIR', 'EISDIR', 'ENOENT', 'EBADF']);
@@ -23,6 +24,12 @@ const WHAT: Record<string, string> = {
   ENOENT: 'the folder was removed',
 };
 
+/** A path as the user would write it: relative to the working folder when inside it. */
+function displayName(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 /** A write that failed for a reason of the file system: the run stops, cleanly. */
 export class OutputFault extends Error {
   override name = 'OutputFault';
@@ -31,7 +38,7 @@ export class OutputFault extends Error {
     readonly path: string | undefined,
     cause?: unknown,
   ) {
-    super(`${path ? `${path}: ` : ''}${WHAT[code] ?? 'cannot write'} (${code})`, { cause });
+    super(`${path ? `${displayName(path)}: ` : ''}${WHAT[code] ?? 'cannot write'} (${code})`, { cause });
   }
 }
 
