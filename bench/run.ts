@@ -14,6 +14,7 @@ const SECTIONS: Record<string, Section> = {
   core: { title: 'clean() against the floor F', run: async () => (await import('./core.js')).benchCore() },
   entities: { title: 'Entity knowledge base and dictionaries', run: async () => (await import('./entities.js' as string)).benchEntities() },
   batch: { title: 'Batch CLI', run: async () => (await import('./batch.js' as string)).benchBatch() },
+  'worst-case': { title: 'Worst-case inputs against plain articles of the same size', run: async () => (await import('./worst-case.js')).benchWorstCase() },
   server: { title: 'HTTP service', run: async () => (await import('./server.js' as string)).benchServer() },
 };
 

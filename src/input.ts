@@ -113,6 +113,66 @@ export interface Guarded {
   value: string;
   /** Why the input was changed, when it was. */
   warning?: string | undefined;
+  /** The rule the warning is reported under. @default 'deep-nesting' */
+  ruleId?: string | undefined;
+}
+
+/**
+ * Most markers of one kind a Markdown paragraph is parsed with. micromark pairs
+ * emphasis markers and brackets by looking back over the open ones, which is
+ * quadratic in their number within one paragraph (320 KB of `**a**_b_` took
+ * 34 s); no article has a paragraph with hundreds of them. Past this, that
+ * paragraph's markers are read as literal text.
+ */
+export const MAX_MARKERS = 256;
+
+/** Stand-ins of the same length (private-use characters), put back after parsing so every position stays true. */
+const LITERAL: Record<string, string> = { '*': '\ue02a', _: '\ue05f', '~': '\ue07e', '[': '\ue05b', ']': '\ue05d' };
+const RESTORE: Record<string, string> = Object.fromEntries(Object.entries(LITERAL).map(([ascii, stand]) => [stand, ascii]));
+const STAND_INS = /[\ue02a\ue05f\ue07e\ue05b\ue05d]/g;
+
+/** `value` with every stand-in put back. */
+export function restoreLiteral(value: string): string {
+  return value.replace(STAND_INS, (c) => RESTORE[c]!);
+}
+
+// Markers not escaped by a backslash (an escaped one is literal already, and must stay escaped).
+const UNESCAPED = String.raw`(?<=(?:^|[^\\])(?:\\\\)*)`;
+const EMPHASIS_RUN = new RegExp(`${UNESCAPED}[*_~]+`, 'g');
+const EMPHASIS = new RegExp(`${UNESCAPED}[*_~]`, 'g');
+const BRACKET = new RegExp(`${UNESCAPED}[[\\]]`, 'g');
+
+/** Paragraphs (text between blank lines) with more than `MAX_MARKERS` emphasis runs or brackets get stand-ins for them. */
+function literalMarkers(value: string): Guarded {
+  if (/[\ue02a\ue05f\ue07e\ue05b\ue05d]/.test(value)) return { value }; // the stand-ins are in use: leave the text alone
+  const parts: string[] = [];
+  const lines: number[] = [];
+  let changed = 0;
+  let from = 0;
+  const blank = /\n[ \t]*\n/g;
+  for (;;) {
+    const m = blank.exec(value);
+    const to = m ? m.index : value.length;
+    let block = value.slice(from, to);
+    const emphasis = block.match(EMPHASIS_RUN)?.length ?? 0;
+    const brackets = block.match(BRACKET)?.length ?? 0;
+    if (emphasis > MAX_MARKERS) block = block.replace(EMPHASIS, (c) => LITERAL[c]!);
+    if (brackets > MAX_MARKERS) block = block.replace(BRACKET, (c) => LITERAL[c]!);
+    if (emphasis > MAX_MARKERS || brackets > MAX_MARKERS) {
+      changed++;
+      if (lines.length < 5) lines.push(lineAt(value, from));
+    }
+    parts.push(block);
+    if (!m) break;
+    parts.push(m[0]);
+    from = m.index + m[0].length;
+  }
+  if (!changed) return { value };
+  return {
+    value: parts.join(''),
+    ruleId: 'literal-markup',
+    warning: `${changed} paragraph${changed > 1 ? 's' : ''} with more than ${MAX_MARKERS} emphasis markers or brackets (line ${lines.join(', ')}${changed > lines.length ? ', …' : ''}): read as literal text`,
+  };
 }
 
 /**
@@ -130,6 +190,7 @@ export function guardInput(value: string, format: Format, path?: string): Guarde
     if (indent) throw new InputError(`${name}lists nested more than ${MAX_DEPTH} deep (line ${lineAt(value, indent.index)})`);
     const run = /[*_]{128,}/.exec(value);
     if (run) throw new InputError(`${name}a run of ${run[0].length}+ emphasis or bracket characters (line ${lineAt(value, run.index)}): not an article`);
+    return literalMarkers(value);
   }
   return { value };
 }
@@ -174,4 +235,22 @@ function flattenHtml(value: string): Guarded {
   }
   parts.push(value.slice(from));
   return { value: parts.join(''), warning: `HTML nested more than ${MAX_DEPTH} elements deep: ${blanks.length} tags beyond that depth were ignored (their text is kept)` };
+}
+
+/** remark plugin, right after parsing: the stand-ins `guardInput` put in become the characters they stood for again, in the tree and the file. */
+export function restoreLiteralMarkup() {
+  return (tree: object, file: { value: unknown }): void => {
+    const text = String(file.value ?? '');
+    if (!STAND_INS.test(text)) return;
+    STAND_INS.lastIndex = 0;
+    file.value = restoreLiteral(text);
+    const walk = (node: Record<string, unknown>): void => {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'position') continue;
+        if (typeof value === 'string') node[key] = restoreLiteral(value);
+        else if (Array.isArray(value)) for (const child of value) if (child && typeof child === 'object') walk(child as Record<string, unknown>);
+      }
+    };
+    walk(tree as Record<string, unknown>);
+  };
 }

@@ -25,7 +25,7 @@ import fixEntities, { type FixEntitiesOptions } from '../plugins/fix-entities.js
 import flagEntities, { type FlagEntitiesOptions } from '../plugins/flag-entities.js';
 import type { Dictionary } from './entities/dictionary.js';
 import stripBoilerplate, { type StripBoilerplateOptions } from '../plugins/strip-boilerplate.js';
-import { decodeInput, type Format, guardInput } from './input.js';
+import { decodeInput, type Format, guardInput, restoreLiteralMarkup } from './input.js';
 import copydeskText from './formats/text.js';
 import { report } from './report.js';
 import { switchOff } from './control.js';
@@ -94,7 +94,7 @@ let htmlReader: PluggableList | undefined;
 /** The reader for `format`. The HTML one (parse5 and its helpers) is loaded on first use, so Markdown runs start without it. */
 async function readerFor(format: Format): Promise<PluggableList> {
   if (format === 'text') return [copydeskText];
-  if (format === 'markdown') return [remarkParse, remarkGfm];
+  if (format === 'markdown') return [remarkParse, remarkGfm, restoreLiteralMarkup];
   htmlReader ??= (await import('./formats/html.js')).default.plugins ?? [];
   return htmlReader;
 }
@@ -168,7 +168,7 @@ export async function cleanTree(input: string | Uint8Array, options: CleanOption
   const guarded = guardInput(value, format, options.path);
   const file = new VFile({ value: guarded.value, path: options.path });
   setDecisions(file, options.decisions);
-  if (guarded.warning) report(file, { ruleId: 'deep-nesting', severity: 'warning', reason: guarded.warning });
+  if (guarded.warning) report(file, { ruleId: guarded.ruleId ?? 'deep-nesting', severity: 'warning', reason: guarded.warning });
   if (!value.trim()) {
     report(file, { ruleId: 'empty-input', severity: 'warning', reason: 'The article is empty' });
     return { tree: { type: 'root', children: [] }, file, messages: sorted(withSeverities(file.messages, options.rules)) };

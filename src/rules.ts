@@ -29,6 +29,7 @@ export const RULES: Record<string, RuleInfo> = {
   'ticker-mismatch': { plugin: 'flag-entities', severity: 'warning', summary: 'A name and the ticker beside it belong to different listings, or one code appears under two names.' },
   'untranslated-text': { plugin: 'flag-entities', severity: 'warning', summary: 'A passage left in another language or script.' },
   'prose-guard': { plugin: 'any removing plugin', severity: 'warning', summary: 'Removals held back because they would leave too little of the article.' },
+  'literal-markup': { plugin: 'clean()', severity: 'warning', summary: 'A Markdown paragraph with more than 256 emphasis markers or brackets read as literal text (parsing them is quadratic; no article has one).' },
   'deep-nesting': { plugin: 'clean()', severity: 'warning', summary: 'HTML nested deeper than 200 elements was flattened to be parsed.' },
   'empty-input': { plugin: 'clean()', severity: 'warning', summary: 'The article is empty or only whitespace.' },
   'decision-not-applied': { plugin: 'decisions', severity: 'warning', summary: 'An editor’s decision (a rejected fix, an accepted or edited text) could not be placed in the article.' },

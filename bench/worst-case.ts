@@ -1,0 +1,61 @@
+/**
+ * Worst cases: inputs built to make a parser or a plugin do more than linear
+ * work, each timed against a plain generated article of the same size in the
+ * same run (interleaved), so the figure is a ratio: goal ≤ 3 for each.
+ *
+ *   100,000 list items · 320 KB of emphasis runs (`**a**_b_`) · `[a](` runs ·
+ *   10 MB of one name and ticker repeated
+ *
+ * `COPYDESK_BENCH_QUICK=1` scales every size down by ten.
+ */
+import { clean } from '../src/pipeline.js';
+import { markdownArticle } from './articles.js';
+import { compare, type Row } from './measure.js';
+
+const scale = process.env.COPYDESK_BENCH_QUICK ? 0.1 : 1;
+
+interface WorstCase {
+  name: string;
+  make: () => string;
+}
+
+/** A sentence of wire copy naming one listed company and its ticker. */
+const TICKER_SENTENCE = 'Tencent (00700.HK) shares rose 2% after the results. ';
+
+const CASES: WorstCase[] = [
+  {
+    name: `${Math.round(100_000 * scale).toLocaleString('en')} list items`,
+    make: () => `# A long list\n\n${Array.from({ length: Math.round(100_000 * scale) }, (_, i) => `- item ${i}`).join('\n')}\n`,
+  },
+  { name: `${Math.round(320 * scale)} KB of emphasis runs`, make: () => `# Emphasis\n\n${'**a**_b_'.repeat(Math.round(40_000 * scale))}\n` },
+  { name: `${Math.round(60_000 * scale).toLocaleString('en')} × \`[a](\``, make: () => `# Brackets\n\n${'[a]('.repeat(Math.round(60_000 * scale))}\n` },
+  {
+    name: `${Math.round(10 * scale)} MB of one ticker repeated`,
+    make: () => {
+      const paragraph = TICKER_SENTENCE.repeat(20).trim();
+      const count = Math.ceil((10_000_000 * scale) / (paragraph.length + 2));
+      return `# Tencent shares\n\n${Array.from({ length: count }, () => paragraph).join('\n\n')}\n`;
+    },
+  },
+];
+
+export async function benchWorstCase(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const c of CASES) {
+    const worst = c.make();
+    const plain = markdownArticle(worst.length);
+    const big = worst.length > 2_000_000;
+    const t = await compare(
+      { plain: () => clean(plain, { format: 'markdown' }), worst: () => clean(worst, { format: 'markdown' }) },
+      { rounds: big ? 1 : 3, minTimeMs: 1, warmUpMs: big ? 0 : 100 },
+    );
+    rows.push({
+      name: c.name,
+      value: t.worst! / t.plain!,
+      unit: '× plain',
+      note: `${t.worst!.toFixed(0)} ms against ${t.plain!.toFixed(0)} ms for a plain article of ${(worst.length / 1024).toFixed(0)} KB; goal ≤ 3`,
+    });
+  }
+  rows.push({ name: 'resident set after worst cases', value: process.memoryUsage().rss / 2 ** 20, unit: 'MiB' });
+  return rows;
+}
