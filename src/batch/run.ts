@@ -386,8 +386,8 @@ class Run {
     if (this.fault) return; // the first cause is the one to tell
     const fault = outputFault(error);
     if (fault) {
-      const resumable = this.state ? '; what was written is kept: run again with --resume once that is fixed' : '';
-      this.fault = { message: `${fault.message}: stopped after ${this.summary.articles} articles${resumable}`, exit: EXIT.fault };
+      const resumable = this.state ? '; the output so far is kept: run again with --resume once that is fixed' : '';
+      this.fault = { message: `${fault.message}: stopped${resumable}`, exit: EXIT.fault };
     } else if (error instanceof ResumeError) this.fault = { message: error.message, exit: EXIT.usage };
     else if (typeof error === 'string') this.fault = { message: error, exit: EXIT.fault };
     else throw error;
