@@ -125,11 +125,12 @@ export function findStructure(tree: Root): ArticleStructure {
   if (blocks.length === 0) return structure;
 
   // The story proper starts at the first block of body prose.
-  const firstProse = blocks.findIndex((b) => isBodyProse(b.shape) && b.shape.words >= 12);
+  // A heading is story text only when it holds several sentences (a text article whose line 1 is the lede).
+  const firstProse = blocks.findIndex((b) => isBodyProse(b.shape) && b.shape.words >= 12 && (b.node.type === 'paragraph' || b.shape.sentences >= 2));
   const storyText = firstProse >= 0 ? blocks.slice(firstProse, firstProse + 2).map((b) => b.shape.text).join(' ') : '';
 
   const limit = firstProse >= 0 ? Math.min(firstProse, HEAD_WINDOW) : Math.min(blocks.length, HEAD_WINDOW);
-  const given = blocks.slice(0, Math.max(limit, 1)).find((b) => b.node.type === 'heading' && b.node.depth === 1);
+  const given = blocks.slice(0, limit + 1).find((b) => b.node.type === 'heading' && b.node.depth === 1);
 
   let headline: Candidate | undefined;
   const chrome = given ? chromeStrength(given.shape) : 0;
