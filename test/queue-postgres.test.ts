@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tokenDigest } from '../src/queue/editors.js';
-import { PostgresQueueStore } from '../src/queue/postgres.js';
+import { POSTGRES_MIGRATIONS, PostgresQueueStore } from '../src/queue/postgres.js';
+import { signGhostRequest } from '../src/server/ghost.js';
 import { findPostgres, startPostgres, type TestPostgres } from './helpers/postgres.js';
 import { Receiver, until } from './helpers/receiver.js';
 import { ready } from './helpers/server.js';
@@ -22,6 +23,7 @@ import { workspaces } from './helpers/workspace.js';
 const bin = findPostgres();
 const cli = join(process.cwd(), 'dist/src/cli.js');
 const SECRET = 'pg-callback-secret';
+const WEBHOOK_SECRET = 'pg-webhook-secret';
 const MACHINE = 'pg-machine-token';
 const ALICE = 'pg-alice-token-7d1c';
 const BOB = 'pg-bob-token-20e4';
@@ -39,7 +41,14 @@ const replicas: { child: ChildProcess; url: string }[] = [];
 async function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], {
     cwd: dir,
-    env: { ...process.env, COPYDESK_TOKEN: MACHINE, COPYDESK_CALLBACK_SECRET: SECRET, COPYDESK_QUEUE_POSTGRES_URL: db.url, XDG_STATE_HOME: join(dir, 'state') },
+    env: {
+      ...process.env,
+      COPYDESK_TOKEN: MACHINE,
+      COPYDESK_CALLBACK_SECRET: SECRET,
+      COPYDESK_QUEUE_POSTGRES_URL: db.url,
+      COPYDESK_GHOST_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      XDG_STATE_HOME: join(dir, 'state'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -110,7 +119,8 @@ describe.skipIf(!ready2)('two replicas on one PostgreSQL', () => {
     await client.connect();
     try {
       const { rows } = await client.query('SELECT version, name FROM copydesk_migrations ORDER BY version');
-      expect(rows).toEqual([{ version: 1, name: 'review queue: items, their rules, the audit log' }]);
+      expect(rows).toEqual(POSTGRES_MIGRATIONS.map((m, i) => ({ version: i + 1, name: m.name })));
+      expect(rows.length).toBeGreaterThanOrEqual(2);
     } finally {
       await client.end();
     }
@@ -157,6 +167,17 @@ describe.skipIf(!ready2)('two replicas on one PostgreSQL', () => {
     const listed = (await call(b.url, 'GET', '/v1/queue?source=burst', ALICE)).body;
     expect(listed.total).toBe(items.length);
     expect(listed.counts.published).toBeGreaterThanOrEqual(items.length);
+  });
+
+  test('a Ghost webhook accepted by one replica is refused as a replay by the other', async () => {
+    const [a, b] = replicas as [{ url: string }, { url: string }];
+    const raw = JSON.stringify({ post: { current: { id: 'gp-1', title: 'Port adds berths', html: '<p>The port added two berths this year, its operator said.</p>' } } });
+    const signature = signGhostRequest(WEBHOOK_SECRET, raw);
+    const send = (base: string) => fetch(`${base}/v1/ghost/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ghost-signature': signature }, body: raw });
+    expect((await send(a.url)).status).toBe(200);
+    const replayed = await send(b.url);
+    expect(replayed.status).toBe(401);
+    expect((await replayed.json()).error.code).toBe('SIGNATURE_REPLAYED');
   });
 
   test('one item, two stores claiming it at the same moment: only one gets it', async () => {

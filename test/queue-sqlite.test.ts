@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tokenDigest } from '../src/queue/editors.js';
 import { ConfigError } from '../src/config.js';
-import { defaultDatabasePath } from '../src/server/database.js';
+import { SqliteQueueStore } from '../src/queue/sqlite.js';
+import { defaultDatabasePath, openDatabase } from '../src/server/database.js';
 import { serverOptionsFromConfig, type ServerOptions } from '../src/server/options.js';
 import { postJson, start, type Running } from './helpers/server.js';
 import { Receiver, until } from './helpers/receiver.js';
@@ -327,6 +328,29 @@ describe('configuration', () => {
       expect((await response.json()).error.code).toBe('CALLBACK_NOT_CONFIGURED');
     } finally {
       await local.server.close();
+    }
+  });
+});
+
+describe('the store', () => {
+  test('approval is refused when the decisions changed since they were read; two approvals: one wins', async () => {
+    const db = openDatabase(':memory:');
+    try {
+      const store = new SqliteQueueStore(db);
+      const item = await store.create(
+        { cms: { kind: 'callback' }, input: { content: 'x', format: 'markdown' }, result: { markdown: 'x\n', html: '<p>x</p>', messages: [] }, verdict: 'review', policy: { clean: {}, block: [] } },
+        'cms',
+      );
+      await store.saveDecisions(item.id, { dismiss: ['a@1:1'] }, 'alice');
+      const read = (await store.get(item.id))!.decisions;
+      await store.saveDecisions(item.id, { dismiss: ['a@1:1', 'b@2:1'] }, 'bob');
+      expect(await store.decide(item.id, 'approved', 'alice', { decisions: read })).toEqual({ ok: false, reason: 'conflict', status: 'pending' });
+      const current = (await store.get(item.id))!.decisions;
+      const [one, two] = await Promise.all([store.decide(item.id, 'approved', 'alice', { decisions: current }), store.decide(item.id, 'rejected', 'bob', {})]);
+      expect([one.ok, two.ok].filter(Boolean)).toHaveLength(1);
+      expect((await store.get(item.id))!.audit.map((a) => a.action)).toEqual(['held', 'decisions', 'decisions', one.ok ? 'approved' : 'rejected']);
+    } finally {
+      db.close();
     }
   });
 });

@@ -39,10 +39,12 @@ describe('POST /v1/clean', () => {
     expect(body.html).toMatch(/^<p>According to people familiar/);
     expect(body.title).toBe(TITLE);
     const rules = body.messages.map((m: { ruleId: string }) => m.ruleId);
-    expect(rules).toContain('duplicate-lead');
+    expect(rules).toContain('dek');
     expect(rules).toContain('related-block');
+    // The summary restating the title and lede is moved out of the body into meta.dek.
+    expect(body.meta.dek).toBe(LEAD_SUMMARY);
     // Lines point into the body as sent, not into the title put in front of it.
-    const lead = body.messages.find((m: { ruleId: string }) => m.ruleId === 'duplicate-lead');
+    const lead = body.messages.find((m: { ruleId: string }) => m.ruleId === 'dek');
     expect(lead.line).toBe(1);
     expect(lead.actual).toBe(LEAD_SUMMARY);
   });
@@ -69,7 +71,7 @@ describe('POST /v1/clean', () => {
       await clean({ content: DEFECTIVE_MARKDOWN, format: 'markdown', options: { rules: { 'related-block': 'warning' }, block: ['related-block'] } })
     ).json();
     expect(blocked.verdict).toBe('reject');
-    const error = await (await clean({ content: DEFECTIVE_MARKDOWN, format: 'markdown', options: { rules: { 'duplicate-lead': 'error' } } })).json();
+    const error = await (await clean({ content: DEFECTIVE_MARKDOWN, format: 'markdown', options: { rules: { 'related-block': 'error' } } })).json();
     expect(error.verdict).toBe('reject');
     // The server's own block list (config `block`): here `empty-input`.
     const empty = await (await clean({ content: '   ', format: 'markdown' })).json();
@@ -78,7 +80,7 @@ describe('POST /v1/clean', () => {
   });
 
   test('request options can switch a plugin off', async () => {
-    const body = await (await clean({ content: DEFECTIVE_MARKDOWN, format: 'markdown', options: { plugins: { 'strip-boilerplate': false } } })).json();
+    const body = await (await clean({ content: DEFECTIVE_MARKDOWN, format: 'markdown', title: TITLE, options: { plugins: { 'strip-boilerplate': false } } })).json();
     expect(body.markdown).toContain(RELATED[0]);
     expect(body.markdown).not.toContain(LEAD_SUMMARY);
   });
@@ -171,13 +173,14 @@ describe('read-only endpoints', () => {
 
   test('/metrics: requests, latency, changes and flags per rule, in Prometheus text format', async () => {
     await clean({ content: DEFECTIVE_MARKDOWN, format: 'markdown', options: { rules: { 'related-block': 'warning' } } });
+    await clean({ content: DEFECTIVE_MARKDOWN, format: 'markdown', title: TITLE });
     const response = await fetch(`${s.url}/metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toMatch(/copydesk_http_requests_total\{method="POST",route="\/v1\/clean",status="200"\} \d+/);
     expect(text).toMatch(/copydesk_http_requests_total\{method="POST",route="\/v1\/clean",status="401"\} \d+/);
     expect(text).toMatch(/copydesk_http_request_duration_seconds_bucket\{le="0\.1",method="POST",route="\/v1\/clean"\} \d+/);
-    expect(text).toMatch(/copydesk_rule_changes_total\{rule="duplicate-lead"\} \d+/);
+    expect(text).toMatch(/copydesk_rule_changes_total\{rule="dek"\} \d+/);
     expect(text).toMatch(/copydesk_rule_flags_total\{rule="related-block",severity="warning"\} \d+/);
     expect(text).toMatch(/copydesk_articles_total\{verdict="review",source="clean"\} \d+/);
     expect(text).toMatch(/copydesk_articles_in_flight 0/);

@@ -164,7 +164,7 @@ describe('Ghost webhook', () => {
     expect(body).toMatchObject({ updated: false, verdict: 'publish' });
     expect(body.html).not.toContain(RELATED[1]);
     expect(body.markdown).toContain('Harbourline shares rose');
-    expect(body.messages.some((m: { ruleId: string }) => m.ruleId === 'duplicate-lead')).toBe(true);
+    expect(body.messages.some((m: { ruleId: string }) => m.ruleId === 'dek')).toBe(true);
   });
 
   test('not a post event: 400; not JSON: 400', async () => {

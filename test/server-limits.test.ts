@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { articleOfSize, DEFECTIVE_MARKDOWN, LEAD_SUMMARY } from './helpers/articles.js';
+import { articleOfSize, DEFECTIVE_MARKDOWN, RELATED } from './helpers/articles.js';
 import { postJson, ready, start } from './helpers/server.js';
 
 const cleanBody = (content: string) => ({ content, format: 'markdown' });
@@ -29,7 +29,7 @@ describe('time limit', () => {
         next = await postJson(`${s.url}/v1/clean`, cleanBody(DEFECTIVE_MARKDOWN));
       }
       expect(next.status).toBe(200);
-      expect((await next.json()).markdown).not.toContain(LEAD_SUMMARY);
+      expect((await next.json()).markdown).not.toContain(RELATED[0]);
       const metrics = await (await fetch(`${s.url}/metrics`)).text();
       expect(metrics).toMatch(/copydesk_http_requests_total\{method="POST",route="\/v1\/clean",status="504"\} \d+/);
       expect(metrics).toMatch(/copydesk_clean_refused_total\{reason="timeout"\} [1-9]\d*/);

@@ -8,8 +8,9 @@
  * replicas deliver it at once.
  */
 import pg from 'pg';
+import type { AsyncReplayStore } from '../server/ghost.js';
 import { newItemId, rowToItem, rowToSummary, rulesOf, type AuditRow, type ItemRow } from './rows.js';
-import { STATUSES, type AuditEntry, type DeliveryOutcome, type ListFilter, type ListResult, type NewItem, type QueueItem, type QueueStore, type SavedDecisions, type Status, type Transition } from './types.js';
+import { STATUSES, type AuditEntry, type DecideExtra, type DeliveryOutcome, type ListFilter, type ListResult, type NewItem, type QueueItem, type QueueStore, type SavedDecisions, type Status, type Transition } from './types.js';
 
 /** Every migration, in order; append only. */
 export const POSTGRES_MIGRATIONS: { name: string; sql: string }[] = [
@@ -54,6 +55,16 @@ export const POSTGRES_MIGRATIONS: { name: string; sql: string }[] = [
         detail JSONB
       );
       CREATE INDEX queue_audit_item ON queue_audit (item_id, seq);
+    `,
+  },
+  {
+    name: 'webhook signatures seen, with their expiry',
+    sql: `
+      CREATE TABLE seen_signatures (
+        signature TEXT PRIMARY KEY,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX seen_signatures_expiry ON seen_signatures (expires_at);
     `,
   },
 ];
@@ -200,17 +211,19 @@ export class PostgresQueueStore implements QueueStore {
     );
   }
 
-  decide(id: string, to: 'approved' | 'rejected', actor: string, extra: { note?: string; approved?: QueueItem['approved'] }, now = Date.now()): Promise<Transition<QueueItem>> {
+  decide(id: string, to: 'approved' | 'rejected', actor: string, extra: DecideExtra, now = Date.now()): Promise<Transition<QueueItem>> {
+    const guard = extra.decisions ? ' AND decisions = $6::jsonb' : '';
     return this.#transition(
       id,
       async (c) =>
         (
-          await c.query("UPDATE queue_items SET status = $1, approved = $2, updated_at = $3, next_attempt_at = $4 WHERE id = $5 AND status = 'pending'", [
+          await c.query(`UPDATE queue_items SET status = $1, approved = $2, updated_at = $3, next_attempt_at = $4 WHERE id = $5 AND status = 'pending'${guard}`, [
             to,
             extra.approved ? JSON.stringify(extra.approved) : null,
             now,
             to === 'approved' ? now : null,
             id,
+            ...(extra.decisions ? [JSON.stringify(extra.decisions)] : []),
           ])
         ).rowCount ?? 0,
       (c) => this.#log(c, id, now, actor, to, extra.note ? { note: extra.note } : undefined),
@@ -270,7 +283,34 @@ export class PostgresQueueStore implements QueueStore {
     });
   }
 
+  replayStore(windowMs: number): AsyncReplayStore {
+    return new PostgresReplayStore(this.pool, windowMs);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
+  }
+}
+
+/** Webhook signatures seen, shared by every replica (see src/server/replay.ts for the SQLite one). */
+export class PostgresReplayStore implements AsyncReplayStore {
+  #lastPrune = 0;
+  constructor(
+    private readonly pool: Pick<pg.Pool, 'query'>,
+    private readonly windowMs: number,
+  ) {}
+
+  async accept(signature: string, now = Date.now()): Promise<boolean> {
+    if (now - this.#lastPrune > this.windowMs) {
+      this.#lastPrune = now;
+      await this.pool.query('DELETE FROM seen_signatures WHERE expires_at <= $1', [now]);
+    }
+    // One statement: of two replicas racing on one signature, one inserts (or takes over an expired row), the other changes nothing.
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO seen_signatures (signature, expires_at) VALUES ($1, $2)
+       ON CONFLICT (signature) DO UPDATE SET expires_at = excluded.expires_at WHERE seen_signatures.expires_at <= $3`,
+      [signature, now + 2 * this.windowMs, now],
+    );
+    return rowCount === 1;
   }
 }

@@ -58,6 +58,7 @@ export function registerQueueRoutes(app: FastifyInstance, queue: ReviewQueue, ac
   const answer = (reply: FastifyReply, outcome: Transition<QueueItem>) => {
     if (outcome.ok) return queue.view(outcome.item);
     if (outcome.reason === 'not-found') return reply.code(404).send({ error: { code: 'NO_SUCH_ITEM', message: 'No such item in the queue' } });
+    if (outcome.reason === 'stale') return reply.code(409).send({ error: { code: 'DECISIONS_CHANGED', message: 'The decisions changed while approving; look again and approve' } });
     return reply.code(409).send({ error: { code: 'CONFLICT', message: `The item is ${outcome.status}, not pending` } });
   };
 

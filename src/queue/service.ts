@@ -5,6 +5,7 @@
  * reject, and hand approved items to the deliverer.
  */
 import { messageId } from '../decisions.js';
+import type { AsyncReplayStore } from '../server/ghost.js';
 import { verdictOf } from '../hook.js';
 import type { JsonMessage } from '../json.js';
 import type { Cleaner } from '../server/limits.js';
@@ -85,6 +86,11 @@ export class ReviewQueue {
     this.deliverer?.start();
   }
 
+  /** A replay store in the queue's own database when that is shared by replicas (PostgreSQL); none otherwise. */
+  replayStore(windowMs: number): AsyncReplayStore | undefined {
+    return this.store.replayStore?.(windowMs);
+  }
+
   /** The callback for a held article: the request's own (from an allowed origin) or the configured one. */
   callbackFor(requested: string | undefined): string | undefined {
     if (!requested) return this.options.callbackUrl;
@@ -128,8 +134,10 @@ export class ReviewQueue {
     if (!item) return { ok: false, reason: 'not-found' };
     if (item.status !== 'pending') return { ok: false, reason: 'conflict', status: item.status };
     const approved = await this.#applyDecisions(item);
-    const outcome = await this.store.decide(id, 'approved', actor, { note, approved });
+    // Only if no one changed the decisions while the article was being cleaned with them.
+    const outcome = await this.store.decide(id, 'approved', actor, { note, approved, decisions: item.decisions });
     if (outcome.ok) this.deliverer?.wake();
+    if (!outcome.ok && outcome.reason === 'conflict' && outcome.status === 'pending') return { ok: false, reason: 'stale' };
     return outcome;
   }
 

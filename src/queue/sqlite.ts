@@ -7,7 +7,7 @@
  */
 import type { Migration, SqliteDatabase } from '../server/database.js';
 import { newItemId, rowToItem, rowToSummary, rulesOf, type AuditRow, type ItemRow } from './rows.js';
-import { STATUSES, type AuditEntry, type DeliveryOutcome, type ListFilter, type ListResult, type NewItem, type QueueItem, type QueueStore, type SavedDecisions, type Status, type Transition } from './types.js';
+import { STATUSES, type AuditEntry, type DecideExtra, type DeliveryOutcome, type ListFilter, type ListResult, type NewItem, type QueueItem, type QueueStore, type SavedDecisions, type Status, type Transition } from './types.js';
 
 export const QUEUE_SQLITE_MIGRATION: Migration = {
   name: 'review queue: items, their rules, the audit log',
@@ -144,13 +144,14 @@ export class SqliteQueueStore implements QueueStore {
     );
   }
 
-  decide(id: string, to: 'approved' | 'rejected', actor: string, extra: { note?: string; approved?: QueueItem['approved'] }, now = Date.now()): Promise<Transition<QueueItem>> {
+  decide(id: string, to: 'approved' | 'rejected', actor: string, extra: DecideExtra, now = Date.now()): Promise<Transition<QueueItem>> {
+    const guard = extra.decisions ? ' AND decisions = ?' : '';
     return this.#transition(
       id,
       () =>
         this.#db
-          .prepare("UPDATE queue_items SET status = ?, approved = ?, updated_at = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'")
-          .run(to, extra.approved ? JSON.stringify(extra.approved) : null, now, to === 'approved' ? now : null, id).changes,
+          .prepare(`UPDATE queue_items SET status = ?, approved = ?, updated_at = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'${guard}`)
+          .run(to, extra.approved ? JSON.stringify(extra.approved) : null, now, to === 'approved' ? now : null, id, ...(extra.decisions ? [JSON.stringify(extra.decisions)] : [])).changes,
       () => this.#log(id, now, actor, to, extra.note ? { note: extra.note } : undefined),
     );
   }

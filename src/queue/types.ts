@@ -13,6 +13,7 @@
  * approve, or both deliver, one item.
  */
 import type { Decisions } from '../decisions.js';
+import type { AsyncReplayStore } from '../server/ghost.js';
 import type { Verdict } from '../hook.js';
 import type { Format } from '../input.js';
 import type { JsonMessage } from '../json.js';
@@ -104,7 +105,19 @@ export interface ListResult {
   counts: Record<Status, number>;
 }
 
-export type Transition<T> = { ok: true; item: T } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'conflict'; status: Status };
+export type Transition<T> =
+  | { ok: true; item: T }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'conflict'; status: Status }
+  /** Approval refused: the decisions were changed while it was being cleaned. */
+  | { ok: false; reason: 'stale' };
+
+export interface DecideExtra {
+  note?: string | undefined;
+  approved?: ItemResult | undefined;
+  /** The decisions the approved article was made with. */
+  decisions?: SavedDecisions | undefined;
+}
 
 export interface DeliveryOutcome {
   ok: boolean;
@@ -120,13 +133,18 @@ export interface QueueStore {
   list(filter: ListFilter, now?: number): Promise<ListResult>;
   /** Saves decisions on a pending item (replacing the ones saved before). */
   saveDecisions(id: string, decisions: SavedDecisions, actor: string, now?: number): Promise<Transition<QueueItem>>;
-  /** pending → approved (with the article as approved) or rejected, atomically. */
-  decide(id: string, to: 'approved' | 'rejected', actor: string, extra: { note?: string | undefined; approved?: ItemResult | undefined }, now?: number): Promise<Transition<QueueItem>>;
+  /**
+   * pending → approved (with the article as approved) or rejected, atomically;
+   * with `decisions`, only while the saved decisions are still those.
+   */
+  decide(id: string, to: 'approved' | 'rejected', actor: string, extra: DecideExtra, now?: number): Promise<Transition<QueueItem>>;
   /** failed → approved, attempts reset. */
   retry(id: string, actor: string, now?: number): Promise<Transition<QueueItem>>;
   /** Takes one approved item due for delivery, leased to `owner` for `leaseMs` (no one else gets it meanwhile). */
   claimDelivery(owner: string, leaseMs: number, now?: number): Promise<QueueItem | undefined>;
   /** The outcome of a delivery attempt by the lease holder: published, failed, or due again later. */
   recordDelivery(id: string, owner: string, outcome: DeliveryOutcome, now?: number): Promise<void>;
+  /** Webhook signatures kept in this store's database, when it is the one replicas share. */
+  replayStore?(windowMs: number): AsyncReplayStore;
   close(): Promise<void>;
 }

@@ -9,7 +9,7 @@
  * within the tolerance of the server's clock, and that signature has not
  * been seen before (kept for the tolerance window, so a captured request
  * cannot be replayed; the service keeps them in its database, so a restart
- * does not forget them).
+ * does not forget them: `replay.ts`, or PostgreSQL when replicas share one).
  *
  * Write-back: `PUT /ghost/api/admin/posts/{id}/?source=html` with a JWT made
  * from the Admin API key (`id:secret`, HS256, `kid` = id, audience
@@ -43,6 +43,11 @@ export interface ReplayStore {
   accept(signature: string, now?: number): boolean;
 }
 
+/** The same, kept in a database reached asynchronously (PostgreSQL, shared by replicas). */
+export interface AsyncReplayStore {
+  accept(signature: string, now?: number): boolean | Promise<boolean>;
+}
+
 /** Remembers accepted signatures in memory until they would have expired anyway (lost on restart: see `replay.ts`). */
 export class ReplayGuard implements ReplayStore {
   readonly #seen = new Map<string, number>();
@@ -69,6 +74,22 @@ export class ReplayGuard implements ReplayStore {
   }
 }
 
+/** Everything but the replay check: the problem, or the signature to remember. */
+export function checkGhostSignature(
+  rawBody: string,
+  header: string | undefined,
+  secret: string,
+  toleranceMs: number,
+  now = Date.now(),
+): { problem: Exclude<SignatureProblem, 'replayed'> } | { signature: string } {
+  if (!header) return { problem: 'missing' };
+  const parsed = parseSignature(header);
+  if (!parsed) return { problem: 'malformed' };
+  if (!safeEqual(ghostSignature(secret, rawBody, parsed.t), parsed.hex)) return { problem: 'mismatch' };
+  if (Math.abs(now - parsed.t) > toleranceMs) return { problem: 'expired' };
+  return { signature: parsed.hex };
+}
+
 export function verifyGhostSignature(
   rawBody: string,
   header: string | undefined,
@@ -77,12 +98,9 @@ export function verifyGhostSignature(
   toleranceMs: number,
   now = Date.now(),
 ): SignatureProblem | undefined {
-  if (!header) return 'missing';
-  const parsed = parseSignature(header);
-  if (!parsed) return 'malformed';
-  if (!safeEqual(ghostSignature(secret, rawBody, parsed.t), parsed.hex)) return 'mismatch';
-  if (Math.abs(now - parsed.t) > toleranceMs) return 'expired';
-  if (!replay.accept(parsed.hex, now)) return 'replayed';
+  const checked = checkGhostSignature(rawBody, header, secret, toleranceMs, now);
+  if ('problem' in checked) return checked.problem;
+  if (!replay.accept(checked.signature, now)) return 'replayed';
   return undefined;
 }
 

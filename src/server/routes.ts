@@ -14,7 +14,7 @@ import {
   lexicalToHtml,
   unsafeToWriteBack,
   updateGhostPost,
-  verifyGhostSignature,
+  checkGhostSignature,
   type SignatureProblem,
 } from './ghost.js';
 import { queueOpenApiPaths } from '../queue/routes.js';
@@ -124,11 +124,13 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
   const ghost = options.ghost ?? {};
   if (ghost.webhookSecret) {
     const toleranceMs = (ghost.toleranceSeconds ?? DEFAULTS.toleranceSeconds) * 1000;
-    const replay = new SqliteReplayStore(ctx.database.get(), toleranceMs);
+    // Replicas sharing a PostgreSQL queue share their replay store there too; else the service's SQLite file.
+    const replay = ctx.queue?.replayStore(toleranceMs) ?? new SqliteReplayStore(ctx.database.get(), toleranceMs);
     const secret = ghost.webhookSecret;
     app.post('/v1/ghost/webhook', { schema: { response: { 200: ghostResponseSchema, 400: errorSchema, 401: errorSchema } } }, async (request, reply) => {
-      const problem = verifyGhostSignature(request.rawBody ?? '', header(request.headers['x-ghost-signature']), secret, replay, toleranceMs);
-      if (problem) return refuseSignature(reply, problem);
+      const checked = checkGhostSignature(request.rawBody ?? '', header(request.headers['x-ghost-signature']), secret, toleranceMs);
+      if ('problem' in checked) return refuseSignature(reply, checked.problem);
+      if (!(await replay.accept(checked.signature))) return refuseSignature(reply, 'replayed');
       const post = (request.body as { post?: { current?: GhostPost } } | null)?.post?.current;
       if (!post || typeof post !== 'object') {
         return reply.code(400).send({ error: { code: 'NO_POST', message: 'Expected a post webhook: { post: { current: { … } } }' } });
