@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../src/formats/text.js';
-import { textSeparatorOf, toText } from '../src/formats/text-writer.js';
+import { textLayoutOf, toText } from '../src/formats/text-writer.js';
 import { messageToJson } from '../src/json.js';
 import { cleanTree } from '../src/pipeline.js';
 
@@ -25,11 +25,13 @@ describe('toText', () => {
     expect(toText(tree)).toBe('Chipmaker lifts forecast\nShares rose 4% in Taipei.\n*Not emphasis*, 1. not a list, # not a heading\n');
   });
 
-  it('keeps blank lines between paragraphs when the source had them', () => {
+  it('keeps the layout of the source: blank lines between paragraphs, CRLF line endings', () => {
     const source = 'Title here\n\nFirst paragraph.\n\nSecond paragraph.\n';
-    expect(textSeparatorOf(source)).toBe('\n\n');
-    expect(textSeparatorOf('Title\nOne.\nTwo.\n')).toBe('\n');
-    expect(toText(parseText(source), { separator: textSeparatorOf(source) })).toBe(source);
+    expect(textLayoutOf(source)).toEqual({ separator: '\n\n', newline: '\n' });
+    expect(textLayoutOf('Title\nOne.\nTwo.\n').separator).toBe('\n');
+    expect(toText(parseText(source), textLayoutOf(source))).toBe(source);
+    const windows = 'Title here\r\nFirst paragraph.\r\nSecond paragraph.\r\n';
+    expect(toText(parseText(windows), textLayoutOf(windows))).toBe(windows);
   });
 
   it('flattens Markdown structure: a line per heading, list item, quote paragraph and table row', () => {

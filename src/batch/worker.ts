@@ -7,7 +7,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { workerData } from 'piscina';
 import { cleanLazily, cleanTree, type LazyCleanResult, type CleanOptions } from '../pipeline.js';
-import { textSeparatorOf, toText } from '../formats/text-writer.js';
+import { textLayoutOf, toText } from '../formats/text-writer.js';
 import type { JsonMessage } from '../json.js';
 import { decodeInput, type Format } from '../input.js';
 import { messageToJson } from '../json.js';
@@ -75,7 +75,7 @@ async function cleanTextInPlace(task: FileTask, bytes: Uint8Array): Promise<Task
   const { tree, messages } = await cleanTree(bytes, { ...options, format: 'text', path: task.name });
   const done = summarize({ messages });
   if (!done.changes || !task.outPath) return done;
-  return writeOut(task, toText(tree, { separator: textSeparatorOf(decodeInput(bytes)) }), done);
+  return writeOut(task, toText(tree, textLayoutOf(decodeInput(bytes))), done);
 }
 
 /** The backup (when asked for), then the output, atomically; a refusal of the file system is the run's fault, not the article's. */

@@ -15,17 +15,21 @@ import type { Nodes, Root, RootContent } from 'mdast';
 export interface TextOptions {
   /** Between lines: `\n` (default), or `\n\n` for text whose paragraphs have blank lines between them. */
   separator?: '\n' | '\n\n';
+  /** Line ending: `\n` (default) or `\r\n`. */
+  newline?: '\n' | '\r\n';
 }
 
 export function toText(tree: Root, options: TextOptions = {}): string {
   const lines: string[] = [];
   for (const block of tree.children) collectLines(block, lines);
-  return lines.length ? `${lines.join(options.separator ?? '\n')}\n` : '';
+  const newline = options.newline ?? '\n';
+  const separator = options.separator === '\n\n' ? newline + newline : newline;
+  return lines.length ? `${lines.join(separator)}${newline}` : '';
 }
 
-/** Writes a file's text the way it was laid out: blank lines between paragraphs if it had them. */
-export function textSeparatorOf(source: string): '\n' | '\n\n' {
-  return /\n[ \t]*\r?\n/.test(source.trim()) ? '\n\n' : '\n';
+/** How a text file was laid out, to write it back the same way: blank lines between paragraphs or not, CRLF or LF. */
+export function textLayoutOf(source: string): Required<TextOptions> {
+  return { separator: /\n[ \t]*\r?\n/.test(source.trim()) ? '\n\n' : '\n', newline: source.includes('\r\n') ? '\r\n' : '\n' };
 }
 
 function collectLines(node: RootContent, lines: string[]): void {
