@@ -2,9 +2,14 @@
  * `copydesk batch`: many articles through the pipeline, in parallel, safely.
  *
  *   check options → load config → find inputs        (any problem: exit 2, nothing touched)
+ *   lock the out-dir → open (or resume) the state     (in use, not writable: exit 2)
  *   articles in files   → pool (read, clean, write atomically) → report, done.log
  *   each export, streamed → records → pool → written back in order → checkpoints
  *   summary table, exit code
+ *
+ * A write the file system refuses (disk full, read-only) stops the run: the
+ * work in flight finishes, the state stays as of the last checkpoint, and one
+ * line says what failed (exit 3; see faults.ts).
  *
  * The main thread only schedules, orders and writes; the workers clean.
  * At most `window` articles are in flight, so memory stays flat however big
