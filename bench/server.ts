@@ -11,9 +11,15 @@
  * measured in the same run (the goal: server ≥ 0.8× in-process).
  * The three run interleaved, round after round (medians reported), as the
  * machine is shared. `COPYDESK_BENCH_QUICK=1`: 2 short rounds instead of 5.
+ *
+ * Beside them, the same articles sent with `hold: true` (and a rule raised to
+ * a warning, so every one is held): what putting each in the review queue's
+ * SQLite database costs, as a ratio to plain cleaning on the same server.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { clean } from '../src/pipeline.js';
 import { createServer } from '../src/server/app.js';
 import type { Row } from './measure.js';
@@ -68,8 +74,9 @@ async function inProcessRate(articles: string[], ms: number): Promise<{ rate: nu
   return { rate: (done * 1000) / (performance.now() - start), cpuPerArticle: (cpuMs() - cpu) / done };
 }
 
-async function startServer(threads: number) {
-  const server = await createServer({ port: 0, token: TOKEN, threads, logLevel: false, concurrency: 64 });
+async function startServer(threads: number, database = ':memory:') {
+  const queue = { callbackUrl: undefined };
+  const server = await createServer({ port: 0, token: TOKEN, threads, logLevel: false, concurrency: 64, database, queue });
   const url = await server.listen();
   for (let i = 0; i < 400 && (await fetch(`${url}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 50));
   return { server, url };
@@ -106,10 +113,14 @@ export async function benchServer(): Promise<Row[]> {
   const seconds = quick ? 2 : 4;
   const threads = Math.max(1, availableParallelism());
 
-  const pooled = await startServer(threads);
+  const held = articles.map((content, i) =>
+    JSON.stringify({ content, format: 'markdown', title: `Lanternfish sells wind unit ${i}`, hold: true, options: { rules: { 'related-block': 'warning' } } }),
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
+  const pooled = await startServer(threads, join(dir, 'queue.db'));
   const inline = await startServer(0);
   type Load = AutocannonResult & { cpuPerRequest: number };
-  const samples = { inProcess: [] as { rate: number; cpuPerArticle: number }[], pooled: [] as Load[], inline: [] as Load[] };
+  const samples = { inProcess: [] as { rate: number; cpuPerArticle: number }[], pooled: [] as Load[], inline: [] as Load[], held: [] as Load[] };
   try {
     // Warm up: JIT in the main thread and in every worker. Measured: a cold server starts at a
     // third of its speed and takes some 10 s of load to reach it.
@@ -120,9 +131,11 @@ export async function benchServer(): Promise<Row[]> {
       samples.inProcess.push(await inProcessRate(articles, seconds * 1000));
       samples.pooled.push(await load(pooled.url, bodies, seconds));
       samples.inline.push(await load(inline.url, bodies, seconds));
+      samples.held.push(await load(pooled.url, held, seconds));
     }
   } finally {
     await Promise.all([pooled.server.close(), inline.server.close()]);
+    rmSync(dir, { recursive: true, force: true });
   }
 
   const inProcess = median(samples.inProcess.map((x) => x.rate));
@@ -151,6 +164,13 @@ export async function benchServer(): Promise<Row[]> {
       note: `threads: 0; p50 ${p(samples.inline, 'p50')} ms, p99 ${p(samples.inline, 'p99')} ms; ${failed(samples.inline)} not 2xx`,
     },
     { name: 'main-thread server / in-process throughput', value: round(rps(samples.inline) / inProcess, 2), unit: '×' },
+    {
+      name: `server, every article held in the review queue (SQLite), c=${CONNECTIONS}`,
+      value: round(rps(samples.held)),
+      unit: 'req/s',
+      note: `p50 ${p(samples.held, 'p50')} ms, p99 ${p(samples.held, 'p99')} ms; ${failed(samples.held)} not 2xx (202 counts as 2xx)`,
+    },
+    { name: 'held / plain throughput, same server', value: round(rps(samples.held) / rps(samples.pooled), 2), unit: '×', note: 'the cost of writing each article, result and messages to the queue' },
     // Throughput on a shared machine depends on how much CPU the other jobs leave; CPU per article does not.
     { name: 'in-process CPU per article', value: round(cpuArticle, 2), unit: 'ms' },
     { name: 'server CPU per request', value: round(cpuRequest(samples.pooled), 2), unit: 'ms', note: 'all threads, the load generator included' },
