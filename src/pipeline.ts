@@ -32,7 +32,7 @@ import { switchOff } from './control.js';
 import { applyDecisions, setDecisions, type Decisions } from './decisions.js';
 import { RULES } from './rules.js';
 import { articleInfo, type ArticleMeta } from './article-meta.js';
-import { hasRawHtml, linearHandlers, sanitizeMarkup } from './sanitize.js';
+import { hasRawHtml, linearHandlers, rehypeFragmentLinks, sanitizeMarkup } from './sanitize.js';
 
 export interface CleanOptions {
   /** Input format. @default 'markdown' (or from `path`'s extension) */
@@ -118,11 +118,14 @@ export const markdownOptions: StringifyOptions = {
 // sanitizer kept is parsed into the tree (rehype-raw), so the HTML output holds what the Markdown does;
 // rehype-sanitize stays the last guard.
 const markdownWriter = unified().use(remarkGfm).use(remarkStringify, markdownOptions).freeze();
-const htmlWriter = unified().use(remarkRehype, { handlers: linearHandlers }).use(rehypeSanitize).use(rehypeStringify).freeze();
+// Ids are prefixed once, by the sanitizer (remark-rehype's own prefix doubled them), and in-page links follow.
+const toHast = { handlers: linearHandlers, clobberPrefix: '' };
+const htmlWriter = unified().use(remarkRehype, toHast).use(rehypeSanitize).use(rehypeFragmentLinks).use(rehypeStringify).freeze();
 const rawHtmlWriter = unified()
-  .use(remarkRehype, { allowDangerousHtml: true, handlers: linearHandlers })
+  .use(remarkRehype, { ...toHast, allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize)
+  .use(rehypeFragmentLinks)
   .use(rehypeStringify)
   .freeze();
 

@@ -142,10 +142,10 @@ function sourceOf(file: VFile, place: Position | undefined, fallback: string): s
 /** remark plugin: the sanitizing policy above, reported on the file. */
 export function sanitizeMarkup() {
   return (tree: Root, file: VFile): void => {
-    const unsafeDefinitions = new Set<string>();
+    const unsafeDefinitions = new Map<string, string>();
     const definitions: Definition[] = [];
     collectDefinitions(tree, definitions);
-    for (const d of definitions) if (!isSafeUrl(d.url, 'href')) unsafeDefinitions.add(d.identifier);
+    for (const d of definitions) if (!isSafeUrl(d.url, 'href')) unsafeDefinitions.set(d.identifier, d.url);
     walk(tree, file, unsafeDefinitions);
   };
 }
@@ -155,9 +155,10 @@ function collectDefinitions(node: Nodes, out: Definition[]): void {
   if ('children' in node) for (const child of node.children) collectDefinitions(child, out);
 }
 
-function walk(parent: Parents, file: VFile, unsafeDefinitions: Set<string>): void {
+function walk(parent: Parents, file: VFile, unsafeDefinitions: Map<string, string>): void {
   const children = parent.children as RootContent[];
   const kept: RootContent[] = [];
+  let removed = false;
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
     if (node.type === 'html') {
@@ -175,6 +176,7 @@ function walk(parent: Parents, file: VFile, unsafeDefinitions: Set<string>): voi
         const actual = sourceOf(file, place, node.value);
         report(file, { ruleId: 'unsafe-html', reason: `Removed raw HTML: a <${closing}> element`, place, actual });
         i = j;
+        removed = true;
         continue;
       }
       const scrubbed = scrubHtml(node.value);
@@ -188,7 +190,10 @@ function walk(parent: Parents, file: VFile, unsafeDefinitions: Set<string>): voi
           expected: scrubbed.value ? [scrubbed.value] : undefined,
           note: scrubbed.text ? `Its text: ${scrubbed.text}` : undefined,
         });
-        if (!scrubbed.value) continue;
+        if (!scrubbed.value) {
+          removed = true;
+          continue;
+        }
         node.value = scrubbed.value;
       }
       kept.push(node);
@@ -202,7 +207,7 @@ function walk(parent: Parents, file: VFile, unsafeDefinitions: Set<string>): voi
       const unsafe = node.type === 'link' ? !isSafeUrl(node.url, 'href') : unsafeDefinitions.has(node.identifier);
       if (unsafe || (node.type === 'link' && !node.url.trim())) {
         if (unsafe) {
-          const url = node.type === 'link' ? node.url : '';
+          const url = node.type === 'link' ? node.url : (unsafeDefinitions.get(node.identifier) ?? '');
           report(file, {
             ruleId: 'unsafe-url',
             reason: `Removed a link to a ${protocolOf(url) ?? 'unsafe'}: URL (its text is kept)`,
@@ -217,7 +222,7 @@ function walk(parent: Parents, file: VFile, unsafeDefinitions: Set<string>): voi
       }
     }
     if ((node.type === 'image' && !isSafeUrl(node.url, 'src')) || (node.type === 'imageReference' && unsafeDefinitions.has(node.identifier))) {
-      const url = node.type === 'image' ? node.url : '';
+      const url = node.type === 'image' ? node.url : (unsafeDefinitions.get(node.identifier) ?? '');
       report(file, {
         ruleId: 'unsafe-url',
         reason: `Removed an image with a ${protocolOf(url) ?? 'unsafe'}: URL`,
@@ -225,12 +230,32 @@ function walk(parent: Parents, file: VFile, unsafeDefinitions: Set<string>): voi
         actual: sourceOf(file, node.position, url.length > 200 ? `![${node.alt ?? ''}](${url.slice(0, 200)}…)` : url),
         note: node.alt ? `Its text: ${node.alt}` : undefined,
       });
+      removed = true;
       continue;
     }
     if ('children' in node) walk(node, file, unsafeDefinitions);
     kept.push(node);
   }
-  parent.children = kept as typeof parent.children;
+  parent.children = (removed ? tidyText(kept) : kept) as typeof parent.children;
+}
+
+/** After a removal inside a sentence: no doubled space where it was, none at the start or end of the block. */
+function tidyText(nodes: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (const node of nodes) {
+    const last = out.at(-1);
+    if (node.type === 'text' && last?.type === 'text') {
+      last.value = `${last.value.replace(/[ \t]+$/, ' ')}${last.value.endsWith(' ') ? node.value.replace(/^[ \t]+/, '') : node.value}`;
+      if (last.position && node.position) last.position = { start: last.position.start, end: node.position.end };
+      continue;
+    }
+    out.push(node);
+  }
+  const first = out[0];
+  if (first?.type === 'text') first.value = first.value.replace(/^[ \t]+/, '');
+  const end = out.at(-1);
+  if (end?.type === 'text') end.value = end.value.replace(/[ \t]+$/, '');
+  return out.filter((n) => n.type !== 'text' || n.value !== '');
 }
 
 /** True when the tree holds raw HTML, which the HTML writer must parse (rehype-raw); most trees hold none. */
@@ -259,3 +284,30 @@ export const linearHandlers: Partial<Handlers> = {
     return defaultHandlers.listItem(state, node, (loose ? looseList : tightList) as never);
   },
 };
+
+/**
+ * rehype plugin, after rehype-sanitize: in-page links (`#fn-1`, footnotes) follow the ids the
+ * sanitizer prefixed (`user-content-fn-1`), as GitHub's page script does; without it every
+ * footnote link of the HTML output pointed nowhere.
+ */
+export function rehypeFragmentLinks() {
+  return (tree: HastRoot): void => {
+    const ids = new Set<string>();
+    const links: Element[] = [];
+    const walk = (node: HastRoot | Element): void => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (typeof child.properties.id === 'string') ids.add(child.properties.id);
+        if (child.tagName === 'a' && typeof child.properties.href === 'string' && child.properties.href.startsWith('#')) links.push(child);
+        walk(child);
+      }
+    };
+    walk(tree);
+    for (const link of links) {
+      const target = (link.properties.href as string).slice(1);
+      if (!ids.has(target) && ids.has(`${CLOBBER_PREFIX}${target}`)) link.properties.href = `#${CLOBBER_PREFIX}${target}`;
+    }
+  };
+}
+
+const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';

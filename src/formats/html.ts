@@ -17,6 +17,7 @@ import type { Preset } from 'unified';
 import type { VFile } from 'vfile';
 import { isRejected } from '../decisions.js';
 import { report } from '../report.js';
+import { rehypeExtractArticle } from './page.js';
 
 /** Code and document metadata: never article text. */
 const CODE = new Set(['script', 'style', 'template', 'link', 'meta']);
@@ -111,9 +112,25 @@ function hasAbsoluteHref(node: Element): boolean {
 
 /** The visible text of an element Markdown cannot hold. `noscript` content is raw HTML text when parsed with scripting on. */
 function unsupportedText(node: Element): string {
-  let text = node.tagName === 'math' && typeof node.properties.alttext === 'string' ? node.properties.alttext : hastToString(node);
-  if (node.tagName === 'noscript' && text.includes('<')) text = hastToString(fromHtml(text, { fragment: true }));
-  return text.replace(/\s+/g, ' ').trim();
+  if (node.tagName === 'math' && typeof node.properties.alttext === 'string') return node.properties.alttext.replace(/\s+/g, ' ').trim();
+  if (node.tagName === 'noscript') {
+    const raw = hastToString(node);
+    if (raw.includes('<')) return spacedText(fromHtml(raw, { fragment: true }));
+  }
+  return spacedText(node);
+}
+
+/** Text of a tree with its text nodes set apart (SVG labels and MathML tokens are separate nodes with no spaces between). */
+function spacedText(node: HastRoot | Element): string {
+  const parts: string[] = [];
+  const walk = (n: HastRoot | Element): void => {
+    for (const child of n.children) {
+      if (child.type === 'text') parts.push(child.value);
+      else if (child.type === 'element') walk(child);
+    }
+  };
+  walk(node);
+  return parts.map((p) => p.trim()).filter(Boolean).join(' ');
 }
 
 /** A table's caption, as a paragraph before it (GFM tables have none; hast-util-to-mdast drops it). */
@@ -152,6 +169,6 @@ function chromeRejected(file: VFile, node: Element): boolean {
 
 /** The HTML reading steps as a preset: parse, clean hast, bridge to mdast. */
 const htmlReader: Preset = {
-  plugins: [[rehypeParse, { fragment: false }], rehypeDropChrome, rehypeRemark],
+  plugins: [[rehypeParse, { fragment: false }], rehypeExtractArticle, rehypeDropChrome, rehypeRemark],
 };
 export default htmlReader;
