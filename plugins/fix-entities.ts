@@ -149,6 +149,12 @@ function decider(matcher: Matcher, analysis: Analysis) {
         : `Replaced the legal name “${actual}” with the name used in running text, “${value}”`;
       return { rule: 'legal-suffix', value, mode: 'fix', reason };
     }
+    if (c.extension === 'pinyin-tail') {
+      // "Xiaomi Jituan": a generic company word (集团) left in pinyin after the name.
+      if (productSlot(text, c.start) || quotedSpan(text, c.start, c.end)?.title) return undefined;
+      const value = entity.curated ? entity.name : written();
+      return { rule: 'entity-name', value, mode: 'fix', reason: `Replaced “${actual}”, a name with a company word left in pinyin, with “${value}”` };
+    }
     if (c.extension === 'hk-suffix' || (c.target.form === 'short' && entity.fixShort)) {
       // "TENCENT (00700) and TENCENT-R (80700)": where the article quotes both counters, they are the story.
       if ((countersQuoted ??= quotedCounters(analysis)).has(index)) return undefined;

@@ -13,11 +13,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, type Variant } from '../src/entities/curated.js';
-import { companyRenderings, partOfName, personRenderings } from '../src/entities/renderings.js';
+import { companyRenderings, companyTailRenderings, partOfName, personRenderings } from '../src/entities/renderings.js';
 import type { EntityRecord, EntryRecord, KbData } from '../src/entities/kb.js';
 import { tickerKey } from '../src/entities/tickers.js';
 import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
-import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, sectorOf, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
+import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, legalSuffixAt, sectorOf, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = findRoot(here);
@@ -123,7 +123,7 @@ function mergeInto(entity: EntityRecord, more: { zh?: string | undefined; aliase
 }
 
 /** Entities with a Chinese name, for the pinyin renderings derived after the lists are merged. */
-const withZh: Array<{ entity: EntityRecord; zh: string; source: string; declared?: Variant[] | undefined }> = [];
+const withZh: Array<{ entity: EntityRecord; zh: string; source: string }> = [];
 
 const companies = curated.companies;
 for (const { entry: c, file, index } of companies) {
@@ -175,7 +175,7 @@ for (const { entry: p, file, index } of curated.people) {
   if (known) {
     mergeInto(known, { zh: p.zh, aliases: p.aliases });
     variantEntries(p.variants, known.name, 'person-name', id, file);
-    if (p.zh) withZh.push({ entity: known, zh: p.zh, source: file, declared: p.variants });
+    if (p.zh) withZh.push({ entity: known, zh: p.zh, source: file });
     continue;
   }
   const entity: EntityRecord = {
@@ -190,7 +190,7 @@ for (const { entry: p, file, index } of curated.people) {
   entities.push(entity);
   curatedIds.set(id, { entity, where });
   variantEntries(p.variants, p.name, 'person-name', id, file);
-  if (p.zh) withZh.push({ entity, zh: p.zh, source: file, declared: p.variants });
+  if (p.zh) withZh.push({ entity, zh: p.zh, source: file });
 }
 
 for (const { entry: p, file, index } of curated.products) {
@@ -432,38 +432,74 @@ function clean(cell: string): string {
     .join(' / ');
 }
 
+// ---------------------------------------------------------------- aliases that are legal names
+
+// "Xiaomi Corporation" as an alias would make the legal name a right running name; the legal-suffix
+// rule shortens it instead.
+for (const e of entities) {
+  if (!e.curated || !e.aliases?.length) continue;
+  const legal = e.aliases.filter((a) => [...a.matchAll(/[,\s]/g)].some((m) => legalSuffixAt(a, m.index!)?.length === a.length - m.index!));
+  if (legal.length) e.aliases = e.aliases.filter((a) => !legal.includes(a));
+  if (!e.aliases.length) delete e.aliases;
+}
+
 // ---------------------------------------------------------------- pinyin renderings of curated Chinese names
 
 // A rendering already used by any entity or entry is left alone: a real name is never made a variant.
-const taken = new Set<string>([...claimed]);
+const taken = new Set<string>([...claimed, ...entries.flatMap((e) => e.patterns.map(foldKey))]);
 for (const e of entities) for (const n of [e.name, ...(e.aliases ?? []), ...(e.exact ?? []), ...(e.short ?? [])]) taken.add(foldKey(n));
 let derived = 0;
 const squashed = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
-for (const { entity, zh, source, declared } of withZh) {
+/** Unconditional wrong forms already tied to each entity (curated variants, observed rows). */
+const wrongOf = new Map<string, Set<string>>();
+for (const e of entries) {
+  if (!e.entity || e.context || e.mode === 'suggest') continue;
+  const set = wrongOf.get(e.entity) ?? new Set<string>();
+  for (const p of e.patterns) set.add(squashed(p));
+  wrongOf.set(e.entity, set);
+}
+// Every rendering with the entities it would name: a form two entities share (宏碁 and 红旗 are both
+// "Hongqi", 联想 and 理想 both "Lixiang") names neither, and is dropped.
+const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string }>>();
+for (const { entity, zh, source } of withZh) {
   const names = [entity.name, ...(entity.aliases ?? [])];
-  let forms = entity.type === 'person' ? personRenderings(zh) : companyRenderings(zh);
+  let forms = entity.type === 'person' ? personRenderings(zh) : [...companyRenderings(zh), ...companyTailRenderings(zh)];
   // Many people's pinyin names are right too ("Ma Huateng" beside "Pony Ma"): their other spellings are
-  // derived only where the entry itself lists a pinyin spelling as wrong ("Huang Renxun" for Jensen Huang).
-  if (entity.type === 'person') {
-    const wrong = new Set((declared ?? []).flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v : v.context || v.mode ? [] : v.patterns)).map(squashed));
-    if (!forms.some((f) => wrong.has(squashed(f)))) forms = [];
+  // derived only where a pinyin spelling of the name is already listed as wrong ("Huang Renxun" for Jensen Huang).
+  if (entity.type === 'person' && !forms.some((f) => wrongOf.get(entity.id)?.has(squashed(f)))) forms = [];
+  for (const form of forms) {
+    if (taken.has(foldKey(form)) || partOfName(form, names)) continue;
+    const list = candidates.get(foldKey(form)) ?? [];
+    if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}` });
+    candidates.set(foldKey(form), list);
   }
-  forms = forms.filter((f) => !taken.has(foldKey(f)) && !partOfName(f, names));
-  if (forms.length === 0) continue;
-  for (const f of forms) taken.add(foldKey(f));
-  entries.push({ rule: entity.type === 'person' ? 'person-name' : 'entity-name', expected: entity.name, patterns: forms, entity: entity.id, source: `${source}: pinyin of ${zh}` });
+}
+const derivedBy = new Map<EntityRecord, { forms: string[]; source: string }>();
+for (const list of candidates.values()) {
+  if (list.length !== 1) continue;
+  const { entity, form, source } = list[0]!;
+  const d = derivedBy.get(entity) ?? { forms: [], source };
+  d.forms.push(form);
+  derivedBy.set(entity, d);
+}
+for (const [entity, { forms, source }] of derivedBy) {
+  entries.push({ rule: entity.type === 'person' ? 'person-name' : 'entity-name', expected: entity.name, patterns: forms, entity: entity.id, source });
   derived += forms.length;
 }
 
 // ---------------------------------------------------------------- right names no entry may change
 
 const kept = new Map(curated.keep.map(({ entry }) => [foldKey(entry.name), entry.name]));
+// An entity's own right names (its aliases) are not wrong forms of it either.
+const rightNamesOf = new Map(entities.filter((e) => e.curated).map((e) => [e.id, new Set([e.name, ...(e.aliases ?? [])].map(foldKey))]));
 for (let k = entries.length - 1; k >= 0; k--) {
   const e = entries[k]!;
-  const dropped = e.patterns.filter((p) => kept.has(foldKey(p)));
+  const own = e.entity ? rightNamesOf.get(e.entity) : undefined;
+  const isRight = (p: string) => kept.has(foldKey(p)) || (own?.has(foldKey(p)) ?? false);
+  const dropped = e.patterns.filter(isRight);
   if (dropped.length === 0) continue;
-  for (const p of dropped) warnings.push(`${e.source}: "${p}" → "${e.expected}" dropped: "${kept.get(foldKey(p))}" is a right name (data/curated/keep.yaml)`);
-  e.patterns = e.patterns.filter((p) => !kept.has(foldKey(p)));
+  for (const p of dropped) warnings.push(`${e.source}: "${p}" → "${e.expected}" dropped: "${p}" is a right name (${kept.has(foldKey(p)) ? 'data/curated/keep.yaml' : 'an alias of the same entry'})`);
+  e.patterns = e.patterns.filter((p) => !isRight(p));
   if (e.patterns.length === 0 && !e.regex?.length) entries.splice(k, 1);
 }
 

@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 import { ContextProbe } from './context.js';
 import type { EntityRecord } from './kb.js';
 import { resolve, type Candidate, type Matcher } from './matcher.js';
-import { hkSuffixAt, legalSuffixAt } from './names.js';
+import { hkSuffixAt, legalSuffixAt, pinyinTailAt } from './names.js';
 import { collectBlocks, type Block } from './text.js';
 import { findTickers, type TickerSpan } from './tickers.js';
 
@@ -94,6 +94,10 @@ function matchBlock(matcher: Matcher, text: string): Found[] {
     if (entity.type !== 'company') continue;
     const legal = legalSuffixAt(text, c.end);
     if (legal) extended.push({ ...c, end: c.end + legal.length, nameEnd: c.end, extension: 'legal', shareClass: legal.shareClass, keepStop: legal.keepStop });
+    else {
+      const tail = pinyinTailAt(text, c.end);
+      if (tail) extended.push({ ...c, end: c.end + tail, nameEnd: c.end, extension: 'pinyin-tail' });
+    }
     if (entity.tickers?.some((t) => t.startsWith('HK:'))) {
       const n = hkSuffixAt(text, c.end);
       if (n) extended.push({ ...c, end: c.end + n, nameEnd: c.end, extension: 'hk-suffix' });

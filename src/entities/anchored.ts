@@ -42,6 +42,9 @@ const PLAIN = new Set(
     'motor motors auto automobile development investment capital resources materials mining semiconductor semiconductors software network networks ' +
     'communication communications media culture entertainment education food foods beverage liquor wine brewery real estate property properties ' +
     'shares stock era times future smart intelligent digital information data cloud new-energy battery batteries ' +
+    'drug drugs development optical optics biopharmaceutical biopharma biology biological biologics bio sports goods products appliances ' +
+    'hotpot catering precision equipment machinery heavy instruments chemical chemicals environmental logistics services solutions systems ' +
+    'vehicle vehicles automotive dairy lithium robot robotics trading commercial enterprise enterprises ' +
     'shenzhen shanghai beijing guangzhou hangzhou nanjing wuhan chengdu chongqing tianjin xiamen suzhou hefei jinan qingdao dalian ningbo xian ' +
     'guangdong jiangsu zhejiang shandong fujian hubei hunan henan hebei sichuan anhui jiangxi shanxi shaanxi yunnan guizhou guangxi hainan ' +
     'liaoning jilin heilongjiang gansu qinghai ningxia xinjiang tibet inner mongolia hong kong macau taiwan asia pacific east west north south'
@@ -98,6 +101,20 @@ function sharesRendering(printed: string, renderings: string[]): boolean {
   return renderings.some((r) => [...distinctive(r)].some((w) => w.length >= 4 && mine.has(w)));
 }
 
+/** Words that read as pinyin but are English (or names) too often to count as pinyin. */
+const ENGLISH = new Set('long hang sun man fan pan ban tan ran china zen bin pin tin din gene lane line mine pine shin chin bang gang sang hen pen ten den men yen nan dan can tao hua'.split(' '));
+const pinyinWord = (w: string) => /^[A-Za-z]{4,}$/.test(w) && !ENGLISH.has(w.toLowerCase()) && isPinyin(w) && (w.length >= 6 || /[jqxz]|ao|iu|ui|uo|ia|ie|ua|ou|ian|uan|ng$/i.test(w));
+
+/** "Meituan Dianping", "Xiaomi Jituan", "Anta Tiyu Yongpin": a right name with pinyin words after it. */
+function rightNamePlusPinyin(printed: string, right: string[]): boolean {
+  const core = printed.replace(/,?\s+(?:Co\.|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Holdings?|Group)\b.*$/, '');
+  return right.some((n) => {
+    if (!core.toLowerCase().startsWith(`${n.toLowerCase()} `)) return false;
+    const extra = core.slice(n.length).trim().split(/\s+/);
+    return extra.length > 0 && extra.every(pinyinWord);
+  });
+}
+
 const allPinyin = (name: string) => {
   const ws = coreOfLegalName(name).split(/[\s-]+/).filter(Boolean);
   return ws.length > 0 && ws.every((w) => /^[A-Za-z]+$/.test(w) && isPinyin(w)) && ws.join('').length >= 5;
@@ -105,7 +122,17 @@ const allPinyin = (name: string) => {
 
 /** Capitalised words just before a ticker, after any leading function word. */
 const RAW_NAME = /(?<![\p{L}\p{N}'’.&-])((?:\p{Lu}[\p{L}\p{N}.&'’-]*)(?:,?\s+(?:\p{Lu}[\p{L}\p{N}.&'’-]*|&|and|of)){0,6})\s*$/u;
-const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Its|Shares|Rival|Peer|Meanwhile|While|When|After|Both|Also|Listed|Chinese)\s+)+/;
+const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Its|Shares|Rival|Peer|Meanwhile|While|When|After|Both|Also|Listed|Chinese|of|and|&)\s+)+/;
+
+/** Whether a match names the holder: one of its names, or an entry for it (by id, or by the name it puts in). */
+function namesHolder(matcher: Matcher, c: Found, holder: number): boolean {
+  const e = entityOf(matcher, c);
+  if (e !== undefined) return e === holder;
+  if (c.target.kind !== 'entry') return false;
+  const entity = matcher.kb.entity(holder);
+  const expected = c.target.entry.expected.toLowerCase();
+  return [entity.name, ...(entity.aliases ?? [])].some((n) => n.toLowerCase() === expected);
+}
 
 export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[][]): AnchoredFix[] {
   const kb = matcher.kb;
@@ -133,10 +160,13 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       if (inside.length) {
         // "Ningde Era Technology Co., Ltd. (300750.SZ)": a variant of this very company, with plain words
         // and a legal form around it, is fixed as a whole; any other known name is judged by the other rules.
-        if (!inside.every((c) => c.target.kind === 'entry' && entityOf(matcher, c) === holder && c.start >= start && c.end <= end)) continue;
+        if (!inside.every((c) => namesHolder(matcher, c, holder) && c.start >= start && c.end <= end)) continue;
         let rest = printed;
         for (const c of [...inside].reverse()) rest = rest.slice(0, c.start - start) + ' ' + rest.slice(c.end - start);
-        if ([...distinctive(coreOfLegalName(rest.trim() || 'x'))].length > 0 && rest.trim()) continue;
+        // What is left must be plain words, a legal form or pinyin ("Haidilao Huoguo", "Weilai Group").
+        const left = [...distinctive(coreOfLegalName(rest.trim() || 'x'))].filter((w) => !pinyinWord(w));
+        if (rest.trim() && left.length > 0) continue;
+        if (inside.every((c) => c.target.kind === 'name' && !c.extension) && !rest.trim()) continue;
         if (inside.length === 1 && inside[0]!.start === start && inside[0]!.end === end) continue;
         fixes.push({ block: i, start, end, entity: holder, value: entity.name, mode: 'fix', covers: inside, reason: `Replaced “${printed}” with “${entity.name}”: a rendering of its name, beside its ticker ${printKey(t.keys[0]!)}` });
         const core = coreOfLegalName(printed);
@@ -144,7 +174,7 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
         continue;
       }
       const forms = formsOf(matcher, entity);
-      if (likeRightName(printed, forms.right)) continue;
+      if (likeRightName(printed, forms.right) && !(entity.curated && rightNamePlusPinyin(printed, forms.right))) continue;
       const sure = sharesRendering(printed, forms.renderings) || (entity.curated === true && allPinyin(printed));
       if (!sure && !entity.curated) continue;
       const key = printKey(t.keys[0]!);
@@ -172,7 +202,7 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
         if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
         if (fixes.some((f) => f.block === i && f.start < end && at < f.end)) continue;
         const covered = found[i]!.filter((c) => c.start < end && at < c.end);
-        if (!covered.every((c) => c.target.kind === 'entry' && entityOf(matcher, c) === target.entity && c.start >= at && c.end <= end)) continue;
+        if (!covered.every((c) => namesHolder(matcher, c, target.entity) && c.start >= at && c.end <= end)) continue;
         fixes.push({
           covers: covered,
           block: i,

@@ -55,7 +55,7 @@ const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Or|Its|The
 
 /** Legal names in `text` made of capitalised words and a legal form, outside `taken` spans. */
 export function unknownLegalNames(text: string, taken: ReadonlyArray<{ start: number; end: number }>): UnknownLegalName[] {
-  if (!/\b(?:Co\.|Ltd|Limited|Inc|Corp|Corporation|Incorporated|[Pp]lc|N\.\s?V\.|S\.A\.|S\.p\.A\.|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K\.|LLC|and\sCompany)\b/.test(text)) return [];
+  if (!/\b(?:Co\.|Ltd|Limited|Inc|Corp|Corporation|Incorporated|[Pp]lc|N\.\s?V\.|S\.A\.|S\.p\.A\.|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K\.|LLC|and\sCompany)(?![\p{L}\p{N}])/u.test(text)) return [];
   const out: UnknownLegalName[] = [];
   FORM_START.lastIndex = 0;
   for (let m = FORM_START.exec(text); m; m = FORM_START.exec(text)) {

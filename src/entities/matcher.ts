@@ -24,7 +24,7 @@ export interface Candidate {
   end: number;
   target: Target;
   /** Set when a rule extended the match (a legal suffix, an HK suffix). */
-  extension?: 'legal' | 'hk-suffix' | undefined;
+  extension?: 'legal' | 'hk-suffix' | 'pinyin-tail' | undefined;
   /** Share class named in a legal-suffix extension ("Class C"). */
   shareClass?: string | undefined;
 }

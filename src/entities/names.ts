@@ -11,7 +11,7 @@
  * "a Delaware corporation" is not a name.
  */
 const LEGAL_FORM =
-  String.raw`Co\.,?\s?Ltd\.?|Co\.\s?Limited|Company\sLimited|Holdings\sLimited|Inc\.|Inc\b|Incorporated|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
+  String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Company\sLimited|Holdings\sLimited|Inc\.|Inc\b|Incorporated|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
 const LEGAL_SUFFIX = new RegExp(
   String.raw`^(?:,?\s(?:Group\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-C])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?\b)?(?![\p{L}\p{N}])`,
   'u',
@@ -46,6 +46,18 @@ export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined
     keepStop = rest.length === 0 || /^\s*$/.test(rest) || (/^\s+["“‘']?[A-Z]/.test(rest) && !CONTINUES.test(rest.trimStart()));
   }
   return { length, shareClass: m[1], keepStop };
+}
+
+/**
+ * A generic company word left in pinyin after a name ("Xiaomi Jituan",
+ * "Kuaishou Keji", "Zijin Kuangye"): 集团, 控股, 科技, 汽车, 矿业 … as a
+ * translator leaves them. The length taken, or 0.
+ */
+const PINYIN_TAIL = /^\s(?:Jituan|Konggu|Gongsi|Youxian\sGongsi|Gufen(?:\sYouxian\sGongsi)?|Keji|Qiche|Shengwu|Yiyao|Zhiyao|Dianqi|Dianzi|Ruye|Liye|Kuangye|Yinhang|Baoxian|Zhengquan|Nengyuan|Dongli|Guangxue|Tiyu|Zhonggong|Dianping)(?:\s(?:Jituan|Konggu|Gongsi|Youxian\sGongsi))?(?![\p{L}\p{N}])/u;
+
+export function pinyinTailAt(text: string, at: number): number {
+  const m = PINYIN_TAIL.exec(text.slice(at, at + 40));
+  return m ? m[0].length : 0;
 }
 
 export function hkSuffixAt(text: string, at: number): number {
@@ -214,6 +226,8 @@ export const HK_MARKER = /-(SWR|SW|WR|SR|SS|W|S|B|R)$/;
 export function displayFromShort(short: string): string | undefined {
   const base = short.replace(HK_MARKER, '');
   const tokens = base.split(/\s+/);
+  // "NEW TIMES CORP", "KEYNE LTD": the legal form is not part of the name.
+  while (tokens.length > 1 && /^(?:CORP|CORPN|LTD|LIMITED|CO|INC|PLC)$/.test(tokens.at(-1)!)) tokens.pop();
   const out: string[] = [];
   for (const [i, token] of tokens.entries()) {
     if (ABBREVIATIONS[token]) {

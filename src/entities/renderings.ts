@@ -58,6 +58,56 @@ export function companyRenderings(zh: string): string[] {
   return unique(forms).filter((f) => !f.toLowerCase().split(/[\s-]+/).every((w) => PLACES.has(w)));
 }
 
+/** Generic company words, as a translator leaves them in pinyin after a name: 集团 Jituan, 科技 Keji. */
+const TAIL_PINYIN: Array<[RegExp, string]> = [
+  [/集团$/, 'Jituan'],
+  [/控股$/, 'Konggu'],
+  [/科技$/, 'Keji'],
+  [/汽车$/, 'Qiche'],
+  [/股份$/, 'Gufen'],
+  [/(?:有限)?公司$/, 'Gongsi'],
+  [/生物$/, 'Shengwu'],
+  [/医药$/, 'Yiyao'],
+  [/制药$/, 'Zhiyao'],
+  [/电器$/, 'Dianqi'],
+  [/电子$/, 'Dianzi'],
+  [/乳业$/, 'Ruye'],
+  [/锂业$/, 'Liye'],
+  [/矿业$/, 'Kuangye'],
+  [/银行$/, 'Yinhang'],
+  [/保险$/, 'Baoxian'],
+  [/证券$/, 'Zhengquan'],
+  [/能源$/, 'Nengyuan'],
+  [/动力$/, 'Dongli'],
+  [/光学$/, 'Guangxue'],
+  [/体育$/, 'Tiyu'],
+  [/重工$/, 'Zhonggong'],
+];
+
+/**
+ * For a two-character name (京东, 腾讯), whose bare pinyin is too often
+ * another name's, the pinyin with its generic company word after it: "Jingdong
+ * Jituan" from 京东集团, "Xiaopeng Qiche" from 小鹏汽车: only the tail the
+ * Chinese name has (理想汽车 is not "Lixiang Jituan", which is Lenovo).
+ */
+export function companyTailRenderings(zh: string): string[] {
+  let core = zh;
+  const tails = new Set<string>();
+  for (let guard = 0; guard < 3; guard++) {
+    const hit = TAIL_PINYIN.find(([re]) => re.test(core));
+    if (!hit) break;
+    tails.add(hit[1]);
+    core = core.replace(hit[0], '');
+  }
+  core = core.replace(COMPANY_TAIL, '');
+  if (!/^\p{Script=Han}{2}$/u.test(core)) return [];
+  const parts = syllables(core);
+  if (parts.length !== 2) return [];
+  const stem = capital(parts.join(''));
+  if (PLACES.has(stem.toLowerCase())) return [];
+  return [...tails].map((t) => `${stem} ${t}`);
+}
+
 /** Whether a rendering is a right short form of the name ("Hongqi" of "FAW Hongqi", "Dahua" of "Dahua Technology"). */
 export function partOfName(rendering: string, names: string[]): boolean {
   const r = rendering.toLowerCase();
