@@ -49,8 +49,9 @@ const articleStructure: Plugin<[ArticleStructureOptions?], Root> = function (opt
     if (formerTitle && !removed.has(formerTitle)) toParagraph(formerTitle);
     if (headline) {
       toTitle(headline);
+      // A headline printed after the body goes to the top; lines an editor kept above it stay where they were.
       const at = tree.children.indexOf(headline);
-      if (at > 0) {
+      if (structure.headlineMoved && at > 0) {
         tree.children.splice(at, 1);
         tree.children.unshift(headline);
       }

@@ -17,7 +17,7 @@ describe('copydesk clean', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^# Harbourline Logistics/);
     expect(r.stdout).not.toContain('shares jumped after the company won');
-    expect(r.stderr).toContain('duplicate-lead');
+    expect(r.stderr).toContain('dek');
     expect(r.stderr).toMatch(/2:1-2:\d+/);
   });
 
@@ -25,9 +25,9 @@ describe('copydesk clean', () => {
     const r = run('clean', fixture, '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { markdown: string; html: string; messages: Array<Record<string, unknown>> };
-    expect(Object.keys(out)).toEqual(['markdown', 'html', 'messages']);
+    expect(Object.keys(out)).toEqual(['title', 'markdown', 'html', 'messages', 'meta']);
     expect(out.html).toContain('<h1>Harbourline Logistics');
-    expect(out.messages[0]).toMatchObject({ ruleId: 'duplicate-lead', source: 'copydesk', severity: 'info', line: 2, column: 1 });
+    expect(out.messages[0]).toMatchObject({ ruleId: 'dek', source: 'copydesk', severity: 'info', line: 2, column: 1 });
     expect(out.messages[0]!.actual).toMatch(/^Harbourline Logistics shares jumped/);
     expect(out.messages[0]!.cause).toMatchObject({ line: 3 });
   });

@@ -73,7 +73,7 @@ describe('copydesk Payload plugin', () => {
     expect(published.body).toContain(LEAD_FULL);
     const report = published.copydesk as { verdict: string; changes: number; rules: Record<string, number>; field: string };
     expect(report).toMatchObject({ verdict: 'publish', field: 'body', onWarnings: 'review' });
-    expect(report.rules['duplicate-lead']).toBe(1);
+    expect(report.rules['dek']).toBe(1);
     expect(report.changes).toBeGreaterThanOrEqual(4);
     // Stored, not just returned.
     const read = await payload.findByID({ collection: 'posts', id: draft.id });
@@ -109,7 +109,7 @@ describe('copydesk Payload plugin', () => {
     expect(JSON.stringify(published.content)).toContain(LEAD_SUMMARY);
     expect(published.copydesk).toMatchObject({ field: 'content', unchanged: expect.stringMatching(/block nodes/) });
     // The plain blocks were still checked.
-    expect((published.copydesk as { rules: Record<string, number> }).rules['duplicate-lead']).toBe(1);
+    expect((published.copydesk as { rules: Record<string, number> }).rules['dek']).toBe(1);
   });
 
   test('HTML in a code field, in a collection without drafts: cleaned on every save, stays HTML', async () => {

@@ -83,13 +83,13 @@ describe('preview page', () => {
     // The token left the address bar.
     expect(page.url()).not.toContain('token=');
     const rules = await page.locator('[data-change]').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.rule));
-    expect(rules).toEqual(['duplicate-lead', 'person-name', 'person-name', 'related-block', 'related-block']);
+    expect(rules).toEqual(['dek', 'person-name', 'person-name', 'related-block', 'related-block']);
     const flags = page.locator('[data-flag]');
     expect(await flags.count()).toBe(1);
     expect(await flags.first().getAttribute('data-rule')).toBe('suspicious-product-name');
     // Removed blocks struck through with their rule, name fixes before → after, the flag's reason and suggestions in place.
-    const lead = page.locator('[data-change][data-rule="duplicate-lead"]');
-    expect(await lead.innerText()).toContain('duplicate-lead');
+    const lead = page.locator('[data-change][data-rule="dek"]');
+    expect(await lead.innerText()).toContain('dek');
     expect(await page.locator('.removed').first().evaluate((n) => getComputedStyle(n).textDecorationLine)).toContain('line-through');
     const fix = page.locator('[data-change][data-rule="person-name"]').first();
     expect(await fix.locator('del').innerText()).toBe('Huang Renxun');
@@ -110,11 +110,11 @@ describe('preview page', () => {
     await page.locator('[data-flag]').click();
     await page.waitForSelector('#actions button:has-text("Use “its AI chatbot”")');
     await page.screenshot({ path: join(root, 'docs', 'preview.png') });
-    await page.locator('[data-change][data-rule="duplicate-lead"]').click();
+    await page.locator('[data-change][data-rule="dek"]').click();
   });
 
   test('keyboard: next and previous move through changes and flags in article order', async () => {
-    await page.locator('[data-change][data-rule="duplicate-lead"]').focus();
+    await page.locator('[data-change][data-rule="dek"]').focus();
     await page.keyboard.press('j');
     expect(await page.locator('#position').innerText()).toBe('2 of 6');
     await page.keyboard.press('j');
@@ -126,7 +126,7 @@ describe('preview page', () => {
   });
 
   test('rejecting a removal restores the block in place; accepting it again removes it', async () => {
-    await page.locator('[data-change][data-rule="duplicate-lead"]').click();
+    await page.locator('[data-change][data-rule="dek"]').click();
     await page.keyboard.press('r');
     expect(await page.locator('#counts').getAttribute('data-rejected')).toBe('1');
     await waitForOutput('for its data centres');

@@ -38,7 +38,7 @@ describe('decisions', () => {
     const b = await clean(article);
     expect(a.messages.map(messageId)).toEqual(b.messages.map((m) => messageId(messageToJson(m))));
     expect(new Set(a.messages.map(messageId)).size).toBe(a.messages.length);
-    expect(messageId(a.messages[0]!)).toMatch(/^duplicate-lead@3:1-3:\d+$/);
+    expect(messageId(a.messages[0]!)).toMatch(/^dek@3:1-3:\d+$/);
   });
 
   it('rejecting one of two identical name fixes brings back that one only', async () => {
@@ -68,7 +68,7 @@ describe('decisions', () => {
 
   it('a rejected removal stays in place; what is in it is cleaned like the rest', async () => {
     const { result, byRule } = await ids();
-    const [lead] = byRule('duplicate-lead');
+    const [lead] = byRule('dek');
     const out = await clean(article, { decisions: { reject: [lead!] } });
     const paragraphs = out.markdown.split('\n\n');
     expect(paragraphs[1]).toBe('Meta agreed to buy Nvidia processors for its data centres, chief executive Jensen Huang said.');

@@ -49,7 +49,7 @@ describe('POST /v1/preview', () => {
     const body = await response.json();
     const kinds = body.messages.map((m: Message) => `${m.ruleId}:${m.kind}`);
     expect(kinds).toEqual([
-      'duplicate-lead:removal',
+      'dek:removal',
       'person-name:fix',
       'suspicious-product-name:flag',
       'person-name:fix',
@@ -58,7 +58,7 @@ describe('POST /v1/preview', () => {
     ]);
     for (const m of body.messages as Message[]) expect(body.original).toContain(`data-mid="${m.id}"`);
     // The cleaned side marks what is in it: fixes and flags, not removed blocks.
-    expect(body.cleaned).not.toContain('data-mid="duplicate-lead');
+    expect(body.cleaned).not.toContain('data-mid="dek');
     expect(body.cleaned.match(/data-mid="person-name@/g)).toHaveLength(2);
     expect(body.cleaned).toContain('>Jensen Huang</span>');
     expect(body.original).toContain('>Huang Renxun</span>');
@@ -78,11 +78,11 @@ describe('POST /v1/preview', () => {
     expect(body.markdown).toContain('chief executive Jensen Huang said, as it adds capacity for its AI chatbot.');
     expect(body.verdict).toBe('publish');
     // Rejected changes stay in the list, marked: the page can offer to accept them again.
-    const lead = first.messages.find((m: Message) => m.ruleId === 'duplicate-lead');
+    const lead = first.messages.find((m: Message) => m.ruleId === 'dek');
     const restored = await (await previewCall({ content: article, format: 'markdown', decisions: { reject: [lead.id, second.id] } })).json();
     const listed = restored.messages.map((m: Message & { rejected?: boolean }) => `${m.ruleId}${m.rejected ? ' (rejected)' : ''}`);
     expect(listed).toEqual([
-      'duplicate-lead (rejected)',
+      'dek (rejected)',
       'person-name',
       'person-name',
       'suspicious-product-name',

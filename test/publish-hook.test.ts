@@ -15,7 +15,7 @@ describe('createPublishHook', () => {
     expect(out.copydesk).toBe(report);
     expect(report.changes).toBeGreaterThanOrEqual(4);
     expect(report.flags).toBe(0);
-    expect(report.rules['duplicate-lead']).toBe(1);
+    expect(report.rules['dek']).toBe(1);
     expect(doc.body).toBe(DEFECTIVE_MARKDOWN);
   });
 

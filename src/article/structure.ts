@@ -171,7 +171,8 @@ export function findStructure(tree: Root): ArticleStructure {
     if (i === at - 1 && b.shape.cjkShare > 0.5 && b.shape.text.length <= 120) structure.bilingual = b.node;
     else if (isDateline(text)) structure.dateline ??= b.node;
     else if (isByline(text)) structure.byline ??= b.node;
-    else if (!isAttributionLine(text) && !isBodyProse(b.shape) && b.shape.words <= 12) structure.chrome.push(b.node);
+    // Navigation links are strip-boilerplate's, by its own rule.
+    else if (!isAttributionLine(text) && !isBodyProse(b.shape) && b.shape.words <= 12 && b.shape.linkShare <= 0.5) structure.chrome.push(b.node);
   }
   // Just below it: a headline in another script, the dateline, the byline.
   let next = structure.headlineMoved ? 0 : at + 1;
