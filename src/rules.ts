@@ -7,6 +7,7 @@ export interface RuleInfo {
 
 export const RULES: Record<string, RuleInfo> = {
   'page-chrome': { plugin: 'html reader', severity: 'info', summary: 'Navigation, forms, footers and buttons of an HTML page dropped on reading.' },
+  'page-region': { plugin: 'html reader', severity: 'info', summary: 'A region of a whole web page outside its article (menus, header, footer, related rails, comments) dropped when the article was extracted; the message holds its text.' },
   'headline-chrome': { plugin: 'article-structure', severity: 'info', summary: 'A short line of page chrome standing above the headline (a site name, a breadcrumb, a widget line) removed.' },
   'bilingual-headline': { plugin: 'article-structure', severity: 'info', summary: 'A headline in another script printed beside its English version removed; the English one is the title.' },
   'unsupported-markup': { plugin: 'html reader', severity: 'info', summary: 'MathML, SVG, noscript or canvas/object/iframe fallback text dropped on reading (Markdown cannot hold it); the message holds its text.' },
