@@ -8,14 +8,15 @@
  *
  * The disk faults need a tmpfs (mount): these tests run as root, as the
  * development machine and CI do; without the right to mount they are
- * skipped, saying why, since an injected error would not test what the
- * kernel does on a full disk (short writes, then ENOSPC).
+ * skipped, saying why. The fault path itself is then still tested without
+ * any mount or injection: stdout sent to /dev/full, where the kernel answers
+ * every write with ENOSPC.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, startCli, workspaces, type CliResult } from './batch-helpers.js';
+import { CLI, cli, startCli, workspaces, type CliResult } from './batch-helpers.js';
 import { ghostExport, wireHtml, wireMarkdown, wireText, wxrExport } from './batch-fixtures.js';
 
 const ws = workspaces();
@@ -131,6 +132,16 @@ describe('a full disk', () => {
     } finally {
       unmount();
     }
+  });
+});
+
+describe('a full device, without mounting anything', () => {
+  it('stdout on /dev/full (the kernel answers ENOSPC): one line, exit 3, no stack', () => {
+    const dir = ws({ 'feed.jsonl': `${feedLines(20).join('\n')}\n` });
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" batch feed.jsonl --jobs 1 -q > /dev/full`], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    expect(run.status, run.stderr).toBe(3);
+    expectOneLine({ status: run.status, stdout: '', stderr: run.stderr }, /^copydesk: stdout: no space left on the device \(ENOSPC\): stopped$/);
+    expect(run.stderr).not.toContain('--resume'); // stdout cannot be resumed: not offered
   });
 });
 

@@ -363,6 +363,7 @@ class Run {
       this.progress.stop();
     }
     this.summary.interrupted = Boolean(this.stopping || this.fault);
+    this.summary.resumable = Boolean(this.state);
     for (const reporter of this.reporters) await Promise.resolve(reporter.finish(this.summary)).catch((error: unknown) => this.fail(error));
     // the state stays for --resume unless the run is complete
     await this.state?.close(!this.halted).catch((error: unknown) => this.fail(error));

@@ -18,6 +18,8 @@ export class Summary {
   warnings = 0;
   errors = 0;
   interrupted = false;
+  /** The run keeps a state (`--out-dir`, `--in-place`): an interrupted one can be resumed. */
+  resumable = true;
   readonly rules = new Map<string, RuleCount>();
 
   add(messages: JsonMessage[], failed: boolean): void {
@@ -99,7 +101,7 @@ export class Summary {
     if (this.skipped) parts.push(`${this.skipped} skipped (no body)`);
     if (this.resumed) parts.push(`${this.resumed} done before (resumed)`);
     out.push('', `  ${parts.join(', ')}`);
-    out.push(`  ${this.seconds.toFixed(1)} s, ${this.rate.toFixed(1)} articles/s${this.interrupted ? ' (interrupted: run again with --resume)' : ''}`);
+    out.push(`  ${this.seconds.toFixed(1)} s, ${this.rate.toFixed(1)} articles/s${this.interrupted ? (this.resumable ? ' (interrupted: run again with --resume)' : ' (interrupted)') : ''}`);
     return out.join('\n');
   }
 }
