@@ -10,6 +10,7 @@
  * The original is built from the same tree the cleanup starts from, so both
  * sides share block places (`data-o`) for scrolling together.
  */
+import { articleInfo, type ArticleMeta } from '../article-meta.js';
 import type { VFileMessage } from 'vfile-message';
 import type { Point, Position } from 'unist';
 import { heldBack, messageId, type Decisions } from '../decisions.js';
@@ -35,6 +36,8 @@ export interface PreviewInput {
 }
 
 export interface PreviewResult {
+  /** The headline the article model found. */
+  title?: string | undefined;
   markdown: string;
   html: string;
   /** Sanitized HTML of the cleaned article, fixes and flags marked. */
@@ -42,6 +45,8 @@ export interface PreviewResult {
   /** Sanitized HTML of the article as read, every change and flag marked (when asked for). */
   original?: string | undefined;
   messages: PreviewMessage[];
+  /** Lines kept beside the body (dek, dateline, byline, source). */
+  meta: ArticleMeta;
 }
 
 export function kindOf(message: VFileMessage): MessageKind {
@@ -101,6 +106,8 @@ export async function previewArticle(input: PreviewInput, options: CleanOptions 
   const held = heldBack(cleaned.file);
   const inPlay = held.length ? [...cleaned.messages, ...held].sort((a, b) => (offsets(a, starts)?.start ?? -1) - (offsets(b, starts)?.start ?? -1)) : cleaned.messages;
   const result: PreviewResult = {
+    title: articleInfo(cleaned.file).title,
+    meta: articleInfo(cleaned.file).meta,
     markdown: toMarkdown(cleaned.tree),
     html: await toHtml(cleaned.tree),
     cleaned: await renderMarked(cleaned.tree, marks, shifts),
