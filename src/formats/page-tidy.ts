@@ -1,9 +1,26 @@
 /**
- * copydesk's own pass over Readability's article, before it is read: what Readability keeps but is
- * not article text. Removed nodes are reported with the page's other dropped regions.
+ * copydesk's own pass over Readability's article, before it is read: what Readability keeps but a
+ * reader does not read as the story. Picture captions and credits; lines that only date or sign the
+ * page ("Updated 11:05, Nov 19"); promotion lines ("SEE MORE: …", "Continue Reading Below"); blocks
+ * and lists that are mostly links (rails of other stories); tag lists and copyright notices. Only
+ * short blocks are judged, so a paragraph of prose never goes. What is removed here is reported with
+ * the page's other dropped regions (`page-regions.ts`).
  */
 import type { DomNode } from './page-regions.js';
 import { squash } from './page-regions.js';
+
+const ELEMENT = 1;
+const BLOCKS = 'p, div, li, ul, ol, h2, h3, h4, h5, h6, span, section, aside, dl, table, header, footer, small';
+const CAPTIONS = 'figcaption, [class*="caption"], [class*="credit"], [class*="Caption"], [class*="Credit"]';
+/** Where a short line starts like this, it is the page talking, not the story. */
+const PROMO =
+  /^(?:you (?:may|might) (?:also )?like|don'?t miss|see (?:more|also)|read (?:more|next|also)|more (?:from|on|stories|news)|related(?: (?:articles?|stories|news|posts?|content|coverage|reading))?\b|recommended|continue reading|advertisement|sponsored|share (?:this|on)|follow us|sign up|subscribe|tags?\b|filed under|topics?:|categories?:|comments?\b|leave a (?:comment|reply)|click here|get .{0,40} on the go|watch:|listen:|photo:|image:|video:|trending|popular|most read|top stories|next article|previous article|more:)/i;
+const DATED = /\b(?:published|updated|posted|last (?:modified|updated)|first published)\b/i;
+const DATE_OR_TIME =
+  /\b(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d+ (?:minutes?|hours?|days?|weeks?) ago)/i;
+const NOTICE = /^(?:©|\(c\)|copyright\b|all rights reserved|this (?:document|article|material) (?:is subject to|may not)|citation:)/i;
+
+const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 export function tidyArticle(content: DomNode, title: string | undefined): void {
   // The headline is written first by the reader: a copy of it at the top of the body goes.
@@ -11,4 +28,63 @@ export function tidyArticle(content: DomNode, title: string | undefined): void {
     const heading = content.querySelector?.('h1, h2');
     if (heading && squash(heading.textContent ?? '') === title) heading.remove?.();
   }
+  for (const node of all(content, CAPTIONS)) if (words(node.textContent ?? '') <= 60) node.remove?.();
+  for (const node of all(content, BLOCKS)) {
+    if (!node.parentNode) continue;
+    if (isPageLine(node)) node.remove?.();
+  }
+}
+
+function all(root: DomNode, selector: string): DomNode[] {
+  return Array.from(root.querySelectorAll?.(selector) ?? []);
+}
+
+/** A short block that is a promotion, a date line, a notice, or mostly links. */
+function isPageLine(node: DomNode): boolean {
+  const text = squash(node.textContent ?? '');
+  const count = words(text);
+  if (count === 0) return false;
+  if (node.localName === 'ul' || node.localName === 'ol') return isLinkList(node);
+  if (!isLeafBlock(node)) return false;
+  if (count <= 12 && PROMO.test(text)) return true;
+  if (count <= 16 && DATED.test(text) && DATE_OR_TIME.test(text)) return true;
+  if (count <= 8 && DATE_OR_TIME.test(text) && datesOnly(text)) return true;
+  if (count <= 60 && NOTICE.test(text)) return true;
+  if (count <= 25 && linkShare(node, text) > 0.7 && !/[.!?]["”’)]?$/.test(text.replace(/\s*…$/, ''))) return true;
+  return false;
+}
+
+/** No block element inside: a paragraph, a heading, a line (not a container of several). */
+function isLeafBlock(node: DomNode): boolean {
+  const children = node.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.nodeType === ELEMENT && /^(?:p|div|ul|ol|li|h[1-6]|table|section|blockquote|figure|pre|dl)$/.test(child.localName ?? '')) return false;
+  }
+  return true;
+}
+
+/** The text is nothing but a date, a time, a relative time and separators. */
+function datesOnly(text: string): boolean {
+  const rest = text
+    .replace(new RegExp(DATE_OR_TIME.source, 'gi'), ' ')
+    .replace(/\b(?:\d{1,4}|on|at|am|pm|[ap]\.m\.|gmt|utc|[a-z]{2,4}t|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/gi, ' ')
+    .replace(/[\s,.;:|/–—-]+/g, '');
+  return rest.length === 0;
+}
+
+function linkShare(node: DomNode, text: string): number {
+  let linked = 0;
+  for (const a of all(node, 'a')) linked += squash(a.textContent ?? '').length;
+  return text.length ? linked / text.length : 0;
+}
+
+/** A list whose every item is a link and no sentence: a rail of other stories. */
+function isLinkList(list: DomNode): boolean {
+  const items = Array.from(list.childNodes).filter((c) => c.nodeType === ELEMENT && c.localName === 'li');
+  if (items.length < 2) return false;
+  return items.every((item) => {
+    const text = squash(item.textContent ?? '');
+    return text.length > 0 && linkShare(item, text) > 0.8 && words(text) <= 20;
+  });
 }
