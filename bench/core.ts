@@ -1,10 +1,11 @@
 /**
  * `clean()` against the floor F measured in the same run: the bare unified
  * work it cannot avoid (parse once; Markdown out with remark-stringify; HTML
- * out with remark-rehype → rehype-stringify).
+ * out with remark-rehype → rehype-stringify), GFM on both sides as in clean().
  */
 import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
@@ -13,8 +14,8 @@ import { clean } from '../src/pipeline.js';
 import { corpusMarkdown, markdownArticle } from './articles.js';
 import { compare, type Row } from './measure.js';
 
-const parser = unified().use(remarkParse).freeze();
-const markdownOut = unified().use(remarkStringify).freeze();
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const markdownOut = unified().use(remarkGfm).use(remarkStringify).freeze();
 const htmlOut = unified().use(remarkRehype).use(rehypeStringify).freeze();
 
 /** F: the floor. */
