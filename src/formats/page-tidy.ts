@@ -10,7 +10,7 @@ import type { DomNode } from './page-regions.js';
 import { squash } from './page-regions.js';
 
 const ELEMENT = 1;
-const BLOCKS = 'p, div, li, ul, ol, h2, h3, h4, h5, h6, span, section, aside, dl, table, header, footer, small';
+const BLOCKS = 'p, div, li, ul, ol, h2, h3, h4, h5, h6, section, aside, dl, table, header, footer';
 const CAPTIONS = 'figcaption, [class*="caption"], [class*="credit"], [class*="Caption"], [class*="Credit"]';
 /** Where a short line starts like this, it is the page talking, not the story. */
 const PROMO =
