@@ -60,7 +60,10 @@ async function serve(dir: string): Promise<{ child: ChildProcess; url: string }>
     await new Promise((r) => setTimeout(r, 50));
     url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out)?.[1];
   }
-  if (!url) throw new Error(`copydesk serve did not start: ${err}`);
+  if (!url) {
+    child.kill('SIGKILL');
+    throw new Error(`copydesk serve did not start: ${err}`);
+  }
   await ready(url);
   return { child, url };
 }

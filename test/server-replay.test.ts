@@ -72,7 +72,10 @@ describe('replay store', () => {
         await new Promise((r) => setTimeout(r, 50));
         url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out)?.[1];
       }
-      if (!url) throw new Error(`serve did not start: ${out}`);
+      if (!url) {
+        child.kill('SIGKILL');
+        throw new Error(`serve did not start: ${out}`);
+      }
       await ready(url);
       return { url, stop: async () => void (child.kill('SIGTERM'), await once(child, 'exit')) };
     };
