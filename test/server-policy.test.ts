@@ -54,6 +54,7 @@ describe('/v1/clean under a policy that blocks suspicious-product-name', () => {
     ['an error rule lowered to a warning', { rules: { 'ticker-mismatch': 'warning' } }],
     ['the prose guard lowered', { minProseShare: 0.1 }],
     ['the prose guard lowered for one plugin', { plugins: { 'dedupe-lead': { minProseShare: 0 } } }],
+    ['the removal ceiling raised for one plugin', { plugins: { 'strip-boilerplate': { maxRemovalShare: 1 } } }],
   ])('refused with 403: %s', async (_name, options) => {
     const response = await clean(options);
     expect(response.status).toBe(403);
@@ -114,6 +115,13 @@ describe('loosenings()', () => {
       'ticker-mismatch is error on this server (the request makes it warning)',
     ]);
   });
+  test('the prose guard: stricter allowed, looser refused, judged per removing plugin', () => {
+    expect(loosenings({}, { maxRemovalShare: 0.1, minProseShare: 0.7 })).toEqual([]);
+    expect(loosenings({ maxRemovalShare: 0.3 }, { dedupeLead: { maxRemovalShare: 0.25 } })).toEqual([]);
+    expect(loosenings({}, { maxRemovalShare: 0.5, stripBoilerplate: false, dedupeLead: false, articleStructure: false })).toEqual([]);
+    expect(loosenings({}, { stripBoilerplate: { maxRemovalShare: 0.9 } as never })).toEqual(['maxRemovalShare for strip-boilerplate may not go above the server\'s 0.15']);
+  });
+
   test('fix-entities can raise suggest-mode warnings: its rules and switch stay the server’s', () => {
     expect(loosenings({}, { fixEntities: false }).length).toBeGreaterThan(0);
     expect(loosenings({}, { rules: { 'person-name': 'info' } })).toEqual(['person-name is warning on this server (the request makes it info)']);

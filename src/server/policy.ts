@@ -10,8 +10,8 @@
  *   warning; its plugin may not be switched off;
  * - the options of a plugin that raises flags (`fix-entities` reports
  *   suggest-mode entries as warnings, `flag-entities`) stay the server's;
- * - the prose guard's floor (`minProseShare`, top-level or per plugin) may be
- *   raised, not lowered;
+ * - the prose guard may be made stricter, not looser: `minProseShare` raised,
+ *   `maxRemovalShare` lowered (top-level or in a removing plugin's options);
  * - `block` lists are joined, so a request can add to the server's, never
  *   take away.
  *
@@ -35,9 +35,13 @@ const RANK: Record<Level, number> = { off: 0, info: 1, warning: 2, error: 3 };
 
 /** Plugins whose rules can report warnings of their own (fix-entities: entries in suggest mode). */
 const FLAGGING_PLUGINS = new Set(['fix-entities', 'flag-entities']);
-/** Plugins that remove text, under the prose guard. */
-const GUARDED_PLUGINS = ['strip-boilerplate', 'dedupe-lead'];
-const DEFAULT_MIN_PROSE_SHARE = 0.5;
+/** Plugins that remove text under the prose guard, by their key in `clean()` options. */
+const GUARDED_PLUGINS = ['articleStructure', 'stripBoilerplate', 'dedupeLead'] as const;
+/** The guard's settings, which way is stricter, and their defaults (src/removal.ts). */
+const GUARD_SETTINGS = [
+  { name: 'minProseShare', stricter: 'higher', fallback: 0.5 },
+  { name: 'maxRemovalShare', stricter: 'lower', fallback: 0.15 },
+] as const;
 
 /** The strongest severity a rule can report under these options. */
 function levelOf(ruleId: string, options: CleanOptions): Level {
@@ -49,10 +53,14 @@ function levelOf(ruleId: string, options: CleanOptions): Level {
   return RULES[ruleId]?.severity === 'warning' || FLAGGING_PLUGINS.has(plugin) ? 'warning' : 'info';
 }
 
-function proseFloor(plugin: string, options: CleanOptions): number {
-  const own = options[PLUGIN_KEYS[plugin]!] as { minProseShare?: number } | false | undefined;
-  return (own ? own.minProseShare : undefined) ?? options.minProseShare ?? DEFAULT_MIN_PROSE_SHARE;
+/** A guard setting as one plugin sees it: its own option, else the top-level one, else the default. */
+function guardValue(key: (typeof GUARDED_PLUGINS)[number], setting: (typeof GUARD_SETTINGS)[number], options: CleanOptions): number {
+  const own = options[key] as Record<string, unknown> | false | undefined;
+  const value = (own ? own[setting.name] : undefined) ?? options[setting.name];
+  return typeof value === 'number' ? value : setting.fallback;
 }
+
+const pluginName = (key: string) => Object.keys(PLUGIN_KEYS).find((name) => PLUGIN_KEYS[name] === key) ?? key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 
@@ -70,11 +78,15 @@ export function loosenings(server: CleanOptions, requested: CleanOptions): strin
     const asked = requested[key];
     if (asked !== false && !same(asked, server[key])) problems.push(`the options of ${plugin} are set by the server`);
   }
-  for (const plugin of GUARDED_PLUGINS) {
-    if (requested[PLUGIN_KEYS[plugin]!] === false) continue;
-    const floor = proseFloor(plugin, server);
-    // The floor only acts through the removing plugins: judged per plugin, so a lower top-level value is named where it bites.
-    if (proseFloor(plugin, requested) < floor) problems.push(`minProseShare for ${plugin} may not go below the server's ${floor}`);
+  // The guard acts through the removing plugins: judged per plugin, so a top-level value is named where it bites.
+  for (const key of GUARDED_PLUGINS) {
+    if (requested[key] === false) continue;
+    for (const setting of GUARD_SETTINGS) {
+      const ceiling = guardValue(key, setting, server);
+      const asked = guardValue(key, setting, requested);
+      const looser = setting.stricter === 'higher' ? asked < ceiling : asked > ceiling;
+      if (looser) problems.push(`${setting.name} for ${pluginName(key)} may not go ${setting.stricter === 'higher' ? 'below' : 'above'} the server's ${ceiling}`);
+    }
   }
   return problems;
 }
