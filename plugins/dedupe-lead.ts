@@ -4,14 +4,19 @@
  * Wire pages print a one-sentence summary and then a lede that says the same
  * thing again (often with machine-linked names), reprint the title as the
  * first paragraph or as image captions, repeat a paragraph, or print the
- * whole story twice. One version stays: for a lead pair, the more
- * informative one (more figures, tickers, attribution); otherwise the first.
- * Every removal names the copy that was kept as its `cause`.
+ * whole story twice. The headline and the lede come from the article model
+ * (src/article/structure.ts) and are never removed in favour of anything
+ * else. A standfirst that restates a wire lede leaves the body for
+ * `meta.dek`; edited copy (a dek and a lede on the same news) stays as it is.
+ * Of two copies of a paragraph, the fuller one stays. Every removal names
+ * the copy that was kept (or the lede) as its `cause`.
  *
  * Rule ids:
- * - `duplicate-lead`: a paragraph near the top restating another one near it.
+ * - `dek`: a standfirst restating the lede, moved to `meta.dek`.
+ * - `duplicate-lead`: a paragraph near the top printed again nearly word for word.
  * - `repeated-title`: the title printed again in the body.
- * - `duplicate-paragraph`: an exact repeat of an earlier paragraph.
+ * - `duplicate-paragraph`: a paragraph printed again, exactly or nearly word
+ *   for word (an article printed twice).
  *
  * Parallel paragraphs that differ in names and figures ("Tencent drew net
  * buying of HK$1.21 billion" / "Alibaba drew net buying of HK$986 million")
@@ -19,14 +24,14 @@
  *
  * @example
  *   in:  "# Acme buys Widgets\nAcme agreed to buy Widgets, a maker of gears.\nAccording to filings, Acme (ACME.US) agreed on Monday to buy Widgets, a gear maker, for $2 billion."
- *   out: the first paragraph removed (`duplicate-lead`, cause: the second)
+ *   out: the first paragraph moved to `meta.dek` (`dek`, cause: the lede)
  */
 import type { Heading, Nodes, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import stringSimilarity from 'string-similarity';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { containment, factsOf, normalizeKey, numbersOf, profileText, stem, type Profile } from '../src/profile.js';
+import { containment, factsOf, normalizeKey, profileText, stem, type Profile } from '../src/profile.js';
 import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
 import { pointer } from '../src/report.js';
 import { addMeta } from '../src/article-meta.js';
@@ -35,13 +40,11 @@ import { figuresRestated } from '../src/article/figures.js';
 import { WIRE_LEDE } from '../src/knowledge/boilerplate.js';
 
 export const PLUGIN = 'dedupe-lead';
-export const RULES = ['duplicate-lead', 'repeated-title', 'duplicate-paragraph'] as const;
+export const RULES = ['dek', 'duplicate-lead', 'repeated-title', 'duplicate-paragraph'] as const;
 
 export interface DedupeLeadOptions extends GuardOptions {
-  /** How many paragraphs from the top may hold a repeated lead. @default 4 */
+  /** How many paragraphs from the top count as the lead (a repeat there is a `duplicate-lead`). @default 4 */
   leadWindow?: number | undefined;
-  /** How far apart (in paragraphs) a lead and its repeat may be. @default 2 */
-  leadDistance?: number | undefined;
   /** Dice similarity (string-similarity) above which a short line repeats the title. @default 0.85 */
   titleSimilarity?: number | undefined;
   /**
@@ -74,7 +77,6 @@ class Block {
 
 const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
   const leadWindow = options.leadWindow ?? 4;
-  const leadDistance = options.leadDistance ?? 2;
   const titleSimilarity = options.titleSimilarity ?? 0.85;
   const leadOverlap = options.leadOverlap ?? 0.85;
   const nearRepeat = options.nearRepeat ?? 0.9;
@@ -154,26 +156,34 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
       }
     }
 
-    // Past the lead, a paragraph near the top is a duplicate only when it repeats another nearly word for word.
-    const lead: Block[] = [];
-    for (const b of blocks) {
-      if (lead.length === leadWindow) break;
-      if (b !== title && b.node.type === 'paragraph' && !gone.has(b.node) && b.length >= 30 && b.text.split(' ', 8).length >= 8) lead.push(b);
-    }
-    for (let i = 0; i < lead.length; i++) {
-      for (let j = i + 1; j <= i + leadDistance && j < lead.length; j++) {
-        const a = lead[i]!;
-        const b = lead[j]!;
-        if (gone.has(a.node) || gone.has(b.node)) continue;
-        const ratio = a.length / b.length;
-        if (ratio < 0.8 || ratio > 1.25) continue;
-        if (stringSimilarity.compareTwoStrings(normalizeKey(a.text), normalizeKey(b.text)) < nearRepeat) continue;
-        const fa = numbersOf(a.text);
-        const fb = numbersOf(b.text);
-        // The copy that drops a figure the other has is the one to go; the lede always stays.
-        const keepA = b.node === structure.lede ? false : a.node === structure.lede ? true : subset(fb, fa, new Set()) || !subset(fa, fb, new Set()) ? true : false;
-        const [loser, winner] = keepA ? [b, a] : [a, b];
-        remove(loser, 'duplicate-lead', 'Removed a paragraph near the top that repeats another nearly word for word', winner);
+    // A paragraph printed again nearly word for word (near the top, or a whole article printed twice with
+    // edits): the fuller copy stays. Past the lead, nothing less than a near-verbatim repeat is a duplicate.
+    const paragraphs = blocks.filter((b) => b !== title && b.node.type === 'paragraph' && !gone.has(b.node) && b.length >= 30 && b.text.split(' ', 8).length >= 8);
+    const order = new Map(paragraphs.map((b, i) => [b, i]));
+    const nearTop = new Set(paragraphs.slice(0, leadWindow));
+    const compared = new Set<string>();
+    for (const group of sharedRareWords(paragraphs)) {
+      for (let i = 0; i < group.length; i++) {
+        for (let j = i + 1; j < group.length; j++) {
+          const a = group[i]!;
+          const b = group[j]!;
+          const pair = `${order.get(a)}:${order.get(b)}`;
+          if (compared.has(pair) || gone.has(a.node) || gone.has(b.node)) continue;
+          compared.add(pair);
+          const ratio = a.length / b.length;
+          if (ratio < 0.8 || ratio > 1.25 || a.text === b.text) continue; // exact repeats are handled above
+          if (stringSimilarity.compareTwoStrings(normalizeKey(a.text), normalizeKey(b.text)) < nearRepeat) continue;
+          const keepA = moreInformative(profileText(a.text), profileText(b.text));
+          const [loser, winner] = keepA ? [b, a] : [a, b];
+          if (!figuresRestated(loser.text, [winner.text])) continue; // parallel paragraphs: each has figures of its own
+          const lead = nearTop.has(a) && nearTop.has(b);
+          remove(
+            loser,
+            lead ? 'duplicate-lead' : 'duplicate-paragraph',
+            `Removed a paragraph${lead ? ' near the top' : ''} printed again nearly word for word; the fuller copy stays`,
+            winner,
+          );
+        }
       }
     }
 
@@ -234,14 +244,26 @@ function moreInformative(a: Profile, b: Profile): boolean {
   return fa > fb || (fa === fb && a.words.length >= b.words.length);
 }
 
+/**
+ * Groups of paragraphs that share one of their rarest words (the longest
+ * ones): near-verbatim copies always do, so only those pairs are compared.
+ */
+function sharedRareWords(paragraphs: Block[]): Block[][] {
+  const groups = new Map<string, Block[]>();
+  for (const block of paragraphs) {
+    const words = [...new Set(block.text.toLowerCase().match(/[\p{L}\p{N}]{5,}/gu) ?? [])].sort((x, y) => y.length - x.length || (x < y ? -1 : 1)).slice(0, 3);
+    for (const word of words) {
+      const group = groups.get(word);
+      if (group) group.push(block);
+      else groups.set(word, [block]);
+    }
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
 /** Whether `text` names someone or something (a capitalised word inside the sentence) that none of `others` does. */
 function bringsNames(text: string, others: string[]): boolean {
   const known = new Set(others.join(' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   const inner = text.replace(/^\S+/, '').match(/\b\p{Lu}[\p{L}\p{N}&'’-]*/gu) ?? [];
   return inner.some((name) => !known.has(name.replace(/['’]s$/, '').toLowerCase().replace(/[-'’&].*$/, '')));
-}
-
-function subset(part: Set<string>, whole: Set<string>, also: Set<string>): boolean {
-  for (const n of part) if (!whole.has(n) && !also.has(n)) return false;
-  return true;
 }
