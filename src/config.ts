@@ -7,10 +7,17 @@
  */
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
 import { lilconfig, type LilconfigResult, type Loader } from 'lilconfig';
 import { parse as parseYaml } from 'yaml';
 import type { CleanOptions } from './pipeline.js';
 import { DictionaryError, loadDictionaries } from './entities/dictionary.js';
+import { RULES } from './rules.js';
+import type { ArticleStructureOptions } from '../plugins/article-structure.js';
+import type { StripBoilerplateOptions } from '../plugins/strip-boilerplate.js';
+import type { DedupeLeadOptions } from '../plugins/dedupe-lead.js';
+import type { FixEntitiesOptions } from '../plugins/fix-entities.js';
+import type { FlagEntitiesOptions } from '../plugins/flag-entities.js';
 
 export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
 
@@ -23,6 +30,8 @@ export interface CopydeskConfig {
   dictionaries?: string[];
   /** Share of prose that removals outside marked boilerplate must leave (0–1). */
   minProseShare?: number;
+  /** Share of the article that prose-like removals with no copy kept may take before they are warnings (0–1). */
+  maxRemovalShare?: number;
   /** Rule ids whose warnings block a publish (verdict `reject`) rather than hold it for review. */
   block?: string[];
   /** Settings of `copydesk serve` (validated by the server). */
@@ -33,25 +42,55 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const schema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    $schema: { type: 'string' },
-    rules: { type: 'object', additionalProperties: { enum: ['off', 'info', 'warning', 'error'] } },
-    plugins: {
-      type: 'object',
-      propertyNames: { enum: ['strip-boilerplate', 'dedupe-lead', 'fix-entities', 'flag-entities'] },
-      additionalProperties: { anyOf: [{ const: false }, { type: 'object' }] },
-    },
-    dictionaries: { type: 'array', items: { type: 'string', minLength: 1 } },
-    minProseShare: { type: 'number', minimum: 0, maximum: 1 },
-    block: { type: 'array', items: { type: 'string' } },
-    server: { type: 'object' },
-  },
-} as const;
+/** Every option key of an options type, checked by the compiler both ways: a new option left out here fails the typecheck. */
+function optionKeys<T>(keys: { [K in keyof Required<T>]: true }): string[] {
+  return Object.keys(keys);
+}
 
-const validate = new Ajv({ allErrors: true }).compile<CopydeskConfig>(schema);
+/** Option names each plugin takes in a config (`kb` and `dictionaries` are not config options: `dictionaries` is top-level). */
+export const PLUGIN_OPTIONS: Record<string, string[]> = {
+  'article-structure': optionKeys<ArticleStructureOptions>({ minProseShare: true, maxRemovalShare: true }),
+  'strip-boilerplate': optionKeys<StripBoilerplateOptions>({ minProseShare: true, maxRemovalShare: true, markers: true, furniture: true, maxHeadlineWords: true }),
+  'dedupe-lead': optionKeys<DedupeLeadOptions>({ minProseShare: true, maxRemovalShare: true, leadWindow: true, titleSimilarity: true, leadOverlap: true, closeRestatement: true, nearRepeat: true }),
+  'fix-entities': optionKeys<Omit<FixEntitiesOptions, 'kb' | 'dictionaries'>>({ tickerNotation: true }),
+  'flag-entities': optionKeys<Omit<FlagEntitiesOptions, 'kb' | 'dictionaries'>>({ minForeignLetters: true, languages: true }),
+};
+
+/** What `rules` and `block` may name: every rule id, and the plugins (a plugin's name stands for all its rules). */
+export function ruleNames(): string[] {
+  return [...Object.keys(RULES), ...Object.keys(PLUGIN_OPTIONS)];
+}
+
+/** The config's JSON Schema, built from the rule table and the plugins' option lists, so new ones are covered. */
+export function configSchema() {
+  const names = ruleNames();
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: { type: 'object', propertyNames: { enum: names }, additionalProperties: { enum: ['off', 'info', 'warning', 'error'] } },
+      plugins: {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          Object.entries(PLUGIN_OPTIONS).map(([plugin, keys]) => [
+            plugin,
+            { anyOf: [{ const: false }, { type: 'object', additionalProperties: false, properties: Object.fromEntries(keys.map((k) => [k, {}])) }] },
+          ]),
+        ),
+      },
+      dictionaries: { type: 'array', items: { type: 'string', minLength: 1 } },
+      minProseShare: { type: 'number', minimum: 0, maximum: 1 },
+      maxRemovalShare: { type: 'number', minimum: 0, maximum: 1 },
+      block: { type: 'array', items: { enum: names } },
+      // validated in full by the server (src/server/options.ts), with the same suggestions
+      server: { type: 'object' },
+    },
+  } as const;
+}
+
+let validate: ReturnType<Ajv['compile']> | undefined;
 
 const yamlLoader: Loader = (filepath, content) => {
   try {
@@ -97,8 +136,10 @@ export async function loadConfig(options: { cwd?: string; configPath?: string | 
 }
 
 export function validateConfig(raw: unknown, filepath = 'config'): CopydeskConfig {
+  const schema = configSchema();
+  validate ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
   if (!validate(raw)) {
-    const problems = (validate.errors ?? []).map(describe).join('; ');
+    const problems = describeErrors(validate.errors ?? [], schema, raw);
     throw new ConfigError(`${filepath}: ${problems}`);
   }
   const config = raw as CopydeskConfig;
@@ -116,16 +157,81 @@ export function validateConfig(raw: unknown, filepath = 'config'): CopydeskConfi
   return config;
 }
 
-function describe(error: ErrorObject): string {
-  const where = error.instancePath || '(top level)';
-  if (error.keyword === 'additionalProperties') return `${where}: unknown setting "${String(error.params.additionalProperty)}"`;
-  if (error.keyword === 'enum') return `${where}: must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
-  if (error.keyword === 'propertyNames') return `${where}: unknown plugin "${String(error.params.propertyName)}"`;
-  return `${where}: ${error.message ?? 'invalid'}`;
+/**
+ * Ajv's errors in words, `prefix` before each path: an unknown key names the
+ * nearest valid one ("did you mean …"), found in the schema at that place.
+ * The branches of an `anyOf` that did not apply are left out when one of
+ * them names a better cause.
+ */
+export function describeErrors(errors: readonly ErrorObject[], schema: object, data: unknown, prefix = ''): string {
+  const out: string[] = [];
+  const specific = new Set(errors.filter((e) => e.keyword === 'additionalProperties' || e.keyword === 'propertyNames').map((e) => e.instancePath));
+  for (const error of errors) {
+    const where = `${prefix}${error.instancePath}` || '(top level)';
+    if (error.propertyName !== undefined && error.keyword === 'enum') continue; // told by its propertyNames error
+    if (error.keyword === 'anyOf' && specific.has(error.instancePath)) continue;
+    if ((error.keyword === 'const' || error.keyword === 'type') && specific.has(error.instancePath)) continue;
+    if (error.keyword === 'additionalProperties') {
+      const key = String(error.params.additionalProperty);
+      out.push(`${where}: unknown ${kindOf(error.instancePath, prefix)} "${key}"${suggest(key, propertiesAt(schema, error.schemaPath))}`);
+    } else if (error.keyword === 'propertyNames') {
+      const key = String(error.params.propertyName);
+      const names = enumAt(schema, `${error.schemaPath}/enum`);
+      out.push(`${where}: unknown ${error.instancePath.endsWith('/rules') ? 'rule' : 'name'} "${key}"${suggest(key, names)}`);
+    } else if (error.keyword === 'enum') {
+      const value = valueAt(data, error.instancePath);
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      out.push(typeof value === 'string' && allowed.length > 8 ? `${where}: unknown rule "${value}"${suggest(value, allowed)}` : `${where}: must be one of ${allowed.join(', ')}`);
+    } else out.push(`${where}: ${error.message ?? 'invalid'}`);
+  }
+  return [...new Set(out)].join('; ');
+}
+
+function kindOf(instancePath: string, prefix: string): string {
+  if (!instancePath && !prefix) return 'setting';
+  if (instancePath === '/plugins') return 'plugin';
+  if (instancePath.startsWith('/plugins/')) return 'option';
+  return 'setting';
+}
+
+/** ` (did you mean "x"?)` when a valid name is close enough to be the one meant. */
+export function suggest(key: string, candidates: readonly string[]): string {
+  if (!candidates.length) return '';
+  const best = closest(key, candidates as string[]);
+  const limit = Math.max(2, Math.floor(best.length / 3));
+  const near = distance(key.toLowerCase(), best.toLowerCase()) <= limit || best.toLowerCase().includes(key.toLowerCase());
+  return near ? ` (did you mean "${best}"?)` : ` (valid: ${candidates.length > 12 ? `${candidates.slice(0, 12).join(', ')}, …` : candidates.join(', ')})`;
+}
+
+/** The schema object an Ajv `schemaPath` (`#/properties/plugins/additionalProperties`) points into, then its `properties` keys. */
+function propertiesAt(schema: object, schemaPath: string): string[] {
+  const parts = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodePointer);
+  let node: unknown = schema;
+  // the error is at `…/additionalProperties`: the object schema is its parent
+  for (const part of parts.slice(0, -1)) node = (node as Record<string, unknown> | undefined)?.[part];
+  const properties = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+
+function enumAt(schema: object, schemaPath: string): string[] {
+  let node: unknown = schema;
+  for (const part of schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodePointer)) node = (node as Record<string, unknown> | undefined)?.[part];
+  return Array.isArray(node) ? node.map(String) : [];
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const part of pointer.split('/').filter(Boolean).map(decodePointer)) node = (node as Record<string, unknown> | undefined)?.[part];
+  return node;
+}
+
+function decodePointer(part: string): string {
+  return part.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** Config plugin names → their key in `clean()` options. */
 export const PLUGIN_KEYS: Record<string, keyof CleanOptions> = {
+  'article-structure': 'articleStructure',
   'strip-boilerplate': 'stripBoilerplate',
   'dedupe-lead': 'dedupeLead',
   'fix-entities': 'fixEntities' as keyof CleanOptions,
@@ -138,6 +244,7 @@ export function cleanOptionsFromConfig(config: CopydeskConfig): CleanOptions {
   for (const [name, value] of Object.entries(config.plugins ?? {})) options[PLUGIN_KEYS[name]!] = value;
   if (config.rules) options.rules = config.rules;
   if (config.minProseShare !== undefined) options.minProseShare = config.minProseShare;
+  if (config.maxRemovalShare !== undefined) options.maxRemovalShare = config.maxRemovalShare;
   if (config.dictionaries) options.dictionaries = config.dictionaries;
   return options as CleanOptions;
 }

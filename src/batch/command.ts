@@ -7,8 +7,27 @@ import { FORMATS, isFormat, type Format } from '../input.js';
 import { INPUT_TYPES } from './inputs.js';
 import { runBatch, type BatchOptions } from './run.js';
 
+/**
+ * The flags every reporting command (`clean`, `batch`) shares, one rule for all (README "Exit codes"):
+ * errors exit 1, `--frail` makes warnings exit 1, `--quiet` hides info, `--silent` all but errors.
+ */
+export function addReportOptions(command: Command): Command {
+  return command
+    .option('-q, --quiet', 'report only warnings and errors (no changes)')
+    .option('--silent', 'report only errors')
+    .option('--frail', 'exit 1 on warnings too, not only on errors')
+    .option('--color', 'colour the report (default: on a terminal, unless NO_COLOR is set)')
+    .option('--no-color', 'no colour in the report')
+    .option('--ignore-path <file>', 'ignore file for folders and globs (default: the nearest .copydeskignore)')
+    .option('--ignore-pattern <pattern>', 'also pass over files matching this gitignore pattern (repeatable)', collect);
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 export function registerBatch(program: Command): Command {
-  return program
+  const command = program
     .command('batch')
     .description('clean many articles: files, folders, globs, stdin, JSON Lines, Ghost and WordPress exports')
     .argument('<inputs...>', 'files, folders (recursive), globs, or - for stdin')
@@ -28,16 +47,14 @@ export function registerBatch(program: Command): Command {
     .option('--worker-memory <mb>', 'heap ceiling per worker; an article needing more fails alone (default: 256)', parseJobs)
     .addOption(new Option('--report <format>', 'also write a report file').choices(['json', 'sarif']))
     .option('--report-file <file>', 'where the report goes (default: copydesk-report.json / .sarif)')
-    .option('--frail', 'exit 1 when any article is flagged with a warning')
     .option('--resume', 'go on with an interrupted run (same inputs and options)')
     .option('--progress', 'progress as plain lines when not on a terminal')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .option('-v, --verbose', 'report every change, not only flags and failures')
-    .option('-q, --quiet', 'no per-article report (the summary remains)')
-    .option('--min-prose-share <share>', 'share of prose removals must leave, 0-1', parseShare)
-    .action(async (inputs: string[], opts: BatchOptions) => {
-      process.exitCode = await runBatch(inputs, opts);
-    });
+    .option('--min-prose-share <share>', 'share of prose removals must leave, 0-1', parseShare);
+  return addReportOptions(command).action(async (inputs: string[], opts: BatchOptions) => {
+    process.exitCode = await runBatch(inputs, opts);
+  });
 }
 
 function parseFormat(value: string): Format {
@@ -75,6 +92,11 @@ export interface CleanManyOptions {
   html?: boolean;
   minProseShare?: number;
   quiet?: boolean;
+  silent?: boolean;
+  frail?: boolean;
+  color?: boolean;
+  ignorePath?: string;
+  ignorePattern?: string[];
   outDir?: string;
   config?: string;
 }
@@ -87,7 +109,13 @@ export function cleanMany(inputs: string[], opts: CleanManyOptions): Promise<num
     format: opts.format,
     minProseShare: opts.minProseShare,
     config: opts.config,
+    // as `clean` reports one article: every change unless --quiet or --silent
     quiet: opts.quiet,
+    silent: opts.silent,
+    frail: opts.frail,
+    color: opts.color,
+    ignorePath: opts.ignorePath,
+    ignorePattern: opts.ignorePattern,
     verbose: true,
     summary: !opts.quiet,
     progress: false,

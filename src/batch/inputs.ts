@@ -3,6 +3,8 @@
  *
  *   notes/a.md          an article (format from the extension)
  *   archive/            every article under it (.txt .md .html …), recursively
+ *                       (not node_modules, dot-folders, nor what .copydeskignore or
+ *                       --ignore-pattern names: see src/cli/ignore.ts)
  *   'wire/**\/*.html'   a glob (quote it, so the shell leaves it alone)
  *   export.jsonl        JSON Lines, one article per line (`--field`, `--id-field`)
  *   ghost.json          a Ghost export
@@ -16,6 +18,7 @@ import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { formatFromPath, InputError, type Format } from '../input.js';
 import type { ExportKind } from './split.js';
+import { ALWAYS_SKIPPED, type Ignorer } from '../cli/ignore.js';
 
 export const INPUT_TYPES = ['article', 'jsonl', 'ghost', 'wxr'] as const;
 export type InputType = (typeof INPUT_TYPES)[number];
@@ -40,6 +43,8 @@ export interface InputOptions {
   jsonl?: boolean | undefined;
   /** Folders not to descend into (the output folder, the state folder). */
   ignore?: string[] | undefined;
+  /** Files a folder or glob passes over (`.copydeskignore`, `--ignore-pattern`); named files are read whatever it says. */
+  ignorer?: Ignorer | undefined;
   cwd?: string | undefined;
   /** Told of what a folder holds that is not read (symbolic links: they are not followed). */
   onSkip?: ((name: string, reason: string) => void) | undefined;
@@ -75,15 +80,15 @@ export async function resolveInputs(inputs: string[], options: InputOptions = {}
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
       const ignore = (options.ignore ?? []).map((p) => relative(path, p)).filter((p) => p && !p.startsWith('..') && !isAbsolute(p)).map((p) => `${toPosix(p)}/**`);
-      const found = await glob(ARTICLE_GLOB, { cwd: path, ignore, followSymbolicLinks: false });
-      if (options.onSkip) for (const link of await symlinksUnder(path, options.ignore ?? [])) options.onSkip(displayName(link, cwd), 'a symbolic link: not followed, not cleaned');
-      if (!found.length) throw new InputError(`${input}: no article (.txt, .md, .html) in this folder`);
+      const found = (await glob(ARTICLE_GLOB, { cwd: path, ignore: [...ignore, ...ALWAYS_SKIPPED], followSymbolicLinks: false })).filter((rel) => !options.ignorer?.(resolve(path, rel)));
+      if (options.onSkip) for (const link of await symlinksUnder(path, options.ignore ?? [])) if (!options.ignorer?.(link)) options.onSkip(displayName(link, cwd), 'a symbolic link: not followed, not cleaned');
+      if (!found.length) throw new InputError(`${input}: no article (.txt, .md, .html) in this folder${options.ignorer ? ' (outside ignored paths)' : ''}`);
       for (const rel of found.sort()) add(classify(resolve(path, rel), rel, cwd, options, 'article'));
     } else if (info) {
       add(classify(path, input.split(/[\\/]/).pop()!, cwd, options, options.inputType));
     } else if (isDynamicPattern(input)) {
       const base = globBase(input);
-      const found = await glob(input, { cwd, absolute: true, ignore: (options.ignore ?? []).map((p) => `${toPosix(relative(cwd, p))}/**`) });
+      const found = (await glob(input, { cwd, absolute: true, ignore: [...(options.ignore ?? []).map((p) => `${toPosix(relative(cwd, p))}/**`), ...ALWAYS_SKIPPED] })).filter((file) => !options.ignorer?.(resolve(file)));
       if (!found.length) throw new InputError(`${input}: no file matches`);
       for (const file of found.sort()) add(classify(resolve(file), relative(resolve(cwd, base), file), cwd, options, options.inputType));
     } else throw new InputError(`${input}: no such file or folder`);
@@ -99,7 +104,7 @@ async function symlinksUnder(dir: string, ignore: string[]): Promise<string[]> {
     if (!entry.isSymbolicLink()) continue;
     const path = resolve(entry.parentPath ?? (entry as { path?: string }).path ?? dir, entry.name);
     const rel = relative(dir, path);
-    if (rel.split(sep).some((part) => part.startsWith('.'))) continue;
+    if (rel.split(sep).some((part) => part.startsWith('.') || part === 'node_modules')) continue;
     if (ignore.some((p) => path === p || path.startsWith(p + sep))) continue;
     const target = await stat(path).catch(() => undefined);
     // a link to an article file or to a folder (which may hold articles)

@@ -28,7 +28,9 @@ import { OutputFault, outputFault, writing } from './faults.js';
 import { LockedError, lockOutput, type OutputLock } from './lock.js';
 import { resolveInputs, type InputType, type Source } from './inputs.js';
 import { createProgress, progressMode, type Progress } from './progress.js';
-import { HumanReporter, JsonReporter, SarifReporter, type ArticleReport, type Reporter } from './report.js';
+import { JsonReporter, SarifReporter, type ArticleReport, type Reporter } from './report.js';
+import { BatchTerminalReporter, TerminalReporter, terminalWidth, useColor } from '../cli/reporter.js';
+import { createIgnorer } from '../cli/ignore.js';
 import { partialPathFor, reopenPartial, ResumeError, RunState, STATE_FOLDER, tailHash, type Checkpoint } from './resume.js';
 import { parseFieldPath, valueAt } from './json-span.js';
 import { splitExport, START, type Piece, type ScanState } from './split.js';
@@ -57,7 +59,15 @@ export interface BatchOptions {
   /** true: plain progress lines off a terminal; false: never. */
   progress?: boolean | undefined;
   verbose?: boolean | undefined;
+  /** Only warnings and errors in the report. */
   quiet?: boolean | undefined;
+  /** Only errors in the report, and no summary table. */
+  silent?: boolean | undefined;
+  /** `--color`/`--no-color`; undefined: from NO_COLOR, FORCE_COLOR and the terminal. */
+  color?: boolean | undefined;
+  /** `--ignore-path`, `--ignore-pattern` (src/cli/ignore.ts). */
+  ignorePath?: string | undefined;
+  ignorePattern?: string[] | undefined;
   /** Clean and report, write nothing (a CI check). */
   check?: boolean | undefined;
   /** No summary table (for `copydesk clean` with several files). */
@@ -101,6 +111,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       format: options.format,
       jsonl: options.field !== undefined || options.idField !== undefined,
       ignore: [outDir, stateDir].filter((p): p is string => Boolean(p)),
+      ignorer: createIgnorer({ ignorePath: options.ignorePath, ignorePatterns: options.ignorePattern }),
       onSkip: (name, reason) => err(`${name}: ${reason}`),
     });
     checkSources(sources, options);
@@ -322,7 +333,9 @@ class Run {
       workerData: { cleanOptions },
     });
     this.progress = createProgress(progressMode(o.progress));
-    if (!o.quiet) this.reporters.push(new HumanReporter((text) => this.progress.log(text), { verbose: Boolean(o.verbose), color: Boolean(process.stderr.isTTY) }));
+    // one rule for every command: --silent errors only, --quiet flags (a batch's default), --verbose every change
+    const level = o.silent ? 'errors' : o.quiet ? 'flags' : o.verbose ? 'all' : 'flags';
+    this.reporters.push(new BatchTerminalReporter((text) => this.progress.log(text), new TerminalReporter({ color: useColor(o.color), width: terminalWidth(), level })));
     const report = o.report ?? (o.reportFile ? (o.reportFile.endsWith('.sarif') ? 'sarif' : 'json') : undefined);
     if (report === 'json') this.reporters.push(new JsonReporter(resolve(o.reportFile ?? 'copydesk-report.json')));
     if (report === 'sarif') this.reporters.push(new SarifReporter(resolve(o.reportFile ?? 'copydesk-report.sarif')));
@@ -367,7 +380,7 @@ class Run {
     for (const reporter of this.reporters) await Promise.resolve(reporter.finish(this.summary)).catch((error: unknown) => this.fail(error));
     // the state stays for --resume unless the run is complete
     await this.state?.close(!this.halted).catch((error: unknown) => this.fail(error));
-    if (this.o.summary !== false) process.stderr.write(`\n${this.summary.table()}\n`);
+    if (this.o.summary !== false && !this.o.silent) process.stderr.write(`\n${this.summary.table()}\n`);
     if (this.fault) {
       process.stderr.write(`copydesk: ${this.fault.message}\n`);
       return this.fault.exit;

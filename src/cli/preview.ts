@@ -19,6 +19,8 @@ export interface PreviewCliOptions {
   port?: number;
   format?: Format;
   config?: string;
+  quiet?: boolean;
+  silent?: boolean;
 }
 
 /** The page URL for a source: name in the query, token in the fragment (never sent to a server, never logged). */
@@ -48,7 +50,7 @@ export async function runPreview(file: string, opts: PreviewCliOptions): Promise
       corsOrigins: undefined,
       staticRoot: undefined,
       threads: 1,
-      logLevel: 'warn',
+      logLevel: opts.silent ? 'error' : 'warn',
       logStream: process.stderr,
       preview: { page: true, files: [path] },
     });
@@ -57,7 +59,7 @@ export async function runPreview(file: string, opts: PreviewCliOptions): Promise
   const url = await server.listen();
   const [name] = sourceNames([path]).keys();
   process.stdout.write(`${previewUrl(url, name ?? basename(path), token, opts.format)}\n`);
-  process.stderr.write('copydesk preview: open the URL above in a browser; Ctrl+C stops the server.\n');
+  if (!opts.quiet && !opts.silent) process.stderr.write('copydesk preview: open the URL above in a browser; Ctrl+C stops the server.\n');
   await serveUntilSignal(server, 5_000);
   return 0;
 }

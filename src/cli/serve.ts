@@ -13,6 +13,8 @@ export interface ServeCliOptions {
   host?: string;
   port?: number;
   config?: string;
+  /** `--quiet` (warn) or `--silent` (error): over the config's log level. */
+  logLevel?: 'warn' | 'error' | undefined;
 }
 
 export async function runServe(opts: ServeCliOptions, graceMs = 30_000): Promise<number> {
@@ -21,7 +23,7 @@ export async function runServe(opts: ServeCliOptions, graceMs = 30_000): Promise
     const { config, filepath } = await loadConfig({ configPath: opts.config });
     const options = serverOptionsFromConfig(config, process.env, { host: opts.host, port: opts.port }, filepath);
     where = { host: options.host ?? DEFAULTS.host, port: options.port ?? DEFAULTS.port };
-    return createServer({ ...options, preview: options.preview ?? { page: true } });
+    return createServer({ ...options, ...(opts.logLevel ? { logLevel: opts.logLevel } : {}), preview: options.preview ?? { page: true } });
   });
   if (!server) return 2;
   const url = await listenOrExplain(server, where);

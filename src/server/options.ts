@@ -12,7 +12,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { Ajv } from 'ajv';
-import { ConfigError, cleanOptionsFromConfig, type CopydeskConfig } from '../config.js';
+import { ConfigError, cleanOptionsFromConfig, describeErrors, type CopydeskConfig } from '../config.js';
 import type { CleanOptions } from '../pipeline.js';
 import type { EditorAccount } from '../queue/editors.js';
 import type { QueueOptions } from '../queue/service.js';
@@ -162,9 +162,8 @@ export function serverOptionsFromConfig(
 ): ServerOptions {
   const section = config.server ?? {};
   if (!validateServer(section)) {
-    const problems = (validateServer.errors ?? [])
-      .map((e) => `server${e.instancePath}: ${e.keyword === 'additionalProperties' ? `unknown setting "${String(e.params.additionalProperty)}"` : e.message}`)
-      .join('; ');
+    // an unknown key names the nearest valid one, as for the rest of the config
+    const problems = describeErrors(validateServer.errors ?? [], serverSchema, section, 'server');
     throw new ConfigError(`${filepath}: ${problems}`);
   }
   const s = section as Record<string, unknown> & { ghost?: { url?: string; toleranceSeconds?: number } };
