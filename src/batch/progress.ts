@@ -2,14 +2,16 @@
  * Progress: a bar with counts, rate and ETA on a terminal (cli-progress); on a
  * pipe or in CI nothing, or with `--progress` a plain line every few seconds.
  * Done is measured as a share of the work: each article file counts one, each
- * export counts by the bytes read of it.
+ * export counts by the bytes read of it. When every input is an article file
+ * the total is known, and the count shows as done/total.
  */
 import cliProgress from 'cli-progress';
 
 export interface Progress {
   /** Prints text above the bar (or plainly). */
   log(text: string): void;
-  update(fraction: number, articles: number, rate: number): void;
+  /** `total`: articles in the run, when known (no export among the inputs). */
+  update(fraction: number, articles: number, rate: number, total?: number): void;
   stop(): void;
 }
 
@@ -37,7 +39,7 @@ class Bar implements Progress {
     this.multi = new cliProgress.MultiBar(
       {
         stream,
-        format: ' {bar} {percentage}% | {articles} articles | {rate} articles/s | ETA {eta_formatted}',
+        format: ' {bar} {percentage}% | {count} articles | {rate} articles/s | ETA {eta_formatted}',
         hideCursor: true,
         clearOnComplete: true,
         etaBuffer: 50,
@@ -45,15 +47,15 @@ class Bar implements Progress {
       },
       cliProgress.Presets.shades_classic,
     );
-    this.bar = this.multi.create(SCALE, 0, { articles: 0, rate: '0' });
+    this.bar = this.multi.create(SCALE, 0, { count: '0', rate: '0' });
   }
 
   log(text: string): void {
     this.multi.log(text.endsWith('\n') ? text : `${text}\n`);
   }
 
-  update(fraction: number, articles: number, rate: number): void {
-    this.bar.update(Math.min(SCALE, Math.round(fraction * SCALE)), { articles, rate: rate.toFixed(1) });
+  update(fraction: number, articles: number, rate: number, total?: number): void {
+    this.bar.update(Math.min(SCALE, Math.round(fraction * SCALE)), { count: countOf(articles, total), rate: rate.toFixed(1) });
   }
 
   stop(): void {
@@ -71,8 +73,8 @@ class Lines implements Progress {
     this.stream.write(text);
   }
 
-  update(fraction: number, articles: number, rate: number): void {
-    this.unsaid = `copydesk: ${(fraction * 100).toFixed(1)}% | ${articles} articles | ${rate.toFixed(1)} articles/s\n`;
+  update(fraction: number, articles: number, rate: number, total?: number): void {
+    this.unsaid = `copydesk: ${(fraction * 100).toFixed(1)}% | ${countOf(articles, total)} articles | ${rate.toFixed(1)} articles/s\n`;
     const now = performance.now();
     if (now - this.last < 2000) return;
     this.last = now;
@@ -84,4 +86,9 @@ class Lines implements Progress {
   stop(): void {
     if (this.unsaid) this.stream.write(this.unsaid);
   }
+}
+
+/** `12/40` when the total is known, else `12`. */
+export function countOf(done: number, total: number | undefined): string {
+  return total === undefined ? String(done) : `${done}/${total}`;
 }

@@ -422,7 +422,10 @@ class Run {
   }
 
   private tick(fraction = 0): void {
-    this.progress.update((this.unitsDone + fraction) / Math.max(1, this.units), this.summary.articles, this.summary.rate);
+    // the total is known when every input is an article file (an export's records are counted as read)
+    // (on --resume, those done before are not counted again)
+    const total = this.sources.every((s) => s.kind === 'article') ? Math.max(0, this.sources.length - this.summary.resumed) : undefined;
+    this.progress.update((this.unitsDone + fraction) / Math.max(1, this.units), this.summary.articles, this.summary.rate, total);
   }
 
   private async record(article: ArticleReport): Promise<void> {
