@@ -7,33 +7,66 @@ import type { DomDocument, DomNode } from './page-regions.js';
 
 /** Cheap test on the string: markup only a page (or a page-like fragment) has. Fragments without it skip the DOM. */
 export function looksLikePage(html: string): boolean {
-  return /<(?:html|head|body|nav|header|footer|aside|article|main|script)[\s>/]/i.test(html.slice(0, 200_000)) || /<script[\s>]/i.test(html);
+  return /<(?:html|head|body|nav|header|footer|aside|article|main|script)[\s>/]/i.test(html);
 }
 
-const LANDMARKS = 'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]';
+const LANDMARK_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
+const LANDMARK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
+/** Inside these a `<footer>` or `<header>` belongs to the article (a quote's source, an article's own header). */
+const ARTICLE_PARTS = new Set(['blockquote', 'figure', 'article']);
+
+interface Survey {
+  landmarks: number;
+  links: number;
+  scripts: number;
+  articles: number;
+  textOutsideArticles: number;
+}
 
 /** Whole page: at least two signs of a site around the article. */
 export function isWholePage(document: DomDocument): boolean {
+  const survey: Survey = { landmarks: 0, links: 0, scripts: 0, articles: 0, textOutsideArticles: 0 };
+  if (document.documentElement) walk(document.documentElement, survey, false, false);
   let signs = 0;
-  if (document.querySelector('head title, head meta[property^="og:"], head link[rel="canonical"]')) signs++;
-  const landmarks = Array.from(document.querySelectorAll(LANDMARKS)).filter((node) => !insideQuoteOrArticle(node));
-  signs += Math.min(2, landmarks.length);
-  if (document.querySelectorAll('a[href]').length >= 25) signs++;
-  if (document.querySelectorAll('script').length >= 2) signs++;
-  const articles = document.querySelectorAll('article');
-  if (articles.length) {
-    const all = (document.body?.textContent ?? '').replace(/\s+/g, '').length;
-    const inArticles = Array.from(articles).reduce((n, a) => n + (a.textContent ?? '').replace(/\s+/g, '').length, 0);
-    if (all - inArticles > 200) signs++;
-  }
+  if (document.head && hasPageHead(document.head)) signs++;
+  signs += Math.min(2, survey.landmarks);
+  if (survey.links >= 25) signs++;
+  if (survey.scripts >= 2) signs++;
+  if (survey.articles && survey.textOutsideArticles > 200) signs++;
   return signs >= 2;
 }
 
-/** A `<footer>` in a quote or a `<header>` of an article belongs to the article, not to a site. */
-function insideQuoteOrArticle(node: DomNode): boolean {
-  for (let p = node.parentNode; p; p = p.parentNode) {
-    const tag = p.localName;
-    if (tag === 'blockquote' || tag === 'figure' || tag === 'article') return true;
+function walk(node: DomNode, survey: Survey, inArticlePart: boolean, inArticle: boolean): void {
+  const children = node.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.nodeType === 3) {
+      if (!inArticle) survey.textOutsideArticles += (child.nodeValue ?? '').replace(/\s+/g, '').length;
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const tag = child.localName ?? '';
+    if (tag === 'script') {
+      survey.scripts++;
+      continue;
+    }
+    if (tag === 'style' || tag === 'template' || tag === 'noscript') continue;
+    if (tag === 'a' && child.getAttribute?.('href')) survey.links++;
+    if (tag === 'article') survey.articles++;
+    if (!inArticlePart && (LANDMARK_TAGS.has(tag) || LANDMARK_ROLES.has(child.getAttribute?.('role') ?? ''))) survey.landmarks++;
+    walk(child, survey, inArticlePart || ARTICLE_PARTS.has(tag), inArticle || tag === 'article');
+  }
+}
+
+/** A `<title>`, an Open Graph tag or a canonical link: a document served as a page. */
+function hasPageHead(head: DomNode): boolean {
+  const children = head.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.nodeType !== 1) continue;
+    if (child.localName === 'title') return true;
+    if (child.localName === 'meta' && /^og:/.test(child.getAttribute?.('property') ?? '')) return true;
+    if (child.localName === 'link' && child.getAttribute?.('rel') === 'canonical') return true;
   }
   return false;
 }

@@ -2,8 +2,8 @@
  * A page's own metadata: headline, byline, date, site name and canonical URL, from its `<meta>` tags,
  * `<link rel=canonical>`, `<h1>` and `<title>` (Readability's picks are the fallback).
  */
-import type { DomDocument } from './page-regions.js';
-import { squash } from './page-regions.js';
+import type { DomDocument, DomNode } from './page-regions.js';
+import { elementsWhere, squash } from './page-regions.js';
 
 export interface PageMeta {
   /** `og:title` or `twitter:title`. */
@@ -19,26 +19,34 @@ export interface PageMeta {
 }
 
 export function pageMeta(document: DomDocument): PageMeta {
-  const meta = (...names: string[]): string | undefined => {
-    for (const name of names) {
-      const node = document.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
-      const value = node?.getAttribute?.('content');
-      if (value && squash(value)) return squash(value);
-    }
-    return undefined;
-  };
-  const h1s = Array.from(document.querySelectorAll('body h1'));
-  const link = document.querySelector('link[rel="canonical"]')?.getAttribute?.('href');
-  const url = absoluteUrl(link ?? undefined) ?? absoluteUrl(meta('og:url'));
-  const time = document.querySelector('time[datetime]')?.getAttribute?.('datetime');
+  // One pass over the page's <meta>, <link>, <title>, <h1> and <time> elements.
+  const metas = new Map<string, string>();
+  let canonical: string | undefined;
+  let titleTag: string | undefined;
+  let time: string | undefined;
+  const h1s: DomNode[] = [];
+  const root = document.documentElement ?? document;
+  elementsWhere(root, (el) => {
+    const tag = el.localName;
+    if (tag === 'meta') {
+      const name = (el.getAttribute?.('property') ?? el.getAttribute?.('name') ?? el.getAttribute?.('itemprop') ?? '').toLowerCase();
+      const content = squash(el.getAttribute?.('content') ?? '');
+      if (name && content && !metas.has(name)) metas.set(name, content);
+    } else if (tag === 'link' && canonical === undefined && (el.getAttribute?.('rel') ?? '').toLowerCase() === 'canonical') canonical = el.getAttribute?.('href') ?? undefined;
+    else if (tag === 'title' && titleTag === undefined) titleTag = squash(el.textContent ?? '') || undefined;
+    else if (tag === 'h1') h1s.push(el);
+    else if (tag === 'time' && time === undefined) time = el.getAttribute?.('datetime') ?? undefined;
+    return false;
+  });
+  const meta = (...names: string[]) => names.map((n) => metas.get(n.toLowerCase())).find(Boolean);
   return {
     headline: meta('og:title', 'twitter:title', 'dc.title', 'headline'),
     h1: h1s.length === 1 ? squash(h1s[0]!.textContent ?? '') || undefined : undefined,
-    titleTag: squash(document.querySelector('title')?.textContent ?? '') || undefined,
+    titleTag,
     byline: meta('author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author'),
     siteName: meta('og:site_name', 'application-name', 'publisher'),
-    published: meta('article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'publish-date', 'parsely-pub-date', 'sailthru.date') ?? (time ? squash(time) : undefined),
-    url,
+    published: meta('article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'publish-date', 'parsely-pub-date', 'sailthru.date') ?? (time ? squash(time) || undefined : undefined),
+    url: absoluteUrl(canonical) ?? absoluteUrl(meta('og:url')),
   };
 }
 

@@ -120,3 +120,19 @@ function labelOf(landmark: DomNode | undefined): string {
   const role = landmark.getAttribute?.('role');
   return `\`<${landmark.localName}${id ? `#${id}` : cls ? `.${cls}` : role ? ` role=${role}` : ''}>\``;
 }
+
+/** Every element under `root` (document order) that `test` accepts; a plain walk, much cheaper than a CSS selector on linkedom. */
+export function elementsWhere(root: DomNode, test: (element: DomNode) => boolean): DomNode[] {
+  const out: DomNode[] = [];
+  const walk = (node: DomNode): void => {
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.nodeType !== ELEMENT) continue;
+      if (test(child)) out.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}

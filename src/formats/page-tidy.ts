@@ -7,11 +7,11 @@
  * the page's other dropped regions (`page-regions.ts`).
  */
 import type { DomNode } from './page-regions.js';
-import { squash } from './page-regions.js';
+import { elementsWhere, squash } from './page-regions.js';
 
 const ELEMENT = 1;
-const BLOCKS = 'p, div, li, ul, ol, h2, h3, h4, h5, h6, section, aside, dl, table, header, footer';
-const CAPTIONS = 'figcaption, [class*="caption"], [class*="credit"], [class*="Caption"], [class*="Credit"]';
+const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'aside', 'dl', 'table', 'header', 'footer']);
+const isCaption = (el: DomNode) => el.localName === 'figcaption' || /caption|credit/i.test(el.getAttribute?.('class') ?? '');
 /** Where a short line starts like this, it is the page talking, not the story. */
 const PROMO =
   /^(?:you (?:may|might) (?:also )?like|don'?t miss|see (?:more|also)|read (?:more|next|also)|more (?:from|on|stories|news)|related(?: (?:articles?|stories|news|posts?|content|coverage|reading))?\b|recommended|continue reading|advertisement|sponsored|share (?:this|on)|follow us|sign up|subscribe|tags?\b|filed under|topics?:|categories?:|comments?\b|leave a (?:comment|reply)|click here|get .{0,40} on the go|watch:|listen:|photo:|image:|video:|trending|popular|most read|top stories|next article|previous article|more:)/i;
@@ -28,15 +28,11 @@ export function tidyArticle(content: DomNode, title: string | undefined): void {
     const heading = content.querySelector?.('h1, h2');
     if (heading && squash(heading.textContent ?? '') === title) heading.remove?.();
   }
-  for (const node of all(content, CAPTIONS)) if (words(node.textContent ?? '') <= 60) node.remove?.();
-  for (const node of all(content, BLOCKS)) {
+  for (const node of elementsWhere(content, isCaption)) if (words(node.textContent ?? '') <= 60) node.remove?.();
+  for (const node of elementsWhere(content, (el) => BLOCKS.has(el.localName ?? ''))) {
     if (!node.parentNode) continue;
     if (isPageLine(node)) node.remove?.();
   }
-}
-
-function all(root: DomNode, selector: string): DomNode[] {
-  return Array.from(root.querySelectorAll?.(selector) ?? []);
 }
 
 /** A short block that is a promotion, a date line, a notice, or mostly links. */
@@ -75,7 +71,7 @@ function datesOnly(text: string): boolean {
 
 function linkShare(node: DomNode, text: string): number {
   let linked = 0;
-  for (const a of all(node, 'a')) linked += squash(a.textContent ?? '').length;
+  for (const a of elementsWhere(node, (el) => el.localName === 'a')) linked += squash(a.textContent ?? '').length;
   return text.length ? linked / text.length : 0;
 }
 
