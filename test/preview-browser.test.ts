@@ -35,7 +35,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('the preview page is not built: run `npm run build`');
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-test-tools.sh`);
   child = spawn(process.execPath, [join(root, 'dist', 'src', 'cli.js'), 'preview', articlePath], { stdio: ['ignore', 'pipe', 'inherit'] });
   url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
