@@ -21,7 +21,7 @@ const WHAT: Record<string, string> = {
   ENFILE: 'too many open files on the system',
   ENOTDIR: 'a part of the path is not a folder',
   EISDIR: 'a folder is in the way',
-  ENOENT: 'the folder was removed',
+  ENOENT: 'no such file or folder (removed while the run went on?)',
 };
 
 /** A path as the user would write it: relative to the working folder when inside it. */
