@@ -4,7 +4,7 @@
  * whole new one, never half of it. The temporary name is fixed per target
  * (`.name.copydesk-tmp`) so an interrupted run knows what to clear away.
  */
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -72,7 +72,7 @@ export function backupSync(from: string, base: string): string {
       const temp = tempPathFor(path);
       try {
         writeFileSync(temp, data);
-        linkSync(temp, path);
+        linkNoClobberSync(temp, path);
         return path;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -94,7 +94,7 @@ export async function backup(from: string, base: string): Promise<string> {
       const temp = tempPathFor(path);
       try {
         await copyFile(from, temp);
-        await link(temp, path);
+        await linkNoClobber(temp, path);
         return path;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -103,6 +103,27 @@ export async function backup(from: string, base: string): Promise<string> {
       }
     }
     if (size === length && (await sameBytes(from, path))) return path;
+  }
+}
+
+/** File systems without hard links (FAT, some network shares): an exclusive copy, which fails the same way on an existing file. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+function linkNoClobberSync(temp: string, path: string): void {
+  try {
+    linkSync(temp, path);
+  } catch (error) {
+    if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    copyFileSync(temp, path, constants.COPYFILE_EXCL);
+  }
+}
+
+async function linkNoClobber(temp: string, path: string): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (error) {
+    if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    await copyFile(temp, path, constants.COPYFILE_EXCL);
   }
 }
 
