@@ -121,8 +121,11 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
       if (c.target.kind !== 'name' || c.target.form === 'short') continue;
       const entity = kb.entity(c.target.entity);
       const name = text.slice(c.start, c.end);
-      // A linked name is a full listing name: several words, or a legal suffix.
-      if (entity.type !== 'company' || (!name.includes(' ') && c.extension !== 'legal')) continue;
+      if (entity.type !== 'company') continue;
+      // A linked name is a full listing name (several words, or a legal suffix); a one-word name only
+      // counts in a product slot, for a curated company whose sector is known ("its AI model Tongwei").
+      const oneWord = !name.includes(' ') && c.extension !== 'legal';
+      if (oneWord && !(entity.curated && entity.sector && productSlot(text, c.start))) continue;
       if ((analysis.mentions.get(c.target.entity) ?? 0) > 1) continue;
       const what = describeCompany(entity.name, entity.sector, entity.tickers?.[0]);
       const slot = productSlot(text, c.start);
