@@ -83,21 +83,29 @@ export class TerminalReporter {
     const places = messages.map(placeOf);
     const placeWidth = Math.max(0, ...places.map((p) => p.length));
     const indent = ' '.repeat(2 + placeWidth + 2);
-    if (report.error !== undefined) lines.push(`  ${this.severity('error')}  ${fit(report.error, width - 10)}  ${this.paint('dim', 'bad-input')}`);
+    if (report.error !== undefined) lines.push(`  ${this.severity('error')}  ${fit(report.error, Math.max(10, width - 22))}  ${this.paint('dim', 'bad-input')}`);
     messages.forEach((m, i) => {
       const head = `  ${places[i]!.padEnd(placeWidth)}  ${this.severity(m.severity)}  `;
       const rule = m.ruleId ?? '';
-      // reason and rule id on one line when they fit, else the reason wrapped below the head
-      const room = width - visibleLength(head) - rule.length - 2;
-      const reason = wrap(m.reason, Math.max(20, room));
-      lines.push(`${head}${reason[0]}${rule ? `  ${this.paint('dim', rule)}` : ''}`);
-      for (const more of reason.slice(1)) lines.push(`${indent}${' '.repeat(9)}${more}`);
       const sub = `${indent}${' '.repeat(9)}`;
-      if (m.actual !== undefined && m.actual.trim()) lines.push(`${sub}${this.paint('dim', fit(excerpt(m.actual), width - sub.length))}`);
+      // narrow terminals: everything below the place, from the left margin
+      const left = width - visibleLength(head) >= 24 ? sub : '    ';
+      const room = width - left.length;
+      const oneLine = `${m.reason}${rule ? `  ${rule}` : ''}`;
+      if ([...oneLine].length <= room) lines.push(`${head}${m.reason}${rule ? `  ${this.paint('dim', rule)}` : ''}`);
+      else {
+        // the reason wrapped, the rule id on a line of its own
+        const reason = wrap(m.reason, room);
+        if (left === sub) lines.push(`${head}${reason[0]}`);
+        else lines.push(head.trimEnd(), `${left}${reason[0]}`);
+        for (const more of reason.slice(1)) lines.push(`${left}${more}`);
+        if (rule) lines.push(`${left}${this.paint('dim', fit(rule, room))}`);
+      }
+      if (m.actual !== undefined && m.actual.trim()) lines.push(`${left}${this.paint('dim', fit(excerpt(m.actual), room))}`);
       const suggestion = m.expected?.filter((e) => e !== m.actual);
       if (suggestion?.length) {
         const text = suggestion.length === 1 && suggestion[0] === '' ? 'removed' : `did you mean ${suggestion.map((s) => `“${s}”`).join(' or ')}?`;
-        lines.push(`${sub}${this.paint('green', fit(text, width - sub.length))}`);
+        lines.push(`${left}${this.paint('green', fit(text, room))}`);
       }
     });
     return `${lines.join('\n')}\n`;
