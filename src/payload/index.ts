@@ -35,6 +35,9 @@ import { buildReport, cleanArticle, describeFlag, type PublishReport } from '../
 import type { JsonMessage } from '../json.js';
 import type { Format } from '../input.js';
 import type { CleanOptions } from '../pipeline.js';
+import { HOLD_CONTEXT_KEY, holdHook, type PayloadHoldOptions } from './hold.js';
+
+export type { PayloadHoldOptions } from './hold.js';
 
 export type OnWarnings = 'review' | 'block' | 'allow';
 
@@ -60,6 +63,11 @@ export interface CopydeskPluginOptions {
   reportField?: string;
   /** `false` adds the fields (so the schema stays stable) but never cleans. @default true */
   enabled?: boolean;
+  /**
+   * Hold `review` (and `reject`) articles in copydesk's review queue instead of publishing them: the
+   * document stays a draft until an editor approves it (collections with drafts only). See docs/review-queue.md.
+   */
+  hold?: PayloadHoldOptions;
 }
 
 export type CopydeskReport = PublishReport & {
@@ -67,6 +75,8 @@ export type CopydeskReport = PublishReport & {
   onWarnings: OnWarnings;
   /** Why the field was checked but not rewritten (rich text with nodes Markdown cannot carry). */
   unchanged?: string;
+  /** Kept a draft and sent to the review queue (`hold`). */
+  held?: boolean;
 };
 
 /** Lexical node types that go to Markdown and back unchanged. */
@@ -132,11 +142,18 @@ function withCopydesk(
     label: 'copydesk report',
     admin: { readOnly: true, position: 'sidebar', description: 'Set by copydesk when the document is published: verdict, changes made and flags.' },
   };
+  if (options.hold && !(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)) {
+    throw new Error(`copydesk: hold needs drafts on collection "${collection.slug}" (a held article stays a draft until approved)`);
+  }
   const hook = publishHook({ ...settings, field: settings.field }, field.type === 'richText', format, options, reportField, onWarnings);
   return {
     ...collection,
     fields: [...collection.fields, report],
-    hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), hook] },
+    hooks: {
+      ...collection.hooks,
+      beforeChange: [...(collection.hooks?.beforeChange ?? []), hook],
+      ...(options.hold ? { afterChange: [...(collection.hooks?.afterChange ?? []), holdHook(options.hold)] } : {}),
+    },
   };
 }
 
@@ -152,6 +169,8 @@ function publishHook(
   const titleField = settings.titleField === undefined ? 'title' : settings.titleField;
   return async ({ data, originalDoc, collection, context, req }) => {
     if (options.enabled === false || context?.copydeskSkip) return data;
+    // The text an editor approved at the desk, written back by copydesk: published as approved.
+    if (context?.copydeskApproved || (options.hold && (data[reportField] as { approved?: { item?: unknown } } | undefined)?.approved?.item)) return data;
     const drafts = Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts);
     const status = (data._status ?? originalDoc?._status) as string | undefined;
     if (drafts && status !== 'published') return data;
@@ -186,6 +205,12 @@ function publishHook(
 
     const report = buildReport(messages, block);
     if (onWarnings === 'allow' && report.verdict === 'review') report.verdict = 'publish';
+    const holding = options.hold && (report.verdict === 'review' || (report.verdict === 'reject' && options.hold.reject !== false));
+    if (holding && typeof value === 'string') {
+      context[HOLD_CONTEXT_KEY] = { content: value, format, ...(title ? { title } : {}) };
+      const held: CopydeskReport = { ...report, field: settings.field, onWarnings, held: true };
+      return { ...data, _status: 'draft', [reportField]: held };
+    }
     if (report.verdict === 'reject') {
       const flags = messages.filter((m) => m.severity !== 'info');
       throw new ValidationError(

@@ -18,11 +18,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { signGhostRequest } from '../server/ghost.js';
-import type { QueueItem, QueueStore } from './types.js';
+import type { CmsRef, QueueItem, QueueStore } from './types.js';
+
+/**
+ * Delivery straight into a CMS (Payload's Local API or REST, Ghost's Admin
+ * API): resolves once the CMS has the article published; throws (with a
+ * message an editor can read) when it could not.
+ */
+export type CmsTarget = (item: QueueItem) => Promise<void>;
+export type CmsTargets = Partial<Record<Exclude<CmsRef['kind'], 'callback'>, CmsTarget>>;
 
 export interface DeliveryOptions {
-  /** HMAC secret for `X-Copydesk-Signature`. */
-  secret: string;
+  /** HMAC secret for `X-Copydesk-Signature`; without it only items with a CMS target are delivered. */
+  secret?: string | undefined;
+  /** Items whose CMS reference is of one of these kinds go to that CMS instead of a callback. */
+  targets?: CmsTargets | undefined;
   /** Tries before an item fails. @default 5 */
   attempts?: number | undefined;
   /** Wait before the second try, ms; doubled for each later one. @default 2000 */
@@ -61,7 +71,10 @@ export function backoff(attempt: number, base: number, cap: number): number {
 
 export class Deliverer {
   readonly owner = `deliverer-${randomBytes(6).toString('hex')}`;
-  readonly #options: Required<DeliveryOptions>;
+  readonly #options: Required<Omit<DeliveryOptions, 'secret' | 'targets'>> & Pick<DeliveryOptions, 'secret'>;
+  readonly #targets: CmsTargets;
+  /** The CMS kinds delivered here rather than to a callback URL. */
+  readonly kinds: string[];
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #again = false;
@@ -72,7 +85,10 @@ export class Deliverer {
     options: DeliveryOptions,
     private readonly log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void } = { warn() {}, info() {} },
   ) {
-    this.#options = { attempts: 5, backoffMs: 2000, maxBackoffMs: 300_000, timeoutMs: 10_000, pollMs: 1000, ...stripUndefined(options), secret: options.secret };
+    const { targets, ...rest } = options;
+    this.#options = { attempts: 5, backoffMs: 2000, maxBackoffMs: 300_000, timeoutMs: 10_000, pollMs: 1000, ...stripUndefined(rest), secret: options.secret };
+    this.#targets = targets ?? {};
+    this.kinds = Object.keys(this.#targets);
   }
 
   start(): void {
@@ -107,7 +123,7 @@ export class Deliverer {
       if (this.#stopped) return;
       let item: QueueItem | undefined;
       try {
-        item = await this.store.claimDelivery(this.owner, this.#options.timeoutMs * 3);
+        item = await this.store.claimDelivery(this.owner, this.#options.timeoutMs * 3, Date.now(), this.kinds);
       } catch (error) {
         this.log.warn({ err: { message: (error as Error).message } }, 'delivery: cannot read the queue');
         return;
@@ -119,6 +135,34 @@ export class Deliverer {
 
   async #deliver(item: QueueItem): Promise<void> {
     const attempt = item.delivery.attempts + 1;
+    const target = item.cms.kind === 'callback' ? undefined : this.#targets[item.cms.kind];
+    const error = target ? await this.#toCms(target, item) : await this.#toCallback(item, attempt);
+    const now = Date.now();
+    const retryAt = attempt < this.#options.attempts ? now + backoff(attempt, this.#options.backoffMs, this.#options.maxBackoffMs) : undefined;
+    await this.store.recordDelivery(item.id, this.owner, error ? { ok: false, error, retryAt } : { ok: true }, now);
+    if (error) this.log.warn({ item: item.id, attempt, error, retry: retryAt !== undefined }, 'delivery failed');
+    else this.log.info({ item: item.id, attempt, to: target ? item.cms.kind : 'callback' }, 'delivered');
+  }
+
+  async #toCms(target: CmsTarget, item: QueueItem): Promise<string | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.#options.timeoutMs} ms`)), this.#options.timeoutMs);
+    });
+    try {
+      await Promise.race([target(item), timeout]);
+      return undefined;
+    } catch (failure) {
+      return `${item.cms.kind}: ${(failure as Error).message}`;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #toCallback(item: QueueItem, attempt: number): Promise<string | undefined> {
+    if (!item.callbackUrl) return 'no callback URL';
+    const secret = this.#options.secret;
+    if (!secret) return 'no callback secret is configured (COPYDESK_CALLBACK_SECRET)';
     const raw = JSON.stringify(deliveryBody(item));
     let error: string | undefined;
     try {
@@ -126,7 +170,7 @@ export class Deliverer {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
-          'X-Copydesk-Signature': signGhostRequest(this.#options.secret, raw),
+          'X-Copydesk-Signature': signGhostRequest(secret, raw),
           'X-Copydesk-Delivery': item.id,
           'X-Copydesk-Attempt': String(attempt),
         },
@@ -140,11 +184,7 @@ export class Deliverer {
       const cause = (failure as Error & { cause?: Error }).cause;
       error = `the callback could not be reached: ${cause?.message ?? (failure as Error).message}`;
     }
-    const now = Date.now();
-    const retryAt = attempt < this.#options.attempts ? now + backoff(attempt, this.#options.backoffMs, this.#options.maxBackoffMs) : undefined;
-    await this.store.recordDelivery(item.id, this.owner, error ? { ok: false, error, retryAt } : { ok: true }, now);
-    if (error) this.log.warn({ item: item.id, attempt, error, retry: retryAt !== undefined }, 'delivery failed');
-    else this.log.info({ item: item.id, attempt }, 'delivered');
+    return error;
   }
 
   /** Stops looking for items; a delivery under way finishes. */

@@ -239,17 +239,18 @@ export class PostgresQueueStore implements QueueStore {
     );
   }
 
-  async claimDelivery(owner: string, leaseMs: number, now = Date.now()): Promise<QueueItem | undefined> {
+  async claimDelivery(owner: string, leaseMs: number, now = Date.now(), cmsKinds: readonly string[] = []): Promise<QueueItem | undefined> {
     const { rows } = await this.pool.query<{ id: string }>(
       `UPDATE queue_items SET lease_owner = $1, lease_until = $2
        WHERE id = (SELECT id FROM queue_items
-                   WHERE status = 'approved' AND callback_url IS NOT NULL AND next_attempt_at <= $3
+                   WHERE status = 'approved' AND next_attempt_at <= $3
+                     AND (callback_url IS NOT NULL OR cms->>'kind' = ANY($4::text[]))
                      AND (lease_until IS NULL OR lease_until <= $3)
                    ORDER BY next_attempt_at LIMIT 1
                    FOR UPDATE SKIP LOCKED)
          AND status = 'approved' AND (lease_until IS NULL OR lease_until <= $3)
        RETURNING id`,
-      [owner, now + leaseMs, now],
+      [owner, now + leaseMs, now, [...cmsKinds]],
     );
     return rows[0] ? this.get(rows[0].id) : undefined;
   }

@@ -9,7 +9,7 @@ import type { AsyncReplayStore } from '../server/ghost.js';
 import { verdictOf } from '../hook.js';
 import type { JsonMessage } from '../json.js';
 import type { Cleaner } from '../server/limits.js';
-import { Deliverer, type DeliveryOptions } from './delivery.js';
+import { Deliverer, type CmsTargets, type DeliveryOptions } from './delivery.js';
 import type { CmsRef, ItemInput, ItemResult, NewItem, QueueItem, QueueStore, SavedDecisions, Transition } from './types.js';
 
 export interface QueueOptions {
@@ -21,10 +21,12 @@ export interface QueueOptions {
   callbackUrl?: string | undefined;
   /** Origins (`https://cms.example.net`) a request's callback URL may have; none listed: only `callbackUrl` is used. */
   callbackOrigins?: string[] | undefined;
-  /** HMAC secret for callbacks (from `COPYDESK_CALLBACK_SECRET`); without it nothing is delivered. */
+  /** HMAC secret for callbacks (from `COPYDESK_CALLBACK_SECRET`); without it nothing is delivered to a callback. */
   callbackSecret?: string | undefined;
+  /** Delivery straight into a CMS, by the kind of an item's CMS reference (`deliver-payload.ts`, `deliver-ghost.ts`). */
+  targets?: CmsTargets | undefined;
   /** Retries and time limits of deliveries. */
-  delivery?: Omit<DeliveryOptions, 'secret'> | undefined;
+  delivery?: Omit<DeliveryOptions, 'secret' | 'targets'> | undefined;
   /** The service's public base URL, for item URLs; default: the request's own origin. */
   publicUrl?: string | undefined;
 }
@@ -79,7 +81,8 @@ export class ReviewQueue {
     readonly options: QueueOptions,
     log?: ConstructorParameters<typeof Deliverer>[2],
   ) {
-    if (options.callbackSecret) this.deliverer = new Deliverer(store, { ...options.delivery, secret: options.callbackSecret }, log);
+    const targets = options.targets && Object.keys(options.targets).length ? options.targets : undefined;
+    if (options.callbackSecret || targets) this.deliverer = new Deliverer(store, { ...options.delivery, secret: options.callbackSecret, targets }, log);
   }
 
   start(): void {
@@ -108,7 +111,9 @@ export class ReviewQueue {
   }
 
   async hold(article: Omit<NewItem, 'callbackUrl'> & { callbackUrl?: string | undefined }, actor: string): Promise<QueueItem> {
-    const callbackUrl = this.callbackFor(article.callbackUrl);
+    // An item its CMS takes straight (a delivery target of its kind) needs no callback.
+    const direct = article.cms.kind !== 'callback' && this.options.targets?.[article.cms.kind] !== undefined;
+    const callbackUrl = direct ? undefined : this.callbackFor(article.callbackUrl);
     if (callbackUrl && !this.options.callbackSecret) {
       throw new QueueRequestError('CALLBACK_NOT_CONFIGURED', 'No callback secret is configured (COPYDESK_CALLBACK_SECRET): approved articles could not be delivered');
     }

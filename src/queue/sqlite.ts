@@ -167,19 +167,20 @@ export class SqliteQueueStore implements QueueStore {
     );
   }
 
-  async claimDelivery(owner: string, leaseMs: number, now = Date.now()): Promise<QueueItem | undefined> {
+  async claimDelivery(owner: string, leaseMs: number, now = Date.now(), cmsKinds: readonly string[] = []): Promise<QueueItem | undefined> {
     // One statement: of two processes racing for the same item, one updates it and the other finds it leased.
     const row = this.#db
       .prepare(
         `UPDATE queue_items SET lease_owner = ?, lease_until = ?
          WHERE id = (SELECT id FROM queue_items
-                     WHERE status = 'approved' AND callback_url IS NOT NULL AND next_attempt_at <= ?
+                     WHERE status = 'approved' AND next_attempt_at <= ?
+                       AND (callback_url IS NOT NULL OR json_extract(cms, '$.kind') IN (SELECT value FROM json_each(?)))
                        AND (lease_until IS NULL OR lease_until <= ?)
                      ORDER BY next_attempt_at LIMIT 1)
            AND status = 'approved' AND (lease_until IS NULL OR lease_until <= ?)
          RETURNING id`,
       )
-      .get(owner, now + leaseMs, now, now, now) as { id: string } | undefined;
+      .get(owner, now + leaseMs, now, JSON.stringify(cmsKinds), now, now) as { id: string } | undefined;
     return row ? this.get(row.id) : undefined;
   }
 

@@ -140,8 +140,11 @@ export interface QueueStore {
   decide(id: string, to: 'approved' | 'rejected', actor: string, extra: DecideExtra, now?: number): Promise<Transition<QueueItem>>;
   /** failed → approved, attempts reset. */
   retry(id: string, actor: string, now?: number): Promise<Transition<QueueItem>>;
-  /** Takes one approved item due for delivery, leased to `owner` for `leaseMs` (no one else gets it meanwhile). */
-  claimDelivery(owner: string, leaseMs: number, now?: number): Promise<QueueItem | undefined>;
+  /**
+   * Takes one approved item due for delivery (one with a callback URL, or a CMS reference of one of `cmsKinds`),
+   * leased to `owner` for `leaseMs` (no one else gets it meanwhile).
+   */
+  claimDelivery(owner: string, leaseMs: number, now?: number, cmsKinds?: readonly string[]): Promise<QueueItem | undefined>;
   /** The outcome of a delivery attempt by the lease holder: published, failed, or due again later. */
   recordDelivery(id: string, owner: string, outcome: DeliveryOutcome, now?: number): Promise<void>;
   /** Webhook signatures kept in this store's database, when it is the one replicas share. */

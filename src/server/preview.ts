@@ -27,6 +27,9 @@ import { decodeInput, FORMATS, formatFromPath, InputError, type Format } from '.
 import type { PreviewResult } from '../preview/render.js';
 import type { PreviewOutcome, PreviewTask } from '../preview/worker.js';
 import { bearerAuth } from './auth.js';
+import { Accounts } from '../queue/editors.js';
+import { shiftId } from '../queue/service.js';
+import type { PreviewMessage } from '../preview/render.js';
 import { Limiter } from './limits.js';
 import { DEFAULTS, isLoopback, type ServerOptions } from './options.js';
 import { layered, type RequestOptions } from './routes.js';
@@ -73,6 +76,7 @@ export function sourceNames(files: readonly string[]): Map<string, string> {
 interface PreviewBody {
   content: string;
   format: Format;
+  title?: string;
   original?: boolean;
   decisions?: { reject?: string[]; replace?: Record<string, string>; dismiss?: string[] };
   options?: RequestOptions;
@@ -85,6 +89,7 @@ const previewRequestSchema = {
   properties: {
     content: { type: 'string' },
     format: { type: 'string', enum: [...FORMATS] },
+    title: { type: 'string', maxLength: 2000, description: 'The headline kept apart from the body (as a CMS does): cleaned with it, message ids in the lines of content' },
     original: { type: 'boolean', description: 'Render the original too (default true); the page asks for it once per article' },
     decisions: {
       type: 'object',
@@ -204,6 +209,48 @@ function previewWorkerFile(): string {
   throw new Error(`copydesk: the preview worker is not built (${built}); run \`npm run build\` first`);
 }
 
+/** Lines a headline kept apart adds above the body, as `cleanArticle` puts it there. */
+function titlePrefix(title: string, format: Format): string {
+  if (format === 'text') return `${title}\n`;
+  if (format === 'html') return `<h1>${title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</h1>\n`;
+  return `# ${title.replace(/^#+\s*/, '').replace(/\s#+$/, '')}\n\n`;
+}
+
+/**
+ * A preview with a headline kept apart (a held article from a CMS): cleaned
+ * with the headline above the body, as the queue cleaned it, while ids and
+ * lines stay those of the body as sent, which the queue's decisions name.
+ */
+function withTitle(body: PreviewBody): { content: string; decisions: PreviewBody['decisions']; back(result: PreviewResult): PreviewResult } {
+  const title = body.title?.replace(/\s+/g, ' ').trim();
+  if (!title) return { content: body.content, decisions: body.decisions, back: (r) => r };
+  const prefix = titlePrefix(title, body.format);
+  const lines = prefix.split('\n').length - 1;
+  const down = (id: string) => shiftId(id, lines);
+  const d = body.decisions;
+  const decisions = d && {
+    reject: d.reject?.map(down),
+    replace: d.replace && Object.fromEntries(Object.entries(d.replace).map(([id, text]) => [down(id), text])),
+    dismiss: d.dismiss?.map(down),
+  };
+  // Marks in the headline itself keep their ids (they are not in the body's lines).
+  const up = (id: string) => (Number(/@(\d+):/.exec(id)?.[1] ?? 0) > lines ? shiftId(id, -lines) : id);
+  const line = (n: number | undefined) => (n === undefined ? undefined : n - lines);
+  const marks = (html: string) => html.replace(/data-mid="([^"]*)"/g, (_all, id: string) => `data-mid="${up(id.replace(/&amp;/g, '&'))}"`);
+  return {
+    content: prefix + body.content,
+    decisions,
+    back: (r) => ({
+      ...r,
+      cleaned: marks(r.cleaned),
+      ...(r.original !== undefined ? { original: marks(r.original) } : {}),
+      messages: r.messages.map((m: PreviewMessage) =>
+        m.line === undefined || m.line <= lines ? m : { ...m, id: up(m.id), line: line(m.line), endLine: line(m.endLine) },
+      ),
+    }),
+  };
+}
+
 /** Host header names this machine only: `127.0.0.1:8080`, `localhost`, `[::1]:9000`. */
 export function isLoopbackHost(host: string | undefined): boolean {
   if (!host) return false;
@@ -219,7 +266,8 @@ export async function registerPreview(app: FastifyInstance, options: ServerOptio
   // `copydesk preview`: an article is about to be opened; load the pipeline now.
   if (preview.files?.length && (options.threads ?? 1) > 0) runner.warmUp().catch((error: Error) => app.log.warn({ err: { message: error.message } }, 'preview worker failed to start'));
   const sources = sourceNames(preview.files ?? []);
-  const auth = bearerAuth(options.token);
+  // Editors of the review desk open held articles here with their own tokens.
+  const auth = options.editors?.length ? new Accounts(options.editors, options.token).require('any') : bearerAuth(options.token);
   const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!options.token && !isLoopbackHost(request.headers.host)) {
       await reply.code(403).send({ error: { code: 'FORBIDDEN_HOST', message: 'Without a token, the preview answers loopback hosts only' } });
@@ -230,13 +278,16 @@ export async function registerPreview(app: FastifyInstance, options: ServerOptio
   const block = (request: FastifyRequest) => layered(options, (request.body as PreviewBody).options).block;
 
   app.post<{ Body: PreviewBody }>('/v1/preview', { onRequest: guard, schema: { body: previewRequestSchema } }, async (request) => {
-    const { content, format, decisions, original } = request.body;
+    const { content, format, original } = request.body;
     const { clean } = layered(options, request.body.options);
-    const result = await runner.run({
-      input: { content, format },
+    const titled = withTitle(request.body);
+    const decisions = titled.decisions;
+    const raw = await runner.run({
+      input: { content: titled.content, format },
       options: { ...clean, decisions: { reject: decisions?.reject, replace: decisions?.replace } },
       original: original !== false,
     });
+    const result = titled.back(raw);
     // Flags the editor settled (accepted, edited, dismissed) no longer hold the article.
     const settled = new Set([...(decisions?.dismiss ?? []), ...Object.keys(decisions?.replace ?? {})]);
     const open = result.messages.filter((m) => !(m.kind === 'flag' && settled.has(m.id)));
