@@ -22,11 +22,41 @@ const NOTICE = /^(?:©|\(c\)|copyright\b|all rights reserved|this (?:document|ar
 
 const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-export function tidyArticle(content: DomNode, title: string | undefined): void {
+interface Mutable {
+  ownerDocument: { createElement(tag: string): Mutable };
+  firstChild: unknown;
+  appendChild(node: unknown): void;
+  replaceWith(node: unknown): void;
+}
+
+/**
+ * Before Readability: a quote's source (`<blockquote>…<footer>Name</footer>`) is the article's, but
+ * Readability drops every `<footer>`; it becomes a paragraph of the quote.
+ */
+export function keepQuoteSources(body: DomNode): void {
+  const sources = elementsWhere(body, (el) => el.localName === 'footer' && el.parentNode?.localName === 'blockquote');
+  for (const source of sources) {
+    const node = source as unknown as Mutable;
+    const paragraph = node.ownerDocument.createElement('p');
+    while (node.firstChild) paragraph.appendChild(node.firstChild);
+    node.replaceWith(paragraph);
+  }
+}
+
+export function tidyArticle(content: DomNode, title: string | undefined, byline?: string): void {
+  narrowToArticle(content);
   // The headline is written first by the reader: a copy of it at the top of the body goes.
   if (title) {
     const heading = content.querySelector?.('h1, h2');
     if (heading && squash(heading.textContent ?? '') === title) heading.remove?.();
+  }
+  // The byline is in the meta: its line at the top of the body goes.
+  if (byline) {
+    const name = byline.toLowerCase();
+    for (const node of elementsWhere(content, (el) => /^(?:p|div|span|address)$/.test(el.localName ?? '')).slice(0, 12)) {
+      const text = squash(node.textContent ?? '').toLowerCase().replace(/^by\s+/, '');
+      if (text === name && isLeafBlock(node)) node.remove?.();
+    }
   }
   for (const node of elementsWhere(content, isCaption)) if (words(node.textContent ?? '') <= 60) node.remove?.();
   for (const node of elementsWhere(content, (el) => BLOCKS.has(el.localName ?? ''))) {
@@ -51,6 +81,22 @@ function isPageLine(node: DomNode): boolean {
 }
 
 /** No block element inside: a paragraph, a heading, a line (not a container of several). */
+/**
+ * One `<article>` holding most of what Readability kept (its container took a layout table's cells
+ * or a rail beside it): the article alone is kept.
+ */
+function narrowToArticle(content: DomNode): void {
+  const articles = elementsWhere(content, (el) => el.localName === 'article');
+  if (articles.length !== 1) return;
+  const article = articles[0]!;
+  const inside = words(article.textContent ?? '');
+  const all = words(content.textContent ?? '');
+  if (inside < 50 || inside >= all || inside < all * 0.5) return;
+  for (let node: DomNode = article; node.parentNode && node !== content; node = node.parentNode) {
+    for (const sibling of Array.from(node.parentNode.childNodes)) if (sibling !== node) sibling.remove?.();
+  }
+}
+
 function isLeafBlock(node: DomNode): boolean {
   const children = node.childNodes;
   for (let i = 0; i < children.length; i++) {

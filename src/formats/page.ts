@@ -25,7 +25,7 @@ import { report } from '../report.js';
 import { isWholePage, looksLikePage } from './page-detect.js';
 import { pageMeta, headlineOf } from './page-meta.js';
 import { droppedRegions, recordText, type DomNode, type DomDocument } from './page-regions.js';
-import { tidyArticle } from './page-tidy.js';
+import { keepQuoteSources, tidyArticle } from './page-tidy.js';
 
 type Parse = (document: string, file: VFile) => HastRoot;
 
@@ -52,7 +52,7 @@ export function rehypeExtractArticle(this: Processor) {
     const html = String(file.value ?? '');
     const extracted = await extractArticle(html, file);
     if (extracted !== undefined) file.value = extracted;
-    tree.children = parseDocument(extracted ?? html, file).children;
+    Object.assign(tree, parseDocument(extracted ?? html, file));
   };
 }
 
@@ -83,12 +83,14 @@ export async function extractArticle(html: string, file: VFile): Promise<string 
   const { document } = parseHTML(html);
   if (!document.body || !isWholePage(document)) return undefined;
   const meta = pageMeta(document);
+  keepQuoteSources(document.body);
   const texts = recordText(document.body);
   const result = new Readability(document, { serializer: (node) => node }).parse();
   const content = result?.content as DomNode | undefined;
   if (!result || !content) return undefined;
   const title = headlineOf(result.title ?? undefined, meta);
-  tidyArticle(content, title);
+  const byline = meta.byline ?? clean(result.byline);
+  tidyArticle(content, title, byline);
   for (const region of droppedRegions(texts, content, title ? [title] : [])) {
     report(file, {
       ruleId: 'page-region',
@@ -96,7 +98,7 @@ export async function extractArticle(html: string, file: VFile): Promise<string 
       actual: region.text,
     });
   }
-  addMeta(file, { byline: meta.byline ?? clean(result.byline), siteName: meta.siteName ?? clean(result.siteName), published: meta.published ?? clean(result.publishedTime), url: meta.url });
+  addMeta(file, { byline, siteName: meta.siteName ?? clean(result.siteName), published: meta.published ?? clean(result.publishedTime), url: meta.url });
   if (title) articleInfo(file).title ??= title;
   const body = (content as unknown as { innerHTML: string }).innerHTML;
   return `${title ? `<h1>${escapeHtml(title)}</h1>\n` : ''}${body}`;

@@ -1,0 +1,151 @@
+/**
+ * Whole web pages in (issue 14): the article is read out of the page, what is dropped is reported
+ * region by region, the page's metadata reaches `title` and `meta`; an article fragment is read
+ * exactly as before. The pages are in fixtures/pages, written for these tests.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/index.js';
+import { cleanTree } from '../src/pipeline.js';
+import htmlReader, { rehypeDropChrome } from '../src/formats/html.js';
+import { withoutSiteName } from '../src/formats/page-meta.js';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', name), 'utf8');
+const regions = (messages: Awaited<ReturnType<typeof clean>>['messages']) => messages.filter((m) => m.ruleId === 'page-region');
+
+describe('a news page with header, navigation, a related rail, comments and a footer', () => {
+  const page = fixture('news-page.html');
+
+  it('keeps the article, quote and linked sentence included, and nothing of the site around it', async () => {
+    const { markdown } = await clean(page, { format: 'html', path: 'news-page.html' });
+    expect(markdown).toMatch(/^# Harbour Freight lifts its outlook as port volumes recover\n/);
+    for (const kept of [
+      'raised its full-year profit forecast on Monday',
+      'topped out at 3.8 billion',
+      // "related" inside prose is not a related-stories block
+      'review its related-party leases with its parent',
+      'the ships are fuller than at any point since the pandemic',
+      'Lena Tsang, chief executive',
+      'still below their own estimates',
+      'The company will publish its annual results in March.',
+    ]) {
+      expect(markdown).toContain(kept);
+    }
+    for (const dropped of ['Podcasts', 'Subscribe for one dollar', 'Copper slips', 'More from Markets', 'dockwatcher', 'new berths opened', 'Post comment', 'All rights reserved', 'Privacy']) {
+      expect(markdown).not.toContain(dropped);
+    }
+  });
+
+  it('reports each dropped region once, with its text', async () => {
+    const { messages } = await clean(page, { format: 'html', path: 'news-page.html' });
+    const found = regions(messages);
+    const holding = (text: string) => found.filter((m) => String(m.actual).includes(text));
+    // the header with its navigation, the rail, the comments, the footer: one message each
+    expect(holding('Podcasts')).toHaveLength(1);
+    expect(holding('Podcasts')[0]!.actual).toContain('Subscribe for one dollar a week');
+    const rail = holding('Copper slips as warehouse stocks build');
+    expect(rail).toHaveLength(1);
+    for (const headline of ['Rail operator weighs a second listing', 'Five charts on the shipping recovery', 'Why insurers are selling bank bonds']) {
+      expect(rail[0]!.actual).toContain(headline);
+    }
+    const comments = holding('dockwatcher');
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.actual).toContain('I sold at the bottom last spring');
+    expect(comments[0]!.reason).toContain('comments');
+    expect(holding('All rights reserved')).toHaveLength(1);
+    expect(holding('Terms')).toEqual(holding('All rights reserved'));
+    for (const m of found) {
+      expect(m.fatal).toBeNull();
+      expect(String(m.actual).trim()).not.toBe('');
+      expect(String(m.actual)).not.toContain('profit forecast');
+    }
+  });
+
+  it('takes the headline, byline, date, site name and canonical URL from the page', async () => {
+    const { title, meta } = await clean(page, { format: 'html', path: 'news-page.html' });
+    expect(title).toBe('Harbour Freight lifts its outlook as port volumes recover');
+    expect(meta.siteName).toBe('The Quayside Ledger');
+    expect(meta.url).toBe('https://ledger.example.net/markets/harbour-freight-outlook');
+    expect(meta.published).toBe('2026-11-30T08:15:00Z');
+    expect(meta.byline).toBe('Mira Okafor');
+  });
+
+  it('points later messages into the extracted article, whose text the file now holds', async () => {
+    const twice = page.replace('<p>The company will publish its annual results in March.</p>', '<p>The company will publish its annual results in March.</p><p>The company will publish its annual results in March.</p>');
+    const { file, messages } = await cleanTree(twice, { format: 'html', path: 'news-page.html' });
+    const source = String(file.value);
+    expect(source.startsWith('<h1>Harbour Freight lifts its outlook as port volumes recover</h1>')).toBe(true);
+    expect(source).not.toContain('Copper slips');
+    const repeated = messages.find((m) => m.ruleId === 'duplicate-paragraph');
+    expect(repeated).toBeDefined();
+    const place = repeated!.place as { start: { offset: number }; end: { offset: number } };
+    expect(source.slice(place.start.offset, place.end.offset)).toContain('The company will publish its annual results in March.');
+  });
+
+  it('drops the byline line, which is in the meta', async () => {
+    const { markdown } = await clean(page, { format: 'html', path: 'news-page.html' });
+    expect(markdown).not.toContain('By Mira Okafor');
+  });
+});
+
+describe('an article fragment', () => {
+  const fragment = fixture('fragment.html');
+
+  it('is read exactly as the reader read it before extraction existed', async () => {
+    const before = unified().use(rehypeParse, { fragment: false }).use(rehypeDropChrome).use(rehypeRemark);
+    const now = unified().use(htmlReader);
+    const a = await before.run(before.parse(new VFile(fragment)), new VFile(fragment));
+    const b = await now.run(now.parse(new VFile(fragment)), new VFile(fragment));
+    expect(b).toEqual(a);
+  });
+
+  it('keeps its caption and its update line, with no page-region message', async () => {
+    const { markdown, messages } = await clean(fragment, { format: 'html', path: 'fragment.html' });
+    expect(regions(messages)).toEqual([]);
+    expect(markdown).toContain("Northfield's main plant opened in 2019.");
+    expect(markdown).toContain('Updated at 10:40 with the share price.');
+    expect(markdown).toContain('[three smaller purchases](https://news.example.org/lakeside-deals)');
+  });
+
+  it('stays a fragment when wrapped in html and body tags with a title', async () => {
+    const wrapped = `<html><head><title>Lakeside</title></head><body>${fragment}</body></html>`;
+    const { markdown, messages } = await clean(wrapped, { format: 'html', path: 'fragment.html' });
+    expect(regions(messages)).toEqual([]);
+    expect(markdown).toContain('Updated at 10:40 with the share price.');
+  });
+});
+
+describe('a page whose article is inside a layout table', () => {
+  const page = fixture('layout-table.html');
+
+  it('keeps the article and drops the menu, the sidebar and the footer row, each reported', async () => {
+    const { markdown, messages, title } = await clean(page, { format: 'html', path: 'layout-table.html' });
+    expect(title).toBe('Delta Mills opens its third spinning plant');
+    for (const kept of ['a 600 million yuan site on the east bank', 'according to its sales director, Omar Bekov', 'first of its kind in the county', 'no plans to sell shares to the public']) {
+      expect(markdown).toContain(kept);
+    }
+    for (const dropped of ['Letters to the editor', 'Most read this week', 'Grain prices', 'Rates and sizes', '12 Quay Street', 'since 1998']) {
+      expect(markdown).not.toContain(dropped);
+      expect(regions(messages).some((m) => String(m.actual).includes(dropped))).toBe(true);
+    }
+    expect(markdown).not.toMatch(/\|/);
+  });
+});
+
+describe('the site name in a title', () => {
+  it('is dropped with its separator, on either side', () => {
+    expect(withoutSiteName('Acme buys Widgets | Daily Ledger', 'Daily Ledger')).toBe('Acme buys Widgets');
+    expect(withoutSiteName('Daily Ledger - Acme buys Widgets', 'Daily Ledger')).toBe('Acme buys Widgets');
+    expect(withoutSiteName('Acme buys Widgets | Ledger', undefined)).toBe('Acme buys Widgets');
+  });
+
+  it('is not guessed away from a headline with a colon or a dash of its own', () => {
+    expect(withoutSiteName('Trade talks: what the tariff pause means', undefined)).toBe('Trade talks: what the tariff pause means');
+    expect(withoutSiteName('Profit falls - but the dividend rises', 'Daily Ledger')).toBe('Profit falls - but the dividend rises');
+  });
+});
