@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, type Variant } from '../src/entities/curated.js';
 import { companyRenderings, companyTailRenderings, partOfName, personRenderings } from '../src/entities/renderings.js';
-import type { EntityRecord, EntryRecord, KbData } from '../src/entities/kb.js';
+import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
 import { tickerKey } from '../src/entities/tickers.js';
 import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
 import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, legalSuffixAt, sectorOf, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
@@ -505,6 +505,18 @@ for (let k = entries.length - 1; k >= 0; k--) {
 
 // ---------------------------------------------------------------- write
 
+// A compact kb.json: what the reader can tell is left out (a company's type, an exchange the first
+// listing tells), and entry sources lose the common folder prefix.
+const compactEntity = (e: EntityRecord): Partial<EntityRecord> => {
+  const { type, exchange, ...rest } = e;
+  return {
+    ...(type === 'company' ? {} : { type }),
+    ...rest,
+    ...(exchange && exchange !== (e.tickers?.[0] ? exchangeOf(e.tickers[0]) : undefined) ? { exchange } : {}),
+  };
+};
+const compactEntry = (e: EntryRecord): EntryRecord => (e.source?.startsWith('data/curated/') ? { ...e, source: e.source.slice('data/curated/'.length) } : e);
+
 const kb: KbData = {
   version: 1,
   generated: new Date().toISOString().slice(0, 10),
@@ -515,8 +527,8 @@ const kb: KbData = {
 writeFileSync(
   outFile,
   `{"version":1,"generated":${JSON.stringify(kb.generated)},"sources":${JSON.stringify(kb.sources)},\n"entities":[\n${entities
-    .map((e) => JSON.stringify(e))
-    .join(',\n')}\n],\n"entries":[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`,
+    .map((e) => JSON.stringify(compactEntity(e)))
+    .join(',\n')}\n],\n"entries":[\n${entries.map((e) => JSON.stringify(compactEntry(e))).join(',\n')}\n]}\n`,
 );
 // The dictionary schema, for editors that validate YAML/JSON as it is typed.
 writeFileSync(join(dirname(outFile), 'dictionary.schema.json'), `${JSON.stringify(DICTIONARY_SCHEMA, null, 2)}\n`);

@@ -98,7 +98,7 @@ describe('pinyin renderings of curated Chinese names', () => {
 
 describe('imported names (SEC and HKEX), a sample of 200', () => {
   const kb = JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData;
-  const imported = kb.entities.filter((e) => !e.curated && e.type === 'company');
+  const imported = kb.entities.filter((e) => !e.curated && (e.type ?? 'company') === 'company'); // kb.json leaves a company's type out
   const step = Math.max(1, Math.floor(imported.length / 200));
   const sample = imported.filter((_, i) => i % step === 0).slice(0, 200);
   const sec = JSON.parse(readFileSync(join(root, '..', 'shared', 'data', readdirShared(/^sec-company-tickers/)), 'utf8')) as { data: Array<[number, string, string]> };

@@ -27,6 +27,7 @@ export interface Context {
 
 export interface EntityRecord {
   id: string;
+  /** Left out of kb.json for companies; the reader fills it in. */
   type: EntityType;
   /** The name an English-language financial desk uses. */
   name: string;
@@ -99,6 +100,9 @@ export class KnowledgeBase {
     this.entities = data.entities;
     this.entries = data.entries;
     this.entities.forEach((e, i) => {
+      // kb.json is written compactly: a company's type and an exchange its first listing tells are left out.
+      e.type ??= 'company';
+      if (!e.exchange && e.tickers?.length) e.exchange = exchangeOf(e.tickers[0]!);
       this.byId.set(e.id, i);
       for (const t of e.tickers ?? []) {
         const list = this.byTicker.get(t);
@@ -139,6 +143,14 @@ export class KnowledgeBase {
   }
 
   private products: Map<string, EntityRecord[]> | undefined;
+}
+
+/** The exchange a Hong Kong or mainland listing key trades on (US listings need the SEC's word). */
+export function exchangeOf(key: string): string | undefined {
+  const code = key.slice(3);
+  if (key.startsWith('HK:')) return 'HKEX';
+  if (key.startsWith('CN:')) return /^[69]/.test(code) ? 'SSE' : /^[48]/.test(code) ? 'BSE' : 'SZSE';
+  return undefined;
 }
 
 let bundled: KnowledgeBase | undefined;
