@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { addReportOptions, cleanHandsOver, cleanMany, registerBatch } from './batch/command.js';
 import { FORMATS, isFormat, type Format } from './input.js';
+import { loadPart } from './cli/optional.js';
 import { VERSION } from './version.js';
 
 const program = new Command('copydesk')
@@ -51,7 +52,7 @@ program
   .option('-q, --quiet', 'log only warnings and errors')
   .option('--silent', 'log only errors')
   .action(async (opts) => {
-    const { runServe } = await import('./cli/serve.js');
+    const { runServe } = await loadPart('service', 'copydesk serve', () => import('./cli/serve.js'));
     process.exitCode = await runServe({ ...opts, logLevel: logLevel(opts) });
   });
 
@@ -65,7 +66,7 @@ program
   .option('-q, --quiet', 'no hint on stderr; log only warnings and errors')
   .option('--silent', 'log only errors')
   .action(async (file: string, opts) => {
-    const { runPreview } = await import('./cli/preview.js');
+    const { runPreview } = await loadPart('service', 'copydesk preview', () => import('./cli/preview.js'));
     process.exitCode = await runPreview(file, opts);
   });
 

@@ -5,7 +5,14 @@ import { isDynamicPattern } from 'tinyglobby';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { FORMATS, isFormat, type Format } from '../input.js';
 import { INPUT_TYPES } from './inputs.js';
-import { runBatch, type BatchOptions } from './run.js';
+import type { BatchOptions } from './run.js';
+import { loadPart } from '../cli/optional.js';
+
+/** The runner and its packages (a worker pool, a progress bar, a lock) load only when a batch runs: they are optional. */
+async function runBatch(inputs: string[], options: BatchOptions, command = 'copydesk batch'): Promise<number> {
+  const run = await loadPart('batch', command, () => import('./run.js'));
+  return run.runBatch(inputs, options);
+}
 
 /**
  * The flags every reporting command (`clean`, `batch`) shares, one rule for all (README "Exit codes"):
@@ -119,5 +126,5 @@ export function cleanMany(inputs: string[], opts: CleanManyOptions): Promise<num
     verbose: true,
     summary: !opts.quiet,
     progress: false,
-  });
+  }, 'copydesk clean');
 }
