@@ -89,13 +89,16 @@ describe('preview page', () => {
     expect(await flags.first().getAttribute('data-rule')).toBe('suspicious-product-name');
     // Removed blocks struck through with their rule, name fixes before → after, the flag's reason and suggestions in place.
     const lead = page.locator('[data-change][data-rule="dek"]');
-    expect(await lead.innerText()).toContain('dek');
+    // Plain-language labels, not rule ids.
+    expect(await lead.innerText()).toContain('Summary that repeats the lede');
+    expect(await lead.innerText()).not.toContain('dek');
     expect(await page.locator('.removed').first().evaluate((n) => getComputedStyle(n).textDecorationLine)).toContain('line-through');
     const fix = page.locator('[data-change][data-rule="person-name"]').first();
     expect(await fix.locator('del').innerText()).toBe('Huang Renxun');
     expect(await fix.locator('ins').innerText()).toBe('Jensen Huang');
     const note = page.locator('.flag-note');
-    expect(await note.innerText()).toMatch(/suspicious-product-name[\s\S]*Suggested: “its AI chatbot” · “Meta AI”/);
+    expect(await note.innerText()).toMatch(/Product replaced by a company name\?[\s\S]*Suggested: “its AI chatbot” · “Meta AI”/);
+    expect(await note.innerText()).not.toMatch(/suspicious-product-name|entity linker/);
     // The cleaned article.
     const text = await outputText();
     expect(text).toContain('chief executive Jensen Huang said');
@@ -141,14 +144,14 @@ describe('preview page', () => {
   test('rejecting one name fix brings back that name only', async () => {
     const second = page.locator('[data-change][data-rule="person-name"]').nth(1);
     await second.click();
-    await page.getByRole('button', { name: /^Reject/ }).click();
+    await page.getByRole('button', { name: 'Reject (keep the original)' }).click();
     expect(await page.locator('#counts').innerText()).toMatch(/4 of 5 changes made · 1 rejected/);
     await waitForOutput('after the announcement, Huang Renxun said');
     const text = await outputText();
     expect(text).toContain('chief executive Jensen Huang said');
     expect(text.match(/Huang Renxun/g)).toHaveLength(1);
     expect(await second.getAttribute('data-state')).toBe('rejected');
-    expect(await page.getByRole('button', { name: /^Reject/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Reject (keep the original)' }).getAttribute('aria-pressed')).toBe('true');
     // The buttons are drawn again after a decision; the focus stays on the one used.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Reject/);
   });
@@ -301,12 +304,16 @@ describe('preview page', () => {
     const errors: string[] = [];
     fresh.on('pageerror', (e) => errors.push(e.message));
     try {
+      // The page asks at once (to learn whether the server has a review queue), then never again.
       await fresh.goto(`${base}/`);
-      await fresh.getByLabel('Paste the article').fill(article);
-      await fresh.getByRole('button', { name: 'Clean the article' }).click();
       await fresh.getByLabel('Token', { exact: true }).fill('newsroom-token');
       await fresh.getByRole('button', { name: 'Continue' }).click();
+      await fresh.getByLabel('Paste the article').fill(article);
+      await fresh.getByRole('button', { name: 'Clean the article' }).click();
       await fresh.waitForSelector('[data-change][data-rule="related-block"]');
+      expect(await fresh.locator('#token-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+      // No queue on this server: the desk stays hidden.
+      expect(await fresh.locator('#desk').isHidden()).toBe(true);
       expect(await fresh.locator('[data-change]').count()).toBe(5);
       expect(errors).toEqual([]);
     } finally {

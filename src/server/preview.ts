@@ -5,6 +5,7 @@
  *   POST /v1/preview              { content, format, decisions?, original?, options? }
  *                                 → { markdown, html, cleaned, original?, messages, verdict }
  *   GET  /v1/preview-source?name= one of the files the server was started with, nothing else
+ *   GET  /v1/desk                 { queue, editors }: whether the page shows the review queue
  *
  * Safety. Both endpoints take the bearer token when one is set (`copydesk
  * preview` always sets a fresh one and hands it to the page in the URL
@@ -293,6 +294,9 @@ export async function registerPreview(app: FastifyInstance, options: ServerOptio
     const open = result.messages.filter((m) => !(m.kind === 'flag' && settled.has(m.id)));
     return { ...result, verdict: verdictOf(open, block(request)) };
   });
+
+  // What the page offers: the review queue's list at `/`, or the single-article preview alone.
+  app.get('/v1/desk', { onRequest: guard }, async () => ({ queue: Boolean(options.queue), editors: Boolean(options.editors?.length) }));
 
   app.get<{ Querystring: { name?: string } }>(
     '/v1/preview-source',

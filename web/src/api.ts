@@ -68,10 +68,59 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return (await response.json()) as T;
 }
 
-export function preview(body: { content: string; format: Format; decisions?: DecisionsRequest; original?: boolean }): Promise<PreviewResponse> {
+export function preview(body: { content: string; format: Format; title?: string; decisions?: DecisionsRequest; original?: boolean }): Promise<PreviewResponse> {
   return call<PreviewResponse>('/v1/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 export function source(name: string): Promise<{ name: string; format: Format; content: string }> {
   return call(`/v1/preview-source?name=${encodeURIComponent(name)}`);
+}
+
+// ---------------------------------------------------------------- the review queue
+
+export interface QueueSummary {
+  id: string;
+  status: 'pending' | 'approved' | 'rejected' | 'published' | 'failed';
+  verdict: 'publish' | 'review' | 'reject';
+  createdAt: string;
+  updatedAt: string;
+  source?: string;
+  title?: string;
+  rules: string[];
+  delivery: { attempts: number; lastError?: string };
+}
+
+export interface QueueList {
+  items: QueueSummary[];
+  total: number;
+  counts: Record<QueueSummary['status'], number>;
+  /** Per rule: changes editors rejected, and changes made, over decided items. */
+  rejections?: Record<string, { rejected: number; total: number }>;
+}
+
+export interface QueueItem extends QueueSummary {
+  input: { content: string; format: Format; title?: string };
+  decisions: DecisionsRequest;
+  audit: { at: string; actor: string; action: string; detail?: Record<string, unknown> }[];
+}
+
+export function desk(): Promise<{ queue: boolean; editors: boolean }> {
+  return call('/v1/desk');
+}
+
+export function queueList(filter: Record<string, string>): Promise<QueueList> {
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
+  return call<QueueList>(`/v1/queue${query ? `?${query}` : ''}`);
+}
+
+export function queueItem(id: string): Promise<QueueItem> {
+  return call(`/v1/queue/${encodeURIComponent(id)}`);
+}
+
+export function saveDecisions(id: string, decisions: DecisionsRequest): Promise<QueueItem> {
+  return call(`/v1/queue/${encodeURIComponent(id)}/decisions`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(decisions) });
+}
+
+export function decideItem(id: string, action: 'approve' | 'reject', note?: string): Promise<QueueItem> {
+  return call(`/v1/queue/${encodeURIComponent(id)}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(note ? { note } : {}) });
 }

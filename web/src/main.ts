@@ -8,7 +8,9 @@
  * (`[data-change][data-rule]`) and flags (`[data-flag]`); the cleaned side
  * is `[data-output]`.
  */
-import { AuthError, preview, setToken, source, takeTokenFromFragment } from './api';
+import { AuthError, decideItem, preview, queueItem, saveDecisions, setToken, source, takeTokenFromFragment, type QueueItem } from './api';
+import { showDesk } from './desk';
+import { editorReason, ruleLabel } from './labels';
 import { detectFormat, FORMAT_NAMES, isArticleFile } from './detect';
 import { byId, h } from './dom';
 import { kindLabel, Review, stateLabel, type Decision, type Format, type Message, type PreviewResponse } from './model';
@@ -19,6 +21,11 @@ interface Article {
   name: string;
   content: string;
   format: Format;
+  /** A headline kept apart from the body (held articles from a CMS). */
+  title?: string | undefined;
+  /** The review-queue item this article is. */
+  itemId?: string | undefined;
+  itemStatus?: string | undefined;
 }
 
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -54,6 +61,13 @@ const el = {
   tokenInput: byId<HTMLInputElement>('token-input'),
   helpDialog: byId<HTMLDialogElement>('help-dialog'),
   helpButton: byId<HTMLButtonElement>('help-button'),
+  itemBar: byId('item-bar'),
+  itemStatus: byId('item-status'),
+  saved: byId('saved'),
+  approve: byId<HTMLButtonElement>('approve'),
+  rejectItem: byId<HTMLButtonElement>('reject-item'),
+  toast: byId('toast'),
+  desk: byId('desk'),
 };
 
 let article: Article | undefined;
@@ -147,12 +161,12 @@ el.showInput.addEventListener('click', () => {
 
 // ---------------------------------------------------------------- cleaning
 
-async function load(next: Article): Promise<void> {
+async function load(next: Article, saved?: QueueItem['decisions']): Promise<void> {
   showError(undefined);
   const mine = ++sequence;
   document.body.setAttribute('aria-busy', 'true');
   try {
-    const response = await withToken(() => preview({ content: next.content, format: next.format }));
+    const response = await withToken(() => preview({ content: next.content, format: next.format, ...(next.title ? { title: next.title } : {}) }));
     if (mine !== sequence) return;
     article = next;
     review = new Review(response.messages);
@@ -163,28 +177,110 @@ async function load(next: Article): Promise<void> {
     el.sourceLine.hidden = false;
     el.input.hidden = true;
     el.review.hidden = false;
-    el.exportBox.hidden = false;
+    for (const button of Array.from(el.exportBox.querySelectorAll<HTMLButtonElement>('[data-export]'))) button.disabled = false;
+    el.desk.hidden = true;
+    showItemBar();
     renderOriginal(response.original ?? '');
     renderCleaned();
     el.original.scrollTop = 0;
     el.cleaned.scrollTop = 0;
     select(review.items()[0]?.id, false);
     update();
+    if (saved && restore(review, saved)) await decided(false);
   } finally {
     if (mine === sequence) document.body.removeAttribute('aria-busy');
   }
 }
 
+/** The decisions saved on a held item, back into the review. */
+function restore(into: Review, saved: QueueItem['decisions']): boolean {
+  let any = false;
+  for (const id of saved.reject ?? []) {
+    into.decide(id, { state: 'rejected' });
+    any = true;
+  }
+  for (const [id, text] of Object.entries(saved.replace ?? {})) {
+    const choice = into.messages.get(id)?.expected?.indexOf(text) ?? -1;
+    into.decide(id, choice >= 0 ? { state: 'applied', text, choice } : { state: 'edited', text });
+    any = true;
+  }
+  for (const id of saved.dismiss ?? []) {
+    into.decide(id, { state: 'dismissed' });
+    any = true;
+  }
+  return any;
+}
+
+// ---------------------------------------------------------------- the held article
+
+function showItemBar(): void {
+  el.itemBar.hidden = !article?.itemId;
+  if (!article?.itemId) return;
+  const pending = article.itemStatus === 'pending';
+  el.itemStatus.textContent = pending ? 'Waiting for review' : `This article is ${article.itemStatus}`;
+  el.itemBar.dataset.status = article.itemStatus ?? '';
+  el.approve.disabled = !pending;
+  el.rejectItem.disabled = !pending;
+}
+
+/** Saves are made one after another, in the order of the decisions; approval waits for the last. */
+let saving: Promise<unknown> = Promise.resolve();
+
+function saveToQueue(): void {
+  if (!article?.itemId || article.itemStatus !== 'pending' || !review) return;
+  const id = article.itemId;
+  const decisions = review.request();
+  el.saved.textContent = 'Saving…';
+  el.saved.dataset.state = 'saving';
+  saving = saving
+    .catch(() => undefined)
+    .then(() => withToken(() => saveDecisions(id, decisions)))
+    .then(
+      () => {
+        el.saved.textContent = 'Saved';
+        el.saved.dataset.state = 'saved';
+      },
+      (error: unknown) => {
+        el.saved.textContent = 'Not saved';
+        el.saved.dataset.state = 'error';
+        report(error);
+      },
+    );
+}
+
+async function settleItem(action: 'approve' | 'reject'): Promise<void> {
+  if (!article?.itemId) return;
+  await saving;
+  const item = await withToken(() => decideItem(article!.itemId!, action));
+  article.itemStatus = item.status;
+  showItemBar();
+  toast(action === 'approve' ? 'Approved: the article is on its way to the CMS' : 'Rejected: the article will not be published');
+}
+
+el.approve.addEventListener('click', () => settleItem('approve').catch(report));
+el.rejectItem.addEventListener('click', () => settleItem('reject').catch(report));
+
+function toast(text: string): void {
+  el.toast.textContent = text;
+  el.toast.classList.add('shown');
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => el.toast.classList.remove('shown'), 4000);
+}
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
 /** Decisions changed: marks and counts now, the cleaned side when the server has rendered it. */
-async function decided(): Promise<void> {
+async function decided(save = true): Promise<void> {
   if (!article || !review) return;
   decorateOriginal();
   renderCleaned();
   update();
+  if (save) saveToQueue();
   const mine = ++sequence;
   const current = article;
   try {
-    const response = await withToken(() => preview({ content: current.content, format: current.format, decisions: review!.request() }));
+    const response = await withToken(() =>
+      preview({ content: current.content, format: current.format, ...(current.title ? { title: current.title } : {}), decisions: review!.request() }),
+    );
     if (mine !== sequence || current !== article) return;
     latest = response;
     review.update(response.messages);
@@ -245,7 +341,7 @@ function decorateOriginal(fresh = false): void {
       }
       hook(tag, m);
       const verb = m.kind === 'removal' ? (d.state === 'rejected' ? 'Kept (removal rejected)' : 'Removed') : 'Flagged';
-      tag.replaceChildren(h('span', { className: 'tag-rule' }, `${verb} · ${m.ruleId ?? ''}`), ' ', h('span', { className: 'tag-reason' }, m.reason));
+      tag.replaceChildren(h('span', { className: 'tag-rule' }, `${verb} · ${ruleLabel(m.ruleId)}`), ' ', h('span', { className: 'tag-reason' }, editorReason(m)));
       if (m.kind === 'flag') flagNote(first, m, d);
     } else if (m.kind === 'fix') {
       hook(first, m);
@@ -257,7 +353,7 @@ function decorateOriginal(fresh = false): void {
         h('del', {}, m.actual ?? ''),
         h('span', { className: 'arrow', 'aria-hidden': 'true' }, ' → '),
         h('ins', {}, d.state === 'rejected' ? (m.expected?.[0] ?? '') : after),
-        h('span', { className: 'visually-hidden' }, ` (${kindLabel(m).toLowerCase()} by ${m.ruleId}, ${stateLabel(m, d)})`),
+        h('span', { className: 'visually-hidden' }, ` (${kindLabel(m).toLowerCase()}: ${ruleLabel(m.ruleId)}, ${stateLabel(m, d)})`),
       );
     } else if (m.kind === 'flag') {
       hook(first, m);
@@ -267,7 +363,7 @@ function decorateOriginal(fresh = false): void {
         settled ? h('del', {}, m.actual ?? '') : m.actual ?? '',
         settled ? h('span', { className: 'arrow', 'aria-hidden': 'true' }, ' → ') : '',
         settled ? h('ins', {}, textOf(m, d)) : '',
-        h('span', { className: 'visually-hidden' }, ` (flagged by ${m.ruleId}, ${stateLabel(m, d)})`),
+        h('span', { className: 'visually-hidden' }, ` (flagged: ${ruleLabel(m.ruleId)}, ${stateLabel(m, d)})`),
       );
       flagNote(first, m, d);
     }
@@ -297,7 +393,7 @@ function flagNote(mark: HTMLElement, m: Message, d: Decision): void {
   }
   const suggestions = m.expected?.length ? h('span', {}, ' Suggested: ', ...m.expected.flatMap((s, i) => [i ? ' · ' : '', h('span', { className: 'suggestion' }, `“${s}”`)])) : '';
   note.classList.toggle('is-settled', d.state !== 'proposed');
-  note.replaceChildren(h('strong', {}, `⚑ ${m.ruleId}`), ` (${stateLabel(m, d)}): ${m.reason}.`, suggestions);
+  note.replaceChildren(h('strong', {}, `⚑ ${ruleLabel(m.ruleId)}`), ` (${stateLabel(m, d)}): ${editorReason(m).replace(/\.?$/, '.')}`, suggestions);
 }
 
 function renderCleaned(): void {
@@ -333,7 +429,7 @@ function update(): void {
   el.counts.dataset.open = String(c.open);
   const notes = review.notes();
   el.notes.hidden = notes.length === 0;
-  el.notes.replaceChildren(...notes.map((n) => h('li', {}, `${n.ruleId}: ${n.reason}`)));
+  el.notes.replaceChildren(...notes.map((n) => h('li', {}, `${ruleLabel(n.ruleId)}: ${editorReason(n)}`)));
   renderInspector();
 }
 
@@ -354,15 +450,22 @@ function select(id: string | undefined, focus = true): void {
     mark.classList.add('current');
     mark.tabIndex = 0;
     sync.pause();
-    mark.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    centerIn(el.original, mark);
     if (focus) mark.focus({ preventScroll: true });
   }
   const twin = id ? el.cleaned.querySelector<HTMLElement>(`[data-mid="${CSS.escape(id)}"]`) : null;
   if (twin) {
     twin.classList.add('current');
-    twin.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    centerIn(el.cleaned, twin);
   } else if (mark) sync.follow(el.original, el.cleaned);
   renderInspector();
+}
+
+/** Scrolls the pane alone (scrollIntoView would scroll the page too, and the bars with it). */
+function centerIn(pane: HTMLElement, node: HTMLElement): void {
+  const box = pane.getBoundingClientRect();
+  const at = node.getBoundingClientRect();
+  pane.scrollTop += at.top - box.top - (box.height - Math.min(at.height, box.height)) / 2;
 }
 
 function step(by: number): void {
@@ -372,6 +475,21 @@ function step(by: number): void {
   const at = items.findIndex((m) => m.id === selected);
   const next = at === -1 ? (by > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + by));
   select(items[next]!.id);
+}
+
+/** Next (or previous) flag only, past the changes between. */
+function stepFlag(by: number): void {
+  if (!review) return;
+  const items = review.items();
+  const at = items.findIndex((m) => m.id === selected);
+  for (let i = at + by; i >= 0 && i < items.length; i += by) {
+    if (items[i]!.kind === 'flag') return select(items[i]!.id);
+  }
+  if (at === -1) {
+    const flags = items.filter((m) => m.kind === 'flag');
+    const pick = by > 0 ? flags[0] : flags[flags.length - 1];
+    if (pick) select(pick.id);
+  }
 }
 
 function decide(id: string, decision: Decision): void {
@@ -392,7 +510,7 @@ function reject(m: Message): void {
 function edit(m: Message): void {
   if (m.kind === 'removal') return;
   const d = review!.decision(m.id);
-  el.editContext.textContent = `${m.ruleId}: ${m.reason}`;
+  el.editContext.textContent = `${ruleLabel(m.ruleId)}: ${editorReason(m)}`;
   el.editText.value = textOf(m, d) || m.actual || '';
   el.editDialog.showModal();
   el.editDialog.addEventListener(
@@ -420,8 +538,8 @@ function renderInspector(): void {
   const d = review.decision(m.id);
   const where = m.line ? ` · line ${m.line}` : '';
   const lines: (Node | string)[] = [
-    h('p', { className: 'what' }, h('strong', {}, `${kindLabel(m)} · ${m.ruleId}`), ` — ${stateLabel(m, d)}${where}`),
-    h('p', { className: 'why' }, m.reason),
+    h('p', { className: 'what' }, h('strong', {}, `${kindLabel(m)} · ${ruleLabel(m.ruleId)}`), ` — ${stateLabel(m, d)}${where}`),
+    h('p', { className: 'why' }, editorReason(m)),
   ];
   if (m.kind === 'removal' && m.actual) lines.push(h('p', { className: 'removed-text' }, h('span', { className: 'visually-hidden' }, 'Removed text: '), clip(m.actual)));
   if (m.note) lines.push(h('p', { className: 'note' }, m.note));
@@ -441,11 +559,26 @@ function renderInspector(): void {
     buttons.push(button('Accept', () => decide(m.id, { state: 'proposed' }), d.state !== 'rejected', 'a'));
     buttons.push(button(m.kind === 'removal' ? 'Reject (keep the text)' : 'Reject (keep the original)', () => decide(m.id, { state: 'rejected' }), d.state === 'rejected', 'r'));
     if (m.kind === 'fix') buttons.push(button('Edit…', () => edit(m), d.state === 'edited', 'e'));
+    const same = sameRule(m);
+    if (same.length > 1) {
+      buttons.push(button(`Accept all ${same.length}`, () => decideAll(m, false), undefined, 'Shift+A'));
+      buttons.push(button(`Reject all ${same.length}`, () => decideAll(m, true), undefined, 'Shift+R'));
+    }
   }
   // Deciding with a button re-renders the buttons: the focus stays where it was.
   const focused = Array.from(el.actions.children).indexOf(document.activeElement as Element);
   el.actions.replaceChildren(...buttons);
   if (focused >= 0) (buttons[Math.min(focused, buttons.length - 1)] as HTMLElement | undefined)?.focus();
+}
+
+/** The changes of one rule in this article. */
+function sameRule(m: Message): Message[] {
+  return (review?.items() ?? []).filter((i) => i.kind !== 'flag' && i.ruleId === m.ruleId);
+}
+
+function decideAll(m: Message, rejected: boolean): void {
+  for (const i of sameRule(m)) review?.decide(i.id, rejected ? { state: 'rejected' } : { state: 'proposed' });
+  decided().catch(report);
 }
 
 function clip(text: string, max = 220): string {
@@ -482,7 +615,9 @@ document.addEventListener('keydown', (event) => {
   if (!review || el.review.hidden) return;
   const m = selected ? review.messages.get(selected) : undefined;
   const key = event.key.toLowerCase();
-  if (key === 'j' || key === 'n') step(1);
+  if (event.key === 'f' || event.key === 'F') stepFlag(event.key === 'F' ? -1 : 1);
+  else if (m && m.kind !== 'flag' && (event.key === 'A' || event.key === 'R')) decideAll(m, event.key === 'R');
+  else if (key === 'j' || key === 'n') step(1);
   else if (key === 'k' || key === 'p') step(-1);
   else if (m && key === 'a') accept(m);
   else if (m && key === 'r') reject(m);
@@ -524,13 +659,7 @@ async function copy(text: string, what: string): Promise<void> {
     area.remove();
   }
   el.counts.dataset.copied = what;
-  announce(`${what} copied`);
-}
-
-function announce(text: string): void {
-  const live = h('span', { className: 'visually-hidden', role: 'status' }, text);
-  document.body.append(live);
-  setTimeout(() => live.remove(), 3000);
+  toast(`${what} copied to the clipboard`);
 }
 
 async function sha256(text: string): Promise<string> {
@@ -562,10 +691,24 @@ takeTokenFromFragment();
 const params = new URLSearchParams(location.search);
 const sourceName = params.get('source');
 const wanted = params.get('format');
-if (sourceName) {
+const itemParam = params.get('item');
+if (itemParam) {
+  withToken(() => queueItem(itemParam))
+    .then((item) =>
+      load(
+        { name: item.input.title || item.title || 'held article', content: item.input.content, format: item.input.format, title: item.input.title, itemId: item.id, itemStatus: item.status },
+        item.status === 'pending' || item.status === 'approved' || item.status === 'published' ? item.decisions : undefined,
+      ),
+    )
+    .catch(report);
+} else if (sourceName) {
   withToken(() => source(sourceName))
     .then((s) => load({ name: s.name, content: s.content, format: wanted === 'text' || wanted === 'markdown' || wanted === 'html' ? wanted : s.format }))
     .catch(report);
 } else {
-  el.paste.focus();
+  withToken(() => showDesk())
+    .then((desk) => {
+      if (!desk) el.paste.focus();
+    })
+    .catch(() => el.paste.focus());
 }
