@@ -8,11 +8,9 @@
  * (`npm run build:kb`).
  */
 import { join } from 'node:path';
-import type { Root } from 'mdast';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { readCurated, specsOf, type Item, type Spec } from '../src/entities/curated.js';
-import { createProcessor, toMarkdown } from '../src/pipeline.js';
+import { sentenceCleaner } from './helpers/sentences.js';
 
 const curatedDir = join(import.meta.dirname, '..', 'data', 'curated');
 const data = readCurated(curatedDir);
@@ -33,20 +31,7 @@ const add = (item: Item<{ specs?: Spec[]; variants?: unknown[] }>, label: string
 for (const item of [...data.companies, ...data.people, ...data.products]) add(item, item.entry.name);
 for (const item of data.jargon) add(item, item.entry.expected);
 
-const processor = await createProcessor('markdown');
-const normalise = processor().use(() => undefined);
-
-/** A sentence cleaned as a one-paragraph Markdown article. */
-async function cleaned(sentence: string): Promise<string> {
-  const file = new VFile({ value: sentence });
-  const tree = (await processor.run(processor.parse(file), file)) as Root;
-  return toMarkdown(tree).trim();
-}
-
-/** The expected sentence as the Markdown writer prints it (escapes included). */
-function printed(sentence: string): string {
-  return toMarkdown(normalise.parse(sentence) as Root).trim();
-}
+const { clean: cleaned, print: printed } = await sentenceCleaner();
 
 describe('curated specs', () => {
   it('the curated files hold specs', () => {
