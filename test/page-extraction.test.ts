@@ -53,6 +53,12 @@ describe('a news page with header, navigation, a related rail, comments and a fo
     for (const headline of ['Rail operator weighs a second listing', 'Five charts on the shipping recovery', 'Why insurers are selling bank bonds']) {
       expect(rail[0]!.actual).toContain(headline);
     }
+    // its place is in the page as served
+    const place = rail[0]!.place as { start: { offset: number; line: number }; end: { offset: number } };
+    const source = page.slice(place.start.offset, place.end.offset);
+    expect(source.startsWith('More from Markets')).toBe(true);
+    expect(source.endsWith('Why insurers are selling bank bonds')).toBe(true);
+    expect(place.start.line).toBe(page.slice(0, place.start.offset).split('\n').length);
     const comments = holding('dockwatcher');
     expect(comments).toHaveLength(1);
     expect(comments[0]!.actual).toContain('I sold at the bottom last spring');

@@ -5,6 +5,8 @@
  * region, reported with its text.
  */
 
+import type { Position } from 'unist';
+
 /** The little of the DOM this reads (linkedom's nodes have it). */
 export interface DomNode {
   nodeType: number;
@@ -38,6 +40,9 @@ export interface DroppedRegion {
   label: string;
   text: string;
   words: number;
+  /** Its first and last text nodes, to find it in the page's source. */
+  first: DomNode;
+  last: DomNode;
 }
 
 const ELEMENT = 1;
@@ -97,7 +102,7 @@ export function droppedRegions(texts: RecordedText[], article: DomNode, alsoKept
   const close = () => {
     if (!run.length) return;
     const text = run.map((r) => r.text).join(' ');
-    regions.push({ label: labelOf(run[0]!.landmark), text, words: text.split(' ').length });
+    regions.push({ label: labelOf(run[0]!.landmark), text, words: text.split(' ').length, first: run[0]!.node, last: run[run.length - 1]!.node });
     run = [];
   };
   for (const entry of texts) {
@@ -135,4 +140,45 @@ export function elementsWhere(root: DomNode, test: (element: DomNode) => boolean
   };
   walk(root);
   return out;
+}
+
+/**
+ * Where each region stands in the page's source: its first and last text looked up in document
+ * order (linkedom keeps no source positions). A text whose source spells it with entities is not
+ * found; that region has no place.
+ */
+export function locateRegions(source: string, regions: DroppedRegion[]): Array<Position | undefined> {
+  const lines: number[] = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lines.push(i + 1);
+  const pointAt = (offset: number) => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lines[lo]! + 1, offset };
+  };
+  let cursor = 0;
+  return regions.map((region) => {
+    const head = literalPart(region.first.nodeValue ?? '', 'start');
+    const start = head ? source.indexOf(head, cursor) : -1;
+    if (start === -1) return undefined;
+    const tail = literalPart(region.last.nodeValue ?? '', 'end');
+    const tailAt = tail ? source.indexOf(tail, start) : -1;
+    const end = tailAt === -1 ? start + head.length : tailAt + tail.length;
+    cursor = end;
+    return { start: pointAt(start), end: pointAt(end) };
+  });
+}
+
+/** The first (or last) stretch of a text node's value that its source spells as it is: no entity-prone characters. */
+function literalPart(value: string, side: 'start' | 'end'): string {
+  const parts = value.trim().split(/[&<>"'\u00a0\s]{1,}/).filter((p) => p.length > 0);
+  if (!parts.length) return '';
+  const raw = value.trim();
+  if (!/[&<>"'\u00a0]/.test(raw)) return side === 'start' ? raw.split('\n')[0]!.slice(0, 60) : raw.split('\n').at(-1)!.slice(-60);
+  const pick = side === 'start' ? parts[0]! : parts[parts.length - 1]!;
+  return pick.length >= 3 ? pick : '';
 }

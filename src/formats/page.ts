@@ -24,7 +24,7 @@ import { addMeta, articleInfo } from '../article-meta.js';
 import { report } from '../report.js';
 import { isWholePage, looksLikePage } from './page-detect.js';
 import { pageMeta, headlineOf } from './page-meta.js';
-import { droppedRegions, recordText, type DomNode, type DomDocument } from './page-regions.js';
+import { droppedRegions, locateRegions, recordText, type DomNode, type DomDocument } from './page-regions.js';
 import { keepQuoteSources, tidyArticle } from './page-tidy.js';
 
 type Parse = (document: string, file: VFile) => HastRoot;
@@ -91,13 +91,17 @@ export async function extractArticle(html: string, file: VFile): Promise<string 
   const title = headlineOf(result.title ?? undefined, meta);
   const byline = meta.byline ?? clean(result.byline);
   tidyArticle(content, title, byline);
-  for (const region of droppedRegions(texts, content, title ? [title] : [])) {
+  const regions = droppedRegions(texts, content, title ? [title] : []);
+  const places = locateRegions(html, regions);
+  regions.forEach((region, i) => {
     report(file, {
       ruleId: 'page-region',
-      reason: `Removed ${region.label} outside the article (${region.words} word${region.words === 1 ? '' : 's'})`,
+      reason: `Removed ${region.label} when extracting the article (${region.words} word${region.words === 1 ? '' : 's'})`,
+      place: places[i],
       actual: region.text,
+      note: 'The place is in the page as served; later messages point into the extracted article.',
     });
-  }
+  });
   addMeta(file, { byline, siteName: meta.siteName ?? clean(result.siteName), published: meta.published ?? clean(result.publishedTime), url: meta.url });
   if (title) articleInfo(file).title ??= title;
   const body = (content as unknown as { innerHTML: string }).innerHTML;
