@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { lilconfig, type LilconfigResult, type Loader } from 'lilconfig';
-import { parse as parseYaml } from 'yaml';
+import yaml from 'js-yaml';
 import type { CleanOptions } from './pipeline.js';
 import { DictionaryError, loadDictionaries } from './entities/dictionary.js';
 import { RULES } from './rules.js';
@@ -94,9 +94,12 @@ let validate: ReturnType<Ajv['compile']> | undefined;
 
 const yamlLoader: Loader = (filepath, content) => {
   try {
-    return parseYaml(content);
+    // js-yaml, the parser the dictionaries and the knowledge base's sources use too; its JSON schema keeps dates and the like as text
+    return yaml.load(content, { filename: filepath, schema: yaml.JSON_SCHEMA });
   } catch (error) {
-    throw new ConfigError(`${filepath}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    const mark = (error as { mark?: { line: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
+    throw new ConfigError(`${filepath}${mark ? `:${mark.line + 1}` : ''}: not valid YAML: ${reason}`);
   }
 };
 
