@@ -130,7 +130,7 @@ function decider(matcher: Matcher, analysis: Analysis) {
       return chosen.get(index)!;
     };
     if (c.extension === 'legal') {
-      if (c.shareClass && (shareClassStory ??= SHARE_CLASS_STORY.test(analysis.article))) return undefined;
+      if (c.shareClass && (shareClassStory ??= SHARE_CLASS_STORY.test(analysis.article) || twoClassesQuoted(analysis))) return undefined;
       // A listed company where a product or a plain noun belongs is flag-entities' business.
       if (productSlot(text, c.start) || nounSlot(text, c.start, c.end)) return undefined;
       // Court-case names, filings, disclaimers, "formerly known as": the legal name is right there.
@@ -196,6 +196,21 @@ function runningName(entity: EntityRecord, printed: string, legal: string): stri
   const compact = entity.name.replace(/[^\p{Lu}]/gu, '');
   if (initials.length >= 2 && compact.length >= 2 && compact === entity.name.replace(/\s+/g, '') && compact.startsWith(initials)) return entity.name;
   return printed;
+}
+
+/** Whether the article names two share classes of one company ("Alphabet Inc. Class A … Alphabet Inc. Class C"). */
+function twoClassesQuoted(analysis: Analysis): boolean {
+  const classes = new Map<number, Set<string>>();
+  for (const list of analysis.found) {
+    for (const c of list) {
+      if (!c.shareClass || c.target.kind !== 'name') continue;
+      const set = classes.get(c.target.entity) ?? new Set<string>();
+      set.add(c.shareClass);
+      if (set.size > 1) return true;
+      classes.set(c.target.entity, set);
+    }
+  }
+  return false;
 }
 
 /** Entities whose exchange short names the article quotes on two counters ("TENCENT" and "TENCENT-R"). */
