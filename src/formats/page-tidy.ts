@@ -10,6 +10,10 @@ import type { DomNode } from './page-regions.js';
 import { elementsWhere, squash } from './page-regions.js';
 
 const ELEMENT = 1;
+/** Inline elements judged as lines when they stand in a container, not in a sentence. */
+const INLINE = new Set(['span', 'time', 'small', 'a', 'strong', 'b', 'em', 'i']);
+const CONTAINERS = new Set(['div', 'section', 'article', 'header', 'footer', 'aside', 'main', 'figure']);
+const isLine = (el: DomNode) => BLOCKS.has(el.localName ?? '') || (INLINE.has(el.localName ?? '') && CONTAINERS.has(el.parentNode?.localName ?? ''));
 const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'aside', 'dl', 'table', 'header', 'footer']);
 const isCaption = (el: DomNode) => el.localName === 'figcaption' || /caption|credit/i.test(el.getAttribute?.('class') ?? '');
 /** Where a short line starts like this, it is the page talking, not the story. */
@@ -18,6 +22,11 @@ const PROMO =
 const DATED = /\b(?:published|updated|posted|last (?:modified|updated)|first published)\b/i;
 const DATE_OR_TIME =
   /\b(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|\d+ (?:minutes?|hours?|days?|weeks?) ago)/i;
+/** Interface words of a gallery or a player, alone on a line. */
+const WIDGET = /^(?:caption|close|open|next|previous|prev|expand|enlarge|menu|print|email|share|play|pause|replay|more|hide caption|toggle caption|image \d+ of\s*\/?\s*\d*|\d+ of \d+|back to (?:top|gallery))$/i;
+/** A picture's caption or credit, by its wording: "(Image: GETTY)", "(AP Photo/…)", "Photo: …". */
+const CREDIT = /\((?:image|images|photo|photos|picture|pic|credit|source)s?:[^)]*\)\s*$|\(AP Photo\/|^(?:photo|photograph|image|credit|picture)s?:\s|\bCredit:\s*\S+(?:\s+\S+){0,6}$/i;
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 const NOTICE = /^(?:©|\(c\)|copyright\b|all rights reserved|this (?:document|article|material) (?:is subject to|may not)|citation:)/i;
 
 const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -59,7 +68,7 @@ export function tidyArticle(content: DomNode, title: string | undefined, byline?
     }
   }
   for (const node of elementsWhere(content, isCaption)) if (words(node.textContent ?? '') <= 60) node.remove?.();
-  for (const node of elementsWhere(content, (el) => BLOCKS.has(el.localName ?? ''))) {
+  for (const node of elementsWhere(content, isLine)) {
     if (!node.parentNode) continue;
     if (isPageLine(node)) node.remove?.();
   }
@@ -73,6 +82,9 @@ function isPageLine(node: DomNode): boolean {
   if (node.localName === 'ul' || node.localName === 'ol') return isLinkList(node);
   if (!isLeafBlock(node)) return false;
   if (count <= 12 && PROMO.test(text)) return true;
+  if (count <= 5 && WIDGET.test(text)) return true;
+  if (URL_ONLY.test(text)) return true;
+  if (count <= 60 && CREDIT.test(text)) return true;
   if (count <= 16 && DATED.test(text) && DATE_OR_TIME.test(text)) return true;
   if (count <= 8 && DATE_OR_TIME.test(text) && datesOnly(text)) return true;
   if (count <= 60 && NOTICE.test(text)) return true;
