@@ -48,6 +48,8 @@ export interface UnknownLegalName {
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}'’.&-]*|\d[\p{L}\p{N}-]*)`;
 /** Capitalised words (and "and", "of", "&" between them) just before a legal form. */
 const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}'’.&-])${NAME_WORD}(?:\s+(?:${NAME_WORD}|&|and|of|de)){0,6}$`, 'u');
+const PUBLIC_OR_PLACE = /\b(?:Central|State|States|Attorney|General|Government|Ministry|Department|Agency|Authority|Commission|Council|Court|Asia|Europe|European|America|American|Africa|Pacific|Texas|California|York|Florida|Alberta|Ontario|Quebec|Province|City|County|Republic|Kingdom|Union|Federal|National)\b/;
+
 /** Where a legal form may start. */
 const FORM_START = /,?\s(?:Group\s)?(?:Holdings?,?\s)?(?:Co\.|Ltd|Limited|Inc|Corp|Incorporated|Corporation|[Pp]lc|p\.l\.c|N\.\s?V|S\.A|S\.p\.A|SpA|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K|LLC|L\.P|&\sCo\.|and\sCompany|Company\sLimited|Holdings\sLimited)/g;
 /** Words that start a sentence or a phrase, not a name. */
@@ -72,6 +74,9 @@ export function unknownLegalNames(text: string, taken: ReadonlyArray<{ start: nu
     if (start >= nameEnd) continue;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
     const name = text.slice(start, nameEnd);
+    // A bare two- or three-letter form is also an abbreviation of other things ("the Texas AG", "Asia SE"):
+    // only after a name of two words or more that names no place or public body.
+    if (/^,?\s(?:AG|SE|AB|ASA|NV|Inc)$/.test(text.slice(nameEnd, end)) && (!/\s/.test(name) || PUBLIC_OR_PLACE.test(name))) continue;
     // One capitalised word that is a plain word at a sentence start ("Limited", "Company") is not a name.
     if (!/\p{L}{2}/u.test(name)) continue;
     // "Acme Limited Partners", "Acme Corporation Tax": the form is part of a longer phrase.
