@@ -42,7 +42,10 @@ export type { PayloadHoldOptions } from './hold.js';
 export type OnWarnings = 'review' | 'block' | 'allow';
 
 export interface CopydeskCollectionOptions {
-  /** The top-level field holding the article body. */
+  /**
+   * The field holding the article body: its name, or its path through named groups and named
+   * tabs (`content.body`, `main.story`); unnamed tabs, rows and collapsibles add no segment.
+   */
   field: string;
   /** Format of a text/textarea/code field. @default 'markdown' ('html' for a code field whose language is html) */
   format?: Format;
@@ -129,8 +132,8 @@ function withCopydesk(
   reportField: string,
   onWarnings: OnWarnings,
 ): CollectionConfig {
-  const field = collection.fields.find((f): f is Field & { name: string } => 'name' in f && f.name === settings.field);
-  if (!field) throw new Error(`copydesk: collection "${collection.slug}" has no top-level field "${settings.field}"`);
+  const field = fieldAt(collection.fields, settings.field.split('.'));
+  if (!field) throw new Error(`copydesk: collection "${collection.slug}" has no field "${settings.field}" (a name, or a path through named groups and tabs)`);
   if (!SUPPORTED.has(field.type)) {
     throw new Error(`copydesk: field "${collection.slug}.${settings.field}" is a ${field.type} field; copydesk cleans text, textarea, code and richText fields`);
   }
@@ -175,7 +178,8 @@ function publishHook(
     const status = (data._status ?? originalDoc?._status) as string | undefined;
     if (drafts && status !== 'published') return data;
 
-    const value: unknown = data[settings.field] !== undefined ? data[settings.field] : originalDoc?.[settings.field];
+    const path = settings.field.split('.');
+    const value: unknown = valueAt(data, path) !== undefined ? valueAt(data, path) : valueAt(originalDoc, path);
     const rawTitle: unknown = titleField ? (data[titleField] ?? originalDoc?.[titleField]) : undefined;
     const title = typeof rawTitle === 'string' ? rawTitle : undefined;
 
@@ -185,7 +189,7 @@ function publishHook(
     if (richText) {
       if (!value || typeof value !== 'object') return data;
       const lexical = await loadRichTextLexical();
-      const sanitized = collection.fields.find((f) => 'name' in f && f.name === settings.field) as RichTextField;
+      const sanitized = fieldAt(collection.fields, path) as RichTextField;
       const editorConfig = lexical.editorConfigFactory.fromField({ field: sanitized });
       type State = Parameters<typeof lexical.convertLexicalToMarkdown>[0]['data'];
       const foreign = nodesMarkdownCannotCarry(value);
@@ -222,8 +226,48 @@ function publishHook(
       );
     }
     const stored: CopydeskReport = { ...report, field: settings.field, onWarnings, ...(unchanged ? { unchanged } : {}) };
-    return unchanged ? { ...data, [reportField]: stored } : { ...data, [settings.field]: cleaned, [reportField]: stored };
+    return unchanged ? { ...data, [reportField]: stored } : { ...withValueAt(data, path, cleaned, originalDoc), [reportField]: stored };
   };
+}
+
+/** A data field by its path: named fields and named groups and tabs are segments; unnamed tabs, rows and collapsibles are looked through. */
+export function fieldAt(fields: readonly Field[], path: readonly string[]): (Field & { name: string }) | undefined {
+  const [head, ...rest] = path;
+  if (head === undefined) return undefined;
+  for (const f of fields) {
+    const named = 'name' in f && typeof f.name === 'string' && f.name ? f.name : undefined;
+    if (named === head) {
+      if (!rest.length) return f as Field & { name: string };
+      if (f.type === 'group' && 'fields' in f) return fieldAt(f.fields, rest);
+      return undefined;
+    }
+    if (f.type === 'tabs') {
+      for (const tab of f.tabs) {
+        const tabName = 'name' in tab && tab.name ? tab.name : undefined;
+        const found = tabName ? (tabName === head ? fieldAt(tab.fields, rest) : undefined) : fieldAt(tab.fields, path);
+        if (found) return found;
+      }
+    } else if (!named && 'fields' in f && Array.isArray(f.fields)) {
+      const found = fieldAt(f.fields as Field[], path);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function valueAt(data: unknown, path: readonly string[]): unknown {
+  let node = data;
+  for (const part of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  return node;
+}
+
+/** A copy of `data` with `value` at `path`; a group the update left out is taken from the stored document. */
+function withValueAt(data: Record<string, unknown>, path: readonly string[], value: unknown, stored: unknown): Record<string, unknown> {
+  const [head, ...rest] = path as [string, ...string[]];
+  if (!rest.length) return { ...data, [head]: value };
+  const inner = data[head] ?? (stored as Record<string, unknown> | undefined)?.[head];
+  const base = inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : {};
+  return { ...data, [head]: withValueAt(base, rest, value, (stored as Record<string, unknown> | undefined)?.[head]) };
 }
 
 /** The Lexical packages that `@payloadcms/richtext-lexical` loads, in dependency order. */
