@@ -115,6 +115,16 @@ function rightNamePlusPinyin(printed: string, right: string[]): boolean {
   });
 }
 
+/** Common Chinese surnames in pinyin. */
+const SURNAMES = new Set(
+  'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao wan qian dai mo kong xiang'.split(' '),
+);
+/** "Lei Jun", "Wang Chuanfu": a surname and a given name of one or two syllables. */
+const personShaped = (name: string) => {
+  const ws = name.trim().split(/\s+/);
+  return ws.length === 2 && SURNAMES.has(ws[0]!.toLowerCase()) && ws[1]!.length <= 8;
+};
+
 const allPinyin = (name: string) => {
   const ws = coreOfLegalName(name).split(/[\s-]+/).filter(Boolean);
   return ws.length > 0 && ws.every((w) => /^[A-Za-z]+$/.test(w) && isPinyin(w)) && ws.join('').length >= 5;
@@ -175,7 +185,8 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       }
       const forms = formsOf(matcher, entity);
       if (likeRightName(printed, forms.right) && !(entity.curated && rightNamePlusPinyin(printed, forms.right))) continue;
-      const sure = sharesRendering(printed, forms.renderings) || (entity.curated === true && allPinyin(printed));
+      // A pinyin name shaped like a person's ("Lei Jun", "Wang Chuanfu") beside a code is more likely the founder: only a suggestion.
+      const sure = sharesRendering(printed, forms.renderings) || (entity.curated === true && allPinyin(printed) && !personShaped(printed));
       if (!sure && !entity.curated) continue;
       const key = printKey(t.keys[0]!);
       const mode: Mode = sure ? 'fix' : 'suggest';
