@@ -9,7 +9,7 @@
  */
 import pg from 'pg';
 import type { AsyncReplayStore } from '../server/ghost.js';
-import { newItemId, rowToItem, rowToSummary, rulesOf, type AuditRow, type ItemRow } from './rows.js';
+import { newItemId, rowToItem, rowToSummary, ruleRejections, rulesOf, type AuditRow, type ItemRow } from './rows.js';
 import { STATUSES, type AuditEntry, type DecideExtra, type DeliveryOutcome, type ListFilter, type ListResult, type NewItem, type QueueItem, type QueueStore, type SavedDecisions, type Status, type Transition } from './types.js';
 
 /** Every migration, in order; append only. */
@@ -237,6 +237,11 @@ export class PostgresQueueStore implements QueueStore {
         (await c.query("UPDATE queue_items SET status = 'approved', attempts = 0, next_attempt_at = $1, last_error = NULL, updated_at = $1 WHERE id = $2 AND status = 'failed'", [now, id])).rowCount ?? 0,
       (c) => this.#log(c, id, now, actor, 'retry'),
     );
+  }
+
+  async ruleRejections(): Promise<Record<string, { rejected: number; total: number }>> {
+    const { rows } = await this.pool.query<{ result: unknown; decisions: unknown }>("SELECT result, decisions FROM queue_items WHERE status <> 'pending'");
+    return ruleRejections(rows);
   }
 
   async claimDelivery(owner: string, leaseMs: number, now = Date.now(), cmsKinds: readonly string[] = []): Promise<QueueItem | undefined> {

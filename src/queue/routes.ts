@@ -7,6 +7,8 @@
  *   POST /v1/queue/:id/approve        { note? }: cleaned again with the decisions, then delivered (editors)
  *   POST /v1/queue/:id/reject         { note? } (editors)
  *   POST /v1/queue/:id/retry          a failed delivery tried again (editors)
+ *   POST /v1/queue/:id/learn          { message }: that decision added to the newsroom dictionary (editors)
+ *   GET  /v1/queue/rules              per rule: changes editors rejected, of those made (decided items)
  *
  * Articles get into the queue through `POST /v1/clean` with `"hold": true`.
  * Reading takes an editor's token or the machine token; deciding, an editor's.
@@ -14,6 +16,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Accounts } from './editors.js';
 import { actorName } from './editors.js';
+import { LearnError } from './learn.js';
 import type { ReviewQueue } from './service.js';
 import { STATUSES, type SavedDecisions, type Transition, type QueueItem } from './types.js';
 
@@ -97,6 +100,26 @@ export function registerQueueRoutes(app: FastifyInstance, queue: ReviewQueue, ac
     '/v1/queue/:id/reject',
     { onRequest: editors, schema: { params: idParams, body: noteBody } },
     async (request, reply) => answer(reply, await queue.reject(request.params.id, actorName(request.caller), request.body?.note)),
+  );
+
+  app.get('/v1/queue/rules', { onRequest: anyone }, async () => ({ rejections: await queue.store.ruleRejections() }));
+
+  app.post<{ Params: { id: string }; Body: { message: string } }>(
+    '/v1/queue/:id/learn',
+    {
+      onRequest: editors,
+      schema: { params: idParams, body: { type: 'object', additionalProperties: false, required: ['message'], properties: { message: { type: 'string', maxLength: 200 } } } },
+    },
+    async (request, reply) => {
+      try {
+        const learned = await queue.learn(request.params.id, request.body.message, actorName(request.caller));
+        if (!learned) return reply.code(404).send({ error: { code: 'NO_SUCH_ITEM', message: 'No such item in the queue' } });
+        return learned;
+      } catch (error) {
+        if (error instanceof LearnError) return reply.code(error.code === 'NO_SUCH_MESSAGE' ? 404 : 400).send({ error: { code: error.code, message: error.message } });
+        throw error;
+      }
+    },
   );
 
   app.post<{ Params: { id: string } }>('/v1/queue/:id/retry', { onRequest: editors, schema: { params: idParams } }, async (request, reply) =>

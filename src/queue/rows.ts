@@ -1,5 +1,6 @@
 /** Rows of either database as queue items: the one mapping both stores share. */
 import { randomBytes } from 'node:crypto';
+import { messageId } from '../decisions.js';
 import type { AuditEntry, ItemSummary, QueueItem, Status } from './types.js';
 
 /** A row of `queue_items` (times in ms since the epoch; JSON as text or, from PostgreSQL, parsed). */
@@ -78,6 +79,22 @@ export function rowToItem(row: ItemRow, audit: AuditRow[]): QueueItem {
 }
 
 /** The distinct rule ids of an item's flags and changes, for the `rule` filter. */
+/** Per rule: changes rejected by editors, and changes made, over decided items (their result and decisions). */
+export function ruleRejections(rows: { result: unknown; decisions: unknown }[]): Record<string, { rejected: number; total: number }> {
+  const stats: Record<string, { rejected: number; total: number }> = {};
+  for (const row of rows) {
+    const result = json<{ messages: { ruleId?: string; severity?: string; line?: number; column?: number; endLine?: number; endColumn?: number }[] }>(row.result);
+    const rejected = new Set(json<{ reject?: string[] }>(row.decisions ?? '{}').reject ?? []);
+    for (const m of result.messages) {
+      if (m.severity !== 'info' || !m.ruleId || m.line === undefined) continue;
+      const s = (stats[m.ruleId] ??= { rejected: 0, total: 0 });
+      s.total++;
+      if (rejected.has(messageId(m))) s.rejected++;
+    }
+  }
+  return stats;
+}
+
 export function rulesOf(messages: { ruleId?: string | undefined }[]): string[] {
   return [...new Set(messages.map((m) => m.ruleId ?? 'copydesk'))];
 }

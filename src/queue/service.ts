@@ -10,6 +10,8 @@ import { verdictOf } from '../hook.js';
 import type { JsonMessage } from '../json.js';
 import type { Cleaner } from '../server/limits.js';
 import { Deliverer, type CmsTargets, type DeliveryOptions } from './delivery.js';
+import type { DictionaryEntry } from '../entities/dictionary.js';
+import { DeskDictionary, entryFromDecision, LearnError } from './learn.js';
 import type { CmsRef, ItemInput, ItemResult, NewItem, QueueItem, QueueStore, SavedDecisions, Transition } from './types.js';
 
 export interface QueueOptions {
@@ -29,6 +31,8 @@ export interface QueueOptions {
   delivery?: Omit<DeliveryOptions, 'secret' | 'targets'> | undefined;
   /** The service's public base URL, for item URLs; default: the request's own origin. */
   publicUrl?: string | undefined;
+  /** The newsroom dictionary (YAML) editors add to from the desk; loaded as a user dictionary for every article. */
+  dictionary?: string | undefined;
 }
 
 export class QueueRequestError extends Error {
@@ -74,6 +78,7 @@ export function openMessages(messages: JsonMessage[], decisions: SavedDecisions)
 
 export class ReviewQueue {
   readonly deliverer: Deliverer | undefined;
+  readonly dictionary: DeskDictionary | undefined;
 
   constructor(
     readonly store: QueueStore,
@@ -81,6 +86,7 @@ export class ReviewQueue {
     readonly options: QueueOptions,
     log?: ConstructorParameters<typeof Deliverer>[2],
   ) {
+    this.dictionary = options.dictionary ? new DeskDictionary(options.dictionary) : undefined;
     const targets = options.targets && Object.keys(options.targets).length ? options.targets : undefined;
     if (options.callbackSecret || targets) this.deliverer = new Deliverer(store, { ...options.delivery, secret: options.callbackSecret, targets }, log);
   }
@@ -171,6 +177,16 @@ export class ReviewQueue {
       ...(result.title !== undefined ? { title: result.title } : {}),
       messages: result.messages,
     };
+  }
+
+  /** An editor's decision on one message of an item, added to the newsroom dictionary. */
+  async learn(id: string, message: string, editor: string): Promise<{ entry: DictionaryEntry; entries: number } | undefined> {
+    if (!this.dictionary) throw new LearnError('NO_DICTIONARY', 'No newsroom dictionary is configured (server.queue.dictionary)');
+    const item = await this.store.get(id);
+    if (!item) return undefined;
+    const entry = entryFromDecision(item, message, editor);
+    const written = this.dictionary.add(entry);
+    return { entry, entries: written.rules.length };
   }
 
   async close(): Promise<void> {

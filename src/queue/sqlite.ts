@@ -6,7 +6,7 @@
  * one machine sharing the file never approve or deliver one item twice.
  */
 import type { Migration, SqliteDatabase } from '../server/database.js';
-import { newItemId, rowToItem, rowToSummary, rulesOf, type AuditRow, type ItemRow } from './rows.js';
+import { newItemId, rowToItem, rowToSummary, ruleRejections, rulesOf, type AuditRow, type ItemRow } from './rows.js';
 import { STATUSES, type AuditEntry, type DecideExtra, type DeliveryOutcome, type ListFilter, type ListResult, type NewItem, type QueueItem, type QueueStore, type SavedDecisions, type Status, type Transition } from './types.js';
 
 export const QUEUE_SQLITE_MIGRATION: Migration = {
@@ -165,6 +165,10 @@ export class SqliteQueueStore implements QueueStore {
           .run(now, now, id).changes,
       () => this.#log(id, now, actor, 'retry'),
     );
+  }
+
+  async ruleRejections(): Promise<Record<string, { rejected: number; total: number }>> {
+    return ruleRejections(this.#db.prepare("SELECT result, decisions FROM queue_items WHERE status <> 'pending'").all() as { result: string; decisions: string }[]);
   }
 
   async claimDelivery(owner: string, leaseMs: number, now = Date.now(), cmsKinds: readonly string[] = []): Promise<QueueItem | undefined> {

@@ -147,6 +147,8 @@ export interface QueueStore {
   claimDelivery(owner: string, leaseMs: number, now?: number, cmsKinds?: readonly string[]): Promise<QueueItem | undefined>;
   /** The outcome of a delivery attempt by the lease holder: published, failed, or due again later. */
   recordDelivery(id: string, owner: string, outcome: DeliveryOutcome, now?: number): Promise<void>;
+  /** Per rule, over items an editor decided: changes rejected, and changes made. */
+  ruleRejections(): Promise<Record<string, { rejected: number; total: number }>>;
   /** Webhook signatures kept in this store's database, when it is the one replicas share. */
   replayStore?(windowMs: number): AsyncReplayStore;
   close(): Promise<void>;

@@ -20,6 +20,8 @@ import { RouteTable } from './route-table.js';
 import { registerRoutes } from './routes.js';
 import { Accounts, openQueue, QueueRequestError, registerQueueRoutes, type ReviewQueue } from '../queue/index.js';
 import { registerPreview } from './preview.js';
+import { DeskDictionary } from '../queue/learn.js';
+import { cleanOptionsFromConfig } from '../config.js';
 import { VERSION } from '../version.js';
 
 declare module 'fastify' {
@@ -52,6 +54,7 @@ export function checkExposure(options: ServerOptions): void {
 /** Builds the Fastify app (not listening). Workers start here and warm up in the background. */
 export async function buildApp(options: ServerOptions = {}): Promise<{ app: FastifyInstance; cleaner: Cleaner; metrics: Metrics }> {
   checkExposure(options);
+  options = withDeskDictionary(options);
   const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
   const logger: FastifyServerOptions['logger'] =
     options.logLevel === false ? false : { level: options.logLevel ?? 'info', ...(options.logStream ? { stream: options.logStream } : {}) };
@@ -162,6 +165,21 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
   );
   queue?.start();
   return { app, cleaner, metrics };
+}
+
+/** The review desk's newsroom dictionary, created if missing, is a user dictionary of every clean (the last: it wins). */
+function withDeskDictionary(options: ServerOptions): ServerOptions {
+  const path = options.queue?.dictionary;
+  if (!path) return options;
+  new DeskDictionary(path);
+  const clean = options.clean ?? (options.config ? cleanOptionsFromConfig(options.config) : {});
+  const file = resolve(path);
+  return {
+    ...options,
+    clean: { ...clean, dictionaries: [...(clean.dictionaries ?? []), file] },
+    // Requests with options of their own are cleaned from the config: the dictionary is there too.
+    ...(options.config ? { config: { ...options.config, dictionaries: [...(options.config.dictionaries ?? []), file] } } : {}),
+  };
 }
 
 export async function createServer(options: ServerOptions = {}): Promise<CopydeskServer> {

@@ -99,6 +99,7 @@ const serverSchema = {
         callbackUrl: { type: 'string', pattern: '^https?://' },
         callbackOrigins: { type: 'array', items: { type: 'string', pattern: '^https?://[^/]+$' } },
         publicUrl: { type: 'string', pattern: '^https?://' },
+        dictionary: { type: 'string', minLength: 1 },
         delivery: {
           type: 'object',
           additionalProperties: false,
@@ -186,6 +187,8 @@ export function serverOptionsFromConfig(
     queue: s.queue
       ? {
           ...(s.queue as QueueOptions),
+          // The desk's newsroom dictionary, relative to the config file like the other dictionaries.
+          ...((s.queue as QueueOptions).dictionary ? { dictionary: resolve(dirname(filepath), (s.queue as QueueOptions).dictionary!) } : {}),
           callbackSecret: env.COPYDESK_CALLBACK_SECRET || undefined,
           postgresUrl: env.COPYDESK_QUEUE_POSTGRES_URL || undefined,
         }

@@ -296,7 +296,7 @@ export async function registerPreview(app: FastifyInstance, options: ServerOptio
   });
 
   // What the page offers: the review queue's list at `/`, or the single-article preview alone.
-  app.get('/v1/desk', { onRequest: guard }, async () => ({ queue: Boolean(options.queue), editors: Boolean(options.editors?.length) }));
+  app.get('/v1/desk', { onRequest: guard }, async () => ({ queue: Boolean(options.queue), editors: Boolean(options.editors?.length), dictionary: Boolean(options.queue?.dictionary) }));
 
   app.get<{ Querystring: { name?: string } }>(
     '/v1/preview-source',

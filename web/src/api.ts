@@ -104,8 +104,28 @@ export interface QueueItem extends QueueSummary {
   audit: { at: string; actor: string; action: string; detail?: Record<string, unknown> }[];
 }
 
-export function desk(): Promise<{ queue: boolean; editors: boolean }> {
-  return call('/v1/desk');
+export interface DeskInfo {
+  queue: boolean;
+  editors: boolean;
+  /** A newsroom dictionary editors add to. */
+  dictionary: boolean;
+}
+
+let deskInfo: Promise<DeskInfo> | undefined;
+export function desk(): Promise<DeskInfo> {
+  deskInfo ??= call<DeskInfo>('/v1/desk').catch((error: unknown) => {
+    deskInfo = undefined;
+    throw error;
+  });
+  return deskInfo;
+}
+
+export function ruleRejections(): Promise<{ rejections: NonNullable<QueueList['rejections']> }> {
+  return call('/v1/queue/rules');
+}
+
+export function learn(id: string, message: string): Promise<{ entry: { expected: string; patterns: string[]; mode?: string }; entries: number }> {
+  return call(`/v1/queue/${encodeURIComponent(id)}/learn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
 }
 
 export function queueList(filter: Record<string, string>): Promise<QueueList> {

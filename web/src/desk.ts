@@ -4,7 +4,7 @@
  * (`?item=<id>`). Also how often editors reject each rule's changes, so a
  * rule that misfires shows.
  */
-import { desk, queueList, type QueueList } from './api';
+import { desk, queueList, ruleRejections, type QueueList } from './api';
 import { byId, h } from './dom';
 import { ruleLabel } from './labels';
 
@@ -82,17 +82,17 @@ function render(list: QueueList): void {
 /** Shows the queue; false when the server has none (the page is the single-article preview then). */
 export async function showDesk(): Promise<boolean> {
   if (!(await desk()).queue) return false;
-  const list = await queueList(filter());
+  const [list, rules] = await Promise.all([queueList(filter()), ruleRejections()]);
   el.desk.hidden = false;
-  render(list);
+  render({ ...list, rejections: rules.rejections });
   return true;
 }
 
 let refreshing = 0;
 async function refresh(): Promise<void> {
   const mine = ++refreshing;
-  const list = await queueList(filter());
-  if (mine === refreshing) render(list);
+  const [list, rules] = await Promise.all([queueList(filter()), ruleRejections()]);
+  if (mine === refreshing) render({ ...list, rejections: rules.rejections });
 }
 
 el.filters.addEventListener('submit', (event) => event.preventDefault());

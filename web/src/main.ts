@@ -8,7 +8,7 @@
  * (`[data-change][data-rule]`) and flags (`[data-flag]`); the cleaned side
  * is `[data-output]`.
  */
-import { AuthError, decideItem, preview, queueItem, saveDecisions, setToken, source, takeTokenFromFragment, type QueueItem } from './api';
+import { AuthError, decideItem, desk, learn, preview, queueItem, saveDecisions, setToken, source, takeTokenFromFragment, type QueueItem } from './api';
 import { showDesk } from './desk';
 import { editorReason, ruleLabel } from './labels';
 import { detectFormat, FORMAT_NAMES, isArticleFile } from './detect';
@@ -259,6 +259,16 @@ async function settleItem(action: 'approve' | 'reject'): Promise<void> {
 
 el.approve.addEventListener('click', () => settleItem('approve').catch(report));
 el.rejectItem.addEventListener('click', () => settleItem('reject').catch(report));
+
+let dictionaryOn = false;
+
+async function addToDictionary(m: Message): Promise<void> {
+  if (!article?.itemId) return;
+  await saving;
+  const learned = await withToken(() => learn(article!.itemId!, m.id));
+  const what = learned.entry.mode === 'off' ? `“${learned.entry.expected}” is kept as written in this context from now on` : `“${learned.entry.patterns[0]}” becomes “${learned.entry.expected}” from now on`;
+  toast(`Added to the newsroom dictionary: ${what}`);
+}
 
 function toast(text: string): void {
   el.toast.textContent = text;
@@ -565,6 +575,11 @@ function renderInspector(): void {
       buttons.push(button(`Reject all ${same.length}`, () => decideAll(m, true), undefined, 'Shift+R'));
     }
   }
+  // A decision worth keeping for the next article: into the newsroom dictionary.
+  const learnable = m.kind === 'flag' ? d.state === 'applied' || d.state === 'edited' : m.kind === 'fix' && d.state === 'rejected';
+  if (learnable && article?.itemId && article.itemStatus === 'pending' && dictionaryOn) {
+    buttons.push(button('Add to the newsroom dictionary', () => addToDictionary(m).catch(report)));
+  }
   // Deciding with a button re-renders the buttons: the focus stays where it was.
   const focused = Array.from(el.actions.children).indexOf(document.activeElement as Element);
   el.actions.replaceChildren(...buttons);
@@ -693,7 +708,11 @@ const sourceName = params.get('source');
 const wanted = params.get('format');
 const itemParam = params.get('item');
 if (itemParam) {
-  withToken(() => queueItem(itemParam))
+  withToken(() => desk())
+    .then((info) => {
+      dictionaryOn = info.dictionary;
+      return withToken(() => queueItem(itemParam));
+    })
     .then((item) =>
       load(
         { name: item.input.title || item.title || 'held article', content: item.input.content, format: item.input.format, title: item.input.title, itemId: item.id, itemStatus: item.status },

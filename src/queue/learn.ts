@@ -1,0 +1,143 @@
+/**
+ * Learning from editors' decisions: the newsroom dictionary the desk writes.
+ *
+ * From a held item, an editor can add a decision to the newsroom's
+ * dictionary (a YAML user dictionary, `server.queue.dictionary`, loaded for
+ * every article the service cleans; see docs/entities.md for the format):
+ *
+ * - a rejected fix becomes an exception in that context: an entry in `mode:
+ *   off` for the text as written, which overrides the knowledge base's entry
+ *   for it only where a word of the passage it was kept in appears in the
+ *   paragraph (elsewhere the fix is still made);
+ * - an accepted or edited flag becomes an entry: the flagged passage is
+ *   replaced by the editor's text from then on, so it is no longer flagged.
+ *
+ * Each entry carries a `spec` made from the article's sentence (the passage
+ * before and after), checked when the dictionary loads, and a note naming
+ * the editor and the item. Entries are validated (and their specs checked)
+ * before the file is replaced, atomically; a file edited meanwhile by hand
+ * keeps its entries (the file is read again for each addition).
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { compileDictionary, type Dictionary, type DictionaryEntry } from '../entities/dictionary.js';
+import { messageId } from '../decisions.js';
+import type { JsonMessage } from '../json.js';
+import type { QueueItem } from './types.js';
+
+const yaml = createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
+
+export class LearnError extends Error {
+  override name = 'LearnError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const KIND_OF_RULE: Record<string, DictionaryEntry['kind']> = {
+  'person-name': 'person',
+  'entity-name': 'company',
+  'legal-suffix': 'company',
+  'hk-short-name': 'company',
+  jargon: 'jargon',
+};
+
+/** The sentence of `text` holding `needle` at or after `from` (a whole line when it has no sentence ends). */
+export function sentenceAround(text: string, needle: string, from = 0): string | undefined {
+  const at = text.indexOf(needle, Math.max(0, Math.min(from, text.length)));
+  const index = at >= 0 ? at : text.indexOf(needle);
+  if (index < 0) return undefined;
+  const before = text.slice(0, index);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('\n'));
+  const rest = text.slice(index + needle.length);
+  const end = /[.!?](?=\s|$)|\n/.exec(rest);
+  return text.slice(start < 0 ? 0 : start + (text[start] === '\n' ? 1 : 2), index + needle.length + (end ? end.index + 1 : rest.length)).trim();
+}
+
+/** A word of the sentence that marks its context: the longest one outside the passage itself. */
+export function contextWord(sentence: string, passage: string): string | undefined {
+  const own = new Set(passage.toLowerCase().split(/\W+/));
+  const words = sentence.match(/\p{L}[\p{L}\p{N}'’-]{3,}/gu) ?? [];
+  return words
+    .filter((w) => !own.has(w.toLowerCase()))
+    .sort((a, b) => Number(/^\p{Lu}/u.test(b)) - Number(/^\p{Lu}/u.test(a)) || b.length - a.length)[0];
+}
+
+/** The line of the held content a message points at (message lines are the content's). */
+function passageOf(item: QueueItem, m: JsonMessage): string {
+  const lines = item.input.content.split('\n');
+  const line = lines[(m.line ?? 1) - 1] ?? item.input.content;
+  const sentence = sentenceAround(line, m.actual ?? '', (m.column ?? 1) - 1) ?? sentenceAround(item.input.content, m.actual ?? '');
+  if (!sentence) throw new LearnError('NO_PASSAGE', 'The passage of this message is not in the article as held');
+  // Markup around the sentence (Markdown emphasis, HTML tags) is not text the dictionary sees.
+  return sentence.replace(/<[^>]+>/g, '').replace(/^[#>*\s-]+/, '');
+}
+
+/** The entry an editor's decision on one message of an item makes. */
+export function entryFromDecision(item: QueueItem, id: string, editor: string): DictionaryEntry {
+  const m = item.result.messages.find((message) => messageId(message) === id);
+  if (!m) throw new LearnError('NO_SUCH_MESSAGE', `No message ${id} on this item`);
+  if (!m.actual) throw new LearnError('NO_PASSAGE', 'This message has no text to learn from');
+  const note = `Added from the review desk by ${editor} (item ${item.id}).`;
+  const sentence = passageOf(item, m);
+  const rejected = (item.decisions.reject ?? []).includes(id);
+  const replaced = item.decisions.replace?.[id];
+  if (m.severity === 'info') {
+    if (!rejected) throw new LearnError('NOT_DECIDED', 'Only a rejected change can become an exception; reject it first');
+    const word = contextWord(sentence, m.actual);
+    const kind = KIND_OF_RULE[m.ruleId ?? ''];
+    return {
+      expected: m.actual,
+      patterns: [m.actual],
+      ...(kind ? { kind } : {}),
+      caseSensitive: true,
+      mode: 'off',
+      ...(word ? { context: { any: [word], scope: 'paragraph' } } : {}),
+      note: `${note} Kept as written${word ? ` where “${word}” is in the paragraph` : ''}.`,
+      specs: [{ from: sentence, to: sentence }],
+    };
+  }
+  if (replaced === undefined) throw new LearnError('NOT_DECIDED', 'Only a flag whose suggestion was taken, or whose text was edited, becomes an entry');
+  return {
+    expected: replaced,
+    patterns: [m.actual],
+    caseSensitive: true,
+    note: `${note} In place of a ${m.ruleId ?? 'flagged'} passage.`,
+    specs: [{ from: sentence, to: sentence.replace(m.actual, replaced) }],
+  };
+}
+
+/** The newsroom dictionary file the desk adds to. */
+export class DeskDictionary {
+  constructor(readonly path: string) {
+    if (!existsSync(path)) this.#write({ version: 1, rules: [] });
+  }
+
+  read(): Dictionary {
+    const data = yaml.load(readFileSync(this.path, 'utf8'), { schema: yaml.JSON_SCHEMA }) as Dictionary | null;
+    return data && Array.isArray(data.rules) ? data : { version: 1, rules: [] };
+  }
+
+  /** Adds (or, for the same pattern, replaces) an entry; refuses one whose spec fails. */
+  add(entry: DictionaryEntry): Dictionary {
+    const current = this.read();
+    const same = (e: DictionaryEntry) => JSON.stringify(e.patterns ?? e.pattern) === JSON.stringify(entry.patterns) && JSON.stringify(e.context) === JSON.stringify(entry.context);
+    const next: Dictionary = { ...current, rules: [...current.rules.filter((e) => !same(e)), entry] };
+    try {
+      compileDictionary(next, this.path);
+    } catch (error) {
+      throw new LearnError('BAD_ENTRY', `The entry would not hold: ${(error as Error).message}`);
+    }
+    this.#write(next);
+    return next;
+  }
+
+  #write(data: Dictionary): void {
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, `# The newsroom dictionary the review desk writes (docs/review-queue.md); entries may be edited by hand.\n${yaml.dump(data, { lineWidth: 120, noRefs: true })}`);
+    renameSync(temporary, this.path);
+  }
+}
