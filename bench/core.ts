@@ -10,11 +10,12 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import remarkGfmLean from '../src/gfm.js';
 import { clean } from '../src/pipeline.js';
 import { corpusMarkdown, markdownArticle } from './articles.js';
 import { compare, type Row } from './measure.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const parser = unified().use(remarkParse).use(remarkGfmLean).freeze();
 const markdownOut = unified().use(remarkGfm).use(remarkStringify).freeze();
 const htmlOut = unified().use(remarkRehype).use(rehypeStringify).freeze();
 

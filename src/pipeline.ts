@@ -13,6 +13,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import remarkGfmLean from './gfm.js';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
@@ -94,7 +95,7 @@ let htmlReader: PluggableList | undefined;
 /** The reader for `format`. The HTML one (parse5 and its helpers) is loaded on first use, so Markdown runs start without it. */
 async function readerFor(format: Format): Promise<PluggableList> {
   if (format === 'text') return [copydeskText];
-  if (format === 'markdown') return [remarkParse, remarkGfm, restoreLiteralMarkup];
+  if (format === 'markdown') return [remarkParse, remarkGfmLean, restoreLiteralMarkup];
   htmlReader ??= (await import('./formats/html.js')).default.plugins ?? [];
   return htmlReader;
 }
