@@ -133,7 +133,7 @@ function withCopydesk(
   onWarnings: OnWarnings,
 ): CollectionConfig {
   const field = fieldAt(collection.fields, settings.field.split('.'));
-  if (!field) throw new Error(`copydesk: collection "${collection.slug}" has no field "${settings.field}" (a name, or a path through named groups and tabs)`);
+  if (!field) throw new Error(`copydesk: collection "${collection.slug}" has no top-level field "${settings.field}", nor one by that path through named groups and tabs`);
   if (!SUPPORTED.has(field.type)) {
     throw new Error(`copydesk: field "${collection.slug}.${settings.field}" is a ${field.type} field; copydesk cleans text, textarea, code and richText fields`);
   }
