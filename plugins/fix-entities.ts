@@ -15,13 +15,18 @@
  * Entries in `mode: suggest` are reported (as warnings) but not applied.
  *
  * Rule ids:
- * - `legal-suffix`: a legal or share-class listing name used as a running
- *   name ("Microsoft Corporation" → "Microsoft").
+ * - `legal-suffix`: a legal or share-class name used as a running name, of
+ *   any company ("Microsoft Corporation" → "Microsoft", "Shenzhen Kaifa
+ *   Technology Co., Ltd." → "Shenzhen Kaifa Technology"); never in court-case
+ *   names, filings, disclaimers or "formerly known as".
  * - `hk-short-name`: an HKEX short name or share-class marker in prose
  *   ("BIDU-SW" → "Baidu", "Xiaomi Group-W" → "Xiaomi").
  * - `person-name`: a person's name in pinyin or translated literally.
- * - `entity-name`: a company, product or outlet translated literally
- *   ("Ningde Times" → "CATL", "Turnip Run" → "Apollo Go").
+ * - `entity-name`: a company, product or outlet translated literally or left
+ *   in pinyin ("Ningde Times" → "CATL", "Turnip Run" → "Apollo Go", "Xiaomi
+ *   Jituan" → "Xiaomi"), and a rendering no list holds beside its ticker
+ *   ("Ningde Era New Energy (300750.SZ)" → "CATL (300750.SZ)"), with its
+ *   later mentions.
  * - `jargon`: market jargon translated literally, where its context holds.
  * - `ticker-notation`: broken ticker notation repaired ("(601360. SH)" →
  *   "(601360.SH)", "$BABA-SW (09988.HK)$It opened" → "BABA-SW (09988.HK) opened",
@@ -42,13 +47,12 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { analyse, entityOf, type Analysis, type Found } from '../src/entities/analysis.js';
-import type { Mode } from '../src/entities/kb.js';
+import { tickerAnchored } from '../src/entities/anchored.js';
+import type { EntityRecord, Mode } from '../src/entities/kb.js';
+import { inLegalContext, unknownLegalNames } from '../src/entities/legal.js';
 import { replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
-import { tickerAnchored } from '../src/entities/anchored.js';
-import type { EntityRecord } from '../src/entities/kb.js';
-import { inLegalContext, unknownLegalNames } from '../src/entities/legal.js';
 import { displayFromShort, HK_MARKER, titleCase } from '../src/entities/names.js';
 import { nounSlot, productSlot, quotedSpan } from '../src/entities/slots.js';
 import { collectBlocks, editText, placeIn, segmentAt, type Block } from '../src/entities/text.js';
