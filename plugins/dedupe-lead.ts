@@ -66,12 +66,17 @@ export interface DedupeLeadOptions extends GuardOptions {
  */
 class Block {
   #text: string | undefined;
+  #words: Set<string> | undefined;
   readonly length: number;
   constructor(readonly node: Paragraph | Heading) {
     this.length = proseLength(node);
   }
   get text(): string {
     return (this.#text ??= foldSpace(toString(this.node)));
+  }
+  /** Distinct lower-case words. */
+  get words(): Set<string> {
+    return (this.#words ??= new Set(this.text.toLowerCase().split(/[^a-z0-9\u00c0-\uffff]+/).filter(Boolean)));
   }
 }
 
@@ -172,6 +177,7 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
           compared.add(pair);
           const ratio = a.length / b.length;
           if (ratio < 0.8 || ratio > 1.25 || a.text === b.text) continue; // exact repeats are handled above
+          if (sharedWordShare(a, b) < 0.8) continue; // cheap: a near-verbatim copy shares nearly all its words
           if (stringSimilarity.compareTwoStrings(normalizeKey(a.text), normalizeKey(b.text)) < nearRepeat) continue;
           const keepA = moreInformative(profileText(a.text), profileText(b.text));
           const [loser, winner] = keepA ? [b, a] : [a, b];
@@ -244,21 +250,48 @@ function moreInformative(a: Profile, b: Profile): boolean {
   return fa > fb || (fa === fb && a.words.length >= b.words.length);
 }
 
+/** The `n` longest words of at least five letters (ties: the first seen). */
+function longest(words: Set<string>, n: number): string[] {
+  const top: string[] = [];
+  for (const w of words) {
+    if (w.length < 5) continue;
+    if (top.length < n) top.push(w);
+    else if (w.length > top[n - 1]!.length) top[n - 1] = w;
+    else continue;
+    top.sort((x, y) => y.length - x.length);
+  }
+  return top;
+}
+
+/** Share of the smaller word set found in the other. */
+function sharedWordShare(a: Block, b: Block): number {
+  const [small, large] = a.words.size <= b.words.size ? [a.words, b.words] : [b.words, a.words];
+  if (small.size === 0) return 0;
+  let hit = 0;
+  for (const w of small) if (large.has(w)) hit++;
+  return hit / small.size;
+}
+
 /**
  * Groups of paragraphs that share one of their rarest words (the longest
  * ones): near-verbatim copies always do, so only those pairs are compared.
  */
+/** Most paragraphs one rare word may be shared by for them to be compared as possible copies. */
+const MAX_SHARING = 12;
+
 function sharedRareWords(paragraphs: Block[]): Block[][] {
   const groups = new Map<string, Block[]>();
   for (const block of paragraphs) {
-    const words = [...new Set(block.text.toLowerCase().match(/[\p{L}\p{N}]{5,}/gu) ?? [])].sort((x, y) => y.length - x.length || (x < y ? -1 : 1)).slice(0, 3);
+    const words = longest(block.words, 3);
     for (const word of words) {
       const group = groups.get(word);
       if (group) group.push(block);
       else groups.set(word, [block]);
     }
   }
-  return [...groups.values()].filter((g) => g.length > 1);
+  // A word many paragraphs share is no sign of a copy, and comparing all of them pairwise is quadratic
+  // (a long, repetitive article took minutes): only words shared by a few paragraphs make groups.
+  return [...groups.values()].filter((g) => g.length > 1 && g.length <= MAX_SHARING);
 }
 
 /** Whether `text` names someone or something (a capitalised word inside the sentence) that none of `others` does. */

@@ -23,7 +23,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
-import { ATTRIBUTION_WORDS, isBodyProse, shapeOf, type Shape } from '../src/article/shape.js';
+import { ATTRIBUTION_WORDS, isBodyProse, narrativeScore, shapeOf, type Shape } from '../src/article/shape.js';
 import { structureOf } from '../src/article/structure.js';
 import { sentenceCount } from '../src/profile.js';
 import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
@@ -169,11 +169,11 @@ function isHeadline(shape: Shape, maxWords: number): boolean {
   return shape.linkShare === 0 || shape.linkShare >= 0.6;
 }
 
-/** A line under a marker that ends like a sentence and is long enough to be one. */
+/** A line under a marker that ends like a sentence, is long enough to be one and has something of narrative. */
 function readsLikeSentence(node: Nodes): boolean {
   if (node.type === 'list') return false;
   const shape = shapeOf(node);
-  return shape.endsSentence && shape.words >= 10;
+  return shape.endsSentence && shape.words >= 10 && narrativeScore(shape) >= 1;
 }
 
 /** A short line of interface words ("Share to: WeChat | Weibo"), or of links only. */

@@ -40,6 +40,8 @@ describe('cleaning properties', () => {
     await fc.assert(
       fc.asyncProperty(dirtyArticle, async (article) => {
         const once = await clean(article, { format: 'text' });
+        // A prose-guard warning means the cleaning was stopped short for an editor: a second run may go on.
+        fc.pre(!once.messages.some((m) => m.ruleId === 'prose-guard'));
         const twice = await clean(once.markdown, { format: 'markdown' });
         expect(twice.markdown).toBe(once.markdown);
       }),
@@ -163,6 +165,7 @@ describe('cleaning properties of wire pages', () => {
     await fc.assert(
       fc.asyncProperty(wirePage, async (page) => {
         const once = await clean(page.markdown, { format: 'markdown' });
+        fc.pre(!once.messages.some((m) => m.ruleId === 'prose-guard'));
         const twice = await clean(once.markdown, { format: 'markdown' });
         expect(twice.markdown).toBe(once.markdown);
         expect(twice.html).toBe(once.html);

@@ -74,7 +74,7 @@ describe('the headline and the lede', () => {
 
 describe('the prose guard and the review share', () => {
   it('headlines under a marker that read as sentences are held back when they would take too much', async () => {
-    const sentences = ['Shipping stocks climb as container rates hold near record levels.', 'Port operators expand terminals across Southeast Asia to meet rising demand.'];
+    const sentences = ['Shipping stocks climb as the container rates hold near record levels.', 'Port operators expand their terminals across Southeast Asia to meet rising demand.'];
     const input = [TITLE, 'Freight rose.', 'Related News', ...sentences].join('\n');
     const result = await clean(input, { format: 'text', minProseShare: 0.6 });
     for (const s of sentences) expect(result.markdown).toContain(s);

@@ -6,7 +6,18 @@
  */
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { sentenceCount } from '../profile.js';
+/** Abbreviations a full stop ends without ending the sentence. */
+const ABBREVIATION = /\b(?:Inc|Co|Corp|Ltd|Plc|St|Mr|Mrs|Ms|Dr|No|vs|U\.S|U\.K|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
+const STOP = /[.!?。！？]["”’')\]]*(?=\s+["“‘(]?[\p{Lu}\p{N}]|\s*$)/gu;
+
+/** Sentences, roughly: a stop followed by a capital or a figure ("…rose. 1.2 million…"), or the end; abbreviations skipped. */
+export function sentencesIn(text: string): number {
+  let n = 0;
+  for (const match of text.matchAll(STOP)) {
+    if (!ABBREVIATION.test(text.slice(Math.max(0, match.index - 6), match.index + 1))) n++;
+  }
+  return n;
+}
 
 export interface Shape {
   text: string;
@@ -27,31 +38,91 @@ export interface Shape {
   capitalShare: number;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const LETTER = /\p{L}/gu;
-
 export function shapeOf(node: Nodes): Shape {
   return shapeOfText(toString(node).replace(/\s+/g, ' ').trim(), linkShareOf(node));
 }
 
+const isCjk = (c: number) => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
+const isLatinLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const NON_ASCII_LETTER = /\p{L}/u;
+const JOINER = new Set([39, 0x2019, 46, 44, 45]); // ' ’ . , - inside a word ("company's", "4.5", "1,200", "year-on-year")
+
+/** One pass over the characters: a shape is taken of every block near the top, so it must be cheap. */
 export function shapeOfText(text: string, linkShare = 0): Shape {
-  const letters = text.match(LETTER)?.length ?? 0;
-  const cjk = text.match(CJK)?.length ?? 0;
-  const latinWords = text.match(/[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’.,-]*/gu) ?? [];
-  const nonSpace = text.replace(/\s+/g, '').length;
-  const digits = text.match(/\p{N}/gu)?.length ?? 0;
-  const alphaWords = latinWords.filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-  const capitals = alphaWords.filter((w) => /^\p{Lu}/u.test(w)).length;
+  let letters = 0;
+  let cjk = 0;
+  let digits = 0;
+  let nonSpace = 0;
+  let latinWords = 0;
+  let alphaWords = 0;
+  let capitals = 0;
+  let wordLength = 0;
+  let wordStartsWithLetter = false;
+  let wordStartsUpper = false;
+  const endWord = () => {
+    if (wordLength === 0) return;
+    latinWords++;
+    if (wordLength > 3 && wordStartsWithLetter) {
+      alphaWords++;
+      if (wordStartsUpper) capitals++;
+    }
+    wordLength = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
+      endWord();
+      continue;
+    }
+    nonSpace++;
+    const latin = isLatinLetter(c);
+    const digit = isDigit(c);
+    if (latin || digit) {
+      if (latin) letters++;
+      else digits++;
+      if (wordLength === 0) {
+        wordStartsWithLetter = latin;
+        wordStartsUpper = isUpper(c);
+      }
+      wordLength++;
+      continue;
+    }
+    if (wordLength > 0 && JOINER.has(c)) {
+      const next = text.charCodeAt(i + 1);
+      if (isLatinLetter(next) || isDigit(next)) {
+        wordLength++;
+        continue;
+      }
+    }
+    endWord();
+    if (c < 128) continue;
+    if (isCjk(c)) {
+      cjk++;
+      letters++;
+    } else if (c >= 0xd800 && c <= 0xdbff) {
+      // An astral character: CJK extension ideographs live there; count the pair once.
+      const code = text.codePointAt(i)!;
+      if (code >= 0x20000 && code <= 0x3ffff) {
+        cjk++;
+        letters++;
+      } else if (NON_ASCII_LETTER.test(String.fromCodePoint(code))) letters++;
+      i++;
+    } else if (NON_ASCII_LETTER.test(text[i]!)) letters++;
+    else if (c >= 0x660 && /\p{N}/u.test(text[i]!)) digits++;
+  }
+  endWord();
   return {
     text,
-    words: latinWords.length + Math.ceil(cjk / 2),
+    words: latinWords + Math.ceil(cjk / 2),
     cjkShare: letters ? cjk / letters : 0,
     digitShare: nonSpace ? digits / nonSpace : 0,
     linkShare,
-    sentences: sentenceCount(text),
+    sentences: sentencesIn(text),
     endsSentence: /[.!?。！？][”"’')\]]*$/.test(text),
     endsWithQuote: /[”"’]$/.test(text) || /[.!?,]['’]$/.test(text),
-    capitalShare: alphaWords.length ? capitals / alphaWords.length : 0,
+    capitalShare: alphaWords ? capitals / alphaWords : 0,
   };
 }
 

@@ -76,10 +76,16 @@ function isBreadcrumb(text: string): boolean {
   return BREADCRUMB.test(text);
 }
 
-interface Candidate {
-  node: Block;
-  index: number;
-  shape: Shape;
+/** A block and its shape, taken on first use: most of a long article is never looked at. */
+class Candidate {
+  #shape: Shape | undefined;
+  constructor(
+    readonly node: Block,
+    readonly index: number,
+  ) {}
+  get shape(): Shape {
+    return (this.#shape ??= shapeOf(this.node));
+  }
 }
 
 function textOf(shape: Shape): string {
@@ -120,7 +126,7 @@ export function findStructure(tree: Root): ArticleStructure {
   const structure: ArticleStructure = { chrome: [], headlineMoved: false };
   const blocks: Candidate[] = [];
   tree.children.forEach((node: RootContent, index) => {
-    if (node.type === 'paragraph' || (node.type === 'heading' && node.depth <= 2)) blocks.push({ node, index, shape: shapeOf(node) });
+    if (node.type === 'paragraph' || (node.type === 'heading' && node.depth <= 2)) blocks.push(new Candidate(node, index));
   });
   if (blocks.length === 0) return structure;
 
@@ -194,7 +200,11 @@ export function findStructure(tree: Root): ArticleStructure {
     else if (isByline(b.shape.text)) structure.byline ??= b.node;
   }
   // The lead: a standfirst is a first paragraph followed by a longer one of story prose.
-  const body = blocks.slice(next).filter((b) => b !== headline && b.node.type === 'paragraph' && b.shape.words >= 8 && !isMarkerOrFurniture(b.shape.text));
+  const body: Candidate[] = [];
+  for (let i = next; i < blocks.length && body.length < 2; i++) {
+    const b = blocks[i]!;
+    if (b !== headline && b.node.type === 'paragraph' && b.shape.words >= 8 && !isMarkerOrFurniture(b.shape.text)) body.push(b);
+  }
   const [first, second] = body;
   if (first && second && first.shape.sentences <= 1 && second.shape.text.length > first.shape.text.length && isBodyProse(second.shape)) {
     structure.standfirst = first.node;
