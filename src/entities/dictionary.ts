@@ -8,8 +8,8 @@
  * an earlier one), and `kind` for the rule id. Files are validated against
  * a JSON Schema; a bad entry is reported with its file, line and problem.
  *
- * Large files load fast: js-yaml (or JSON.parse) first; the slower
- * position-keeping parser runs only to point at an error.
+ * Large files load fast: js-yaml (or JSON.parse); only to point at an
+ * error is the file read again, noting where each node starts.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -115,7 +115,6 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 // (every pool worker of a plain batch run, `copydesk clean`) starts without them.
 const load = createRequire(import.meta.url);
 const jsYaml = () => load('js-yaml') as typeof import('js-yaml');
-const positionalYaml = () => load('yaml') as typeof import('yaml');
 const ajv = () => (load('ajv') as typeof import('ajv')).Ajv;
 
 const KIND_RULE: Record<string, string> = {
@@ -249,21 +248,52 @@ function describe(error: ErrorObject): string {
   return `${where}: ${error.message ?? 'invalid'}`;
 }
 
-/** The line of the value an error points at, found with the position-keeping parser. */
+/**
+ * The line of the value an error points at: the file read again by js-yaml (JSON is YAML too) with
+ * a listener noting the line each mapping and sequence starts on; for a scalar or an unknown key,
+ * the line of that key below the start of the object holding it.
+ */
 function lineOf(text: string, error: Pick<ErrorObject, 'instancePath' | 'keyword' | 'params'>): number | undefined {
-  const { LineCounter, parseDocument } = positionalYaml();
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
+  const yaml = jsYaml();
+  const starts = new Map<object, number>();
+  const open: number[] = [];
+  let data: unknown;
+  try {
+    data = yaml.load(text, {
+      schema: yaml.JSON_SCHEMA,
+      listener(event, state) {
+        if (event === 'open') open.push(state.line);
+        else {
+          const line = open.pop();
+          const result: unknown = state.result;
+          if (line !== undefined && result && typeof result === 'object' && !starts.has(result)) starts.set(result, line + 1);
+        }
+      },
+    });
+  } catch {
+    return undefined;
+  }
   const path = error.instancePath
     .split('/')
     .slice(1)
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'additionalProperties') path.push(String(error.params?.additionalProperty));
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) return counter.linePos(node.range[0]).line;
+  let node: unknown = data;
+  let line = data && typeof data === 'object' ? starts.get(data) : undefined;
+  let depth = 0;
+  for (; depth < path.length; depth++) {
+    const next: unknown = node && typeof node === 'object' ? (node as Record<string, unknown>)[path[depth]!] : undefined;
+    if (!next || typeof next !== 'object' || !starts.has(next)) break;
+    node = next;
+    line = starts.get(next);
   }
-  return undefined;
+  const key = path[depth];
+  if (line === undefined || key === undefined || /^\d+$/.test(key)) return line;
+  const name = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const keyLine = new RegExp(`^\\s*(?:-\\s+)?(?:"${name}"|'${name}'|${name})\\s*:`);
+  const lines = text.split(/\r?\n/);
+  for (let n = line - 1; n < lines.length; n++) if (keyLine.test(lines[n]!)) return n + 1;
+  return line;
 }
 
 /**
