@@ -6,9 +6,9 @@
  * every article the service cleans; see docs/entities.md for the format):
  *
  * - a rejected fix becomes an exception in that context: an entry in `mode:
- *   off` for the text as written, which overrides the knowledge base's entry
- *   for it only where a word of the passage it was kept in appears in the
- *   paragraph (elsewhere the fix is still made);
+ *   off` for the passage as written (the text with the word before and after
+ *   it), matched before the shorter name inside it, so the text is kept there
+ *   and still fixed elsewhere;
  * - an accepted or edited flag becomes an entry: the flagged passage is
  *   replaced by the editor's text from then on, so it is no longer flagged.
  *
@@ -37,14 +37,6 @@ export class LearnError extends Error {
   }
 }
 
-const KIND_OF_RULE: Record<string, DictionaryEntry['kind']> = {
-  'person-name': 'person',
-  'entity-name': 'company',
-  'legal-suffix': 'company',
-  'hk-short-name': 'company',
-  jargon: 'jargon',
-};
-
 /** The sentence of `text` holding `needle` at or after `from` (a whole line when it has no sentence ends). */
 export function sentenceAround(text: string, needle: string, from = 0): string | undefined {
   const at = text.indexOf(needle, Math.max(0, Math.min(from, text.length)));
@@ -57,13 +49,18 @@ export function sentenceAround(text: string, needle: string, from = 0): string |
   return text.slice(start < 0 ? 0 : start + (text[start] === '\n' ? 1 : 2), index + needle.length + (end ? end.index + 1 : rest.length)).trim();
 }
 
-/** A word of the sentence that marks its context: the longest one outside the passage itself. */
-export function contextWord(sentence: string, passage: string): string | undefined {
-  const own = new Set(passage.toLowerCase().split(/\W+/));
-  const words = sentence.match(/\p{L}[\p{L}\p{N}'’-]{3,}/gu) ?? [];
-  return words
-    .filter((w) => !own.has(w.toLowerCase()))
-    .sort((a, b) => Number(/^\p{Lu}/u.test(b)) - Number(/^\p{Lu}/u.test(a)) || b.length - a.length)[0];
+/**
+ * The passage that makes the context of an exception: the text with the word
+ * before and the word after it in its sentence (edge punctuation dropped), so
+ * the exception holds where it was written that way and the fix is still made
+ * elsewhere.
+ */
+export function surrounding(sentence: string, text: string): string {
+  const at = sentence.indexOf(text);
+  if (at < 0) return text;
+  const before = /(\p{L}[\p{L}\p{N}'’-]*)([^\p{L}\p{N}]*)$/u.exec(sentence.slice(0, at));
+  const after = /^([^\p{L}\p{N}]*)(\p{L}[\p{L}\p{N}'’-]*)/u.exec(sentence.slice(at + text.length));
+  return `${before ? before[1]! + before[2]! : ''}${text}${after ? after[1]! + after[2]! : ''}`;
 }
 
 /** The line of the held content a message points at (message lines are the content's). */
@@ -87,16 +84,14 @@ export function entryFromDecision(item: QueueItem, id: string, editor: string): 
   const replaced = item.decisions.replace?.[id];
   if (m.severity === 'info') {
     if (!rejected) throw new LearnError('NOT_DECIDED', 'Only a rejected change can become an exception; reject it first');
-    const word = contextWord(sentence, m.actual);
-    const kind = KIND_OF_RULE[m.ruleId ?? ''];
+    const passage = surrounding(sentence, m.actual);
     return {
-      expected: m.actual,
-      patterns: [m.actual],
-      ...(kind ? { kind } : {}),
+      expected: passage,
+      patterns: [passage],
       caseSensitive: true,
+      // Off, for the passage: it is matched before the shorter name inside it, and left as written.
       mode: 'off',
-      ...(word ? { context: { any: [word], scope: 'paragraph' } } : {}),
-      note: `${note} Kept as written${word ? ` where “${word}” is in the paragraph` : ''}.`,
+      note: `${note} “${m.actual}” kept as written in “${passage}” (a ${m.ruleId ?? 'change'} rejected).`,
       specs: [{ from: sentence, to: sentence }],
     };
   }

@@ -266,7 +266,7 @@ async function addToDictionary(m: Message): Promise<void> {
   if (!article?.itemId) return;
   await saving;
   const learned = await withToken(() => learn(article!.itemId!, m.id));
-  const what = learned.entry.mode === 'off' ? `“${learned.entry.expected}” is kept as written in this context from now on` : `“${learned.entry.patterns[0]}” becomes “${learned.entry.expected}” from now on`;
+  const what = learned.entry.mode === 'off' ? `“${learned.entry.expected}” is kept as written from now on` : `“${learned.entry.patterns[0]}” becomes “${learned.entry.expected}” from now on`;
   toast(`Added to the newsroom dictionary: ${what}`);
 }
 
