@@ -333,3 +333,40 @@ describe('batch progress', () => {
     expect(r.stderr).toMatch(/\| 3\/3 articles \|/);
   });
 });
+
+describe('serve: --quiet and --silent set the log level', () => {
+  /** Starts `copydesk serve` on a free port, waits for /healthz, stops it with SIGTERM: its exit code and what it logged. */
+  async function serveOnce(flags: string[]) {
+    const { spawn } = await import('node:child_process');
+    const { createServer } = await import('node:net');
+    const port = await new Promise<number>((resolvePort) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolvePort(free));
+      });
+    });
+    const dir = folder({ '.copydeskrc.yaml': 'server:\n  database: state/copydesk.db\n' });
+    const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), ...flags], { cwd: dir, env: plainEnv });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+    for (let i = 0; i < 300; i++) {
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill('SIGTERM');
+    return { code: await exited, out };
+  }
+
+  it('logs "listening" by default, not with --quiet, and exits 0 on SIGTERM', async () => {
+    const normal = await serveOnce([]);
+    expect(normal.code).toBe(0);
+    expect(normal.out).toContain('listening');
+    const quiet = await serveOnce(['--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.out).not.toContain('listening');
+    expect(quiet.out).not.toContain('shutting down');
+  });
+});
