@@ -76,11 +76,13 @@ export function tidyArticle(content: DomNode, title: string | undefined, byline?
 
 /** A short block that is a promotion, a date line, a notice, or mostly links. */
 function isPageLine(node: DomNode): boolean {
-  const text = squash(node.textContent ?? '');
-  const count = words(text);
-  if (count === 0) return false;
+  // Cheap tests first: most elements are containers, and the text of each is a walk of its subtree.
   if (node.localName === 'ul' || node.localName === 'ol') return isLinkList(node);
   if (!isLeafBlock(node)) return false;
+  const text = squash(node.textContent ?? '');
+  if (text.length > 600) return false;
+  const count = words(text);
+  if (count === 0) return false;
   if (count <= 12 && PROMO.test(text)) return true;
   if (count <= 5 && WIDGET.test(text)) return true;
   if (URL_ONLY.test(text)) return true;
