@@ -21,6 +21,7 @@ import { registerRoutes } from './routes.js';
 import { Accounts, openQueue, QueueRequestError, registerQueueRoutes, type ReviewQueue } from '../queue/index.js';
 import { registerPreview } from './preview.js';
 import { DeskDictionary } from '../queue/learn.js';
+import { ghostTarget } from '../queue/deliver-ghost.js';
 import { cleanOptionsFromConfig } from '../config.js';
 import { VERSION } from '../version.js';
 
@@ -131,7 +132,9 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
 
   let queue: ReviewQueue | undefined;
   if (options.queue) {
-    queue = await openQueue(options.queue, database, cleaner, app.log);
+    // With the Admin API configured, approved Ghost items are written and published there.
+    const ghost = options.ghost?.adminKey && options.ghost.url ? { ghost: ghostTarget({ url: options.ghost.url, adminKey: options.ghost.adminKey }) } : {};
+    queue = await openQueue({ ...options.queue, targets: { ...ghost, ...options.queue.targets } }, database, cleaner, app.log);
     registerQueueRoutes(app, queue, new Accounts(options.editors ?? [], options.token));
   }
   await registerRoutes(app, { options, cleaner, metrics, version: VERSION, state, database, queue });

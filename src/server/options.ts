@@ -28,6 +28,11 @@ export interface GhostOptions {
   url?: string | undefined;
   /** How old (or how far in the future) a signature's timestamp may be. @default 300 */
   toleranceSeconds?: number | undefined;
+  /**
+   * Hold `review` and `reject` posts in the review queue (`server.queue`): the post goes back to draft through
+   * the Admin API until an editor approves it, and is then written and published (docs/review-queue.md).
+   */
+  hold?: boolean | undefined;
 }
 
 export interface ServerOptions {
@@ -134,6 +139,7 @@ const serverSchema = {
       properties: {
         url: { type: 'string', pattern: '^https?://' },
         toleranceSeconds: { type: 'integer', minimum: 1 },
+        hold: { type: 'boolean' },
       },
     },
   },
@@ -206,6 +212,7 @@ export function serverOptionsFromConfig(
     ghost: {
       url: env.COPYDESK_GHOST_URL || s.ghost?.url,
       toleranceSeconds: s.ghost?.toleranceSeconds,
+      hold: (s.ghost as { hold?: boolean } | undefined)?.hold,
       webhookSecret: env.COPYDESK_GHOST_WEBHOOK_SECRET || undefined,
       adminKey: env.COPYDESK_GHOST_ADMIN_KEY || undefined,
     },

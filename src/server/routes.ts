@@ -17,6 +17,7 @@ import {
   checkGhostSignature,
   type SignatureProblem,
 } from './ghost.js';
+import { holdGhostWebhook } from './ghost-hold.js';
 import { queueOpenApiPaths } from '../queue/routes.js';
 import { cmsRef, type ReviewQueue } from '../queue/service.js';
 import type { LazyDatabase } from './database.js';
@@ -142,6 +143,9 @@ export async function registerRoutes(app: FastifyInstance, ctx: RouteContext): P
       const report = buildReport(result.messages, block);
       metrics.article('ghost', report.verdict, result.messages);
       logArticle(request.log, { format: 'html', bytes: Buffer.byteLength(source.html), verdict: report.verdict, result, ms: 0, postId: post.id });
+      if (ghost.hold && ctx.queue && report.verdict !== 'publish' && typeof post.id === 'string') {
+        return holdGhostWebhook(request, ctx.queue, ghost, post, source.html, result, report, { clean, block });
+      }
       let reason: string | undefined;
       if (!ghost.adminKey || !ghost.url) reason = 'no Ghost Admin API key or URL configured';
       else if (report.changes === 0) reason = 'nothing to change';

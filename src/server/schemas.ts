@@ -124,6 +124,11 @@ export const ghostResponseSchema = {
     flags: { type: 'integer' },
     updated: { type: 'boolean', description: 'Whether the cleaned body was written back through the Admin API' },
     reason: { type: 'string', description: 'Why it was not written back' },
+    held: {
+      type: 'object',
+      description: 'With server.ghost.hold: the review-queue item the post waits in, and the status the post had before it went back to draft',
+      properties: { id: { type: 'string' }, url: { type: 'string' }, status: { type: 'string' }, ghostStatus: { type: 'string' } },
+    },
     html: { type: 'string' },
     markdown: { type: 'string' },
     messages: { type: 'array', items: messageSchema },
