@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Field } from 'payload';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copydesk, fieldAt, loadRichTextLexical } from '../src/payload/index.js';
+import { blocksAlong, copydesk, fieldAt, loadRichTextLexical } from '../src/payload/index.js';
 import { DEFECTIVE_MARKDOWN, LEAD_FULL, LEAD_SUMMARY, RELATED, TITLE } from './helpers/articles.js';
 
 type Payload = Awaited<ReturnType<typeof import('payload').getPayload>>;
@@ -33,6 +33,19 @@ const COLUMN_FIELDS: Field[] = [
   },
 ];
 
+// Blocks: the body of every `text` block is cleaned; a `quote` block's field of the same name is not (a trap).
+const LONGREAD_FIELDS: Field[] = [
+  { name: 'title', type: 'text' },
+  {
+    name: 'layout',
+    type: 'blocks',
+    blocks: [
+      { slug: 'text', fields: [{ name: 'body', type: 'textarea' }] },
+      { slug: 'quote', fields: [{ name: 'body', type: 'textarea' }, { name: 'speaker', type: 'text' }] },
+    ],
+  },
+];
+
 describe('fieldAt', () => {
   test('follows named groups and tabs, looks through unnamed tabs, rows and collapsibles', () => {
     expect(fieldAt(FEATURE_FIELDS, ['content', 'body'])).toMatchObject({ name: 'body', type: 'textarea' });
@@ -43,6 +56,10 @@ describe('fieldAt', () => {
     expect(fieldAt(COLUMN_FIELDS, ['story'])).toBeUndefined();
     expect(fieldAt(FEATURE_FIELDS, ['content', 'missing'])).toBeUndefined();
     expect(fieldAt(FEATURE_FIELDS, ['title', 'body'])).toBeUndefined();
+    expect(fieldAt(LONGREAD_FIELDS, ['layout', 'text', 'body'])).toMatchObject({ name: 'body', type: 'textarea' });
+    expect(fieldAt(LONGREAD_FIELDS, ['layout', 'gallery', 'body'])).toBeUndefined();
+    expect(blocksAlong(LONGREAD_FIELDS, ['layout', 'text', 'body'])).toEqual({ blocks: ['layout'], slug: 'text', inner: ['body'] });
+    expect(blocksAlong(FEATURE_FIELDS, ['content', 'body'])).toBeUndefined();
   });
 
   test('an unknown path is refused when the plugin is set up', () => {
@@ -68,8 +85,9 @@ beforeAll(async () => {
     collections: [
       { slug: 'features', versions: { drafts: true }, fields: FEATURE_FIELDS },
       { slug: 'columns', versions: { drafts: true }, fields: COLUMN_FIELDS },
+      { slug: 'longreads', versions: { drafts: true }, fields: LONGREAD_FIELDS },
     ],
-    plugins: [copydesk({ collections: { features: { field: 'content.body' }, columns: { field: 'main.story' } } })],
+    plugins: [copydesk({ collections: { features: { field: 'content.body' }, columns: { field: 'main.story' }, longreads: { field: 'layout.text.body' } } })],
   });
   payload = await getPayload({ config, key: `copydesk-fields-${process.pid}` });
 }, 180_000);
@@ -102,5 +120,31 @@ describe('a body inside tabs and groups', () => {
     const story = (published.main as { story: string }).story;
     expect(story).toContain(LEAD_FULL);
     expect(story).not.toContain(RELATED[1]);
+  }, 120_000);
+
+  test('every text block of a blocks field, not the quote block beside them', async () => {
+    const quote = `${RELATED[0]}\n\n${RELATED[1]}`;
+    const published = await payload.create({
+      collection: 'longreads',
+      data: {
+        title: TITLE,
+        layout: [
+          { blockType: 'text', body: DEFECTIVE_MARKDOWN },
+          { blockType: 'quote', body: quote, speaker: 'A desk editor' },
+          { blockType: 'text', body: `${LEAD_FULL}\n\n${RELATED.join('\n\n')}` },
+        ],
+        _status: 'published',
+      },
+    });
+    const layout = published.layout as Array<{ blockType: string; body: string; speaker?: string }>;
+    expect(layout.map((b) => b.blockType)).toEqual(['text', 'quote', 'text']);
+    expect(layout[0]!.body).not.toContain(LEAD_SUMMARY);
+    expect(layout[0]!.body).toContain(LEAD_FULL);
+    expect(layout[2]!.body).not.toContain(RELATED[1]);
+    expect(layout[1]).toMatchObject({ body: quote, speaker: 'A desk editor' });
+    const report = published.copydesk as { field: string; messages: Array<{ reason: string }> };
+    expect(report.field).toBe('layout.text.body');
+    expect(report.messages.some((m) => m.reason.startsWith('layout.2: '))).toBe(true);
+    expect(report.messages.some((m) => m.reason.startsWith('layout.1: '))).toBe(false);
   }, 120_000);
 });

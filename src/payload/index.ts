@@ -45,6 +45,8 @@ export interface CopydeskCollectionOptions {
   /**
    * The field holding the article body: its name, or its path through named groups and named
    * tabs (`content.body`, `main.story`); unnamed tabs, rows and collapsibles add no segment.
+   * Through a blocks field, the block's slug then its field (`layout.text.body`): every block of
+   * that type is cleaned (text, textarea and code fields).
    */
   field: string;
   /** Format of a text/textarea/code field. @default 'markdown' ('html' for a code field whose language is html) */
@@ -137,6 +139,9 @@ function withCopydesk(
   if (!SUPPORTED.has(field.type)) {
     throw new Error(`copydesk: field "${collection.slug}.${settings.field}" is a ${field.type} field; copydesk cleans text, textarea, code and richText fields`);
   }
+  const inBlocks = blocksAlong(collection.fields, settings.field.split('.'));
+  if (inBlocks && field.type === 'richText') throw new Error(`copydesk: field "${collection.slug}.${settings.field}" is rich text inside blocks; inside blocks copydesk cleans text, textarea and code fields`);
+  if (inBlocks && options.hold) throw new Error(`copydesk: hold needs one body field; "${collection.slug}.${settings.field}" is one per block`);
   const language = field.type === 'code' ? (field as { admin?: { language?: string } }).admin?.language : undefined;
   const format: Format = settings.format ?? (language === 'html' ? 'html' : 'markdown');
   const report: Field = {
@@ -179,9 +184,36 @@ function publishHook(
     if (drafts && status !== 'published') return data;
 
     const path = settings.field.split('.');
-    const value: unknown = valueAt(data, path) !== undefined ? valueAt(data, path) : valueAt(originalDoc, path);
     const rawTitle: unknown = titleField ? (data[titleField] ?? originalDoc?.[titleField]) : undefined;
     const title = typeof rawTitle === 'string' ? rawTitle : undefined;
+    const inBlocks = blocksAlong(collection.fields, path);
+    if (inBlocks) {
+      // one body per block of that type: each cleaned on its own, the messages named by block
+      const rows = valueAt(data, inBlocks.blocks) ?? valueAt(originalDoc, inBlocks.blocks);
+      if (!Array.isArray(rows)) return data;
+      const found: JsonMessage[] = [];
+      const cleanedRows = [];
+      for (const [index, row] of (rows as Array<Record<string, unknown>>).entries()) {
+        const text = row?.blockType === inBlocks.slug ? valueAt(row, inBlocks.inner) : undefined;
+        if (typeof text !== 'string' || !text.trim()) {
+          cleanedRows.push(row);
+          continue;
+        }
+        const result = await cleanArticle({ content: text, format, title }, options.clean);
+        const where = `${inBlocks.blocks.join('.')}.${index}`;
+        for (const m of result.messages) found.push({ ...m, reason: `${where}: ${m.reason}` });
+        cleanedRows.push(withValueAt(row, inBlocks.inner, format === 'html' ? result.html : result.markdown, row));
+      }
+      const report = buildReport(found, block);
+      if (onWarnings === 'allow' && report.verdict === 'review') report.verdict = 'publish';
+      if (report.verdict === 'reject') {
+        const flags = found.filter((m) => m.severity !== 'info');
+        throw new ValidationError({ collection: collection.slug, errors: flags.map((m) => ({ path: settings.field, message: `copydesk: ${describeFlag(m)}` })), req });
+      }
+      const stored: CopydeskReport = { ...report, field: settings.field, onWarnings };
+      return { ...withValueAt(data, inBlocks.blocks, cleanedRows, originalDoc), [reportField]: stored };
+    }
+    const value: unknown = valueAt(data, path) !== undefined ? valueAt(data, path) : valueAt(originalDoc, path);
 
     let cleaned: unknown;
     let unchanged: string | undefined;
@@ -239,6 +271,12 @@ export function fieldAt(fields: readonly Field[], path: readonly string[]): (Fie
     if (named === head) {
       if (!rest.length) return f as Field & { name: string };
       if (f.type === 'group' && 'fields' in f) return fieldAt(f.fields, rest);
+      // blocks: the block's slug, then a field of that block
+      if (f.type === 'blocks' && 'blocks' in f) {
+        const [slug, ...inner] = rest as [string, ...string[]];
+        const kind = f.blocks.find((b) => typeof b === 'object' && b.slug === slug);
+        return kind && typeof kind === 'object' ? fieldAt(kind.fields, inner) : undefined;
+      }
       return undefined;
     }
     if (f.type === 'tabs') {
@@ -251,6 +289,15 @@ export function fieldAt(fields: readonly Field[], path: readonly string[]): (Fie
       const found = fieldAt(f.fields as Field[], path);
       if (found) return found;
     }
+  }
+  return undefined;
+}
+
+/** For a path through a blocks field (`layout.text.body`): the blocks field's data path, the block's slug, and the path inside the block. */
+export function blocksAlong(fields: readonly Field[], path: readonly string[]): { blocks: string[]; slug: string; inner: string[] } | undefined {
+  for (let n = 1; n < path.length - 1; n++) {
+    const field = fieldAt(fields, path.slice(0, n));
+    if (field?.type === 'blocks') return { blocks: path.slice(0, n), slug: path[n]!, inner: path.slice(n + 1) };
   }
   return undefined;
 }
