@@ -16,6 +16,7 @@ const SECTIONS: Record<string, Section> = {
   batch: { title: 'Batch CLI', run: async () => (await import('./batch.js' as string)).benchBatch() },
   'worst-case': { title: 'Worst-case inputs against plain articles of the same size', run: async () => (await import('./worst-case.js')).benchWorstCase() },
   server: { title: 'HTTP service', run: async () => (await import('./server.js' as string)).benchServer() },
+  queue: { title: 'Review queue: items enqueued and listed, SQLite and PostgreSQL', run: async () => (await import('./queue.js')).benchQueue() },
   extraction: { title: 'Whole web pages: article extraction benchmark, and time against Readability alone', run: async () => (await import('./extraction.js')).benchExtraction() },
 };
 
