@@ -37,9 +37,7 @@ export function isWholePage(document: DomDocument): boolean {
 }
 
 function walk(node: DomNode, survey: Survey, inArticlePart: boolean, inArticle: boolean): void {
-  const children = node.childNodes;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
+  for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       if (!inArticle) survey.textOutsideArticles += (child.nodeValue ?? '').replace(/\s+/g, '').length;
       continue;
@@ -60,9 +58,7 @@ function walk(node: DomNode, survey: Survey, inArticlePart: boolean, inArticle: 
 
 /** A `<title>`, an Open Graph tag or a canonical link: a document served as a page. */
 function hasPageHead(head: DomNode): boolean {
-  const children = head.childNodes;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
+  for (let child = head.firstChild; child; child = child.nextSibling) {
     if (child.nodeType !== 1) continue;
     if (child.localName === 'title') return true;
     if (child.localName === 'meta' && /^og:/.test(child.getAttribute?.('property') ?? '')) return true;

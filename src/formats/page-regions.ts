@@ -15,6 +15,8 @@ export interface DomNode {
   textContent: string | null;
   parentNode: DomNode | null;
   childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
   getAttribute?(name: string): string | null;
   querySelector?(selector: string): DomNode | null;
   querySelectorAll?(selector: string): ArrayLike<DomNode>;
@@ -58,9 +60,8 @@ export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim()
 export function recordText(body: DomNode): RecordedText[] {
   const out: RecordedText[] = [];
   const walk = (node: DomNode, landmark: DomNode | undefined): void => {
-    const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
+    // firstChild/nextSibling: linkedom builds a fresh array for every childNodes read.
+    for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === TEXT) {
         const text = squash(child.nodeValue ?? '');
         if (text) out.push({ node: child, text, landmark });
@@ -86,9 +87,8 @@ export function droppedRegions(texts: RecordedText[], article: DomNode, alsoKept
   const keptNodes = new Set<DomNode>();
   const keptTexts = new Set<string>(alsoKept);
   const walk = (node: DomNode): void => {
-    const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
+    // firstChild/nextSibling: linkedom builds a fresh array for every childNodes read.
+    for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === TEXT) {
         keptNodes.add(child);
         const text = squash(child.nodeValue ?? '');
@@ -130,9 +130,8 @@ function labelOf(landmark: DomNode | undefined): string {
 export function elementsWhere(root: DomNode, test: (element: DomNode) => boolean): DomNode[] {
   const out: DomNode[] = [];
   const walk = (node: DomNode): void => {
-    const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
+    // firstChild/nextSibling: linkedom builds a fresh array for every childNodes read.
+    for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType !== ELEMENT) continue;
       if (test(child)) out.push(child);
       walk(child);

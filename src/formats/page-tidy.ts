@@ -112,9 +112,7 @@ function narrowToArticle(content: DomNode): void {
 }
 
 function isLeafBlock(node: DomNode): boolean {
-  const children = node.childNodes;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
+  for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === ELEMENT && /^(?:p|div|ul|ol|li|h[1-6]|table|section|blockquote|figure|pre|dl)$/.test(child.localName ?? '')) return false;
   }
   return true;
