@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CLI, cli, startCli, workspaces, type CliResult } from './batch-helpers.js';
-import { ghostExport, wireHtml, wireMarkdown, wireText, wxrExport } from './batch-fixtures.js';
+import { CLEAN_TEXT, ghostExport, wireHtml, wireMarkdown, wireText, wxrExport } from './batch-fixtures.js';
 
 const ws = workspaces();
 // each test runs the CLI two or three times on a few hundred articles: seconds alone, more on a busy machine
@@ -299,6 +299,37 @@ describe('kill -9 mid-run, then --resume', () => {
     expect(again.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'again.json'), 'utf8')).summary.changed).toBe(0);
     for (const name of Object.keys(files)) expect(readFileSync(join(dir, name), 'utf8')).toBe(readFileSync(join(refDir, name), 'utf8'));
+  });
+});
+
+describe('kill -9 of an export cleaned in place', () => {
+  it('after --resume it is cleaned in full, even when the records left had nothing to change', async () => {
+    // changes only in the first half: the resumed part alone would look like "nothing to rewrite"
+    const clean = Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: `c${i}`, body: `${CLEAN_TEXT} Item ${i}.` }));
+    const files = { 'feed.jsonl': `${[...feedLines(400), ...clean].join('\n')}\n` };
+    const args = ['batch', 'feed.jsonl', '--in-place', '--backup', '--jobs', '1'];
+    const expected = reference(files, args, 'feed.jsonl');
+    const dir = ws(files);
+    const child = startCli(args, { cwd: dir });
+    const exited = exitOf(child);
+    const state = join(dir, '.copydesk-state');
+    const lastCheckpoint = () => {
+      const ckpt = existsSync(state) ? readdirSync(state).find((f) => f.endsWith('.ckpt')) : undefined;
+      const last = ckpt ? readFileSync(join(state, ckpt), 'utf8').trim().split('\n').at(-1) : undefined;
+      try {
+        return last ? (JSON.parse(last) as { articles: number }) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    await until(() => (lastCheckpoint()?.articles ?? 0) > 420);
+    child.kill('SIGKILL');
+    await exited;
+    expect(readFileSync(join(dir, 'feed.jsonl'), 'utf8')).toBe(files['feed.jsonl']); // untouched until complete
+    const resumed = cli([...args, '--resume'], { cwd: dir });
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'feed.jsonl')).equals(expected)).toBe(true);
+    expect(readFileSync(join(dir, 'feed.jsonl.orig'), 'utf8')).toBe(files['feed.jsonl']);
   });
 });
 

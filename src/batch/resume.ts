@@ -43,6 +43,8 @@ export interface Checkpoint {
   tail: string;
   /** Articles finished up to there. */
   articles: number;
+  /** Records rewritten up to there (none: an export in place is left as it was). */
+  changed?: number;
 }
 
 export class ResumeError extends Error {

@@ -550,7 +550,8 @@ class Run {
     const size = source.path === '-' ? 0 : (await stat(source.path)).size;
     const input = source.path === '-' ? (process.stdin as AsyncIterable<Buffer>) : createReadStream(source.path, { start: from.offset, highWaterMark: 1024 * 1024 });
     let articles = checkpoint?.articles ?? 0;
-    let changed = 0;
+    // records rewritten so far (an export in place with none is left as it was)
+    let changed = checkpoint ? (checkpoint.changed ?? 1) : 0;
     // the last record written, and the output's length just after it: a checkpoint is made of them
     // once the output up to there is on disk (raw bytes written after it are cut off on --resume)
     let last: Omit<Checkpoint, 'tail'> | undefined;
@@ -593,7 +594,7 @@ class Run {
           if (splitDir) await writing(splitDir, () => writeAtomic(join(splitDir, this.postName(splitDir, result, piece.line) + EXTENSION[to!]), result.output!));
           else await out?.write(Buffer.from(result.output));
         }
-        last = { scan: piece.state!, out: out?.written ?? 0, articles };
+        last = { scan: piece.state!, out: out?.written ?? 0, articles, changed };
         if (performance.now() - lastSaved > CHECKPOINT_MS) await saveCheckpoint();
         this.tick(size ? piece.end / size : 0);
       }
