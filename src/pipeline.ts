@@ -33,6 +33,7 @@ import { switchOff } from './control.js';
 import { applyDecisions, setDecisions, type Decisions } from './decisions.js';
 import { RULES } from './rules.js';
 import { articleInfo, type ArticleMeta } from './article-meta.js';
+import { titleOf } from './article/structure.js';
 import { hasRawHtml, linearHandlers, rehypeFragmentLinks, sanitizeMarkup } from './sanitize.js';
 
 export interface CleanOptions {
@@ -155,7 +156,8 @@ export async function cleanLazily(input: string | Uint8Array, options: CleanOpti
   const { tree, file, messages } = await cleanTree(input, options);
   let markdown: string | undefined;
   let html: Promise<string> | undefined;
-  const { title, meta } = articleInfo(file);
+  const { meta } = articleInfo(file);
+  const title = titleOf(file); // as cleaned: name fixes apply to the headline too
   return { messages, title, meta, markdown: () => (markdown ??= toMarkdown(tree)), html: () => (html ??= toHtml(tree)) };
 }
 

@@ -49,6 +49,12 @@ describe('the article model', () => {
     expect(dek?.cause).toBeDefined();
   });
 
+  it('the title is the headline as cleaned: name fixes apply to it', async () => {
+    const result = await clean('XIAOMI-W (01810) rises 4% as car deliveries hold up\nXiaomi said on Monday that it delivered more than 40,000 cars in October, the second month above that level.', { format: 'text' });
+    expect(result.title).toBe('Xiaomi (01810) rises 4% as car deliveries hold up');
+    expect(result.markdown.startsWith(`# ${result.title}\n`)).toBe(true);
+  });
+
   it('copydesk clean --json prints title and meta', () => {
     const cli = join(import.meta.dirname, '..', 'dist', 'src', 'cli.js');
     const r = spawnSync(process.execPath, [cli, 'clean', '-', '--format', 'text', '--json'], { encoding: 'utf8', input: PAGE });

@@ -6,7 +6,9 @@
  * line 1 is the title.
  */
 import type { Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import '../article-meta.js'; // the file.data.copydeskArticle type
 import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, LIST_MARKERS } from '../knowledge/boilerplate.js';
 import { containment, profileText } from '../profile.js';
 import { isBodyProse, isTitleLike, shapeOf, type Shape } from './shape.js';
@@ -38,6 +40,12 @@ declare module 'vfile' {
   interface DataMap {
     copydeskStructure: ArticleStructure;
   }
+}
+
+/** The article's title as it stands now (after name fixes): the model's headline, or what a reader found. */
+export function titleOf(file: VFile): string | undefined {
+  const headline = file.data.copydeskStructure?.headline;
+  return headline ? toString(headline).replace(/\s+/g, ' ').trim() : file.data.copydeskArticle?.title;
 }
 
 /** The model on a file, found on first use. */

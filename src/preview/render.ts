@@ -11,6 +11,7 @@
  * sides share block places (`data-o`) for scrolling together.
  */
 import { articleInfo, type ArticleMeta } from '../article-meta.js';
+import { titleOf } from '../article/structure.js';
 import type { VFileMessage } from 'vfile-message';
 import type { Point, Position } from 'unist';
 import { heldBack, messageId, type Decisions } from '../decisions.js';
@@ -106,7 +107,7 @@ export async function previewArticle(input: PreviewInput, options: CleanOptions 
   const held = heldBack(cleaned.file);
   const inPlay = held.length ? [...cleaned.messages, ...held].sort((a, b) => (offsets(a, starts)?.start ?? -1) - (offsets(b, starts)?.start ?? -1)) : cleaned.messages;
   const result: PreviewResult = {
-    title: articleInfo(cleaned.file).title,
+    title: titleOf(cleaned.file),
     meta: articleInfo(cleaned.file).meta,
     markdown: toMarkdown(cleaned.tree),
     html: await toHtml(cleaned.tree),
