@@ -322,6 +322,51 @@ describe('preview page', () => {
     }
   });
 
+  test("editors' fixes: bars stay while only the panes scroll; f goes flag by flag; copy confirmed on screen; every key in the help; export disabled with nothing loaded", async () => {
+    await page.locator('[data-change][data-rule="dek"]').focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('j');
+    const layout = await page.evaluate(() => ({
+      main: document.querySelector('main')!.scrollTop,
+      window: window.scrollY,
+      header: document.querySelector('.top')!.getBoundingClientRect().top,
+      bar: document.querySelector('#review-bar')!.getBoundingClientRect().top,
+      panes: document.querySelector('#original')!.scrollTop + document.querySelector('#cleaned')!.scrollTop,
+    }));
+    expect(layout).toMatchObject({ main: 0, window: 0, header: 0 });
+    expect(layout.bar).toBeGreaterThan(0);
+    expect(layout.bar).toBeLessThan(200);
+    expect(layout.panes).toBeGreaterThan(0);
+
+    await page.locator('[data-change][data-rule="dek"]').focus();
+    await page.keyboard.press('f');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rule)).toBe('suspicious-product-name');
+    await page.keyboard.press('Shift+F');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rule)).toBe('suspicious-product-name');
+
+    await page.getByRole('button', { name: 'Copy Markdown' }).click();
+    const toast = page.locator('#toast.shown');
+    await toast.waitFor();
+    expect(await toast.innerText()).toBe('Markdown copied to the clipboard');
+    expect(await toast.isVisible()).toBe(true);
+
+    await page.keyboard.press('?');
+    const help = await page.locator('#help-dialog').innerText();
+    for (const key of ['j', 'k', 'f', 'a', 'r', 'd', 'e', 'u', '1', '?', 'Esc', 'Shift']) expect(help).toContain(key);
+    await page.keyboard.press('Escape');
+
+    const bare = new URL(url);
+    bare.search = '';
+    const fresh = await context.newPage();
+    try {
+      await fresh.goto(bare.href);
+      await fresh.getByLabel('Paste the article').waitFor();
+      const disabled = await fresh.locator('[data-export]').evaluateAll((buttons) => buttons.map((b) => (b as HTMLButtonElement).disabled));
+      expect(disabled).toEqual([true, true, true, true, true]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('no console errors, no failed requests, nothing fetched from elsewhere', () => {
     expect(problems).toEqual([]);
   });
