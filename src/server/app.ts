@@ -132,8 +132,8 @@ export async function buildApp(options: ServerOptions = {}): Promise<{ app: Fast
 
   let queue: ReviewQueue | undefined;
   if (options.queue) {
-    // With the Admin API configured, approved Ghost items are written and published there.
-    const ghost = options.ghost?.adminKey && options.ghost.url ? { ghost: ghostTarget({ url: options.ghost.url, adminKey: options.ghost.adminKey }) } : {};
+    // Holding Ghost posts, with the Admin API configured: approved Ghost items are written and published there.
+    const ghost = options.ghost?.hold && options.ghost.adminKey && options.ghost.url ? { ghost: ghostTarget({ url: options.ghost.url, adminKey: options.ghost.adminKey }) } : {};
     queue = await openQueue({ ...options.queue, targets: { ...ghost, ...options.queue.targets } }, database, cleaner, app.log);
     registerQueueRoutes(app, queue, new Accounts(options.editors ?? [], options.token));
   }
