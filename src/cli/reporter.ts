@@ -77,15 +77,17 @@ export class TerminalReporter {
   /** One file's block (empty when nothing in it is shown at this level). */
   file(report: ReportedFile): string {
     const messages = report.messages.filter((m) => shown(m.severity, this.options.level));
-    if (!messages.length && report.error === undefined) return '';
+    // a file that could not be read or cleaned: an error without a place, said in full like any message
+    if (report.error !== undefined) messages.unshift({ ruleId: 'bad-input', source: 'copydesk', severity: 'error', reason: report.error } as JsonMessage);
+    if (!messages.length) return '';
     const width = this.options.width;
     const lines = [this.paint('underline', fit(report.name, width))];
     const places = messages.map(placeOf);
     const placeWidth = Math.max(0, ...places.map((p) => p.length));
-    const indent = ' '.repeat(2 + placeWidth + 2);
-    if (report.error !== undefined) lines.push(`  ${this.severity('error')}  ${fit(report.error, Math.max(10, width - 22))}  ${this.paint('dim', 'bad-input')}`);
+    // with no place at all (a failure), no column for it
+    const indent = ' '.repeat(placeWidth ? 2 + placeWidth + 2 : 2);
     messages.forEach((m, i) => {
-      const head = `  ${places[i]!.padEnd(placeWidth)}  ${this.severity(m.severity)}  `;
+      const head = `  ${placeWidth ? `${places[i]!.padEnd(placeWidth)}  ` : ''}${this.severity(m.severity)}  `;
       const rule = m.ruleId ?? '';
       const sub = `${indent}${' '.repeat(9)}`;
       // narrow terminals: everything below the place, from the left margin
@@ -139,7 +141,7 @@ export function countSeverities(messages: readonly { severity: Severity }[]): { 
 }
 
 function placeOf(m: JsonMessage): string {
-  if (m.line === undefined) return '1:1';
+  if (m.line === undefined) return '';
   const start = `${m.line}:${m.column ?? 1}`;
   return m.endLine === undefined ? start : `${start}-${m.endLine}:${m.endColumn ?? 1}`;
 }
