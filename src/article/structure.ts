@@ -211,7 +211,9 @@ export function findStructure(tree: Root): ArticleStructure {
   const body: Candidate[] = [];
   for (let i = next; i < blocks.length && body.length < 2; i++) {
     const b = blocks[i]!;
-    if (b !== headline && b.node.type === 'paragraph' && b.shape.words >= 8 && !isMarkerOrFurniture(b.shape.text)) body.push(b);
+    // The reader's line 1, when it is story text, is a paragraph of the body (the plugin turns it into one).
+    const paragraph = b.node.type === 'paragraph' || b.node === structure.formerTitle;
+    if (b !== headline && paragraph && b.shape.words >= 8 && !isMarkerOrFurniture(b.shape.text)) body.push(b);
   }
   const [first, second] = body;
   if (first && second && first.shape.sentences <= 1 && second.shape.text.length > first.shape.text.length && isBodyProse(second.shape)) {
