@@ -127,4 +127,38 @@ describe('learning from the desk', () => {
     await page.locator('#rejections [data-rule="person-name"]').waitFor();
     expect(await page.locator('#rejections [data-rule="person-name"]').innerText()).toMatch(/1 of 2 rejected \(50%\)/);
   });
+
+  test('a flag dismissed for a passage comes in dismissed next time in that passage, and only there', async () => {
+    const sentence = 'Baidu (BIDU.US) said on Friday it would add voice search to its AI assistant Siasun Robot & Automation in the coming weeks.';
+    const holdArticle = async (content: string) => {
+      const response = await fetch(`${url}/v1/clean`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${MACHINE}` },
+        body: JSON.stringify({ format: 'markdown', content, hold: true }),
+      });
+      expect(response.status).toBe(202);
+      const { held } = (await response.json()) as { held: { id: string } };
+      const item = await fetch(`${url}/v1/queue/${held.id}`, { headers: { authorization: `Bearer ${BEA}` } });
+      return (await item.json()) as { id: string; decisions: { dismiss?: string[] }; verdictAfterDecisions: string; audit: { actor: string; action: string }[] };
+    };
+    // Another passage than the one the first test turned into an entry (that one is no longer flagged at all).
+    const first = await holdArticle(`${sentence}\n\nThe shares rose 2% in Hong Kong.`);
+    await page.goto(`${url}/?item=${first.id}`);
+    const flag = page.locator('[data-flag][data-rule="suspicious-product-name"]');
+    await flag.waitFor();
+    await flag.click();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.locator('#saved[data-state="saved"]').waitFor();
+    await page.getByRole('button', { name: 'Add to the newsroom dictionary' }).click();
+    await page.locator('#toast.shown', { hasText: 'no longer flagged in this passage' }).waitFor();
+
+    const again = await holdArticle(`${sentence}\n\nAnalysts expect more features.`);
+    expect(again.decisions.dismiss).toHaveLength(1);
+    expect(again.verdictAfterDecisions).toBe('publish');
+    expect(again.audit.find((a) => a.action === 'decisions')?.actor).toBe('newsroom dictionary');
+    // The same flag in another sentence is still open.
+    const elsewhere = await holdArticle('Baidu (BIDU.US) plans to bring its AI assistant Siasun Robot & Automation to cars next year.');
+    expect(elsewhere.decisions.dismiss ?? []).toEqual([]);
+    expect(elsewhere.verdictAfterDecisions).toBe('review');
+  });
 });

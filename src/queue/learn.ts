@@ -105,6 +105,67 @@ export function entryFromDecision(item: QueueItem, id: string, editor: string): 
   };
 }
 
+/** A flag an editor dismissed for one passage: the same flag on the same sentence is dismissed again. */
+export interface Dismissal {
+  ruleId: string;
+  actual: string;
+  /** The sentence the flag was dismissed in, spaces normalised. */
+  passage: string;
+  by: string;
+  item: string;
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The dismissal an editor's decision on a flag makes (the flag must have been dismissed). */
+export function dismissalFromDecision(item: QueueItem, id: string, editor: string): Dismissal | undefined {
+  const m = item.result.messages.find((message) => messageId(message) === id);
+  if (!m || m.severity === 'info' || !m.actual || !(item.decisions.dismiss ?? []).includes(id)) return undefined;
+  return { ruleId: m.ruleId ?? '', actual: m.actual, passage: flat(passageOf(item, m)), by: editor, item: item.id };
+}
+
+/**
+ * Remembered dismissals, beside the dictionary (`<dictionary>.dismissed.json`):
+ * flags are not dictionary entries, so the dictionary format cannot hold them.
+ */
+export class DismissalMemory {
+  constructor(readonly path: string) {}
+
+  read(): Dismissal[] {
+    if (!existsSync(this.path)) return [];
+    return (JSON.parse(readFileSync(this.path, 'utf8')) as { dismissals?: Dismissal[] }).dismissals ?? [];
+  }
+
+  add(dismissal: Dismissal): number {
+    const kept = this.read().filter((d) => !(d.ruleId === dismissal.ruleId && d.actual === dismissal.actual && d.passage === dismissal.passage));
+    const all = [...kept, dismissal];
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify({ dismissals: all }, null, 2)}\n`);
+    renameSync(temporary, this.path);
+    return all.length;
+  }
+
+  /** Ids of the flags of a newly held item that an editor dismissed before, in the same passage. */
+  matching(item: QueueItem): string[] {
+    const memory = this.read();
+    if (!memory.length) return [];
+    const ids: string[] = [];
+    for (const m of item.result.messages) {
+      if (m.severity === 'info' || !m.actual) continue;
+      const hit = memory.some((d) => {
+        if (d.ruleId !== (m.ruleId ?? '') || d.actual !== m.actual) return false;
+        try {
+          return flat(passageOf(item, m)) === d.passage;
+        } catch {
+          return false;
+        }
+      });
+      if (hit) ids.push(messageId(m));
+    }
+    return ids;
+  }
+}
+
 /** The newsroom dictionary file the desk adds to. */
 export class DeskDictionary {
   constructor(readonly path: string) {

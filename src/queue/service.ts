@@ -11,7 +11,7 @@ import type { JsonMessage } from '../json.js';
 import type { Cleaner } from '../server/limits.js';
 import { Deliverer, type CmsTargets, type DeliveryOptions } from './delivery.js';
 import type { DictionaryEntry } from '../entities/dictionary.js';
-import { DeskDictionary, entryFromDecision, LearnError } from './learn.js';
+import { DeskDictionary, dismissalFromDecision, DismissalMemory, entryFromDecision, LearnError, type Dismissal } from './learn.js';
 import type { CmsRef, ItemInput, ItemResult, NewItem, QueueItem, QueueStore, SavedDecisions, Transition } from './types.js';
 
 export interface QueueOptions {
@@ -79,6 +79,7 @@ export function openMessages(messages: JsonMessage[], decisions: SavedDecisions)
 export class ReviewQueue {
   readonly deliverer: Deliverer | undefined;
   readonly dictionary: DeskDictionary | undefined;
+  readonly dismissals: DismissalMemory | undefined;
 
   constructor(
     readonly store: QueueStore,
@@ -87,6 +88,7 @@ export class ReviewQueue {
     log?: ConstructorParameters<typeof Deliverer>[2],
   ) {
     this.dictionary = options.dictionary ? new DeskDictionary(options.dictionary) : undefined;
+    this.dismissals = options.dictionary ? new DismissalMemory(`${options.dictionary}.dismissed.json`) : undefined;
     const targets = options.targets && Object.keys(options.targets).length ? options.targets : undefined;
     if (options.callbackSecret || targets) this.deliverer = new Deliverer(store, { ...options.delivery, secret: options.callbackSecret, targets }, log);
   }
@@ -123,7 +125,12 @@ export class ReviewQueue {
     if (callbackUrl && !this.options.callbackSecret) {
       throw new QueueRequestError('CALLBACK_NOT_CONFIGURED', 'No callback secret is configured (COPYDESK_CALLBACK_SECRET): approved articles could not be delivered');
     }
-    return this.store.create({ ...article, callbackUrl }, actor);
+    const item = await this.store.create({ ...article, callbackUrl }, actor);
+    // Flags an editor dismissed before in the same passage come in dismissed (the audit log says by whom).
+    const remembered = this.dismissals?.matching(item) ?? [];
+    if (!remembered.length) return item;
+    const saved = await this.store.saveDecisions(item.id, { dismiss: remembered }, 'newsroom dictionary');
+    return saved.ok ? saved.item : item;
   }
 
   /** An item as the API shows it: messages with the ids decisions name, and the verdict with the decisions so far. */
@@ -180,10 +187,12 @@ export class ReviewQueue {
   }
 
   /** An editor's decision on one message of an item, added to the newsroom dictionary. */
-  async learn(id: string, message: string, editor: string): Promise<{ entry: DictionaryEntry; entries: number } | undefined> {
-    if (!this.dictionary) throw new LearnError('NO_DICTIONARY', 'No newsroom dictionary is configured (server.queue.dictionary)');
+  async learn(id: string, message: string, editor: string): Promise<{ entry?: DictionaryEntry; dismissal?: Dismissal; entries: number } | undefined> {
+    if (!this.dictionary || !this.dismissals) throw new LearnError('NO_DICTIONARY', 'No newsroom dictionary is configured (server.queue.dictionary)');
     const item = await this.store.get(id);
     if (!item) return undefined;
+    const dismissal = dismissalFromDecision(item, message, editor);
+    if (dismissal) return { dismissal, entries: this.dismissals.add(dismissal) };
     const entry = entryFromDecision(item, message, editor);
     const written = this.dictionary.add(entry);
     return { entry, entries: written.rules.length };

@@ -124,7 +124,7 @@ export function ruleRejections(): Promise<{ rejections: NonNullable<QueueList['r
   return call('/v1/queue/rules');
 }
 
-export function learn(id: string, message: string): Promise<{ entry: { expected: string; patterns: string[]; mode?: string }; entries: number }> {
+export function learn(id: string, message: string): Promise<{ entry?: { expected: string; patterns: string[]; mode?: string }; dismissal?: { actual: string }; entries: number }> {
   return call(`/v1/queue/${encodeURIComponent(id)}/learn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
 }
 

@@ -266,7 +266,12 @@ async function addToDictionary(m: Message): Promise<void> {
   if (!article?.itemId) return;
   await saving;
   const learned = await withToken(() => learn(article!.itemId!, m.id));
-  const what = learned.entry.mode === 'off' ? `“${learned.entry.expected}” is kept as written from now on` : `“${learned.entry.patterns[0]}” becomes “${learned.entry.expected}” from now on`;
+  const entry = learned.entry;
+  const what = !entry
+    ? `“${learned.dismissal?.actual ?? ''}” is no longer flagged in this passage`
+    : entry.mode === 'off'
+      ? `“${entry.expected}” is kept as written from now on`
+      : `“${entry.patterns[0]}” becomes “${entry.expected}” from now on`;
   toast(`Added to the newsroom dictionary: ${what}`);
 }
 
@@ -576,7 +581,7 @@ function renderInspector(): void {
     }
   }
   // A decision worth keeping for the next article: into the newsroom dictionary.
-  const learnable = m.kind === 'flag' ? d.state === 'applied' || d.state === 'edited' : m.kind === 'fix' && d.state === 'rejected';
+  const learnable = m.kind === 'flag' ? d.state !== 'proposed' : m.kind === 'fix' && d.state === 'rejected';
   if (learnable && article?.itemId && article.itemStatus === 'pending' && dictionaryOn) {
     buttons.push(button('Add to the newsroom dictionary', () => addToDictionary(m).catch(report)));
   }
