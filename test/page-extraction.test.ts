@@ -72,6 +72,7 @@ describe('a news page with header, navigation, a related rail, comments and a fo
     }
     expect(holding('Terms')).toEqual(holding('All rights reserved'));
     for (const m of found) {
+      expect(m.line, `${m.actual} has a place in the page`).toBeGreaterThan(0);
       expect(m.fatal).toBeNull();
       expect(String(m.actual).trim()).not.toBe('');
       expect(String(m.actual)).not.toContain('profit forecast');

@@ -42,9 +42,8 @@ export interface DroppedRegion {
   label: string;
   text: string;
   words: number;
-  /** Its first and last text nodes, to find it in the page's source. */
-  first: DomNode;
-  last: DomNode;
+  /** Its text nodes, to find it in the page's source. */
+  nodes: DomNode[];
 }
 
 const ELEMENT = 1;
@@ -102,7 +101,7 @@ export function droppedRegions(texts: RecordedText[], article: DomNode, alsoKept
   const close = () => {
     if (!run.length) return;
     const text = run.map((r) => r.text).join(' ');
-    regions.push({ label: labelOf(run[0]!.landmark), text, words: text.split(' ').length, first: run[0]!.node, last: run[run.length - 1]!.node });
+    regions.push({ label: labelOf(run[0]!.landmark), text, words: text.split(' ').length, nodes: run.map((r) => r.node) });
     run = [];
   };
   for (const entry of texts) {
@@ -161,23 +160,37 @@ export function locateRegions(source: string, regions: DroppedRegion[]): Array<P
   };
   let cursor = 0;
   return regions.map((region) => {
-    const head = literalPart(region.first.nodeValue ?? '', 'start');
-    const start = head ? source.indexOf(head, cursor) : -1;
+    // The first text found from the start, the last found from the end (a text may be all entities).
+    let start = -1;
+    for (const node of region.nodes.slice(0, 10)) {
+      const head = literalPart(node.nodeValue ?? '', 'start');
+      start = head ? source.indexOf(head, cursor) : -1;
+      if (start !== -1) break;
+    }
     if (start === -1) return undefined;
-    const tail = literalPart(region.last.nodeValue ?? '', 'end');
-    const tailAt = tail ? source.indexOf(tail, start) : -1;
-    const end = tailAt === -1 ? start + head.length : tailAt + tail.length;
+    let end = start;
+    for (const node of region.nodes.slice(-10).reverse()) {
+      const tail = literalPart(node.nodeValue ?? '', 'end');
+      const at = tail ? source.indexOf(tail, start) : -1;
+      if (at !== -1) {
+        end = at + tail.length;
+        break;
+      }
+    }
     cursor = end;
     return { start: pointAt(start), end: pointAt(end) };
   });
 }
 
-/** The first (or last) stretch of a text node's value that its source spells as it is: no entity-prone characters. */
+/**
+ * A stretch of a text node's value that its source spells as it is: the text itself when it has no
+ * character a page might write as an entity, else its first (or last) longest plain run.
+ */
 function literalPart(value: string, side: 'start' | 'end'): string {
-  const parts = value.trim().split(/[&<>"'\u00a0\s]{1,}/).filter((p) => p.length > 0);
-  if (!parts.length) return '';
   const raw = value.trim();
-  if (!/[&<>"'\u00a0]/.test(raw)) return side === 'start' ? raw.split('\n')[0]!.slice(0, 60) : raw.split('\n').at(-1)!.slice(-60);
-  const pick = side === 'start' ? parts[0]! : parts[parts.length - 1]!;
-  return pick.length >= 3 ? pick : '';
+  if (!raw) return '';
+  if (/^[\x20-\x25\x28-\x3b\x3d\x3f-\x7e]+$/.test(raw)) return side === 'start' ? raw.slice(0, 60) : raw.slice(-60);
+  const runs = raw.match(/[A-Za-z0-9][A-Za-z0-9 ,.;:!?()/-]{3,}/g) ?? [];
+  const pick = side === 'start' ? runs[0] : runs[runs.length - 1];
+  return pick ? pick.trim() : '';
 }
