@@ -208,7 +208,8 @@ describe('the page', () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     for (const file of assets) expect(readFileSync(join(web, 'assets', file), 'utf8')).not.toMatch(/https?:\/\/(?:fonts|cdn|unpkg|jsdelivr)/);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    expect(pkg.files).toContain('dist');
+    // The built page ships in the package (all of dist, or dist/web named).
+    expect((pkg.files as string[]).some((f) => f === 'dist' || f === 'dist/web')).toBe(true);
     expect(pkg.scripts.build).toContain('vite build');
   });
 });
