@@ -73,12 +73,12 @@ describe('stdout and --to', () => {
 });
 
 describe('copydesk clean', () => {
-  it('keeps one file with --json exactly as before: one object on stdout', () => {
+  it('keeps one file with --json as one object on stdout: the article and its structure', () => {
     const dir = ws({ 'a.md': wireMarkdown('A') });
     const run = cli(['clean', 'a.md', '--json'], { cwd: dir });
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(['markdown', 'html', 'messages']);
+    expect(Object.keys(out).sort()).toEqual(['html', 'markdown', 'messages', 'meta', 'title']);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
   });
 
