@@ -66,8 +66,14 @@ const NEXT_OR_KIDS = 1;
 const FAIL = 2;
 const FIRST_OUT = 3;
 const SHIFT = 2;
-/** Depth up to which states get a complete ASCII table and are numbered breadth first. */
+/** Depth up to which states get a complete ASCII table. */
 const SHALLOW = 2;
+/**
+ * Depth up to which states are numbered breadth first. Nearly every word start
+ * reaches a depth-3 state; kept together, their records stay in cache instead
+ * of costing a miss per word of text in a large knowledge base.
+ */
+const BREADTH_FIRST = 3;
 
 export class Automaton {
   /** Unique folded patterns, in the order given (duplicates map to the first). */
@@ -145,6 +151,7 @@ export class Automaton {
     // Number the states for memory locality: the shallow ones, which every scan
     // keeps visiting, breadth first at the front; below them, each subtree in
     // depth-first order, so walking down one name reads consecutive records.
+    // Breadth first, the states of depth 1..SHALLOW come first: 1..shallowMax.
     let shallowMax = 0;
     {
       const order = new Int32Array(size);
@@ -152,13 +159,13 @@ export class Automaton {
       order[n++] = 0;
       for (let head = 0; head < n; head++) {
         const u = order[head]!;
-        if (depth[u]! >= SHALLOW) continue;
+        if (depth[u]! >= BREADTH_FIRST) continue;
         for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) order[n++] = v;
       }
-      shallowMax = n - 1;
+      while (shallowMax + 1 < n && depth[order[shallowMax + 1]!]! <= SHALLOW) shallowMax++;
       const stack: number[] = [];
-      for (let k = n - 1; k >= 1; k--) if (depth[order[k]!] === SHALLOW) for (let v = firstChild[order[k]!]!; v !== -1; v = nextSibling[v]!) stack.push(v);
-      // stack holds depth-3 nodes; pop order gives preorder when children are pushed in reverse.
+      for (let k = n - 1; k >= 1; k--) if (depth[order[k]!] === BREADTH_FIRST) for (let v = firstChild[order[k]!]!; v !== -1; v = nextSibling[v]!) stack.push(v);
+      // stack holds the nodes one below the breadth-first ones; pop order gives preorder when children are pushed in reverse.
       stack.reverse();
       const pending: number[] = [];
       for (const top of stack) {
