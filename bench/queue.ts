@@ -8,9 +8,7 @@
  * cleaning it. The hook's throughput with `hold` on against off is in the
  * HTTP service section (bench/server.ts). `COPYDESK_BENCH_QUICK=1`: fewer items.
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanArticle } from '../src/hook.js';
@@ -18,6 +16,7 @@ import type { NewItem, QueueStore } from '../src/queue/types.js';
 import { LazyDatabase } from '../src/server/database.js';
 import { SqliteQueueStore } from '../src/queue/sqlite.js';
 import type { Row } from './measure.js';
+import { findPostgres, startPostgres } from './postgres.js';
 import { benchArticle } from './server.js';
 
 const quick = process.env.COPYDESK_BENCH_QUICK === '1';
@@ -39,43 +38,13 @@ async function measureStore(store: QueueStore, item: NewItem): Promise<{ enqueue
   return { enqueue, list: (listed * 1000) / (performance.now() - start) };
 }
 
-function findPostgres(): string | undefined {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  for (const v of readdirSync(root).sort((a, b) => Number(b) - Number(a))) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin');
-  return undefined;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-/** initdb + pg_ctl on a free loopback port (as `postgres` when run as root), removed after. */
+/** A throwaway server with fsync on (as a real one runs), removed after. */
 async function withPostgres<T>(bin: string, work: (url: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-pg-'));
-  let uid: number | undefined;
-  if (process.getuid?.() === 0) {
-    uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()));
-  }
-  chmodSync(dir, 0o700);
-  const data = join(dir, 'data');
-  const run = (tool: string, args: string[]) => execFileSync(join(bin, tool), args, { uid, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' } });
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  const port = await freePort();
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+  const server = await startPostgres(bin, { fsync: true });
   try {
-    return await work(`postgres://postgres@127.0.0.1:${port}/postgres`);
+    return await work(server.url);
   } finally {
-    try {
-      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    server.stop();
   }
 }
 
