@@ -19,6 +19,7 @@ import { findPostgres, startPostgres, type TestPostgres } from './helpers/postgr
 import { Receiver, until } from './helpers/receiver.js';
 import { ready } from './helpers/server.js';
 import { workspaces } from './helpers/workspace.js';
+import { FLAGGED_STORY as FLAGGED } from './helpers/held-article.js';
 
 const bin = findPostgres();
 const cli = join(process.cwd(), 'dist/src/cli.js');
@@ -28,10 +29,6 @@ const MACHINE = 'pg-machine-token';
 const ALICE = 'pg-alice-token-7d1c';
 const BOB = 'pg-bob-token-20e4';
 
-const FLAGGED = [
-  'Harbour Bank said on Tuesday that its AI assistant Siasun Robot & Automation now answers customer questions in Cantonese.',
-  'The lender plans to extend the assistant to its branches in Macau next year, a spokeswoman said.',
-].join('\n\n');
 
 const workspace = workspaces();
 let db: TestPostgres;

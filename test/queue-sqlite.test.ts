@@ -15,20 +15,14 @@ import { serverOptionsFromConfig, type ServerOptions } from '../src/server/optio
 import { postJson, start, type Running } from './helpers/server.js';
 import { Receiver, until } from './helpers/receiver.js';
 import { workspaces } from './helpers/workspace.js';
+import { FLAGGED } from './helpers/held-article.js';
 
 const SECRET = 'callback-secret-5e1a';
 const MACHINE = 'machine-token-0b7f';
 const ALICE = 'alice-token-93c1d7a0';
 const BOB = 'bob-token-1f2e88c4';
 
-/** A bank's assistant given the name of an unrelated robot maker (a flag), and a related block (a change). */
 const TITLE = 'Harbour Bank teaches its assistant Cantonese';
-const FLAGGED = [
-  'Harbour Bank said on Tuesday that its AI assistant Siasun Robot & Automation now answers customer questions in Cantonese.',
-  'The lender plans to extend the assistant to its branches in Macau next year, a spokeswoman said.',
-  'Related News',
-  'Macau casinos report a busy holiday week',
-].join('\n\n');
 const CLEAN = 'Harbour Bank opened two branches in Macau this year.\n\nIt plans a third in Taipa, a spokeswoman said.';
 
 const workspace = workspaces();

@@ -12,14 +12,8 @@ import type { CleanOptions } from '../src/pipeline.js';
 import { serverOptionsFromConfig } from '../src/server/options.js';
 import { loosenings } from '../src/server/policy.js';
 import { postJson, start, type Running } from './helpers/server.js';
+import { FLAGGED } from './helpers/held-article.js';
 
-/** A bank's assistant given the name of an unrelated robot maker: a flag. Then a boilerplate block to remove. */
-const FLAGGED = [
-  'Harbour Bank said on Tuesday that its AI assistant Siasun Robot & Automation now answers customer questions in Cantonese.',
-  'The lender plans to extend the assistant to its branches in Macau next year, a spokeswoman said.',
-  'Related News',
-  'Macau casinos report a busy holiday week',
-].join('\n\n');
 
 const TOKEN = 'policy-token';
 let s: Running;
