@@ -14,6 +14,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, type Variant } from '../src/entities/curated.js';
 import { companyRenderings, companyTailRenderings, partOfName, personRenderings } from '../src/entities/renderings.js';
+import { COMPANY_CUE, GlossTable, literalRenderings, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
+import englishWordList from 'word-list';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
 import { tickerKey } from '../src/entities/tickers.js';
 import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
@@ -443,7 +445,7 @@ for (const e of entities) {
   if (!e.aliases.length) delete e.aliases;
 }
 
-// ---------------------------------------------------------------- pinyin renderings of curated Chinese names
+// ---------------------------------------------------------------- pinyin and word-for-word renderings of curated Chinese names
 
 // A rendering already used by any entity or entry is left alone: a real name is never made a variant.
 const taken = new Set<string>([...claimed, ...entries.flatMap((e) => e.patterns.map(foldKey))]);
@@ -460,7 +462,12 @@ for (const e of entries) {
 }
 // Every rendering with the entities it would name: a form two entities share (宏碁 and 红旗 are both
 // "Hongqi", 联想 and 理想 both "Lixiang") names neither, and is dropped.
-const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string }>>();
+type Derivation = 'pinyin' | Risk | 'shares';
+const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string; how: Derivation }>>();
+const glosses = new GlossTable(curated.glosses.map(({ entry }) => entry));
+const englishWords = new Set(readFileSync(englishWordList, 'utf8').split('\n'));
+const isEnglish = (word: string) => englishWords.has(word.replace(/['’]s$/, ''));
+let literal = 0;
 for (const { entity, zh, source } of withZh) {
   const names = [entity.name, ...(entity.aliases ?? [])];
   let forms = entity.type === 'person' ? personRenderings(zh) : [...companyRenderings(zh), ...companyTailRenderings(zh)];
@@ -470,21 +477,44 @@ for (const { entity, zh, source } of withZh) {
   for (const form of forms) {
     if (taken.has(foldKey(form)) || partOfName(form, names)) continue;
     const list = candidates.get(foldKey(form)) ?? [];
-    if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}` });
+    if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'pinyin' });
     candidates.set(foldKey(form), list);
   }
+  if (entity.type === 'person') continue;
+  // Word for word (src/entities/literal.ts, data/curated/glosses.yaml): "Ningde Times", "Zero Run Auto".
+  for (const r of literalRenderings(zh, glosses, isEnglish)) {
+    if (taken.has(foldKey(r.form)) || partOfName(r.form, names)) continue;
+    const list = candidates.get(foldKey(r.form)) ?? [];
+    if (!list.some((c) => c.entity === entity)) list.push({ entity, form: r.form, source: `${source}: word for word from ${zh}`, how: r.shares ? 'shares' : r.risk });
+    candidates.set(foldKey(r.form), list);
+  }
 }
-const derivedBy = new Map<EntityRecord, { forms: string[]; source: string }>();
+const derivedBy = new Map<EntityRecord, Map<Derivation, { forms: string[]; source: string }>>();
 for (const list of candidates.values()) {
   if (list.length !== 1) continue;
-  const { entity, form, source } = list[0]!;
-  const d = derivedBy.get(entity) ?? { forms: [], source };
+  const { entity, form, source, how } = list[0]!;
+  const byHow = derivedBy.get(entity) ?? new Map<Derivation, { forms: string[]; source: string }>();
+  const d = byHow.get(how) ?? { forms: [], source };
   d.forms.push(form);
-  derivedBy.set(entity, d);
+  byHow.set(how, d);
+  derivedBy.set(entity, byHow);
 }
-for (const [entity, { forms, source }] of derivedBy) {
-  entries.push({ rule: entity.type === 'person' ? 'person-name' : 'entity-name', expected: entity.name, patterns: forms, entity: entity.id, source });
-  derived += forms.length;
+for (const [entity, byHow] of derivedBy) {
+  for (const [how, { forms, source }] of byHow) {
+    const base: EntryRecord = { rule: entity.type === 'person' ? 'person-name' : 'entity-name', expected: entity.name, patterns: forms, entity: entity.id, source };
+    if (how === 'pinyin' || how === 'safe') entries.push(base);
+    // English words only: the company where a company verb follows, as printed (a headline's "Dragon Lake" is not).
+    else if (how === 'phrase') entries.push({ ...base, caseSensitive: true, context: { after: COMPANY_CUE } });
+    else if (how === 'shares') entries.push({ ...base, caseSensitive: true, context: { after: SHARES_CUE } });
+    else {
+      // One English word of the name ("Beautiful Group"): also the entity's trade in the article.
+      const cues = sectorCues(entity.sector);
+      if (!cues.length) continue;
+      entries.push({ ...base, caseSensitive: true, context: { after: COMPANY_CUE, any: cues } });
+    }
+    if (how === 'pinyin') derived += forms.length;
+    else literal += forms.length;
+  }
 }
 
 // ---------------------------------------------------------------- right names no entry may change
@@ -535,5 +565,5 @@ writeFileSync(join(dirname(outFile), 'dictionary.schema.json'), `${JSON.stringif
 for (const w of warnings) console.warn(`warning: ${w}`);
 console.log(
   `${relative(process.cwd(), outFile)}: ${entities.length} entities (${companies.length} curated companies, ${curated.people.length} people, ${curated.products.length} products, ${secCount} more from the SEC list, ${hkCount} more from HKEX), ` +
-    `${entries.length} entries (${tsvUsed} from the observed list, ${tsvSkipped} forms of it left to other rules; ${derived} pinyin renderings derived from zh)`,
+    `${entries.length} entries (${tsvUsed} from the observed list, ${tsvSkipped} forms of it left to other rules; ${derived} pinyin renderings derived from zh, ${literal} word-for-word renderings)`,
 );

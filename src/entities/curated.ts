@@ -1,7 +1,7 @@
 /**
  * The curated knowledge in `data/curated/`: one YAML list per kind
  * (`companies.yaml`, `people.yaml`, `products.yaml`, `jargon.yaml`,
- * `observed.yaml`) and, for the first four, every `data/curated/<kind>/*.yaml`
+ * `observed.yaml`, `keep.yaml`, `glosses.yaml`) and, for the first four, every `data/curated/<kind>/*.yaml`
  * appended in name order. Each file is checked against
  * `data/curated.schema.json`; entries in the folders must also carry `source`
  * and `specs`. The KB build and the spec test read the data through here.
@@ -77,6 +77,15 @@ export interface CuratedOverride {
   note?: string;
 }
 
+/** A morpheme of Chinese names and its word-for-word renderings (glosses.yaml), for src/entities/literal.ts. */
+export interface CuratedGloss {
+  zh: string;
+  en?: string[];
+  role: 'word' | 'generic' | 'place' | 'shares';
+  source: string;
+  note?: string;
+}
+
 /** One entry with where it was written: the file (relative to the package) and its index there. */
 export interface Item<T> {
   entry: T;
@@ -91,9 +100,10 @@ export interface CuratedData {
   jargon: Array<Item<CuratedJargon>>;
   observed: Array<Item<CuratedOverride>>;
   keep: Array<Item<CuratedKeep>>;
+  glosses: Array<Item<CuratedGloss>>;
 }
 
-const KINDS = { companies: 'company', people: 'person', products: 'product', jargon: 'jargon', observed: 'observed', keep: 'keep' } as const;
+const KINDS = { companies: 'company', people: 'person', products: 'product', jargon: 'jargon', observed: 'observed', keep: 'keep', glosses: 'gloss' } as const;
 type Kind = keyof typeof KINDS;
 /** Kinds that may also live in a folder of files. */
 const FOLDER_KINDS: Kind[] = ['companies', 'people', 'products', 'jargon'];
@@ -168,7 +178,7 @@ export function readCurated(curatedDir: string, options: { root?: string; schema
   const root = options.root ?? dirname(dirname(curatedDir));
   const check = validators(options.schema ?? join(dirname(curatedDir), 'curated.schema.json'));
   const problems: string[] = [];
-  const out = { companies: [], people: [], products: [], jargon: [], observed: [], keep: [] } as unknown as Record<Kind, Array<Item<unknown>>>;
+  const out = { companies: [], people: [], products: [], jargon: [], observed: [], keep: [], glosses: [] } as unknown as Record<Kind, Array<Item<unknown>>>;
   for (const kind of Object.keys(KINDS) as Kind[]) {
     const files: Array<{ path: string; strict: boolean }> = [];
     const main = join(curatedDir, `${kind}.yaml`);

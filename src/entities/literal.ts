@@ -1,0 +1,213 @@
+/**
+ * What a machine translator writes for a Chinese company or product name it
+ * translates word for word: 宁德时代 → "Ningde Times", "Ningde Era"; 零跑汽车 →
+ * "Zero Run Auto"; 长城汽车 → "Changcheng Motor". The name is cut into the
+ * morphemes of data/curated/glosses.yaml, the rest kept in pinyin, and every
+ * combination of the morphemes' usual renderings is a candidate. Used at
+ * build time only (pinyin-pro is a dev dependency).
+ *
+ * Each rendering carries how safe it is to fix:
+ *   safe    it keeps a distinctive part (a pinyin word, a place in pinyin):
+ *           "Ningde Times" is no English phrase
+ *   phrase  English words only, two or more of them the name's own ("Dragon
+ *           Lake Group", "Zero Run Auto"): fixed where a company verb follows
+ *   word    one English word of the name and company words ("Beautiful
+ *           Group", "China Peace Insurance"): fixed where a company verb
+ *           follows and the article is about the entity's trade
+ */
+import { pinyin } from 'pinyin-pro';
+
+export type GlossRole = 'word' | 'generic' | 'place' | 'shares';
+export interface Gloss {
+  zh: string;
+  en?: string[] | undefined;
+  role: GlossRole;
+}
+export type Risk = 'safe' | 'phrase' | 'word';
+export interface LiteralRendering {
+  form: string;
+  risk: Risk;
+  /** 股份 rendered "Shares": "Tongwei Shares rose" is English, "Tongwei Shares said" is the company. */
+  shares: boolean;
+}
+
+export class GlossTable {
+  readonly byZh = new Map<string, Gloss>();
+  readonly longest: number;
+  constructor(glosses: Gloss[]) {
+    for (const g of glosses) this.byZh.set(g.zh, g);
+    this.longest = Math.max(1, ...glosses.map((g) => g.zh.length));
+  }
+  /** The longest gloss starting at `at`. */
+  at(zh: string, at: number): Gloss | undefined {
+    for (let n = Math.min(this.longest, zh.length - at); n >= 1; n--) {
+      const g = this.byZh.get(zh.slice(at, at + n));
+      if (g) return g;
+    }
+    return undefined;
+  }
+}
+
+/** Legal tails a translator drops ("Co., Ltd."): the legal-suffix rule has them. */
+const LEGAL_TAIL = /(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$/;
+
+interface Segment {
+  /** Renderings of this part, the commonest first. */
+  alternatives: string[];
+  kind: 'gloss' | 'pinyin';
+  /** `pinyin`: a run kept in pinyin; `place` with kind `gloss` and a pinyin alternative: a place kept in pinyin. */
+  role: GlossRole | 'pinyin';
+  /** Characters taken. */
+  length: number;
+  /** A place kept in pinyin (宁德 Ningde): distinctive, though the word list may know it ("shanghai"). */
+  pinyinPlace?: boolean;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const pinyinWord = (zh: string) =>
+  capital(
+    pinyin(zh, { toneType: 'none', type: 'array', v: true })
+      .map((s) => s.replace(/ü/g, 'u').replace(/[^a-z]/g, ''))
+      .join(''),
+  );
+
+const MAX_PER_NAME = 16;
+
+/**
+ * The word-for-word renderings of one Chinese name. `isEnglish` tells an
+ * English word (lower case) from a pinyin one.
+ */
+export function literalRenderings(zh: string, table: GlossTable, isEnglish: (word: string) => boolean): LiteralRendering[] {
+  const core = zh.replace(LEGAL_TAIL, '');
+  if (!/^\p{Script=Han}{2,10}$/u.test(core)) return [];
+  const out = new Map<string, LiteralRendering>();
+  for (const segments of segmentations(core, table)) {
+    if (!acceptable(segments)) continue;
+    for (const words of combinations(segments)) {
+      const form = words.join(' ');
+      if (out.has(form) || form.split(/\s+/).length < 2) continue;
+      out.set(form, { form, risk: riskOf(segments, words, isEnglish), shares: segments.some((s) => s.role === 'shares') });
+      if (out.size >= MAX_PER_NAME) return [...out.values()];
+    }
+  }
+  return [...out.values()];
+}
+
+/**
+ * Every way to cut the name: at each place the longest morpheme there (a
+ * place only in pinyin), or a run of two or more characters kept in pinyin
+ * (a name: 宁德, 长城 as "Changcheng"). A run never swallows a company word,
+ * which stays English ("Changcheng Motor", not "Changchengqi Che").
+ */
+function segmentations(zh: string, table: GlossTable): Segment[][] {
+  const results: Segment[][] = [];
+  const walk = (at: number, acc: Segment[]) => {
+    if (results.length >= 64) return;
+    if (at === zh.length) {
+      results.push(acc);
+      return;
+    }
+    const g = table.at(zh, at);
+    if (g) {
+      const alternatives = g.role === 'place' ? (g.en?.length ? g.en : [pinyinWord(g.zh)]) : g.en ?? [];
+      if (alternatives.length) walk(at + g.zh.length, [...acc, { alternatives, kind: 'gloss', role: g.role, length: g.zh.length, pinyinPlace: g.role === 'place' && !g.en?.length }]);
+    }
+    // Places and company words are never in a run of pinyin; runs are of two to four characters (a name's syllables).
+    if (g && g.role !== 'word') return;
+    if (acc.filter((s) => s.kind === 'pinyin').length >= 2) return;
+    for (let end = at + 2; end <= Math.min(zh.length, at + 4); end++) {
+      // A run of pinyin stops before a company word.
+      let generic = false;
+      for (let k = at + 1; k < end; k++) {
+        const inner = table.at(zh, k);
+        if (inner && (inner.role === 'generic' || inner.role === 'shares' || inner.role === 'place')) generic = true;
+      }
+      if (generic) break;
+      walk(end, [...acc, { alternatives: [pinyinWord(zh.slice(at, end))], kind: 'pinyin', role: 'pinyin', length: end - at }]);
+    }
+  };
+  walk(0, []);
+  return results;
+}
+
+/**
+ * A cut a translator could have made: some part translated (else it is plain
+ * pinyin, the pinyin renderings' business), some part the name's own (not
+ * "China Bank" from company words alone), and one-character words only where
+ * the whole name is translated ("Zero Run", never "New Ao" for 新奥).
+ */
+function acceptable(segments: Segment[]): boolean {
+  const translated = segments.some((s) => s.kind === 'gloss' && !s.pinyinPlace);
+  // A place and company words only ("Beijing Holdings", "China Bank") is a description, not this name.
+  const own = segments.some((s) => s.role === 'word' || s.role === 'pinyin');
+  const runs = segments.some((s) => s.kind === 'pinyin');
+  const single = (s: Segment | undefined) => s?.kind === 'gloss' && s.role === 'word' && s.length === 1;
+  const singles = segments.some(single);
+  // Two one-character words side by side ("South Big" for 南大) are a misreading of a name, not a translation.
+  const paired = segments.some((s, i) => single(s) && single(segments[i + 1]));
+  return translated && own && !(runs && singles) && !paired;
+}
+
+/** The renderings of a cut, the commonest alternatives first. */
+function combinations(segments: Segment[]): string[][] {
+  let acc: string[][] = [[]];
+  for (const s of segments) {
+    const next: string[][] = [];
+    for (const alt of s.alternatives) for (const words of acc) next.push([...words, alt]);
+    acc = next.slice(0, MAX_PER_NAME);
+  }
+  return acc;
+}
+
+function riskOf(segments: Segment[], words: string[], isEnglish: (word: string) => boolean): Risk {
+  const distinctive = segments.some(
+    (s, i) => s.pinyinPlace || (s.role === 'pinyin' && words[i]!.split(/\s+/).some((w) => !isEnglish(w.toLowerCase()))),
+  );
+  if (distinctive) return 'safe';
+  const own = segments.reduce((n, s, i) => n + (s.role === 'word' || s.role === 'pinyin' ? words[i]!.split(/\s+/).length : 0), 0);
+  return own >= 2 ? 'phrase' : 'word';
+}
+
+/**
+ * Verbs and words a company is the subject of ("Dragon Lake Group repaid",
+ * "Zero Run Auto's"), as a context `after` pattern: a rendering made of
+ * English words is the company only before one of these.
+ */
+export const COMPANY_CUE =
+  String.raw`(?:['’]s\b|,?\s+(?:said|says|reported|reports|posted|posts|announced|announces|plans|planned|expects|expected|rose|fell|gained|slipped|jumped|dropped|climbed|sank|surged|slumped|shares|stock|raised|raises|cut|cuts|won|wins|signed|signs|sold|sells|shipped|ships|opened|opens|launched|launches|unveiled|unveils|showed|shows|makes|made|supplies|supplied|repaid|repays|delivered|delivers|filed|files|agreed|agrees|will|would|has|had|CEO|chairman|founder|executives?|revenue|profit|net)\b|\s*\()`;
+/** The same for "X Shares": only verbs that are not about a share price. */
+export const SHARES_CUE =
+  String.raw`(?:,?\s+(?:said|says|reported|reports|posted|announced|announces|plans|planned|expects|signed|signs|won|wins|agreed|agrees|will|would|unveiled|launched|CEO|chairman)\b|\s*\()`;
+
+/** Words an article about a trade holds, by the entity's sector: a one-word rendering needs one of them. */
+const SECTOR_CUES: Array<[RegExp, string[]]> = [
+  [/applian/i, ['appliance', 'appliances', 'air conditioner', 'air conditioners', 'refrigerator', 'refrigerators', 'fridges', 'washing machines', 'home']],
+  [/bank/i, ['bank', 'banks', 'lender', 'lenders', 'loan', 'loans', 'lending', 'deposits', 'interest margin', 'bad debts', 'branches']],
+  [/insur/i, ['insurer', 'insurers', 'insurance', 'premium', 'premiums', 'policyholders', 'new business value', 'life']],
+  [/brokerage|securities|asset management/i, ['broker', 'brokers', 'brokerage', 'securities', 'underwriting', 'trading', 'fund', 'funds']],
+  [/computer|pc/i, ['PC', 'PCs', 'computer', 'computers', 'laptop', 'laptops', 'servers']],
+  [/propert|real estate/i, ['property', 'properties', 'developer', 'developers', 'homes', 'housing', 'bond', 'bonds', 'debt']],
+  [/vehicle|auto|car/i, ['car', 'cars', 'carmaker', 'carmakers', 'vehicle', 'vehicles', 'EV', 'EVs', 'deliveries', 'SUV', 'sedan', 'models']],
+  [/batter/i, ['battery', 'batteries', 'cells', 'storage', 'EV', 'EVs', 'lithium']],
+  [/chip|semiconductor/i, ['chip', 'chips', 'semiconductor', 'semiconductors', 'wafer', 'wafers', 'foundry']],
+  [/robot/i, ['robot', 'robots', 'humanoid', 'robotics', 'robot dog', 'quadruped']],
+  [/search|internet|AI|artificial intelligence/i, ['search', 'AI', 'model', 'models', 'chatbot', 'robotaxi', 'cloud', 'app', 'users', 'advertising']],
+  [/game/i, ['game', 'games', 'gaming', 'title', 'titles', 'players']],
+  [/restaurant|hot ?pot|catering|tea|drink/i, ['restaurant', 'restaurants', 'diners', 'customers', 'outlets', 'stores', 'shops', 'menu', 'drinks']],
+  [/baijiu|liquor|spirits|beer|wine/i, ['baijiu', 'liquor', 'spirits', 'beer', 'bottles', 'holiday', 'distiller']],
+  [/pharma|biotech|drug|medic|vaccine/i, ['drug', 'drugs', 'trial', 'trials', 'approval', 'medicine', 'cancer', 'patients', 'vaccine']],
+  [/gas|power|energy|utilit|solar/i, ['gas', 'power', 'electricity', 'energy', 'solar', 'wind', 'grid', 'utility']],
+  [/mining|metal|lithium|gold|copper|steel|coal/i, ['mine', 'mines', 'mining', 'ore', 'lithium', 'gold', 'copper', 'steel', 'coal', 'metal']],
+  [/phone|smartphone|electronics/i, ['phone', 'phones', 'smartphone', 'smartphones', 'devices', 'handsets']],
+  [/e-commerce|retail/i, ['online', 'shoppers', 'sales', 'platform', 'delivery', 'orders', 'merchants']],
+];
+
+/** The trade words for a sector, with the sector's own words. */
+export function sectorCues(sector: string | undefined): string[] {
+  if (!sector) return [];
+  const words = sector
+    .split(/[^A-Za-z-]+/)
+    .filter((w) => w.length >= 4 && !/^(?:and|with|services?|other|products?)$/i.test(w));
+  const cues = SECTOR_CUES.filter(([re]) => re.test(sector)).flatMap(([, list]) => list);
+  return [...new Set([...words, ...cues])];
+}
