@@ -76,8 +76,8 @@ const SHALLOW = 2;
 const BREADTH_FIRST = 3;
 
 export class Automaton {
-  /** Unique folded patterns, in the order given (duplicates map to the first). */
-  readonly patterns: string[];
+  /** Folded patterns, or where to get them (a precompiled automaton reads them only when asked). */
+  private folded: string[] | (() => string[]);
   private readonly lengths: Int32Array;
   /** Transitions from the root, by code unit (-1: none; ASCII: 0 for "stay"). */
   private readonly root: Int32Array;
@@ -102,7 +102,7 @@ export class Automaton {
     this.table = foldTableOf();
     const wordStarts = (this.wordStarts = options.wordStarts === true);
     const folded = options.folded ? [...patterns] : patterns.map((p) => fold(p));
-    this.patterns = folded;
+    this.folded = folded;
     this.lengths = Int32Array.from(folded, (p) => p.length);
     // Unique strings in code-unit order (the native sort), each with its first index.
     const firstIndex = new Map<string, number>();
@@ -259,28 +259,57 @@ export class Automaton {
     }
     for (let u = 0; u < size; u++) node[(u << SHIFT) + FIRST_OUT] = out[u]! >= 0 ? u : dict[u]!;
 
-    // The shallow states, where failing transitions end, get a complete ASCII
-    // transition table (failures resolved at build time): prose is mostly ASCII.
-    const dense = new Int32Array(shallowMax * 128);
-    for (let u = 1; u <= shallowMax; u++) {
-      const base = (u - 1) * 128;
-      const f = node[(u << SHIFT) + FAIL]!;
-      const midWord = wordStarts && isSpacedWordChar(char[u]!);
-      for (let c = 0; c < 128; c++) {
-        // Failing to the root: the state's last character is the text's previous one.
-        const viaRoot = midWord && isSpacedWordChar(c) ? 0 : Math.max(0, root[c]!);
-        dense[base + c] = f === 0 ? viaRoot : dense[(f - 1) * 128 + c]!; // fail states are shallower: done
-      }
-      for (let v = firstChild[u]!; v !== -1; v = nextSibling[v]!) if (char[v]! < 128) dense[base + char[v]!] = v;
-    }
     for (let c = 0; c < 128; c++) if (root[c]! < 0) root[c] = 0; // from the root, an unknown character stays there
     this.node = node;
     this.kids = kids.slice(0, Math.max(2, cursor));
     this.root = root;
     this.out = out;
     this.dict = dict;
-    this.dense = dense;
+    this.dense = denseTables(node, this.kids, root, shallowMax, wordStarts, char);
     this.shallowMax = shallowMax;
+  }
+
+  /**
+   * An automaton from the tables `tables()` gave (a precompiled matcher): the
+   * root and dense tables are derived again, in linear time; nothing is
+   * built. `patterns` is asked for only when read.
+   */
+  static fromTables(tables: AutomatonTables, patterns: () => string[]): Automaton {
+    const { node, kids, out, dict, lengths, shallowMax, wordStarts } = tables;
+    const size = out.length;
+    if (node.length !== size << SHIFT || dict.length !== size || shallowMax >= size) throw new Error('automaton tables of inconsistent sizes');
+    const root = rootTable(node, kids);
+    // The character each shallow state is reached by: their parents are the root and depth-1 states, all numbered ≤ shallowMax.
+    const char = new Uint16Array(shallowMax + 1);
+    for (let u = 0; u <= shallowMax; u++) eachChild(node, kids, u, (c, v) => {
+      if (v <= shallowMax) char[v] = c;
+    });
+    // The fields in the order the class declares them, so both kinds of automaton share one shape.
+    const fields: Record<keyof AutomatonTables | 'folded' | 'root' | 'dense' | 'table', unknown> = {
+      folded: patterns,
+      lengths,
+      root,
+      node,
+      kids,
+      out,
+      dict,
+      dense: denseTables(node, kids, root, shallowMax, wordStarts, char),
+      shallowMax,
+      table: foldTableOf(),
+      wordStarts,
+    };
+    return Object.assign(Object.create(Automaton.prototype) as Automaton, fields);
+  }
+
+  /** Folded patterns, index i for pattern i (duplicates folded the same; empty ones never match). */
+  get patterns(): string[] {
+    if (typeof this.folded === 'function') this.folded = this.folded();
+    return this.folded;
+  }
+
+  /** What `fromTables` needs to rebuild this automaton (views of the automaton's own arrays). */
+  tables(): AutomatonTables {
+    return { node: this.node, kids: this.kids, out: this.out, dict: this.dict, lengths: this.lengths, shallowMax: this.shallowMax, wordStarts: this.wordStarts };
   }
 
   /** Number of trie states. */
@@ -351,6 +380,56 @@ export class Automaton {
     }
     return into;
   }
+}
+
+/** The arrays an automaton is made of, less what is derived from them in linear time. */
+export interface AutomatonTables {
+  /** Four fields a state (see COUNT_CHAR … FIRST_OUT). */
+  node: Int32Array;
+  kids: Int32Array;
+  out: Int32Array;
+  dict: Int32Array;
+  lengths: Int32Array;
+  shallowMax: number;
+  wordStarts: boolean;
+}
+
+function eachChild(node: Int32Array, kids: Int32Array, u: number, visit: (c: number, v: number) => void): void {
+  const b = u << SHIFT;
+  const count = node[b + COUNT_CHAR]! >>> 16;
+  if (count === 1) visit(node[b + COUNT_CHAR]! & 0xffff, node[b + NEXT_OR_KIDS]!);
+  else for (let k = node[b + NEXT_OR_KIDS]!, end = k + 2 * count; k < end; k += 2) visit(kids[k]!, kids[k + 1]!);
+}
+
+/** Transitions from the root by code unit: -1 for none, except ASCII, where 0 means "stay". */
+function rootTable(node: Int32Array, kids: Int32Array): Int32Array {
+  const root = new Int32Array(65536).fill(-1);
+  eachChild(node, kids, 0, (c, v) => (root[c] = v));
+  for (let c = 0; c < 128; c++) if (root[c]! < 0) root[c] = 0;
+  return root;
+}
+
+/**
+ * The shallow states, where failing transitions end, get a complete ASCII
+ * transition table (failures resolved at build time): prose is mostly ASCII.
+ * `char[u]` is the character state u is reached by.
+ */
+function denseTables(node: Int32Array, kids: Int32Array, root: Int32Array, shallowMax: number, wordStarts: boolean, char: Uint16Array): Int32Array {
+  const dense = new Int32Array(shallowMax * 128);
+  for (let u = 1; u <= shallowMax; u++) {
+    const base = (u - 1) * 128;
+    const f = node[(u << SHIFT) + FAIL]!;
+    const midWord = wordStarts && isSpacedWordChar(char[u]!);
+    for (let c = 0; c < 128; c++) {
+      // Failing to the root: the state's last character is the text's previous one.
+      const viaRoot = midWord && isSpacedWordChar(c) ? 0 : Math.max(0, root[c]!);
+      dense[base + c] = f === 0 ? viaRoot : dense[(f - 1) * 128 + c]!; // fail states are shallower: done
+    }
+    eachChild(node, kids, u, (c, v) => {
+      if (c < 128) dense[base + c] = v;
+    });
+  }
+  return dense;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;

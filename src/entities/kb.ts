@@ -5,6 +5,7 @@
  * it to `data/kb.json` from the reference data and `data/curated/*.yaml`;
  * this module only reads it and indexes it.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -153,7 +154,7 @@ export function exchangeOf(key: string): string | undefined {
   return undefined;
 }
 
-let bundled: KnowledgeBase | undefined;
+let bundled: { kb: KnowledgeBase; path: string; digest: string } | undefined;
 
 /** Where the generated data lives: `data/kb.json` at the package root (from src/ or dist/src/). */
 export function bundledPath(): string {
@@ -164,8 +165,18 @@ export function bundledPath(): string {
   throw new Error('copydesk: data/kb.json is missing; run `npm run build:kb`');
 }
 
+/** The bundled knowledge base with its file and the SHA-1 of its bytes (what a precompiled matcher is checked against). */
+export function bundledSource(): { kb: KnowledgeBase; path: string; digest: string } {
+  if (!bundled) {
+    const path = bundledPath();
+    const bytes = readFileSync(path);
+    const digest = createHash('sha1').update(bytes).digest('hex');
+    bundled = { kb: new KnowledgeBase(JSON.parse(bytes.toString('utf8')) as KbData), path, digest };
+  }
+  return bundled;
+}
+
 /** The knowledge base shipped with the package, read once. */
 export function bundledKnowledgeBase(): KnowledgeBase {
-  bundled ??= new KnowledgeBase(JSON.parse(readFileSync(bundledPath(), 'utf8')) as KbData);
-  return bundled;
+  return bundledSource().kb;
 }

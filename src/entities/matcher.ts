@@ -5,7 +5,7 @@
  * checked for case and Unicode word boundaries, and overlaps resolved
  * leftmost-longest, then by precedence.
  */
-import { atWordBoundaries, Automaton, CAPITAL, fold, WHOLE_WORD } from './aho-corasick.js';
+import { atWordBoundaries, Automaton, CAPITAL, fold, WHOLE_WORD, type AutomatonTables } from './aho-corasick.js';
 import type { EntryRecord, KnowledgeBase, Mode } from './kb.js';
 
 export interface CompiledEntry extends EntryRecord {
@@ -31,15 +31,57 @@ export interface Candidate {
 
 export const USER_PRIORITY = 10;
 
+/** A target as numbers, for a precompiled matcher: form (0 alias, 1 exact, 2 short, 3 entry) and which of its patterns; entity or entry index. */
+const FORMS = ['alias', 'exact', 'short'] as const;
+const ENTRY_FORM = 3;
+
+/**
+ * Everything a matcher is built to, as typed arrays: what `Matcher.compiled`
+ * gives and `Matcher.fromCompiled` takes (see compiled.ts for the file).
+ * Pattern k's targets are `targetCode`/`targetRef` at targetStart[k]..targetStart[k+1].
+ */
+export interface CompiledMatcher {
+  targetStart: Int32Array;
+  targetCode: Int32Array;
+  targetRef: Int32Array;
+  parts: Array<{ ids: Int32Array; flags: Uint8Array; tables: AutomatonTables }>;
+}
+
+type Part = { automaton: Automaton; ids: Int32Array; flags: Uint8Array };
+
 export class Matcher {
   readonly kb: KnowledgeBase;
   readonly entries: CompiledEntry[];
-  private readonly parts: Array<{ automaton: Automaton; ids: Int32Array; flags: Uint8Array }>;
-  private readonly targets: Target[][];
+  private readonly parts: Part[];
+  /** Targets by pattern; a precompiled matcher decodes a pattern's targets the first time it is found. */
+  private readonly targets: Array<Target[] | undefined>;
+  private readonly encoded: CompiledMatcher | undefined;
   private readonly regexEntries: CompiledEntry[];
 
-  constructor(kb: KnowledgeBase, extra: readonly EntryRecord[] = []) {
+  /** Compiles the knowledge base and `extra` entries; or, given `compiled` (from this knowledge base alone), loads that. */
+  constructor(kb: KnowledgeBase, extra: readonly EntryRecord[] = [], compiled?: CompiledMatcher) {
     this.kb = kb;
+    const entries = kb.entries.length ? kb.entries.concat(extra) : [...extra];
+    this.entries = entries.map((e, index) => compiledEntry(e, index, index < kb.entries.length ? 0 : USER_PRIORITY));
+    this.regexEntries = [];
+    for (const entry of this.entries) {
+      if (!entry.regex?.length) continue;
+      entry.compiled = entry.regex.map((r) => new RegExp(r.source, r.flags.includes('g') ? r.flags : `${r.flags}g`));
+      this.regexEntries.push(entry);
+    }
+    if (compiled) {
+      if (extra.length) throw new Error('a precompiled matcher holds the knowledge base alone');
+      const size = compiled.targetStart.length - 1;
+      this.encoded = compiled;
+      this.targets = new Array<Target[] | undefined>(size);
+      this.parts = compiled.parts.map((part) => ({
+        automaton: Automaton.fromTables(part.tables, () => Array.from(part.ids, (k) => fold(this.targetsOf(k)[0]?.pattern ?? ''))),
+        ids: part.ids,
+        flags: part.flags,
+      }));
+      return;
+    }
+    this.encoded = undefined;
     const unique = new Map<string, number>();
     const patterns: string[] = [];
     const targets: Target[][] = [];
@@ -62,20 +104,7 @@ export class Matcher {
       for (const name of entity.short ?? []) add(name, { kind: 'name', entity: i, form: 'short', pattern: name, priority: 0 });
     });
 
-    this.entries = [...kb.entries, ...extra].map((e, index) => ({
-      ...e,
-      index,
-      mode: e.mode ?? 'fix',
-      priority: e.priority ?? (index < kb.entries.length ? 0 : USER_PRIORITY),
-    }));
-    this.regexEntries = [];
-    for (const entry of this.entries) {
-      for (const pattern of entry.patterns) add(pattern, { kind: 'entry', entry, pattern, priority: entry.priority });
-      if (entry.regex?.length) {
-        entry.compiled = entry.regex.map((r) => new RegExp(r.source, r.flags.includes('g') ? r.flags : `${r.flags}g`));
-        this.regexEntries.push(entry);
-      }
-    }
+    for (const entry of this.entries) for (const pattern of entry.patterns) add(pattern, { kind: 'entry', entry, pattern, priority: entry.priority });
     // Precedence: for one pattern, only the highest-priority entries stay (later ones win ties).
     for (let k = 0; k < targets.length; k++) {
       const list = targets[k]!;
@@ -107,6 +136,63 @@ export class Matcher {
       }));
   }
 
+  /** This matcher as typed arrays, for `new Matcher(kb, [], compiled)` (only a matcher of the knowledge base alone). */
+  compiled(): CompiledMatcher {
+    if (this.encoded) return this.encoded;
+    if (this.entries.length !== this.kb.entries.length) throw new Error('only a matcher of the knowledge base alone is precompiled');
+    const size = this.targets.length;
+    const targetStart = new Int32Array(size + 1);
+    const codes: number[] = [];
+    const refs: number[] = [];
+    for (let k = 0; k < size; k++) {
+      for (const t of this.targets[k]!) {
+        if (t.kind === 'entry') {
+          codes.push(ENTRY_FORM | (t.entry.patterns.indexOf(t.pattern) << 2));
+          refs.push(t.entry.index);
+        } else {
+          const e = this.kb.entity(t.entity);
+          const list = t.form === 'alias' ? [e.name, ...(e.aliases ?? [])] : t.form === 'exact' ? e.exact ?? [] : e.short ?? [];
+          codes.push(FORMS.indexOf(t.form) | (list.indexOf(t.pattern) << 2));
+          refs.push(t.entity);
+        }
+      }
+      targetStart[k + 1] = codes.length;
+    }
+    return {
+      targetStart,
+      targetCode: Int32Array.from(codes),
+      targetRef: Int32Array.from(refs),
+      parts: this.parts.map((p) => ({ ids: p.ids, flags: p.flags, tables: p.automaton.tables() })),
+    };
+  }
+
+  /** The targets of distinct pattern k. */
+  private targetsOf(k: number): Target[] {
+    const known = this.targets[k];
+    if (known) return known;
+    const { targetStart, targetCode, targetRef } = this.encoded!;
+    const list: Target[] = [];
+    for (let j = targetStart[k]!; j < targetStart[k + 1]!; j++) {
+      const form = targetCode[j]! & 3;
+      const which = targetCode[j]! >>> 2;
+      const ref = targetRef[j]!;
+      if (form === ENTRY_FORM) {
+        const entry = this.entries[ref]!;
+        list.push({ kind: 'entry', entry, pattern: entry.patterns[which]!, priority: entry.priority });
+      } else {
+        const e = this.kb.entity(ref);
+        const pattern = form === 0 ? (which === 0 ? e.name : e.aliases![which - 1]!) : form === 1 ? e.exact![which]! : e.short![which]!;
+        list.push({ kind: 'name', entity: ref, form: FORMS[form]!, pattern, priority: 0 });
+      }
+    }
+    return (this.targets[k] = list);
+  }
+
+  /** Whether this matcher was loaded from a precompiled form rather than built. */
+  get precompiled(): boolean {
+    return this.encoded !== undefined;
+  }
+
   /** The automaton of the whole-word patterns (tests and benchmarks look at it). */
   get automaton(): Automaton {
     return this.parts[0]!.automaton;
@@ -125,14 +211,14 @@ export class Matcher {
     return out;
   }
 
-  private collect(part: Matcher['parts'][number], text: string, out: Candidate[]): void {
+  private collect(part: Part, text: string, out: Candidate[]): void {
     const raw = part.automaton.search(text, [], part.flags);
     for (let k = 0; k < raw.length; k += 2) {
       const index = part.ids[raw[k]!]!;
       const end = raw[k + 1]!;
       const start = end - part.automaton.patternLength(raw[k]!);
       let bounded: boolean | undefined;
-      for (const target of this.targets[index]!) {
+      for (const target of this.targetsOf(index)) {
         if (!caseMatches(target, text, start, end)) continue;
         const wantBoundary = target.kind === 'name' || target.entry.wordBoundary !== false;
         if (wantBoundary && !(bounded ??= atWordBoundaries(text, start, end))) continue;
@@ -157,6 +243,32 @@ export class Matcher {
       }
     }
   }
+}
+
+/**
+ * An entry with its defaults filled in, every field written out in one order:
+ * one object shape for all, where a spread of thousands of parsed objects of
+ * varied shapes costs several times as much (it was most of a precompiled load).
+ */
+function compiledEntry(e: EntryRecord, index: number, defaultPriority: number): CompiledEntry {
+  const entry: { [K in keyof Required<CompiledEntry>]: CompiledEntry[K] | undefined } = {
+    rule: e.rule,
+    expected: e.expected,
+    patterns: e.patterns,
+    regex: e.regex,
+    entity: e.entity,
+    mode: e.mode ?? 'fix',
+    caseSensitive: e.caseSensitive,
+    wordBoundary: e.wordBoundary,
+    context: e.context,
+    note: e.note,
+    source: e.source,
+    priority: e.priority ?? defaultPriority,
+    specs: e.specs,
+    index,
+    compiled: undefined,
+  };
+  return entry as CompiledEntry;
 }
 
 function caseMatches(target: Target, text: string, start: number, end: number): boolean {

@@ -3,7 +3,8 @@
  * dictionaries compiled once, then reused for every article.
  */
 import { dictionariesKey, loadDictionaries, type Dictionary } from './dictionary.js';
-import { bundledKnowledgeBase, type KnowledgeBase } from './kb.js';
+import { loadMatcher } from './compiled.js';
+import { bundledKnowledgeBase, bundledSource, type KnowledgeBase } from './kb.js';
 import { Matcher } from './matcher.js';
 
 export interface EntitySources {
@@ -24,7 +25,10 @@ export function matcherFor(sources: EntitySources = {}): Matcher {
   if (!byKey) memo.set(kb, (byKey = new Map()));
   let matcher = byKey.get(key);
   if (!matcher) {
-    matcher = new Matcher(kb, loadDictionaries(list).entries);
+    const entries = loadDictionaries(list).entries;
+    // The shipped knowledge base alone comes precompiled; user dictionaries are compiled with it here.
+    const shipped = sources.kb === undefined || sources.kb === bundledKnowledgeBase() ? bundledSource() : undefined;
+    matcher = shipped && entries.length === 0 ? loadMatcher(kb, shipped.path, shipped.digest) : new Matcher(kb, entries);
     if (byKey.size >= 8) byKey.delete(byKey.keys().next().value!); // dictionaries edited while a server runs
     byKey.set(key, matcher);
   }
