@@ -16,7 +16,8 @@
  * - `duplicate-lead`: a paragraph near the top printed again nearly word for word.
  * - `repeated-title`: the title printed again in the body.
  * - `duplicate-paragraph`: a paragraph printed again, exactly or nearly word
- *   for word (an article printed twice).
+ *   for word (an article printed twice). A page whose text is largely repeats
+ *   is no wire slip: lone repeats past `maxRepeatShare` stay, with a warning.
  *
  * Parallel paragraphs that differ in names and figures ("Tencent drew net
  * buying of HK$1.21 billion" / "Alibaba drew net buying of HK$986 million")
@@ -33,7 +34,8 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { containment, factsOf, normalizeKey, profileText, stem, type Profile } from '../src/profile.js';
 import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
-import { pointer } from '../src/report.js';
+import { pointer, report } from '../src/report.js';
+import { isMuted } from '../src/control.js';
 import { addMeta } from '../src/article-meta.js';
 import { structureOf } from '../src/article/structure.js';
 import { figuresRestated } from '../src/article/figures.js';
@@ -57,6 +59,14 @@ export interface DedupeLeadOptions extends GuardOptions {
   closeRestatement?: number | undefined;
   /** Dice similarity above which two close paragraphs near the top are one paragraph printed twice. @default 0.9 */
   nearRepeat?: number | undefined;
+  /**
+   * Share of the article (0–1) that repeats standing alone (not a stretch of
+   * paragraphs printed again in order) may take and still be removed; a copy
+   * right after its original (printed twice in a row) may take twice that.
+   * Beyond it the page is largely repeats, not doubled by a machine: they
+   * stay, each with a warning for an editor. @default 0.2
+   */
+  maxRepeatShare?: number | undefined;
 }
 
 /**
@@ -86,6 +96,7 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
   const leadOverlap = options.leadOverlap ?? 0.85;
   const nearRepeat = options.nearRepeat ?? 0.9;
   const closeRestatement = options.closeRestatement ?? 1.6;
+  const maxRepeatShare = options.maxRepeatShare ?? 0.2;
 
   return (tree: Root, file: VFile) => {
     const structure = structureOf(tree, file);
@@ -94,10 +105,14 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
     const title = blocks.find((b) => b.node === structure.headline);
     const removals: Removal[] = [];
     const gone = new Set<Nodes>();
+    /** Each removed repeat and the copy kept, for the share test at the end. */
+    const copies = new Map<Removal, { block: Block; kept: Block }>();
     const remove = (block: Block, ruleId: string, reason: string, kept: Block) => {
       if (block === title || gone.has(block.node)) return;
       gone.add(block.node);
-      removals.push({ node: block.node, ruleId, reason, cause: pointer('Kept copy', kept.node.position, toString(kept.node)) });
+      const removal: Removal = { node: block.node, ruleId, reason, cause: pointer('Kept copy', kept.node.position, toString(kept.node)) };
+      removals.push(removal);
+      if (ruleId === 'duplicate-paragraph' || ruleId === 'duplicate-lead') copies.set(removal, { block, kept });
     };
 
     // Title reprinted: exact or near-exact, as a paragraph or a caption.
@@ -193,13 +208,59 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
       }
     }
 
-    const done = applyRemovals(tree, file, PLUGIN, removals, options);
+    const held = largelyRepeats(blocks, copies, proseLength(tree), maxRepeatShare);
+    for (const removal of held) {
+      const { block, kept } = copies.get(removal)!;
+      if (isMuted(tree, block.node, [removal.ruleId, PLUGIN])) continue;
+      report(file, {
+        ruleId: removal.ruleId,
+        severity: 'warning',
+        reason: 'Kept a paragraph printed again: repeats would take too much of the article to be a doubling by the wire',
+        place: block.node.position,
+        actual: toString(block.node),
+        cause: removal.cause,
+        note: `Copy kept at line ${kept.node.position?.start.line ?? '?'}. Alone, not part of the article printed again in order, repeats are removed while they take at most ${Math.round(maxRepeatShare * 100)}% of the article (${Math.round(maxRepeatShare * 200)}% printed twice in a row).`,
+      });
+    }
+    const done = applyRemovals(tree, file, PLUGIN, held.size ? removals.filter((r) => !held.has(r)) : removals, options);
     const dek = deks.find((d) => done.some((r) => r.node === d.node));
     if (dek) addMeta(file, { dek: dek.text });
   };
 };
 
 export default dedupeLead;
+
+/**
+ * The repeats to keep: a page whose text is largely repeats (a test page, a
+ * form letter, a chorus) is not a wire defect. A repeat in a run (two or more
+ * paragraphs printed again in the same order: the article or a stretch of it
+ * doubled) is always a machine's doing. Repeats standing alone are removed
+ * only while together they are a small share of the article; one right after
+ * its copy (doubled in a row, the usual wire slip) weighs half.
+ */
+function largelyRepeats(blocks: Block[], copies: Map<Removal, { block: Block; kept: Block }>, total: number, maxShare: number): Set<Removal> {
+  if (copies.size === 0 || total <= 0) return new Set();
+  const at = new Map(blocks.map((b, i) => [b, i]));
+  const paragraphs = blocks.filter((b) => b.node.type === 'paragraph');
+  const order = new Map(paragraphs.map((b, i) => [b, i]));
+  const keptFor = new Map<Block, Block>();
+  for (const { block, kept } of copies.values()) keptFor.set(block, kept);
+  // Consecutive paragraphs (headings between do not break a doubled article) copied from consecutive ones.
+  const inRun = (block: Block, kept: Block, step: number) => {
+    const next = paragraphs[order.get(block)! + step];
+    const keptNext = paragraphs[order.get(kept)! + step];
+    return next !== undefined && keptNext !== undefined && keptFor.get(next) === keptNext;
+  };
+  let weight = 0;
+  const alone: Removal[] = [];
+  for (const [removal, { block, kept }] of copies) {
+    if (inRun(block, kept, 1) || inRun(block, kept, -1)) continue;
+    alone.push(removal);
+    const inARow = Math.abs(at.get(block)! - at.get(kept)!) === 1;
+    weight += inARow ? block.length / 2 : block.length;
+  }
+  return weight / total > maxShare ? new Set(alone) : new Set();
+}
 
 /**
  * Whether `part` says nothing that `whole` (with the title) does not: its

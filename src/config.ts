@@ -51,7 +51,7 @@ function optionKeys<T>(keys: { [K in keyof Required<T>]: true }): string[] {
 export const PLUGIN_OPTIONS: Record<string, string[]> = {
   'article-structure': optionKeys<ArticleStructureOptions>({ minProseShare: true, maxRemovalShare: true }),
   'strip-boilerplate': optionKeys<StripBoilerplateOptions>({ minProseShare: true, maxRemovalShare: true, markers: true, furniture: true, maxHeadlineWords: true }),
-  'dedupe-lead': optionKeys<DedupeLeadOptions>({ minProseShare: true, maxRemovalShare: true, leadWindow: true, titleSimilarity: true, leadOverlap: true, closeRestatement: true, nearRepeat: true }),
+  'dedupe-lead': optionKeys<DedupeLeadOptions>({ minProseShare: true, maxRemovalShare: true, leadWindow: true, titleSimilarity: true, leadOverlap: true, closeRestatement: true, nearRepeat: true, maxRepeatShare: true }),
   'fix-entities': optionKeys<Omit<FixEntitiesOptions, 'kb' | 'dictionaries'>>({ tickerNotation: true }),
   'flag-entities': optionKeys<Omit<FlagEntitiesOptions, 'kb' | 'dictionaries'>>({ minForeignLetters: true, languages: true }),
 };

@@ -18,7 +18,7 @@ export const RULES: Record<string, RuleInfo> = {
   dek: { plugin: 'dedupe-lead', severity: 'info', summary: 'A standfirst that restates the headline and lede moved out of the body into `meta.dek`; the lede stays.' },
   'duplicate-lead': { plugin: 'dedupe-lead', severity: 'info', summary: 'A paragraph near the top that repeats another nearly word for word removed (never the headline or the lede).' },
   'repeated-title': { plugin: 'dedupe-lead', severity: 'info', summary: 'The title printed again in the body removed.' },
-  'duplicate-paragraph': { plugin: 'dedupe-lead', severity: 'info', summary: 'A paragraph printed again, exactly or nearly word for word, removed; the first copy, or the fuller one, stays.' },
+  'duplicate-paragraph': { plugin: 'dedupe-lead', severity: 'info', summary: 'A paragraph printed again, exactly or nearly word for word, removed; the first copy, or the fuller one, stays. Lone repeats that are a large share of the article stay, with a warning.' },
   'legal-suffix': { plugin: 'fix-entities', severity: 'info', summary: 'A legal or share-class name of any company used as a running name replaced ("Microsoft Corporation" → "Microsoft"); kept in legal contexts.' },
   'hk-short-name': { plugin: 'fix-entities', severity: 'info', summary: 'A Hong Kong exchange short name or share-class marker in prose replaced ("XIAOMI-W" → "Xiaomi").' },
   'person-name': { plugin: 'fix-entities', severity: 'info', summary: 'A person named in pinyin or translated word for word replaced ("Huang Renxun" → "Jensen Huang").' },

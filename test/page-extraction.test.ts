@@ -162,3 +162,56 @@ describe('the site name in a title', () => {
     expect(withoutSiteName('Profit falls - but the dividend rises', 'Daily Ledger')).toBe('Profit falls - but the dividend rises');
   });
 });
+
+describe('repeated paragraphs on a page', () => {
+  const repeats = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages-repeats', name), 'utf8');
+  const notice = repeats('notice-repeated.html');
+  const counters = 'Our counters close at noon on the last working day of the year';
+
+  it('keeps a repeat that is a large share of the page, with a warning naming the copy kept', async () => {
+    const { markdown, messages } = await clean(notice, { format: 'html', path: 'notice-repeated.html' });
+    expect(markdown.split(counters)).toHaveLength(3);
+    const kept = messages.filter((m) => m.ruleId === 'duplicate-paragraph');
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.fatal).toBe(false);
+    expect(String(kept[0]!.actual)).toContain(counters);
+    expect(String(kept[0]!.cause && (kept[0]!.cause as { actual?: string }).actual)).toContain(counters);
+    expect(kept[0]!.line).toBeGreaterThan(kept[0]!.cause && (kept[0]!.cause as { line?: number }).line ? (kept[0]!.cause as { line: number }).line : 0);
+  });
+
+  it('removes the same repeat when the configured share allows it', async () => {
+    const { markdown, messages } = await clean(notice, { format: 'html', path: 'notice-repeated.html', dedupeLead: { maxRepeatShare: 0.6 } });
+    expect(markdown.split(counters)).toHaveLength(2);
+    expect(markdown).toContain('## Business accounts');
+    const removed = messages.filter((m) => m.ruleId === 'duplicate-paragraph');
+    expect(removed.map((m) => m.fatal)).toEqual([null]);
+  });
+
+  it('still removes a paragraph a wire page printed twice in a row', async () => {
+    const page = repeats('wire-doubled.html');
+    const { markdown, messages } = await clean(page, { format: 'html', path: 'wire-doubled.html' });
+    expect(markdown.split('about 40,000 containers a year').length).toBe(2);
+    const removed = messages.filter((m) => m.ruleId === 'duplicate-paragraph' || m.ruleId === 'duplicate-lead');
+    expect(removed).toHaveLength(1);
+    expect(removed[0]!.fatal).toBeNull();
+    expect(markdown).toContain('Analysts at two brokers');
+  });
+
+  it('keeps a one-paragraph story printed twice in a row: half the article is no slip of the wire', async () => {
+    const line = 'Brightwater Mining said on Friday it had found copper at a second site in the north of the country, and would drill there next year.';
+    const { markdown, messages } = await clean(`Brightwater finds copper at a second site\n${line}\n${line}\n`, { format: 'text' });
+    expect(markdown.split(line)).toHaveLength(3);
+    expect(messages.filter((m) => m.ruleId === 'duplicate-paragraph').map((m) => m.fatal)).toEqual([false]);
+  });
+
+  it('removes the second copy of an article printed twice, though it is half the text', async () => {
+    const story = [
+      'Fernhill Dairy said on Tuesday it would raise milk prices paid to farmers by 4% from January.',
+      'The cooperative said feed and fuel had become cheaper but that it wanted to keep farmers from leaving the trade.',
+      'Supermarket prices are not expected to change before the spring.',
+    ];
+    const { markdown, messages } = await clean(['Fernhill Dairy raises milk prices', ...story, ...story].join('\n'), { format: 'text' });
+    for (const line of story) expect(markdown.split(line)).toHaveLength(2);
+    expect(messages.filter((m) => m.ruleId === 'duplicate-paragraph').map((m) => m.fatal)).toEqual([null, null, null]);
+  });
+});
