@@ -1,7 +1,7 @@
 /**
  * The whole pipeline, in one place:
  *
- *   read     text | Markdown (remark-parse) | HTML (rehype-parse → drop chrome → rehype-remark)
+ *   read     text | Markdown (remark-parse; long documents: src/parse/long-markdown.ts) | HTML (rehype-parse → drop chrome → rehype-remark)
  *   clean    article-structure → strip-boilerplate → dedupe-lead → fix-entities → flag-entities
  *   write    Markdown (remark-stringify)  and  HTML (remark-rehype → rehype-sanitize → rehype-stringify)
  *
@@ -14,7 +14,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkGfmLean from './gfm.js';
-import remarkParse from 'remark-parse';
+import remarkParse from './parse/long-markdown.js';
 import remarkRehype from 'remark-rehype';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified, type PluggableList, type Preset } from 'unified';

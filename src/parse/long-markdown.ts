@@ -1,0 +1,291 @@
+/**
+ * Markdown to mdast for long documents, in time near-linear in their size.
+ *
+ * micromark spends about the same on every block whatever its length (a
+ * tokenizer per container, per paragraph, per line of text), so an article of
+ * 100,000 one-line list items or paragraphs took 15–25× a plain article of the
+ * same size, and a gigabyte of memory per 50,000 items. Most blocks of such a
+ * document need no tokenizer at all: a paragraph whose lines begin with a
+ * letter or digit and hold no character that can open inline markup, and a
+ * list of one-line items with such content, mean the same wherever they stand.
+ * Those are built here directly; everything else is parsed by
+ * mdast-util-from-markdown in chunks, each cut at a blank line where no
+ * construct can run on, with positions shifted back to the whole document.
+ *
+ * Cut points are checked, not assumed: a chunk is parsed together with the
+ * first line after its cut, and must end with a block of its own starting
+ * there (an unclosed code fence or HTML block, or a list the next items
+ * continue, would not); otherwise the rest of the document is one chunk.
+ * Link reference definitions reach across the whole document, so a document
+ * that may hold one (any `]:`) is parsed whole, as is one with CR line endings.
+ */
+import type { List, ListItem, Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
+import { fromMarkdown, type Extension, type Options } from 'mdast-util-from-markdown';
+import type { Processor } from 'unified';
+import type { Point, Position } from 'unist';
+
+export interface LongMarkdownOptions extends Options {
+  /** Documents shorter than this (in characters) are parsed whole, as before. @default 65536 */
+  minLength?: number | undefined;
+}
+
+/** Shortest run of lines worth taking out of a chunk: shorter runs cost more in parser set-up than they save. */
+const MIN_RUN_LINES = 32;
+
+/** Paragraph text that is one text node as written: no escapes, code, emphasis, links, HTML, entities, strikethrough, tables, tabs; nothing to trim. */
+const PLAIN = /^[\p{L}\p{N}][^\\`*_[\]<&~|\t]*$/u;
+/** Digits that would make a line an ordered list item rather than text. */
+const ORDERED_MARKER = /^\d{1,9}[.)](?:[ \t]|$)/;
+/** A one-line list item: the marker, exactly one space, then its content. */
+const ITEM = /^(?:([-*+])|(\d{1,9})([.)])) (.*)$/;
+/** What a chunk after a list may not start with: an indented line or a list marker could continue that list. */
+const MAY_CONTINUE_LIST = /^(?:[ \t]|[-*+]|\d)/;
+const BLANK = /^[ \t]*$/;
+
+type LineKind =
+  | { kind: 'blank' }
+  | { kind: 'plain' }
+  | { kind: 'item'; list: string; value: number | undefined; contentStart: number }
+  | { kind: 'complex' };
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+interface Group {
+  first: number;
+  last: number;
+  /** `paragraph`, `list:<marker>`, or `complex`. */
+  kind: string;
+}
+
+export function parseLongMarkdown(value: string, options: LongMarkdownOptions = {}): Root {
+  const { minLength = 65_536, ...parseOptions } = options;
+  if (value.length < minLength || value.includes(']:') || value.includes('\r')) return fromMarkdown(value, parseOptions);
+  const lines = splitLines(value);
+  const kinds = lines.map((line) => classify(value.slice(line.start, line.end)));
+  const groups = groupLines(kinds);
+  markShortRunsComplex(groups);
+  markListsAChunkMayContinue(groups, value, lines);
+  if (!groups.some((g) => g.kind !== 'complex')) return fromMarkdown(value, parseOptions);
+  return build(value, lines, kinds, groups, parseOptions);
+}
+
+function splitLines(value: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const end = value.indexOf('\n', start);
+    if (end === -1) {
+      lines.push({ start, end: value.length });
+      return lines;
+    }
+    lines.push({ start, end });
+    start = end + 1;
+  }
+}
+
+function classify(text: string): LineKind {
+  if (BLANK.test(text)) return { kind: 'blank' };
+  if (isPlain(text)) return { kind: 'plain' };
+  const item = ITEM.exec(text);
+  if (item && isPlain(item[4]!)) {
+    const bullet = item[1];
+    return bullet
+      ? { kind: 'item', list: bullet, value: undefined, contentStart: 2 }
+      : { kind: 'item', list: item[3]!, value: Number.parseInt(item[2]!, 10), contentStart: item[2]!.length + 2 };
+  }
+  return { kind: 'complex' };
+}
+
+function isPlain(text: string): boolean {
+  return PLAIN.test(text) && !ORDERED_MARKER.test(text) && !text.endsWith(' ');
+}
+
+/** Lines between blank lines: a paragraph, the items of one list, or anything else. */
+function groupLines(kinds: LineKind[]): Group[] {
+  const groups: Group[] = [];
+  let current: Group | undefined;
+  kinds.forEach((line, index) => {
+    if (line.kind === 'blank') {
+      current = undefined;
+      return;
+    }
+    const kind = line.kind === 'plain' ? 'paragraph' : line.kind === 'item' ? `list:${line.list}` : 'complex';
+    if (!current) groups.push((current = { first: index, last: index, kind }));
+    else {
+      current.last = index;
+      // A paragraph line after an item would continue it lazily; an item after a paragraph line may interrupt it or not.
+      if (current.kind !== kind) current.kind = 'complex';
+    }
+  });
+  return groups;
+}
+
+function markShortRunsComplex(groups: Group[]): void {
+  let runStart = 0;
+  for (let i = 0; i <= groups.length; i++) {
+    if (i < groups.length && groups[i]!.kind !== 'complex') continue;
+    const run = groups.slice(runStart, i);
+    if (run.length && run[run.length - 1]!.last - run[0]!.first + 1 < MIN_RUN_LINES) for (const g of run) g.kind = 'complex';
+    runStart = i + 1;
+  }
+}
+
+/** A list directly before a chunk is parsed with it when the chunk's first line could continue the list. */
+function markListsAChunkMayContinue(groups: Group[], value: string, lines: Line[]): void {
+  for (let i = 1; i < groups.length; i++) {
+    let j = i;
+    while (j > 0 && groups[j]!.kind === 'complex' && groups[j - 1]!.kind.startsWith('list:')) {
+      const first = lines[groups[j]!.first]!;
+      if (!MAY_CONTINUE_LIST.test(value.slice(first.start, first.end))) break;
+      groups[--j]!.kind = 'complex';
+    }
+  }
+}
+
+interface Shift {
+  offset: number;
+  line: number;
+}
+
+function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[], options: Options): Root {
+  const children: RootContent[] = [];
+  const built: Paragraph[] = [];
+  let end: Point | undefined;
+  let i = 0;
+  while (i < groups.length) {
+    const group = groups[i]!;
+    if (group.kind === 'complex') {
+      let last = i;
+      while (last + 1 < groups.length && groups[last + 1]!.kind === 'complex') last++;
+      const from = lines[group.first]!.start;
+      const next = groups[last + 1];
+      const shift = { offset: from, line: group.first };
+      if (!next) {
+        const tree = fromMarkdown(value.slice(from), options);
+        children.push(...shifted(tree.children, shift));
+        end = shiftPoint(tree.position!.end, shift);
+        break;
+      }
+      // Parse through the first line after the cut: it must come out as a block of its own.
+      const probe = lines[next.first]!;
+      const tree = fromMarkdown(value.slice(from, probe.end), options);
+      const tail = tree.children[tree.children.length - 1];
+      if (!tail || tail.position?.start.offset !== probe.start - from) {
+        const whole = fromMarkdown(value.slice(from), options);
+        children.push(...shifted(whole.children, shift));
+        end = shiftPoint(whole.position!.end, shift);
+        break;
+      }
+      children.push(...shifted(tree.children.slice(0, -1), shift));
+      i = last + 1;
+      continue;
+    }
+    if (group.kind === 'paragraph') {
+      const node = paragraph(value, lines, group.first, group.last, 0);
+      children.push(node);
+      built.push(node);
+      i++;
+      continue;
+    }
+    // One list: this group and every following group of the same list (groups are split by blank lines).
+    let last = i;
+    while (last + 1 < groups.length && groups[last + 1]!.kind === group.kind) last++;
+    const node = list(value, lines, kinds, groups.slice(i, last + 1));
+    children.push(node);
+    for (const item of node.children) built.push(item.children[0] as Paragraph);
+    i = last + 1;
+  }
+  runTransforms(built, options);
+  const last = lines.length - 1;
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: end ?? pointAt(lines, last, value.length - lines[last]!.start) } };
+}
+
+function pointAt(lines: Line[], lineIndex: number, column0: number): Point {
+  return { line: lineIndex + 1, column: column0 + 1, offset: lines[lineIndex]!.start + column0 };
+}
+
+function span(lines: Line[], firstLine: number, firstColumn0: number, lastLine: number): Position {
+  const last = lines[lastLine]!;
+  return { start: pointAt(lines, firstLine, firstColumn0), end: pointAt(lines, lastLine, last.end - last.start) };
+}
+
+function paragraph(value: string, lines: Line[], first: number, last: number, column0: number): Paragraph {
+  const from = lines[first]!.start + column0;
+  const text: Text = { type: 'text', value: value.slice(from, lines[last]!.end), position: span(lines, first, column0, last) };
+  return { type: 'paragraph', children: [text], position: span(lines, first, column0, last) };
+}
+
+function list(value: string, lines: Line[], kinds: LineKind[], groups: Group[]): List {
+  const items: ListItem[] = [];
+  let start: number | null = null;
+  let ordered = false;
+  for (const group of groups) {
+    for (let l = group.first; l <= group.last; l++) {
+      const kind = kinds[l] as Extract<LineKind, { kind: 'item' }>;
+      if (!items.length && kind.value !== undefined) {
+        ordered = true;
+        start = kind.value;
+      }
+      items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph(value, lines, l, l, kind.contentStart)], position: span(lines, l, 0, l) });
+    }
+  }
+  const position = { start: { ...items[0]!.position!.start }, end: { ...items[items.length - 1]!.position!.end } };
+  return { type: 'list', ordered, start, spread: groups.length > 1, children: items, position };
+}
+
+/** Text GFM's literal autolink transform can change: it finds `http://`, `https://`, `www.`, and addresses with `@`. */
+const MAY_HOLD_AUTOLINK = /:\/\/|www\.|@/i;
+
+/**
+ * The tree transforms of the mdast extensions, on the paragraphs built here (chunks had theirs). The
+ * only one GFM has finds literal autolinks; paragraphs it cannot change are left out of its walk,
+ * which cost more than building them. Any other transform sees every paragraph.
+ */
+function runTransforms(paragraphs: Paragraph[], options: Options): void {
+  const transforms: NonNullable<Extension['transforms']> = [];
+  const collect = (extensions: ReadonlyArray<Extension | Extension[]>): void => {
+    for (const extension of extensions) {
+      if (Array.isArray(extension)) collect(extension);
+      else if (extension.transforms) transforms.push(...extension.transforms);
+    }
+  };
+  collect(options.mdastExtensions ?? []);
+  if (!transforms.length) return;
+  const onlyAutolinks = transforms.every((t) => t.name === 'transformGfmAutolinkLiterals');
+  const touched = onlyAutolinks ? paragraphs.filter((p) => MAY_HOLD_AUTOLINK.test((p.children[0] as Text).value)) : paragraphs;
+  if (!touched.length) return;
+  // The paragraphs stay where they are: the transforms change their children in place.
+  let root: Root = { type: 'root', children: touched };
+  for (const transform of transforms) root = transform(root) ?? root;
+}
+
+function shiftPoint(point: Point, shift: Shift): Point {
+  return { line: point.line + shift.line, column: point.column, offset: (point.offset ?? 0) + shift.offset };
+}
+
+/** Positions in a chunk are relative to its first line, which starts a line of the document: columns stay. */
+function shifted(nodes: RootContent[], shift: Shift): RootContent[] {
+  const visit = (node: Nodes): void => {
+    if (node.position) node.position = { start: shiftPoint(node.position.start, shift), end: shiftPoint(node.position.end, shift) };
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  if (shift.offset || shift.line) for (const node of nodes) visit(node);
+  return nodes;
+}
+
+/** remark-parse, with `parseLongMarkdown` as its parser: a drop-in for `unified().use(remarkParse)`. */
+export default function remarkParseLong(this: Processor, options: Omit<LongMarkdownOptions, 'extensions' | 'mdastExtensions'> = {}): void {
+  const self = this;
+  this.parser = (doc) => {
+    const data = self.data();
+    return parseLongMarkdown(doc, {
+      ...data.settings,
+      ...options,
+      extensions: data.micromarkExtensions ?? [],
+      mdastExtensions: data.fromMarkdownExtensions ?? [],
+    } as LongMarkdownOptions);
+  };
+}
