@@ -13,11 +13,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, type Variant } from '../src/entities/curated.js';
-import { companyRenderings, companyTailRenderings, partOfName, personRenderings } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, partOfName, personRenderings, withSectorTail } from '../src/entities/renderings.js';
 import { COMPANY_CUE, GlossTable, literalRenderings, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
-import { compileMatcherFile } from './compile-matcher.js';
 import { tickerKey } from '../src/entities/tickers.js';
 import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
 import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, legalSuffixAt, sectorOf, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
@@ -463,7 +462,7 @@ for (const e of entries) {
 }
 // Every rendering with the entities it would name: a form two entities share (宏碁 and 红旗 are both
 // "Hongqi", 联想 and 理想 both "Lixiang") names neither, and is dropped.
-type Derivation = 'pinyin' | Risk | 'shares';
+type Derivation = 'pinyin' | 'pinyin-generic' | Risk | 'shares';
 const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string; how: Derivation }>>();
 const glosses = new GlossTable(curated.glosses.map(({ entry }) => entry));
 const englishWords = new Set(readFileSync(englishWordList, 'utf8').split('\n'));
@@ -471,7 +470,9 @@ const isEnglish = (word: string) => englishWords.has(word.replace(/['’]s$/, ''
 let literal = 0;
 for (const { entity, zh, source } of withZh) {
   const names = [entity.name, ...(entity.aliases ?? [])];
-  let forms = entity.type === 'person' ? personRenderings(zh) : [...companyRenderings(zh), ...companyTailRenderings(zh)];
+  // A name without a company word takes the one its trade implies (蔚来, a carmaker: "Weilai Qiche").
+  const tailed = entity.type === 'person' ? undefined : withSectorTail(zh, entity.sector);
+  let forms = entity.type === 'person' ? personRenderings(zh) : [...companyRenderings(zh), ...companyTailRenderings(zh), ...(tailed ? companyTailRenderings(tailed) : [])];
   // Many people's pinyin names are right too ("Ma Huateng" beside "Pony Ma"): their other spellings are
   // derived only where a pinyin spelling of the name is already listed as wrong ("Huang Renxun" for Jensen Huang).
   if (entity.type === 'person' && !forms.some((f) => wrongOf.get(entity.id)?.has(squashed(f)))) forms = [];
@@ -482,8 +483,14 @@ for (const { entity, zh, source } of withZh) {
     candidates.set(foldKey(form), list);
   }
   if (entity.type === 'person') continue;
+  for (const form of companyGenericTailRenderings(zh)) {
+    if (taken.has(foldKey(form)) || partOfName(form, names)) continue;
+    const list = candidates.get(foldKey(form)) ?? [];
+    if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'pinyin-generic' });
+    candidates.set(foldKey(form), list);
+  }
   // Word for word (src/entities/literal.ts, data/curated/glosses.yaml): "Ningde Times", "Zero Run Auto".
-  for (const r of literalRenderings(zh, glosses, isEnglish)) {
+  for (const r of [...literalRenderings(zh, glosses, isEnglish), ...(tailed ? literalRenderings(tailed, glosses, isEnglish) : [])]) {
     if (taken.has(foldKey(r.form)) || partOfName(r.form, names)) continue;
     const list = candidates.get(foldKey(r.form)) ?? [];
     if (!list.some((c) => c.entity === entity)) list.push({ entity, form: r.form, source: `${source}: word for word from ${zh}`, how: r.shares ? 'shares' : r.risk });
@@ -491,9 +498,12 @@ for (const { entity, zh, source } of withZh) {
   }
 }
 const derivedBy = new Map<EntityRecord, Map<Derivation, { forms: string[]; source: string }>>();
-for (const list of candidates.values()) {
+for (const all of candidates.values()) {
+  // A form with a company word the Chinese name has beats the same form with one added ("Lixiang Jituan": 联想集团, not 理想).
+  const list = all.length > 1 ? all.filter((c) => c.how !== 'pinyin-generic') : all;
   if (list.length !== 1) continue;
-  const { entity, form, source, how } = list[0]!;
+  const { entity, form, source } = list[0]!;
+  const how = list[0]!.how === 'pinyin-generic' ? 'pinyin' : list[0]!.how;
   const byHow = derivedBy.get(entity) ?? new Map<Derivation, { forms: string[]; source: string }>();
   const d = byHow.get(how) ?? { forms: [], source };
   d.forms.push(form);
@@ -561,11 +571,6 @@ writeFileSync(
     .map((e) => JSON.stringify(compactEntity(e)))
     .join(',\n')}\n],\n"entries":[\n${entries.map((e) => JSON.stringify(compactEntry(e))).join(',\n')}\n]}\n`,
 );
-// The matcher, precompiled from the file as written (the reader checks it against that file's digest).
-{
-  const compiled = compileMatcherFile(outFile);
-  console.log(`${relative(process.cwd(), compiled.path)}: ${compiled.patterns} patterns, ${(compiled.bytes / 2 ** 20).toFixed(2)} MiB`);
-}
 // The dictionary schema, for editors that validate YAML/JSON as it is typed.
 writeFileSync(join(dirname(outFile), 'dictionary.schema.json'), `${JSON.stringify(DICTIONARY_SCHEMA, null, 2)}\n`);
 for (const w of warnings) console.warn(`warning: ${w}`);

@@ -53,7 +53,7 @@ export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined
  * "Kuaishou Keji", "Zijin Kuangye"): 集团, 控股, 科技, 汽车, 矿业 … as a
  * translator leaves them. The length taken, or 0.
  */
-const PINYIN_TAIL = /^\s(?:Jituan|Konggu|Gongsi|Youxian\sGongsi|Gufen(?:\sYouxian\sGongsi)?|Keji|Qiche|Shengwu|Yiyao|Zhiyao|Dianqi|Dianzi|Ruye|Liye|Kuangye|Yinhang|Baoxian|Zhengquan|Nengyuan|Dongli|Guangxue|Tiyu|Zhonggong|Dianping)(?:\s(?:Jituan|Konggu|Gongsi|Youxian\sGongsi))?(?![\p{L}\p{N}])/u;
+const PINYIN_TAIL = /^\s(?:Jituan|Konggu|Gongsi|Youxian\sGongsi|Gufen(?:\sYouxian\sGongsi)?|Keji|Qiche|Shengwu|Yiyao|Zhiyao|Dianqi|Dianzi|Ruye|Liye|Kuangye|Yinhang|Baoxian|Zhengquan|Nengyuan|Dongli|Guangxue|Tiyu|Zhonggong|Dianping|Lineng|Gaoke|Zhikong|Huoguo|Youxi|Dichan|Zhiye|Wuye|Guoji|Shiye|Yaoye|Jiuye|Shipin|Dianli|Hangkong|Gangtie|Huagong|Cailiao|Guangdian|Tongxin|Wangluo|Ruanjian|Zhineng|Yiliao|Jiaoyu|Wuliu)(?:\s(?:Jituan|Konggu|Gongsi|Youxian\sGongsi))?(?![\p{L}\p{N}])/u;
 
 export function pinyinTailAt(text: string, at: number): number {
   const m = PINYIN_TAIL.exec(text.slice(at, at + 40));

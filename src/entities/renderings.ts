@@ -22,6 +22,45 @@ function syllables(zh: string, surname = false): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Characters read two ways, where a name may take the reading a translator
+ * does not pick (美的 is "Meidi", pinyin-pro says "meide"; 长 "chang" or
+ * "zhang"; 行 "hang" or "xing"): each other reading, one character at a time.
+ */
+const POLYPHONES: Record<string, string[]> = {
+  的: ['di'],
+  长: ['chang', 'zhang'],
+  行: ['hang', 'xing'],
+  重: ['zhong', 'chong'],
+  乐: ['le', 'yue'],
+  朝: ['chao', 'zhao'],
+  厦: ['xia', 'sha'],
+  藏: ['zang', 'cang'],
+  传: ['chuan', 'zhuan'],
+  会: ['hui', 'kuai'],
+  曾: ['zeng', 'ceng'],
+  奇: ['qi', 'ji'],
+  调: ['tiao', 'diao'],
+};
+
+/** The syllables of a name, then the same with each polyphonic character read its other way. */
+function readings(zh: string): string[][] {
+  const base = syllables(zh);
+  const chars = [...zh];
+  if (base.length !== chars.length) return [base];
+  const out = [base];
+  chars.forEach((ch, i) => {
+    for (const alt of POLYPHONES[ch] ?? []) if (alt !== base[i]) out.push(base.map((s, k) => (k === i ? alt : s)));
+  });
+  return out.slice(0, 4);
+}
+
+/** "Xinao" → "Xin'ao": the apostrophe a translator writes before a syllable that starts with a vowel. */
+function apostrophed(parts: string[]): string | undefined {
+  if (!parts.slice(1).some((p) => /^[aoe]/.test(p))) return undefined;
+  return capital(parts.map((p, i) => (i > 0 && /^[aoe]/.test(p) ? `'${p}` : p)).join(''));
+}
+
 /** Syllables grouped into words two by two, a trailing one joining the last word: 宁德时代 → Ningde Shidai; 比亚迪 → Biyadi. */
 function words(parts: string[]): string[] {
   if (parts.length <= 3) return [parts.join('')];
@@ -48,13 +87,15 @@ export const PLACES = new Set(
 export function companyRenderings(zh: string): string[] {
   const core = zh.replace(COMPANY_TAIL, '');
   if (!/^\p{Script=Han}{2,8}$/u.test(core) || (core !== zh && core.length < 3)) return [];
-  const parts = syllables(core);
-  // Two syllables are too often another name's too (宏碁 Acer and 红旗 Hongqi are both "Hongqi").
-  if (parts.length < 3) return [];
-  const grouped = words(parts).map(capital);
-  const forms = [grouped.join(' '), grouped.join('')];
-  // Longer names are not written run together or syllable by syllable.
-  if (parts.length <= 4) forms.push(capital(parts.join('')), parts.map(capital).join(' '));
+  const forms: string[] = [];
+  for (const parts of readings(core)) {
+    // Two syllables are too often another name's too (宏碁 Acer and 红旗 Hongqi are both "Hongqi").
+    if (parts.length < 3) return [];
+    const grouped = words(parts).map(capital);
+    forms.push(grouped.join(' '), grouped.join(''));
+    // Longer names are not written run together or syllable by syllable.
+    if (parts.length <= 4) forms.push(capital(parts.join('')), parts.map(capital).join(' '));
+  }
   return unique(forms).filter((f) => !f.toLowerCase().split(/[\s-]+/).every((w) => PLACES.has(w)));
 }
 
@@ -82,7 +123,51 @@ const TAIL_PINYIN: Array<[RegExp, string]> = [
   [/光学$/, 'Guangxue'],
   [/体育$/, 'Tiyu'],
   [/重工$/, 'Zhonggong'],
+  [/锂能$/, 'Lineng'],
+  [/高科$/, 'Gaoke'],
+  [/智控$/, 'Zhikong'],
+  [/火锅$/, 'Huoguo'],
+  [/游戏$/, 'Youxi'],
+  [/地产$/, 'Dichan'],
+  [/置业$/, 'Zhiye'],
+  [/物业$/, 'Wuye'],
+  [/国际$/, 'Guoji'],
+  [/实业$/, 'Shiye'],
+  [/药业$/, 'Yaoye'],
+  [/酒业$/, 'Jiuye'],
+  [/食品$/, 'Shipin'],
+  [/电力$/, 'Dianli'],
+  [/航空$/, 'Hangkong'],
+  [/钢铁$/, 'Gangtie'],
+  [/化工$/, 'Huagong'],
+  [/材料$/, 'Cailiao'],
+  [/光电$/, 'Guangdian'],
+  [/通信$/, 'Tongxin'],
+  [/网络$/, 'Wangluo'],
+  [/软件$/, 'Ruanjian'],
+  [/智能$/, 'Zhineng'],
+  [/医疗$/, 'Yiliao'],
+  [/教育$/, 'Jiaoyu'],
+  [/物流$/, 'Wuliu'],
 ];
+
+/** A company word a translator adds after a name without one, from the trade: 蔚来 (carmaker) → "Weilai Qiche". */
+const SECTOR_TAIL: Array<[RegExp, string]> = [
+  [/vehicle|automobile|carmaker|\bcars?\b/i, '汽车'],
+  [/bank/i, '银行'],
+  [/insur/i, '保险'],
+  [/brokerage|securities/i, '证券'],
+  [/game/i, '游戏'],
+  [/hot ?pot/i, '火锅'],
+];
+
+/** The Chinese name with the company word its trade implies, where it has none: 中国平安 (insurer) → 中国平安保险. */
+export function withSectorTail(zh: string, sector: string | undefined): string | undefined {
+  if (!sector) return undefined;
+  const hit = SECTOR_TAIL.find(([re]) => re.test(sector));
+  if (!hit || zh.endsWith(hit[1]) || TAIL_PINYIN.some(([re]) => re.test(zh)) || COMPANY_TAIL.test(zh)) return undefined;
+  return zh + hit[1];
+}
 
 /**
  * For a two-character name (京东, 腾讯), whose bare pinyin is too often
@@ -101,11 +186,37 @@ export function companyTailRenderings(zh: string): string[] {
   }
   core = core.replace(COMPANY_TAIL, '');
   if (!/^\p{Script=Han}{2}$/u.test(core)) return [];
-  const parts = syllables(core);
-  if (parts.length !== 2) return [];
-  const stem = capital(parts.join(''));
-  if (PLACES.has(stem.toLowerCase())) return [];
-  return [...tails].map((t) => `${stem} ${t}`);
+  const forms: string[] = [];
+  for (const parts of readings(core)) {
+    if (parts.length !== 2) return [];
+    const stem = capital(parts.join(''));
+    if (PLACES.has(stem.toLowerCase())) return [];
+    const marked = apostrophed(parts);
+    for (const t of tails) forms.push(`${stem} ${t}`, ...(marked ? [`${marked} ${t}`] : []));
+  }
+  return forms;
+}
+
+/** Company words a translator adds after any name in pinyin ("Jingdong Jituan" for 京东): less sure than the name's own. */
+const GENERIC_TAILS = ['Jituan', 'Gongsi', 'Konggu'];
+
+/**
+ * For a two-character name, its pinyin with the company words every name can
+ * take (集团 Jituan, 公司 Gongsi, 控股 Konggu): "Jingdong Jituan" for 京东.
+ * Weaker than a tail the Chinese name has: where two names give the same form
+ * ("Lixiang Jituan": 联想集团 has it, 理想 does not), the build keeps the one
+ * whose Chinese name holds the word.
+ */
+export function companyGenericTailRenderings(zh: string): string[] {
+  const own = new Set(companyTailRenderings(zh));
+  const core = zh.replace(COMPANY_TAIL, '');
+  // 京东物流 is not "Jingdong Jituan": only a bare two-character name takes a company word it lacks.
+  if (!/^\p{Script=Han}{2}$/u.test(core)) return [];
+  const forms: string[] = [];
+  for (const tail of GENERIC_TAILS) {
+    for (const f of companyTailRenderings(`${core}${tail === 'Jituan' ? '集团' : tail === 'Gongsi' ? '公司' : '控股'}`)) if (!own.has(f)) forms.push(f);
+  }
+  return forms;
 }
 
 /** Whether a rendering is a right short form of the name ("Hongqi" of "FAW Hongqi", "Dahua" of "Dahua Technology"). */
