@@ -27,6 +27,15 @@ import type { Point, Position } from 'unist';
 export interface LongMarkdownOptions extends Options {
   /** Documents shorter than this (in characters) are parsed whole, as before. @default 65536 */
   minLength?: number | undefined;
+  /** Filled in with what was done: blocks built directly, chunks parsed, and whether a cut failed its check. */
+  stats?: LongMarkdownStats | undefined;
+}
+
+export interface LongMarkdownStats {
+  built: number;
+  chunks: number;
+  /** A cut failed its check, so the rest of the document was parsed as one chunk. */
+  rest: boolean;
 }
 
 /** Shortest run of lines worth taking out of a chunk: shorter runs cost more in parser set-up than they save. */
@@ -61,7 +70,7 @@ interface Group {
 }
 
 export function parseLongMarkdown(value: string, options: LongMarkdownOptions = {}): Root {
-  const { minLength = 65_536, ...parseOptions } = options;
+  const { minLength = 65_536, stats, ...parseOptions } = options;
   if (value.length < minLength || value.includes(']:') || value.includes('\r')) return fromMarkdown(value, parseOptions);
   const lines = splitLines(value);
   const kinds = lines.map((line) => classify(value.slice(line.start, line.end)));
@@ -69,7 +78,7 @@ export function parseLongMarkdown(value: string, options: LongMarkdownOptions = 
   markShortRunsComplex(groups);
   markListsAChunkMayContinue(groups, value, lines);
   if (!groups.some((g) => g.kind !== 'complex')) return fromMarkdown(value, parseOptions);
-  return build(value, lines, kinds, groups, parseOptions);
+  return build(value, lines, kinds, groups, parseOptions, stats);
 }
 
 function splitLines(value: string): Line[] {
@@ -150,7 +159,7 @@ interface Shift {
   line: number;
 }
 
-function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[], options: Options): Root {
+function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[], options: Options, stats: LongMarkdownStats | undefined): Root {
   const children: RootContent[] = [];
   const built: Paragraph[] = [];
   let end: Point | undefined;
@@ -164,6 +173,7 @@ function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[],
       const next = groups[last + 1];
       const shift = { offset: from, line: group.first };
       if (!next) {
+        if (stats) stats.chunks++;
         const tree = fromMarkdown(value.slice(from), options);
         children.push(...shifted(tree.children, shift));
         end = shiftPoint(tree.position!.end, shift);
@@ -173,7 +183,9 @@ function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[],
       const probe = lines[next.first]!;
       const tree = fromMarkdown(value.slice(from, probe.end), options);
       const tail = tree.children[tree.children.length - 1];
-      if (!tail || tail.position?.start.offset !== probe.start - from) {
+      if (stats) stats.chunks++;
+      if (!startsFresh(tail, probe.start - from, kinds[next.first]!)) {
+        if (stats) stats.rest = true;
         const whole = fromMarkdown(value.slice(from), options);
         children.push(...shifted(whole.children, shift));
         end = shiftPoint(whole.position!.end, shift);
@@ -187,6 +199,7 @@ function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[],
       const node = paragraph(value, lines, group.first, group.last, 0);
       children.push(node);
       built.push(node);
+      if (stats) stats.built++;
       i++;
       continue;
     }
@@ -195,12 +208,27 @@ function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[],
     while (last + 1 < groups.length && groups[last + 1]!.kind === group.kind) last++;
     const node = list(value, lines, kinds, groups.slice(i, last + 1));
     children.push(node);
+    if (stats) stats.built++;
     for (const item of node.children) built.push(item.children[0] as Paragraph);
     i = last + 1;
   }
   runTransforms(built, options);
   const last = lines.length - 1;
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: end ?? pointAt(lines, last, value.length - lines[last]!.start) } };
+}
+
+/**
+ * Whether the node the parser made of the line after a cut is the block built here from that
+ * line, starting where it does: not part of a construct left open (a fence, an HTML block, a list
+ * it joins), and not read otherwise (after indented code and a blank line, the parser takes
+ * `0. text` for a paragraph: it still counts the code as open, and such an item may not interrupt).
+ */
+function startsFresh(node: RootContent | undefined, offset: number, line: LineKind): boolean {
+  if (!node || node.position?.start.offset !== offset) return false;
+  if (line.kind === 'plain') return node.type === 'paragraph';
+  if (line.kind !== 'item' || node.type !== 'list' || node.children.length !== 1) return false;
+  const content = node.children[0]!.children[0];
+  return node.ordered === (line.value !== undefined) && node.start === (line.value ?? null) && content?.type === 'paragraph' && content.position?.start.offset === offset + line.contentStart;
 }
 
 function pointAt(lines: Line[], lineIndex: number, column0: number): Point {
