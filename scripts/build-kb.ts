@@ -128,12 +128,15 @@ function mergeInto(entity: EntityRecord, more: { zh?: string | undefined; aliase
 const withZh: Array<{ entity: EntityRecord; zh: string; source: string }> = [];
 
 const companies = curated.companies;
+const curatedByName = new Map<string, EntityRecord>();
 for (const { entry: c, file, index } of companies) {
   const where = `${file}: [${index}] ${c.name}`;
   const tickers = (c.tickers ?? []).map((t) => keyOf(t, where));
   const first = tickers[0];
   const id = first ? `${first.slice(0, 2).toLowerCase()}:${first.slice(3)}` : `${c.type ?? 'company'}:${slug(c.name)}`;
-  const known = existing(id, c.name, where);
+  // A file of listings for companies defined elsewhere ("Toyota" with 7203.T beside Toyota with TM.US) adds to the entity of that name.
+  const sameName = curatedByName.get(foldKey(c.name));
+  const known = existing(id, c.name, where) ?? (sameName && tickers.length && (sameName.type === (c.type ?? 'company')) ? sameName : undefined);
   if (known === 'conflict') continue;
   if (known) {
     mergeInto(known, { zh: c.zh, aliases: c.aliases, tickers, sector: c.sector });
@@ -160,6 +163,7 @@ for (const { entry: c, file, index } of companies) {
   };
   entities.push(entity);
   curatedIds.set(id, { entity, where });
+  curatedByName.set(foldKey(c.name), entity);
   for (const t of tickers) {
     if (byTicker.has(t)) warnings.push(`${where}: ${t} already belongs to ${byTicker.get(t)!.name}`);
     byTicker.set(t, entity);

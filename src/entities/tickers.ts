@@ -2,10 +2,12 @@
  * Ticker notations as printed in the wild, read into one key per listing:
  * `(META.US)`, `(NASDAQ: META)`, `(NVDA.O)` → `US:META`; `(00700)`, `(0700.HK)`,
  * `(01810-HK)`, `(1810 HK)`, `(HK:9988)` → `HK:…` (five digits); `(300024.SZ)`,
- * `(600519.SH)`, `(600495 CH)`, `(002939.CN)` → `CN:…` (six digits).
+ * `(600519.SH)`, `(600495 CH)`, `(002939.CN)` → `CN:…` (six digits); `(2330.TW)`,
+ * `(6488.TWO)`, `(TPE: 2330)`, `(2330 TT)` → `TW:…`; `(005930.KS)`, `(035720.KQ)`,
+ * `(KRX: 005930)`, `(005930 KS)` → `KR:…`; `(7203.T)`, `(TYO: 7203)`, `(7203 JP)` → `JP:…`.
  */
 
-export type Market = 'US' | 'HK' | 'CN';
+export type Market = 'US' | 'HK' | 'CN' | 'TW' | 'KR' | 'JP';
 
 export interface TickerSpan {
   /** The parenthesis, both brackets included. */
@@ -16,7 +18,11 @@ export interface TickerSpan {
   text: string;
 }
 
-const PREFIXED = /^(NASDAQ|NYSE(?: American)?|NYSEAMERICAN|AMEX|OTC|HKEX|HKE|HK|SEHK|SH|SZ|SSE|SZSE)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})$/i;
+const PREFIXED = /^(NASDAQ|NYSE(?: American)?|NYSEAMERICAN|AMEX|OTC|HKEX|HKE|HK|SEHK|SH|SZ|SSE|SZSE|TPE|TWSE|TPEX|TWO|KRX|KOSPI|KOSDAQ|TYO|TSE|JPX)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})$/i;
+/** Taiwan (TWSE .TW, TPEx .TWO; Bloomberg TT), Korea (KOSPI .KS, KOSDAQ .KQ; Bloomberg KS/KQ), Tokyo (.T; Bloomberg JP/JT). */
+const TW = /^(\d{4})(?:\.TWO?|\sTT)$/i;
+const KR = /^(\d{6})(?:\.|\s)K[SQ]$/i;
+const JP = /^(\d{4})(?:\.T|\s(?:JP|JT))$/;
 const US = /^([A-Z][A-Z0-9]{0,5}(?:[.\-][A-Z])?)(?:\.|\s)(US|O|N|OQ)$/;
 const HK = /^(\d{1,5})(?:\.|-|\s)HK$/i;
 const CN = /^(\d{6})\s?(?:\.\s?(?:SH|SZ|SS|CN|BJ)|\s(?:CH|CN))$/i;
@@ -32,11 +38,17 @@ export function tickerKey(notation: string): string | undefined {
     const code = m[2]!.toUpperCase();
     if (/^(HKEX|HKE|HK|SEHK)$/.test(exchange)) return /^\d{1,5}$/.test(code) ? `HK:${code.padStart(5, '0')}` : undefined;
     if (/^(SH|SZ|SSE|SZSE)$/.test(exchange)) return /^\d{6}$/.test(code) ? `CN:${code}` : undefined;
+    if (/^(TPE|TWSE|TPEX|TWO)$/.test(exchange)) return /^\d{4}$/.test(code) ? `TW:${code}` : undefined;
+    if (/^(KRX|KOSPI|KOSDAQ)$/.test(exchange)) return /^\d{6}$/.test(code) ? `KR:${code}` : undefined;
+    if (/^(TYO|TSE|JPX)$/.test(exchange)) return /^\d{4}$/.test(code) ? `JP:${code}` : undefined;
     return `US:${code.replace('.', '-')}`;
   }
   if ((m = US.exec(s))) return `US:${m[1]!.replace('.', '-')}`;
   if ((m = HK.exec(s))) return `HK:${m[1]!.padStart(5, '0')}`;
   if ((m = CN.exec(s))) return `CN:${m[1]!}`;
+  if ((m = TW.exec(s))) return `TW:${m[1]!}`;
+  if ((m = KR.exec(s))) return `KR:${m[1]!}`;
+  if ((m = JP.exec(s))) return `JP:${m[1]!}`;
   if ((m = BARE_HK.exec(s))) return `HK:${m[1]!.padStart(5, '0')}`;
   if ((m = BARE_CN.exec(s))) return `CN:${m[1]!}`;
   return undefined;
@@ -46,10 +58,13 @@ export function marketOf(key: string): Market {
   return key.slice(0, 2) as Market;
 }
 
-/** How a key is printed in messages: `NVDA.US`, `00700.HK`, `300024.SZ`. */
+/** How a key is printed in messages: `NVDA.US`, `00700.HK`, `300024.SZ`, `2330.TW`, `005930.KS`, `7203.T`. */
 export function printKey(key: string): string {
   const code = key.slice(3);
   if (key.startsWith('HK:')) return `${code}.HK`;
+  if (key.startsWith('TW:')) return `${code}.TW`;
+  if (key.startsWith('KR:')) return `${code}.KS`;
+  if (key.startsWith('JP:')) return `${code}.T`;
   if (key.startsWith('CN:')) return `${code}.${/^[69]/.test(code) ? 'SH' : /^[48]/.test(code) ? 'BJ' : 'SZ'}`;
   return `${code}.US`;
 }
