@@ -19,7 +19,7 @@ import englishWordList from 'word-list';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
 import { tickerKey } from '../src/entities/tickers.js';
 import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
-import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, legalSuffixAt, sectorOf, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
+import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, legalSuffixAt, sectorOf, shortCodeExpandable, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = findRoot(here);
@@ -32,6 +32,9 @@ const dataDir = resolve(option('--data') ?? join(root, '..', 'shared', 'data'));
 const outFile = resolve(option('--out') ?? join(root, 'data', 'kb.json'));
 const curatedDir = join(root, 'data', 'curated');
 const warnings: string[] = [];
+/** English words (the word-list package): a derived rendering or a code that is one is ordinary English. */
+const englishWords = new Set(readFileSync(englishWordList, 'utf8').split('\n'));
+const isEnglishWord = (word: string) => englishWords.has(word.replace(/['’]s$/, ''));
 
 function findRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -319,7 +322,9 @@ for (const row of hkRows) {
   const curated = byTicker.get(key);
   if (curated) {
     curated.short = [...(curated.short ?? []), row.short];
-    curated.fixShort = shortNameFixable(row.short, curated.name);
+    curated.fixShort =
+      shortNameFixable(row.short, curated.name) ||
+      shortCodeExpandable(row.short, curated.name, isEnglishWord, (code) => [...(byTicker.get(`US:${code}`) ? [byTicker.get(`US:${code}`)!] : [])].some((e) => e !== curated));
     hkEntity.set(row.short, curated);
     continue;
   }
@@ -469,8 +474,6 @@ for (const e of entries) {
 type Derivation = 'pinyin' | 'pinyin-generic' | Risk | 'shares';
 const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string; how: Derivation }>>();
 const glosses = new GlossTable(curated.glosses.map(({ entry }) => entry));
-const englishWords = new Set(readFileSync(englishWordList, 'utf8').split('\n'));
-const isEnglish = (word: string) => englishWords.has(word.replace(/['’]s$/, ''));
 let literal = 0;
 for (const { entity, zh, source } of withZh) {
   const names = [entity.name, ...(entity.aliases ?? [])];
@@ -494,7 +497,7 @@ for (const { entity, zh, source } of withZh) {
     candidates.set(foldKey(form), list);
   }
   // Word for word (src/entities/literal.ts, data/curated/glosses.yaml): "Ningde Times", "Zero Run Auto".
-  for (const r of [...literalRenderings(zh, glosses, isEnglish), ...(tailed ? literalRenderings(tailed, glosses, isEnglish) : [])]) {
+  for (const r of [...literalRenderings(zh, glosses, isEnglishWord), ...(tailed ? literalRenderings(tailed, glosses, isEnglishWord) : [])]) {
     if (taken.has(foldKey(r.form)) || partOfName(r.form, names)) continue;
     const list = candidates.get(foldKey(r.form)) ?? [];
     if (!list.some((c) => c.entity === entity)) list.push({ entity, form: r.form, source: `${source}: word for word from ${zh}`, how: r.shares ? 'shares' : r.risk });

@@ -254,6 +254,24 @@ export function shortNameFixable(short: string, display: string): boolean {
   return base.length >= 5 && !ACRONYMS.has(base);
 }
 
+/**
+ * Whether a short name of two to four capitals ("BCQ", "DFZQ", "MNSO")
+ * should become the curated company's name in prose. Longer short names
+ * read as names; these are codes, opaque to a reader, so they are expanded,
+ * except where the code is itself how English copy names the company: its
+ * initials ("CCB" for China Construction Bank, "ABC"), a part of the name
+ * ("FWD" of FWD Group), a word ("LENS"), a known acronym, or another
+ * company's ticker ("CMS").
+ */
+export function shortCodeExpandable(short: string, display: string, isEnglish: (word: string) => boolean, isOtherTicker: (code: string) => boolean): boolean {
+  if (!/^[A-Z]{2,4}$/.test(short) || ACRONYMS.has(short) || isEnglish(short.toLowerCase()) || isOtherTicker(short)) return false;
+  const words = display.split(/[\s&.,()-]+/).filter(Boolean);
+  if (words.some((w) => w.toUpperCase() === short) || display.replace(/[^A-Za-z]/g, '').toUpperCase() === short) return false;
+  const initials = (list: string[]) => list.map((w) => w[0]!.toUpperCase()).join('');
+  const content = words.filter((w) => !SMALL.has(w.toLowerCase()));
+  return initials(words) !== short && initials(content) !== short && !initials(content).startsWith(short);
+}
+
 const SECTORS: Array<[RegExp, string]> = [
   [/ROBOT/i, 'robots'],
   [/SEMI|SEMICONDUCTOR|MICROELECTRON|\bCHIPS?\b/i, 'semiconductors'],
