@@ -49,7 +49,7 @@ import type { VFile } from 'vfile';
 import { analyse, entityOf, type Analysis, type Found } from '../src/entities/analysis.js';
 import { tickerAnchored } from '../src/entities/anchored.js';
 import type { EntityRecord, Mode } from '../src/entities/kb.js';
-import { inLegalContext, unknownLegalNames } from '../src/entities/legal.js';
+import { deskFirstReferences, inLegalContext, unknownLegalNames, type LegalMention } from '../src/entities/legal.js';
 import { replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
@@ -83,7 +83,8 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
   return (tree: Root, file: VFile) => {
     if (options.tickerNotation !== false) repairNotation(tree, file);
     const analysis = analyse(tree, matcher, file, false);
-    const decide = decider(matcher, analysis);
+    const firstReferences = deskStyle(analysis);
+    const decide = decider(matcher, analysis, firstReferences);
     const anchored = tickerAnchored(matcher, analysis.blocks, analysis.found);
     analysis.blocks.forEach((block, i) => {
       const planned: Array<{ c: Found; fix: Fix }> = [];
@@ -92,7 +93,7 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
         if (fix && !isMuted(tree, block.node, [fix.rule, PLUGIN])) planned.push({ c, fix });
       }
       // Names no list holds: fixed by the ticker beside them, or shortened from their legal form.
-      const extra = [...anchoredFixes(matcher, anchored, i), ...unknownLegalFixes(block, analysis.found[i]!, anchored, i)];
+      const extra = [...anchoredFixes(matcher, anchored, i), ...unknownLegalFixes(block, analysis.found[i]!, anchored, i, firstReferences)];
       const covered = new Set(anchored.flatMap((a) => (a.block === i ? a.covers ?? [] : [])));
       if (covered.size) for (let k = planned.length - 1; k >= 0; k--) if (covered.has(planned[k]!.c)) planned.splice(k, 1);
       for (const x of extra) if (!isMuted(tree, block.node, [x.fix.rule, PLUGIN])) planned.push(x);
@@ -106,7 +107,49 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
 
 export default fixEntities;
 
-function decider(matcher: Matcher, analysis: Analysis) {
+/**
+ * The legal names an English desk printed as a first reference (see
+ * deskFirstReferences), by `block:start`; looked up once, when a legal name turns up.
+ */
+function deskStyle(analysis: Analysis): () => Set<string> {
+  let keep: Set<string> | undefined;
+  return () => {
+    if (keep) return keep;
+    const mentions: LegalMention[] = [];
+    analysis.blocks.forEach((block, i) => {
+      const found = analysis.found[i]!;
+      for (const c of found) {
+        if (c.extension !== 'legal' || c.target.kind !== 'name') continue;
+        mentions.push({ block: i, start: c.start, nameEnd: c.nameEnd ?? c.end, end: c.end, company: c.target.entity, register: c.shareClass !== undefined });
+      }
+      for (const n of unknownLegalNames(block.text, found)) mentions.push({ ...n, block: i, company: block.text.slice(n.start, n.nameEnd) });
+    });
+    mentions.sort((a, b) => a.block - b.block || a.start - b.start);
+    const isTitle = (i: number) => { const node = analysis.blocks[i]!.node; return node.type === 'heading' && node.depth === 1; };
+    const first = new Map<number | string, LegalMention>();
+    for (const m of mentions) if (!first.has(m.company)) first.set(m.company, m);
+    const shortNameFollows = analysis.found.some((list, i) =>
+      list.some((c) => {
+        const m = c.target.kind === 'name' && c.extension !== 'legal' ? first.get(c.target.entity) : undefined;
+        return m !== undefined && (i > m.block || (i === m.block && c.start > m.start));
+      }),
+    ) || [...first.values()].some((m) => typeof m.company === 'string' && laterMention(analysis, m, m.company));
+    return (keep = deskFirstReferences(analysis.blocks.map((b) => b.text), mentions, isTitle, shortNameFollows));
+  };
+}
+
+/** Whether `name` is printed again, as a word, after the mention `m`. */
+function laterMention(analysis: Analysis, m: LegalMention, name: string): boolean {
+  for (let i = m.block; i < analysis.blocks.length; i++) {
+    const text = analysis.blocks[i]!.text;
+    for (let at = text.indexOf(name, i === m.block ? m.end : 0); at !== -1; at = text.indexOf(name, at + 1)) {
+      if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + name.length] ?? '')) return true;
+    }
+  }
+  return false;
+}
+
+function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Set<string>) {
   const kb = matcher.kb;
   let shareClassStory: boolean | undefined; // looked up only when a share-class name turns up
   let countersQuoted: Set<number> | undefined; // looked up only when a short name turns up
@@ -139,6 +182,8 @@ function decider(matcher: Matcher, analysis: Analysis) {
       if (productSlot(text, c.start) || nounSlot(text, c.start, c.end)) return undefined;
       // Court-case names, filings, disclaimers, "formerly known as": the legal name is right there.
       if (inLegalContext(text, c.start, c.end) || quotedSpan(text, c.start, c.end)?.title) return undefined;
+      // A desk's first reference ("Xiaomi Corp (1810.HK) posted…") is right as printed.
+      if (firstReferences().has(`${analysis.blocks.indexOf(block)}:${c.start}`)) return undefined;
       const printed = text.slice(c.start, c.nameEnd ?? c.end);
       const running = entity.curated ? runningName(entity, printed, actual) : written();
       // "SoftBank Corp" is not "SoftBank Group": a legal name that lacks a word of the desk name is another company.
@@ -248,12 +293,13 @@ function anchoredFixes(matcher: Matcher, anchored: ReturnType<typeof tickerAncho
 }
 
 /** Legal names of companies no list holds, in running text: "Shenzhen Kaifa Technology Co., Ltd." → "Shenzhen Kaifa Technology". */
-function unknownLegalFixes(block: Block, found: Found[], anchored: ReturnType<typeof tickerAnchored>, index: number): Array<{ c: Found; fix: Fix }> {
+function unknownLegalFixes(block: Block, found: Found[], anchored: ReturnType<typeof tickerAnchored>, index: number, firstReferences: () => Set<string>): Array<{ c: Found; fix: Fix }> {
   const text = block.text;
   const taken = [...found, ...anchored.filter((a) => a.block === index)];
   const out: Array<{ c: Found; fix: Fix }> = [];
   for (const n of unknownLegalNames(text, taken)) {
     if (productSlot(text, n.start) || nounSlot(text, n.start, n.end) || inLegalContext(text, n.start, n.end) || quotedSpan(text, n.start, n.end)) continue;
+    if (firstReferences().has(`${index}:${n.start}`)) continue;
     const name = text.slice(n.start, n.nameEnd);
     const value = n.keepStop ? `${name}.` : name;
     const actual = text.slice(n.start, n.end);

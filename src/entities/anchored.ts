@@ -177,6 +177,9 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
         const left = [...distinctive(coreOfLegalName(rest.trim() || 'x'))].filter((w) => !pinyinWord(w));
         if (rest.trim() && left.length > 0) continue;
         if (inside.every((c) => c.target.kind === 'name' && !c.extension) && !rest.trim()) continue;
+        // "Contemporary Amperex Technology Co Ltd (300750.SZ)": the company's own name and a legal form is its
+        // legal name, not a rendering; whether it stays is the legal-suffix rule's call.
+        if (inside.length === 1 && inside[0]!.target.kind === 'name' && inside[0]!.target.form !== 'short' && text.slice(inside[0]!.start, inside[0]!.end) === coreOfLegalName(printed)) continue;
         if (inside.length === 1 && inside[0]!.start === start && inside[0]!.end === end) continue;
         fixes.push({ block: i, start, end, entity: holder, value: entity.name, mode: 'fix', covers: inside, reason: `Replaced “${printed}” with “${entity.name}”: a rendering of its name, beside its ticker ${printKey(t.keys[0]!)}` });
         const core = coreOfLegalName(printed);

@@ -20,9 +20,9 @@ function sentenceAround(text: string, start: number, end: number): { before: str
 const COURT_BEFORE = /(?:\bv\.?|\bvs\.?|\bversus|\bIn\s+re:?|\bEx\s+parte)\s+(?:[\p{Lu}][\p{L}\p{N}.,&'’-]*\s+){0,6}$/u;
 const COURT_AFTER = /^[,.]?\s*(?:et\s+al\.?,?\s+)?(?:v\.?|vs\.?|versus)\s+\p{Lu}/u;
 const FORMERLY = /\b(?:formerly(?:\s+known\s+as|\s+called)?|f\/k\/a|previously\s+known\s+as|renamed\s+from|also\s+known\s+as|hereinafter)\b/i;
-const LEGAL_WORDS = /\b(?:hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;
+const LEGAL_WORDS = /\b(?:court|lawsuits?|sued|jury|judge|tribunal|arbitration|litigation|(?:patent\s+)?infringement|hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;
 const DEFINED_TERM = /^\s*\((?:the\s+)?["“‘']\p{Lu}/u;
-const DISCLAIMER = /^\s*(?:disclaimer|legal\s+notice|risk\s+warning|important\s+notice|copyright)\b/i;
+const DISCLAIMER = /^\s*(?:disclaimer|disclosure|legal\s+notice|risk\s+warning|important\s+notice|copyright)\b/i;
 
 /** Whether the legal name at text[start, end) stands where the legal form belongs. */
 export function inLegalContext(text: string, start: number, end: number): boolean {
@@ -86,4 +86,61 @@ export function unknownLegalNames(text: string, taken: ReadonlyArray<{ start: nu
     out.push({ start, nameEnd, end, keepStop: suffix.keepStop });
   }
   return out;
+}
+
+/**
+ * Desk style against linked copy. An English desk prints a company's legal
+ * form once, at its first reference in the body, abbreviated ("Xiaomi Corp
+ * (1810.HK)", "BYD Co Ltd", "Sony Group Corp."), and the short name after it:
+ * that legal name is right and stays. Machine-linked copy prints the
+ * security's register name wherever the company is named: in the headline,
+ * at every mention, with the register's punctuation and spelled-out forms
+ * ("Tesla, Inc.", "Microsoft Corporation", "Holding Limited"), beside trading
+ * apps' tickers ("(AAPL.US)", "(09988)"). One sign of linking anywhere in the
+ * article (outside legal contexts) makes every legal name in it a running
+ * name to shorten.
+ */
+export interface LegalMention {
+  block: number;
+  start: number;
+  /** Where the running name ends and the legal form starts. */
+  nameEnd: number;
+  end: number;
+  /** The company: an entity index, or the printed name of one no list holds. */
+  company: number | string;
+  /** Printed as only a register prints it, whatever the form ("Alphabet Inc. Class C"). */
+  register?: boolean | undefined;
+}
+
+/** Legal forms as a register prints them: a comma in the form, the form spelled out, forms desks leave out of copy. */
+const REGISTER_FORM = /,|\b(?:Corporation|Incorporated|Limited|Company|LLC|L\.P\.)(?![\p{L}\p{N}])/u;
+/** A desk's marks on a story: a dateline opening the lede ("SEOUL, Oct 27 -", "NEW YORK/HONG KONG -"), a byline, a reporting credit. */
+const DATELINE_LEDE = /^[\p{Lu}][\p{Lu}.'’ -]{1,30}(?:\/[\p{Lu}][\p{Lu}.' -]{1,30})*(?:,\s+[\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+)?){0,2}(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?(?:\s+\([^()]{2,30}\))?\s+[-–—]{1,2}\s+\S/u;
+const BYLINE = /^(?:By\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,5}|Staff\s+writer\b.*)$|^\(?(?:Reporting|Writing)\s+by\s+\p{Lu}/u;
+/** Tickers as Chinese trading apps print them: "(AAPL.US)", a bare five-digit Hong Kong code "(09988)". */
+const APP_TICKER = /\((?:[A-Z][A-Z0-9.]{0,6}\.US|\d{5})\)/;
+
+/** The mentions (by `block:start`) that are a desk's first reference, to keep; empty when the article reads as linked copy. */
+export function deskFirstReferences(
+  texts: readonly string[],
+  mentions: readonly LegalMention[],
+  isTitle: (block: number) => boolean,
+  /** Whether a company named with a legal form is named again later by its short name, as desks do. */
+  shortNameFollows: boolean,
+): Set<string> {
+  const keep = new Set<string>();
+  if (mentions.length === 0 || texts.some((t) => APP_TICKER.test(t))) return keep;
+  // Without a desk's marks (dateline, byline, short name after the first reference) the legal form is a register's.
+  if (!shortNameFollows && !texts.some((t) => (t.length <= 80 && BYLINE.test(t)) || DATELINE_LEDE.test(t))) return keep;
+  const seen = new Map<number | string, number>();
+  for (const m of mentions) {
+    const text = texts[m.block]!;
+    if (inLegalContext(text, m.start, m.end)) continue;
+    if (isTitle(m.block) || m.register || REGISTER_FORM.test(text.slice(m.nameEnd, m.end))) return keep;
+    seen.set(m.company, (seen.get(m.company) ?? 0) + 1);
+  }
+  // A legal form printed twice for one company is linking, not a first reference.
+  if ([...seen.values()].some((n) => n > 1)) return keep;
+  for (const m of mentions) keep.add(`${m.block}:${m.start}`);
+  return keep;
 }
