@@ -32,7 +32,7 @@ import { toString } from 'mdast-util-to-string';
 import stringSimilarity from 'string-similarity';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { containment, factsOf, normalizeKey, profileText, stem, type Profile } from '../src/profile.js';
+import { containment, factsOf, normalizeKey, profileText, stemOf, type Profile } from '../src/profile.js';
 import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
 import { pointer, report } from '../src/report.js';
 import { isMuted } from '../src/control.js';
@@ -77,6 +77,7 @@ export interface DedupeLeadOptions extends GuardOptions {
 class Block {
   #text: string | undefined;
   #words: Set<string> | undefined;
+  #lower: string | undefined;
   readonly length: number;
   constructor(readonly node: Paragraph | Heading) {
     this.length = proseLength(node);
@@ -86,9 +87,15 @@ class Block {
   }
   /** Distinct lower-case words. */
   get words(): Set<string> {
-    return (this.#words ??= new Set(this.text.toLowerCase().split(/[^a-z0-9\u00c0-\uffff]+/).filter(Boolean)));
+    return (this.#words ??= new Set(this.lower.match(WORD_RUN)));
+  }
+  get lower(): string {
+    return (this.#lower ??= this.text.toLowerCase());
   }
 }
+
+/** A word, for the near-repeat test: a run of ASCII letters and digits or of any letter past U+00C0. */
+const WORD_RUN = /[a-z0-9\u00c0-\uffff]+/g;
 
 const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
   const leadWindow = options.leadWindow ?? 4;
@@ -280,8 +287,14 @@ function restates(part: Profile, whole: Profile, title: Profile | undefined, ove
 /** One says a figure went up where the other says it went down: a contradiction, not a restatement. */
 function contradicts(a: Profile, b: Profile): boolean {
   const way = (p: Profile) => {
-    const stems = new Set(p.words.map(stem));
-    return (stems.has('up') ? 1 : 0) - (stems.has('down') ? 1 : 0);
+    let up = 0;
+    let down = 0;
+    for (const word of p.words) {
+      const s = stemOf(word);
+      if (s === 'up') up = 1;
+      else if (s === 'down') down = 1;
+    }
+    return up - down;
   };
   return way(a) * way(b) < 0;
 }
@@ -311,15 +324,22 @@ function moreInformative(a: Profile, b: Profile): boolean {
   return fa > fb || (fa === fb && a.words.length >= b.words.length);
 }
 
-/** The `n` longest words of at least five letters (ties: the first seen). */
-function longest(words: Set<string>, n: number): string[] {
+/**
+ * The `n` longest distinct words of at least five letters of a block (ties:
+ * the first seen), read straight off its text: most blocks never need their
+ * word set. A word seen again changes nothing: it is among the top already,
+ * or it is no longer than the shortest of them (which only grow).
+ */
+function longest(lower: string, n: number): string[] {
   const top: string[] = [];
-  for (const w of words) {
-    if (w.length < 5) continue;
-    if (top.length < n) top.push(w);
-    else if (w.length > top[n - 1]!.length) top[n - 1] = w;
-    else continue;
-    top.sort((x, y) => y.length - x.length);
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(lower); m; m = WORD_RUN.exec(lower)) {
+    const w = m[0];
+    if (w.length < 5 || (top.length === n && w.length <= top[n - 1]!.length) || top.includes(w)) continue;
+    // Insert by length, after the words as long as it (stable, as a sort would be).
+    let at = top.length === n ? n - 1 : top.length;
+    for (; at > 0 && top[at - 1]!.length < w.length; at--) top[at] = top[at - 1]!;
+    top[at] = w;
   }
   return top;
 }
@@ -343,7 +363,7 @@ const MAX_SHARING = 12;
 function sharedRareWords(paragraphs: Block[]): Block[][] {
   const groups = new Map<string, Block[]>();
   for (const block of paragraphs) {
-    const words = longest(block.words, 3);
+    const words = longest(block.lower, 3);
     for (const word of words) {
       const group = groups.get(word);
       if (group) group.push(block);

@@ -13,7 +13,7 @@ const STOPWORDS = new Set(
 );
 
 /** Words a rewording swaps freely in market copy, folded to one term ("climbed" / "rose" / "gained"). */
-const SYNONYMS: Record<string, string> = {};
+const SYNONYMS = new Map<string, string>(); // a Map: an object keyed by arbitrary words is slow to look up
 for (const [canonical, words] of Object.entries({
   up: 'rose rise climb climb gain jump surge soar advance increase grew grow higher up',
   down: 'fell fall drop declin decline slip slid slide plunge tumble decrease lower down shrank shrink',
@@ -28,7 +28,7 @@ for (const [canonical, words] of Object.entries({
   half: 'half interim h1',
   quarter: 'quarter quarterly q1 q2 q3 q4',
 })) {
-  for (const word of words.split(' ')) SYNONYMS[word] = canonical;
+  for (const word of words.split(' ')) SYNONYMS.set(word, canonical);
 }
 
 export interface Profile {
@@ -52,7 +52,7 @@ export function stem(word: string): string {
   const m = w.length;
   if (m > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (m > 4 && (w.endsWith('ed') || w.endsWith('ly'))) w = w.slice(0, -2);
-  return SYNONYMS[w] ?? w;
+  return SYNONYMS.get(w) ?? w;
 }
 
 const TICKER = /\((?:[A-Z]{1,6}[.:]\s?)?[A-Z0-9]{1,6}(?:[.-][A-Z]{1,3})?\)/g;
@@ -73,6 +73,17 @@ export function profile(node: Nodes): Profile {
 /** Stems already computed: news copy reuses a small vocabulary. */
 const stems = new Map<string, string>();
 
+/** `stem(word)`, remembered. */
+export function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stems.size > 50_000) stems.clear(); // bounded: a long-running server sees every word eventually
+    stems.set(word, s);
+  }
+  return s;
+}
+
 const WORD = /[a-z0-9]+(?:['\u2019][a-z]+|[.,]\d+)*/g;
 
 export function profileText(text: string): Profile {
@@ -88,12 +99,7 @@ export function profileText(text: string): Profile {
       continue;
     }
     if (STOPWORDS.has(word)) continue;
-    let s = stems.get(word);
-    if (s === undefined) {
-      s = stem(word);
-      if (stems.size > 50_000) stems.clear(); // bounded: a long-running server sees every word eventually
-      stems.set(word, s);
-    }
+    const s = stemOf(word);
     if (!STOPWORDS.has(s)) terms.add(s);
   }
   return { text, words, terms, numbers: numbersOf(text) };
