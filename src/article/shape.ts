@@ -128,7 +128,8 @@ export function shapeOfText(text: string, linkShare = 0): Shape {
 
 /** Share of a block's text that sits inside links. */
 export function linkShareOf(node: Nodes): number {
-  if (!('children' in node)) return 0;
+  // Most blocks hold no link: their share is 0 without counting a character.
+  if (!('children' in node) || !hasLink(node)) return 0;
   let linked = 0;
   let all = 0;
   const walk = (n: Nodes, inLink: boolean) => {
@@ -142,6 +143,11 @@ export function linkShareOf(node: Nodes): number {
   };
   walk(node, false);
   return all ? linked / all : 0;
+}
+
+function hasLink(node: Nodes): boolean {
+  if (node.type === 'link' || node.type === 'linkReference') return true;
+  return 'children' in node && node.children.some((c) => hasLink(c as Nodes));
 }
 
 /** Words that report speech or sources: prose, never a headline list. */

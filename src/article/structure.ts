@@ -84,9 +84,17 @@ function isBreadcrumb(text: string): boolean {
   return BREADCRUMB.test(text);
 }
 
-/** A block and its shape, taken on first use: most of a long article is never looked at. */
+/**
+ * A block, its shape and what kind of line it is, each taken on first use:
+ * most of a long article is never looked at, and the lines near the top are
+ * looked at several times.
+ */
 class Candidate {
   #shape: Shape | undefined;
+  #furniture: boolean | undefined;
+  #dateline: boolean | undefined;
+  #byline: boolean | undefined;
+  #attribution: boolean | undefined;
   constructor(
     readonly node: Block,
     readonly index: number,
@@ -94,32 +102,44 @@ class Candidate {
   get shape(): Shape {
     return (this.#shape ??= shapeOf(this.node));
   }
-}
-
-function textOf(shape: Shape): string {
-  return shape.text;
+  get text(): string {
+    return this.shape.text;
+  }
+  get furniture(): boolean {
+    return (this.#furniture ??= isMarkerOrFurniture(this.text));
+  }
+  get dateline(): boolean {
+    return (this.#dateline ??= isDateline(this.text));
+  }
+  get byline(): boolean {
+    return (this.#byline ??= isByline(this.text));
+  }
+  get attribution(): boolean {
+    return (this.#attribution ??= isAttributionLine(this.text));
+  }
 }
 
 /**
  * A first line that cannot be the headline: a site or wire name, a
  * breadcrumb, a widget or furniture line, a line in another script.
  */
-function chromeStrength(shape: Shape): 0 | 1 | 2 {
-  const text = shape.text;
-  if (shape.cjkShare > 0.5 || shape.linkShare > 0.5 || isBreadcrumb(text) || isMarkerOrFurniture(text) || isDateline(text) || shape.digitShare > 0.5) return 2;
+function chromeStrength(b: Candidate): 0 | 1 | 2 {
+  const shape = b.shape;
+  if (shape.cjkShare > 0.5 || shape.linkShare > 0.5 || isBreadcrumb(shape.text) || b.furniture || b.dateline || shape.digitShare > 0.5) return 2;
   return shape.words <= 3 ? 1 : 0; // a site name, or a short headline
 }
 
 /** A label or value alone on its line under the headline ("avatar", "GMT Eight", "time"): page chrome. */
-function isLabelLine(shape: Shape): boolean {
-  return shape.words >= 1 && shape.words <= 3 && !/[.!?:：]$/.test(shape.text) && !/\p{N}/u.test(shape.text) && shape.cjkShare < 0.5 && !isAttributionLine(shape.text);
+function isLabelLine(b: Candidate): boolean {
+  const shape = b.shape;
+  return shape.words >= 1 && shape.words <= 3 && !/[.!?:：]$/.test(shape.text) && !/\p{N}/u.test(shape.text) && shape.cjkShare < 0.5 && !b.attribution;
 }
 
 /** Whether a line may be a headline at all, by shape. */
-function headlineShaped(shape: Shape): boolean {
-  const text = textOf(shape);
-  if (!text || shape.cjkShare > 0.3 || shape.linkShare > 0.5) return false;
-  if (isMarkerOrFurniture(text) || isAttributionLine(text) || isDateline(text) || isByline(text) || isBreadcrumb(text)) return false;
+function headlineShaped(b: Candidate): boolean {
+  const shape = b.shape;
+  if (!shape.text || shape.cjkShare > 0.3 || shape.linkShare > 0.5) return false;
+  if (b.furniture || b.attribution || b.dateline || b.byline || isBreadcrumb(shape.text)) return false;
   return isTitleLike(shape) && shape.words >= 4;
 }
 
@@ -147,13 +167,13 @@ export function findStructure(tree: Root): ArticleStructure {
   const given = blocks.slice(0, limit + 1).find((b) => b.node.type === 'heading' && b.node.depth === 1);
 
   let headline: Candidate | undefined;
-  const chrome = given ? chromeStrength(given.shape) : 0;
+  const chrome = given ? chromeStrength(given) : 0;
   if (given && chrome === 0 && !(firstProse >= 0 && blocks[firstProse] === given)) headline = given;
   // Chrome stands where the title should be: the headline is the title-shaped line the story restates most.
   if (!headline && given && chrome > 0) {
     const after = blocks.slice(blocks.indexOf(given) + 1, limit);
-    const end = after.findIndex((b) => isMarkerOrFurniture(b.shape.text) && LIST_MARKERS.some((re) => re.test(b.shape.text)));
-    const candidates = (end >= 0 ? after.slice(0, end) : after).filter((b) => headlineShaped(b.shape));
+    const end = after.findIndex((b) => b.furniture && LIST_MARKERS.some((re) => re.test(b.text)));
+    const candidates = (end >= 0 ? after.slice(0, end) : after).filter(headlineShaped);
     const scored = candidates.map((c) => ({ c, score: restatedBy(c.shape, storyText) + (c.node.type === 'heading' ? 0.2 : 0) }));
     scored.sort((x, y) => y.score - x.score || x.c.index - y.c.index);
     // A short first line may just be a short headline: only the story's own words make another one the title.
@@ -162,7 +182,7 @@ export function findStructure(tree: Root): ArticleStructure {
   }
   // A headline printed after the body: the page's first line is story text.
   if (!headline && given && blocks[firstProse] === given) {
-    const tail = blocks.slice(-TAIL_WINDOW).filter((b) => b !== given && headlineShaped(b.shape));
+    const tail = blocks.slice(-TAIL_WINDOW).filter((b) => b !== given && headlineShaped(b));
     const found = tail.find((b) => restatedBy(b.shape, storyText) >= 0.5);
     if (found) {
       headline = found;
@@ -180,32 +200,30 @@ export function findStructure(tree: Root): ArticleStructure {
   // Above the headline: a same-news line in another script beside it, or short chrome.
   for (let i = 0; i < at; i++) {
     const b = blocks[i]!;
-    const text = b.shape.text;
-    if (isMarkerOrFurniture(text)) continue; // strip-boilerplate's, by its own rule
-    if (i === at - 1 && b.shape.cjkShare > 0.5 && b.shape.text.length <= 120) structure.bilingual = b.node;
-    else if (isDateline(text)) structure.dateline ??= b.node;
-    else if (isByline(text)) structure.byline ??= b.node;
+    if (b.furniture) continue; // strip-boilerplate's, by its own rule
+    if (i === at - 1 && b.shape.cjkShare > 0.5 && b.text.length <= 120) structure.bilingual = b.node;
+    else if (b.dateline) structure.dateline ??= b.node;
+    else if (b.byline) structure.byline ??= b.node;
     // Navigation links are strip-boilerplate's, by its own rule.
-    else if (!isAttributionLine(text) && !isBodyProse(b.shape) && b.shape.words <= 12 && b.shape.linkShare <= 0.5) structure.chrome.push(b.node);
+    else if (!b.attribution && !isBodyProse(b.shape) && b.shape.words <= 12 && b.shape.linkShare <= 0.5) structure.chrome.push(b.node);
   }
   // Just below it: a headline in another script, the dateline, the byline.
   let next = structure.headlineMoved ? 0 : at + 1;
   for (; next < blocks.length && next <= at + 4; next++) {
     const b = blocks[next]!;
     if (b === headline) continue;
-    const text = b.shape.text;
-    if (next === at + 1 && !structure.bilingual && b.shape.cjkShare > 0.5 && text.length <= 120 && !structure.headlineMoved) structure.bilingual = b.node;
-    else if (isDateline(text)) structure.dateline ??= b.node;
-    else if (isByline(text)) structure.byline ??= b.node;
-    else if (isMarkerOrFurniture(text) || isAttributionLine(text)) continue;
-    else if (isLabelLine(b.shape) && next + 1 < blocks.length) structure.chrome.push(b.node);
+    if (next === at + 1 && !structure.bilingual && b.shape.cjkShare > 0.5 && b.text.length <= 120 && !structure.headlineMoved) structure.bilingual = b.node;
+    else if (b.dateline) structure.dateline ??= b.node;
+    else if (b.byline) structure.byline ??= b.node;
+    else if (b.furniture || b.attribution) continue;
+    else if (isLabelLine(b) && next + 1 < blocks.length) structure.chrome.push(b.node);
     else break;
   }
   // A byline or dateline may also stand below a dek, before the lede.
   for (const b of blocks.slice(next, next + 3)) {
     if (b === headline) continue;
-    if (isDateline(b.shape.text)) structure.dateline ??= b.node;
-    else if (isByline(b.shape.text)) structure.byline ??= b.node;
+    if (b.dateline) structure.dateline ??= b.node;
+    else if (b.byline) structure.byline ??= b.node;
   }
   // The lead: a standfirst is a first paragraph followed by a longer one of story prose.
   const body: Candidate[] = [];
@@ -213,7 +231,7 @@ export function findStructure(tree: Root): ArticleStructure {
     const b = blocks[i]!;
     // The reader's line 1, when it is story text, is a paragraph of the body (the plugin turns it into one).
     const paragraph = b.node.type === 'paragraph' || b.node === structure.formerTitle;
-    if (b !== headline && paragraph && b.shape.words >= 8 && !isMarkerOrFurniture(b.shape.text)) body.push(b);
+    if (b !== headline && paragraph && b.shape.words >= 8 && !b.furniture) body.push(b);
   }
   const [first, second] = body;
   if (first && second && first.shape.sentences <= 1 && second.shape.text.length > first.shape.text.length && isBodyProse(second.shape)) {
