@@ -86,10 +86,10 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
           continue;
         }
         if (!text || node.type === 'list' || node.type === 'code' || node.type === 'table' || isAttribution(text)) continue;
-        const shaped = FURNITURE_SHAPES.find((f) => f.pattern.test(text));
+        let shaped: (typeof FURNITURE_SHAPES)[number] | undefined;
         if (furniture.some((re) => re.test(text))) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
-        } else if (shaped) {
+        } else if ((shaped = FURNITURE_SHAPES.find((f) => f.pattern.test(text)))) {
           removals.push({ node, ruleId: 'page-furniture', reason: `Removed page furniture: ${shaped.what}`, marked: true });
         } else if (looksLikeInterface(node, text)) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed a line of interface words or links' });
@@ -179,7 +179,7 @@ function readsLikeSentence(node: Nodes): boolean {
 /** A short line of interface words ("Share to: WeChat | Weibo"), or of links only. */
 function looksLikeInterface(node: Nodes, text: string): boolean {
   if (node.type !== 'paragraph' && node.type !== 'heading') return false;
-  if (text.split(' ', 14).length > 13) return false; // cheap: more than 12 words cannot be a widget label
+  if (spacesUpTo(text, 13) >= 13) return false; // cheap: more than 12 words cannot be a widget label
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0 || words.length > 12) return false;
   const ui = words.filter((w) => UI_WORDS.has(w)).length;
@@ -189,6 +189,13 @@ function looksLikeInterface(node: Nodes, text: string): boolean {
   if (links.length < 2 || sentenceCount(text) > 0) return false;
   const linked = links.reduce((n, l) => n + toString(l).length, 0);
   return linked / text.replace(/[\s|·•,/]+/g, '').length >= 0.8;
+}
+
+/** Spaces in `text`, counted up to `most`. */
+function spacesUpTo(text: string, most: number): number {
+  let n = 0;
+  for (let at = text.indexOf(' '); at !== -1 && n < most; at = text.indexOf(' ', at + 1)) n++;
+  return n;
 }
 
 /** A cheap test before the real one: most paragraphs hold none of these words. */
