@@ -3,11 +3,17 @@
  * work, each timed against a plain generated article of the same size in the
  * same run (interleaved), so the figure is a ratio: goal ≤ 3 for each.
  *
- *   100,000 list items · 320 KB of emphasis runs (`**a**_b_`) · `[a](` runs ·
- *   10 MB of one name and ticker repeated
+ *   100,000 list items · 100,000 short paragraphs · 320 KB of emphasis runs
+ *   (`**a**_b_`) · `[a](` runs · 10 MB of one name and ticker repeated
+ *
+ * and the peak resident set of one `clean()` of the list, in a process of its
+ * own (a process's peak only grows, so it cannot be read after other work),
+ * beside that of the plain article of the same size.
  *
  * `COPYDESK_BENCH_QUICK=1` scales every size down by ten.
  */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { clean } from '../src/pipeline.js';
 import { markdownArticle } from './articles.js';
 import { compare, type Row } from './measure.js';
@@ -22,10 +28,16 @@ interface WorstCase {
 /** A sentence of wire copy naming one listed company and its ticker. */
 const TICKER_SENTENCE = 'Tencent (00700.HK) shares rose 2% after the results. ';
 
+const LIST: WorstCase = {
+  name: `${Math.round(100_000 * scale).toLocaleString('en')} list items`,
+  make: () => `# A long list\n\n${Array.from({ length: Math.round(100_000 * scale) }, (_, i) => `- item ${i}`).join('\n')}\n`,
+};
+
 const CASES: WorstCase[] = [
+  LIST,
   {
-    name: `${Math.round(100_000 * scale).toLocaleString('en')} list items`,
-    make: () => `# A long list\n\n${Array.from({ length: Math.round(100_000 * scale) }, (_, i) => `- item ${i}`).join('\n')}\n`,
+    name: `${Math.round(100_000 * scale).toLocaleString('en')} short paragraphs`,
+    make: () => `# Many paragraphs\n\n${Array.from({ length: Math.round(100_000 * scale) }, (_, i) => `Paragraph ${i} of the filing.`).join('\n\n')}\n`,
   },
   { name: `${Math.round(320 * scale)} KB of emphasis runs`, make: () => `# Emphasis\n\n${'**a**_b_'.repeat(Math.round(40_000 * scale))}\n` },
   { name: `${Math.round(60_000 * scale).toLocaleString('en')} × \`[a](\``, make: () => `# Brackets\n\n${'[a]('.repeat(Math.round(60_000 * scale))}\n` },
@@ -56,6 +68,26 @@ export async function benchWorstCase(): Promise<Row[]> {
       note: `${t.worst!.toFixed(0)} ms against ${t.plain!.toFixed(0)} ms for a plain article of ${(worst.length / 1024).toFixed(0)} KB; goal ≤ 3`,
     });
   }
+  const peak = { worst: peakResidentSet('list'), plain: peakResidentSet('plain') };
+  rows.push({
+    name: `peak resident set, ${LIST.name}`,
+    value: peak.worst,
+    unit: 'MiB',
+    note: `${peak.plain.toFixed(0)} MiB for the plain article of the same size, each one clean() in a process of its own`,
+  });
   rows.push({ name: 'resident set after worst cases', value: process.memoryUsage().rss / 2 ** 20, unit: 'MiB' });
   return rows;
+}
+
+/** Peak resident set (MiB) of a fresh process that cleans the list once, or the plain article of its size. */
+function peakResidentSet(which: 'list' | 'plain'): number {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--peak', which], { env: process.env, encoding: 'utf8', maxBuffer: 1 << 20 });
+  return Number(out.trim()) / 1024;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--peak') {
+  const list = LIST.make();
+  const input = process.argv[3] === 'list' ? list : markdownArticle(list.length);
+  await clean(input, { format: 'markdown' });
+  console.log(process.resourceUsage().maxRSS);
 }

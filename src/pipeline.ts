@@ -15,6 +15,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkGfmLean from './gfm.js';
 import remarkParse from './parse/long-markdown.js';
+import { text as markdownText } from './write/markdown-text.js';
 import remarkRehype from 'remark-rehype';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified, type PluggableList, type Preset } from 'unified';
@@ -114,6 +115,8 @@ export const markdownOptions: StringifyOptions = {
   fences: true,
   listItemIndent: 'one',
   resourceLink: false,
+  // Escapes as the default text handler does, trying only the patterns whose character is there.
+  handlers: { text: markdownText },
 };
 
 // GFM (tables, strikethrough, task lists, footnotes, autolinks) in both writers. Raw HTML the

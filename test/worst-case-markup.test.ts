@@ -16,6 +16,9 @@ import { glob } from 'tinyglobby';
 import remarkGfmLean from '../src/gfm.js';
 import { parseLongMarkdown, type LongMarkdownStats } from '../src/parse/long-markdown.js';
 import { clean } from '../src/index.js';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { markdownOptions } from '../src/pipeline.js';
 
 const gfm = unified().use(remarkGfmLean);
 gfm.freeze();
@@ -225,6 +228,42 @@ describe('real articles', () => {
     const html = result.html.match(/<li>holding \d+<\/li>/g) ?? [];
     expect(html).toHaveLength(count);
     expect(html[count - 1]).toBe(`<li>holding ${count - 1}</li>`);
+  });
+});
+
+describe("the Markdown writer's text handler", () => {
+  const { handlers, ...stock } = markdownOptions;
+  const write = (tree: Root, withHandler: boolean) => toMarkdown(tree, { ...stock, ...(withHandler ? { handlers } : {}), extensions: [gfmToMarkdown()] });
+  const expectSameMarkdown = (doc: string) => {
+    const tree = fromMarkdown(doc, options);
+    expect(write(tree, true)).toBe(write(tree, false));
+  };
+
+  it('escapes what the default handler escapes, in every fixture', async () => {
+    for (const file of await glob('fixtures/**/*.md')) expectSameMarkdown(readFileSync(file, 'utf8'));
+  });
+
+  it('escapes what the default handler escapes, in text made of markup characters', () => {
+    const alphabet = fc.constantFrom(...'ab1 \t*_`[]()<>!#&;:.-+=|~@/\\\'"\n'.split(''), 'www.', 'http://', '&amp;', '1.', '- ', '# ', '\u007f');
+    const text = fc.array(alphabet, { minLength: 1, maxLength: 24 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), fc.constantFrom('paragraph', 'heading', 'item', 'link', 'cell'), (texts, where) => {
+        const phrasing = texts.map((value, i) => (i % 2 ? { type: 'emphasis' as const, children: [{ type: 'text' as const, value }] } : { type: 'text' as const, value }));
+        const block =
+          where === 'heading'
+            ? { type: 'heading' as const, depth: 2 as const, children: phrasing }
+            : where === 'item'
+              ? { type: 'list' as const, ordered: false, children: [{ type: 'listItem' as const, children: [{ type: 'paragraph' as const, children: phrasing }] }] }
+              : where === 'link'
+                ? { type: 'paragraph' as const, children: [{ type: 'link' as const, url: texts[0]!, children: phrasing }] }
+                : where === 'cell'
+                  ? { type: 'table' as const, children: [{ type: 'tableRow' as const, children: [{ type: 'tableCell' as const, children: phrasing }] }] }
+                  : { type: 'paragraph' as const, children: phrasing };
+        const tree: Root = { type: 'root', children: [block] };
+        expect(write(tree, true)).toBe(write(tree, false));
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
 
