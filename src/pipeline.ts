@@ -36,6 +36,7 @@ import { RULES } from './rules.js';
 import { articleInfo, type ArticleMeta } from './article-meta.js';
 import { titleOf } from './article/structure.js';
 import { hasRawHtml, linearHandlers, rehypeFragmentLinks, sanitizeMarkup } from './sanitize.js';
+import { processorKey } from './processor-key.js';
 
 export interface CleanOptions {
   /** Input format. @default 'markdown' (or from `path`'s extension) */
@@ -105,6 +106,23 @@ async function readerFor(format: Format): Promise<PluggableList> {
 /** A processor that reads `format` and cleans; `run` it to get the cleaned mdast. */
 export async function createProcessor(format: Format, options: CleanOptions = {}) {
   return unified().use(await readerFor(format)).use(sanitizeMarkup).use(copydeskPreset(options));
+}
+
+/** Frozen processors by format and options (see processor-key.ts), newest last. */
+const processors = new Map<string, Awaited<ReturnType<typeof createProcessor>>>();
+
+/** The processor for one article: the one frozen for the same options when there is one. */
+async function processorFor(format: Format, options: CleanOptions) {
+  const key = processorKey(format, options);
+  let processor = key === undefined ? undefined : processors.get(key);
+  if (!processor) {
+    processor = (await createProcessor(format, options)).freeze();
+    if (key !== undefined) {
+      if (processors.size >= 16) processors.delete(processors.keys().next().value!);
+      processors.set(key, processor);
+    }
+  }
+  return processor;
 }
 
 export const markdownOptions: StringifyOptions = {
@@ -182,7 +200,7 @@ export async function cleanTree(input: string | Uint8Array, options: CleanOption
     report(file, { ruleId: 'empty-input', severity: 'warning', reason: 'The article is empty' });
     return { tree: { type: 'root', children: [] }, file, messages: sorted(withSeverities(file.messages, options.rules)) };
   }
-  const processor = await createProcessor(format, options);
+  const processor = await processorFor(format, options);
   const tree = (await processor.run(processor.parse(file), file)) as Root;
   return { tree, file, messages: sorted(withSeverities(file.messages, options.rules)) };
 }
