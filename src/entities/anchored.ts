@@ -47,7 +47,8 @@ const PLAIN = new Set(
     'vehicle vehicles automotive dairy lithium robot robotics trading commercial enterprise enterprises ' +
     'shenzhen shanghai beijing guangzhou hangzhou nanjing wuhan chengdu chongqing tianjin xiamen suzhou hefei jinan qingdao dalian ningbo xian ' +
     'guangdong jiangsu zhejiang shandong fujian hubei hunan henan hebei sichuan anhui jiangxi shanxi shaanxi yunnan guizhou guangxi hainan ' +
-    'liaoning jilin heilongjiang gansu qinghai ningxia xinjiang tibet inner mongolia hong kong macau taiwan asia pacific east west north south'
+    'liaoning jilin heilongjiang gansu qinghai ningxia xinjiang tibet inner mongolia hong kong macau taiwan asia pacific east west north south ' +
+    'york london tokyo singapore taipei seoul frankfurt paris nasdaq nyse wall street mainland'
   ).split(/\s+/),
 );
 
@@ -186,6 +187,8 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
         if (core.length >= 5) follow.set(core, { entity: holder, value: entity.name, key: printKey(t.keys[0]!) });
         continue;
       }
+      // "trades in New York (NYSE: BABA)": a place or an exchange before the ticker names no company.
+      if (distinctive(printed).size === 0) continue;
       const forms = formsOf(matcher, entity);
       if (likeRightName(printed, forms.right) && !(entity.curated && rightNamePlusPinyin(printed, forms.right))) continue;
       // A pinyin name shaped like a person's ("Lei Jun", "Wang Chuanfu") beside a code is more likely the founder: only a suggestion.
