@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compiledPathFor, CompiledMatcherError, digestOf, loadMatcher, parseCompiledMatcher, readCompiledMatcher, serializeMatcher, writeCompiledMatcher } from '../src/entities/compiled.js';
+import { COMPILED_FORMAT, compiledPathFor, CompiledMatcherError, digestOf, loadMatcher, parseCompiledMatcher, readCompiledMatcher, serializeMatcher, writeCompiledMatcher } from '../src/entities/compiled.js';
 import { bundledSource, KnowledgeBase, type KbData } from '../src/entities/kb.js';
 import { Matcher, type Candidate } from '../src/entities/matcher.js';
 import { matcherFor } from '../src/entities/setup.js';
@@ -168,7 +168,8 @@ describe('compiled matcher files', () => {
     };
     expect(reason(bytes)).toBe('accepted');
     expect(reason(bytes, 'another digest')).toBe('stale');
-    const otherFormat = Buffer.from(bytes.toString('latin1').replace('"format":1,', '"format":9,'), 'latin1');
+    const otherFormat = Buffer.from(bytes.toString('latin1').replace(`"format":${COMPILED_FORMAT},`, `"format":${COMPILED_FORMAT + 1},`), 'latin1');
+    expect(otherFormat.equals(bytes)).toBe(false);
     expect(reason(otherFormat)).toBe('stale');
     const flipped = Buffer.from(bytes);
     flipped[flipped.length - 5]! ^= 0x40;

@@ -271,13 +271,24 @@ export class Automaton {
 
   /**
    * An automaton from the tables `tables()` gave (a precompiled matcher): the
-   * root and dense tables are derived again, in linear time; nothing is
-   * built. `patterns` is asked for only when read.
+   * records, the root and dense tables are expanded again in linear passes;
+   * nothing is built. `patterns` is asked for only when read.
    */
   static fromTables(tables: AutomatonTables, patterns: () => string[]): Automaton {
-    const { node, kids, out, dict, lengths, shallowMax, wordStarts } = tables;
-    const size = out.length;
-    if (node.length !== size << SHIFT || dict.length !== size || shallowMax >= size) throw new Error('automaton tables of inconsistent sizes');
+    const { records, kids, ends, suffixEnds, lengths, shallowMax, wordStarts } = tables;
+    const size = records.length / RECORD_FIELDS;
+    if (!Number.isInteger(size) || size < 1 || shallowMax >= size || ends.length % 2 || suffixEnds.length % 2) throw new Error('automaton tables of inconsistent sizes');
+    const out = new Int32Array(size).fill(-1);
+    for (let k = 0; k < ends.length; k += 2) out[ends[k]!] = ends[k + 1]!;
+    const dict = new Int32Array(size);
+    for (let k = 0; k < suffixEnds.length; k += 2) dict[suffixEnds[k]!] = suffixEnds[k + 1]!;
+    const node = new Int32Array(size << SHIFT);
+    for (let u = 0, r = 0, b = 0; u < size; u++, r += RECORD_FIELDS, b += 1 << SHIFT) {
+      node[b + COUNT_CHAR] = records[r]!;
+      node[b + NEXT_OR_KIDS] = records[r + 1]!;
+      node[b + FAIL] = records[r + 2]!;
+      node[b + FIRST_OUT] = out[u]! >= 0 ? u : dict[u]!;
+    }
     const root = rootTable(node, kids);
     // The character each shallow state is reached by: their parents are the root and depth-1 states, all numbered ≤ shallowMax.
     const char = new Uint16Array(shallowMax + 1);
@@ -285,7 +296,7 @@ export class Automaton {
       if (v <= shallowMax) char[v] = c;
     });
     // The fields in the order the class declares them, so both kinds of automaton share one shape.
-    const fields: Record<keyof AutomatonTables | 'folded' | 'root' | 'dense' | 'table', unknown> = {
+    const fields: Record<'folded' | 'lengths' | 'root' | 'node' | 'kids' | 'out' | 'dict' | 'dense' | 'shallowMax' | 'table' | 'wordStarts', unknown> = {
       folded: patterns,
       lengths,
       root,
@@ -307,9 +318,22 @@ export class Automaton {
     return this.folded;
   }
 
-  /** What `fromTables` needs to rebuild this automaton (views of the automaton's own arrays). */
+  /** What `fromTables` needs to rebuild this automaton, in compact form (what can be derived is left out). */
   tables(): AutomatonTables {
-    return { node: this.node, kids: this.kids, out: this.out, dict: this.dict, lengths: this.lengths, shallowMax: this.shallowMax, wordStarts: this.wordStarts };
+    const size = this.out.length;
+    const records = new Int32Array(size * RECORD_FIELDS);
+    const ends: number[] = [];
+    const suffixEnds: number[] = [];
+    for (let u = 0; u < size; u++) {
+      const b = u << SHIFT;
+      const r = u * RECORD_FIELDS;
+      records[r] = this.node[b + COUNT_CHAR]!;
+      records[r + 1] = this.node[b + NEXT_OR_KIDS]!;
+      records[r + 2] = this.node[b + FAIL]!;
+      if (this.out[u]! >= 0) ends.push(u, this.out[u]!);
+      if (this.dict[u] !== 0) suffixEnds.push(u, this.dict[u]!);
+    }
+    return { records, kids: this.kids, ends: Int32Array.from(ends), suffixEnds: Int32Array.from(suffixEnds), lengths: this.lengths, shallowMax: this.shallowMax, wordStarts: this.wordStarts };
   }
 
   /** Number of trie states. */
@@ -382,13 +406,18 @@ export class Automaton {
   }
 }
 
-/** The arrays an automaton is made of, less what is derived from them in linear time. */
+/** Fields of a state's record in `AutomatonTables.records`: COUNT_CHAR, NEXT_OR_KIDS, FAIL (FIRST_OUT is derived). */
+const RECORD_FIELDS = 3;
+
+/** An automaton in compact form: what cannot be derived from the rest in a linear pass. */
 export interface AutomatonTables {
-  /** Four fields a state (see COUNT_CHAR … FIRST_OUT). */
-  node: Int32Array;
+  /** Three fields a state: children count and character, child or where the children start, failure link. */
+  records: Int32Array;
   kids: Int32Array;
-  out: Int32Array;
-  dict: Int32Array;
+  /** Pairs (state, pattern) for the states that end a pattern. */
+  ends: Int32Array;
+  /** Pairs (state, next state on the failure chain that ends a pattern), where there is one. */
+  suffixEnds: Int32Array;
   lengths: Int32Array;
   shallowMax: number;
   wordStarts: boolean;
