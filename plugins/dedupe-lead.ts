@@ -42,6 +42,8 @@ import { figuresRestated } from '../src/article/figures.js';
 import { WIRE_LEDE } from '../src/knowledge/boilerplate.js';
 
 export const PLUGIN = 'dedupe-lead';
+/** Share of a lede's content words a standfirst must hold to be a copy of it, when the lede has no wire formula. */
+const NEAR_COPY = 0.6;
 export const RULES = ['dek', 'duplicate-lead', 'repeated-title', 'duplicate-paragraph'] as const;
 
 export interface DedupeLeadOptions extends GuardOptions {
@@ -170,7 +172,9 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
         // with the wire's formula) or a near-verbatim copy of the lede is moved.
         const wire = WIRE_LEDE.some((re) => re.test(lede.text));
         const overlap = wire ? leadOverlap : closeRestatement;
-        if (restates(ps, pl, titleProfile, overlap) && !bringsNames(standfirst.text, [lede.text, title?.text ?? ''])) {
+        // Without the formula, a copy is one both ways: a short dek that sums up a long lede is an editor's dek.
+        const copy = wire || containment(pl.terms, ps.terms) >= NEAR_COPY;
+        if (copy && restates(ps, pl, titleProfile, overlap) && !bringsNames(standfirst.text, [lede.text, title?.text ?? ''])) {
           gone.add(standfirst.node);
           deks.push(standfirst);
           removals.push({
