@@ -2,8 +2,8 @@
  * A page's own metadata: headline, byline, date, site name and canonical URL, from its `<meta>` tags,
  * `<link rel=canonical>`, `<h1>` and `<title>` (Readability's picks are the fallback).
  */
-import type { DomDocument, DomNode } from './page-regions.js';
-import { elementsWhere, squash } from './page-regions.js';
+import type { DomNode } from './page-regions.js';
+import { squash } from './page-regions.js';
 
 export interface PageMeta {
   /** `og:title` or `twitter:title`. */
@@ -18,15 +18,14 @@ export interface PageMeta {
   url?: string | undefined;
 }
 
-export function pageMeta(document: DomDocument): PageMeta {
-  // One pass over the page's <meta>, <link>, <title>, <h1> and <time> elements.
+/** The metadata of a page from its `<meta>`, `<link>`, `<title>`, `<h1>` and `<time>` elements (in document order). */
+export function pageMeta(elements: readonly DomNode[]): PageMeta {
   const metas = new Map<string, string>();
   let canonical: string | undefined;
   let titleTag: string | undefined;
   let time: string | undefined;
   const h1s: DomNode[] = [];
-  const root = document.documentElement ?? document;
-  elementsWhere(root, (el) => {
+  for (const el of elements) {
     const tag = el.localName;
     if (tag === 'meta') {
       const name = (el.getAttribute?.('property') ?? el.getAttribute?.('name') ?? el.getAttribute?.('itemprop') ?? '').toLowerCase();
@@ -36,8 +35,7 @@ export function pageMeta(document: DomDocument): PageMeta {
     else if (tag === 'title' && titleTag === undefined) titleTag = squash(el.textContent ?? '') || undefined;
     else if (tag === 'h1') h1s.push(el);
     else if (tag === 'time' && time === undefined) time = el.getAttribute?.('datetime') ?? undefined;
-    return false;
-  });
+  }
   const meta = (...names: string[]) => names.map((n) => metas.get(n.toLowerCase())).find(Boolean);
   return {
     headline: meta('og:title', 'twitter:title', 'dc.title', 'headline'),

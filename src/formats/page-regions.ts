@@ -1,6 +1,6 @@
 /**
  * What extraction dropped, as regions: the page's text is recorded before Readability runs (it moves
- * the article's nodes and removes the rest), then every run of text that did not reach the article
+ * the article's nodes and removes the rest; `page-detect.ts` records it), then every run of text that did not reach the article
  * and lies in the same landmark (a `nav`, `header`, `footer`, `aside`, form, comment section…) is one
  * region, reported with its text.
  */
@@ -18,6 +18,7 @@ export interface DomNode {
   firstChild: DomNode | null;
   nextSibling: DomNode | null;
   getAttribute?(name: string): string | null;
+  getAttributeNode?(name: string): { value: string } | null;
   querySelector?(selector: string): DomNode | null;
   querySelectorAll?(selector: string): ArrayLike<DomNode>;
   remove?(): void;
@@ -48,36 +49,23 @@ export interface DroppedRegion {
 
 const ELEMENT = 1;
 const TEXT = 3;
-const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object']);
 const LANDMARK_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu', 'section', 'dialog']);
 const LANDMARK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog']);
 const LANDMARK_NAMES = /comment|related|recommend|sidebar|share|social|footer|header|masthead|menu|navigation|newsletter|promo|breadcrumb|cookie|subscribe/i;
 
 export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** The page's visible text nodes in document order, each with its landmark. */
-export function recordText(body: DomNode): RecordedText[] {
-  const out: RecordedText[] = [];
-  const walk = (node: DomNode, landmark: DomNode | undefined): void => {
-    // firstChild/nextSibling: linkedom builds a fresh array for every childNodes read.
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT) {
-        const text = squash(child.nodeValue ?? '');
-        if (text) out.push({ node: child, text, landmark });
-      } else if (child.nodeType === ELEMENT && !NOT_TEXT.has(child.localName ?? '')) {
-        walk(child, landmark ?? (isLandmark(child) ? child : undefined));
-      }
-    }
-  };
-  walk(body, undefined);
-  return out;
+/** An element's `class` as written. (linkedom's `getAttribute('class')` builds the element's class list to join it again.) */
+export function classOf(node: DomNode): string {
+  return (node.getAttributeNode ? node.getAttributeNode('class')?.value : node.getAttribute?.('class')) ?? '';
 }
 
-function isLandmark(node: DomNode): boolean {
+/** An element whose text is one region when dropped: a landmark, a form, a section, or named like a comment section or a rail. */
+export function isLandmark(node: DomNode): boolean {
   if (LANDMARK_TAGS.has(node.localName ?? '')) return true;
   const role = node.getAttribute?.('role');
   if (role && LANDMARK_ROLES.has(role)) return true;
-  const name = `${node.getAttribute?.('id') ?? ''} ${node.getAttribute?.('class') ?? ''}`;
+  const name = `${node.getAttribute?.('id') ?? ''} ${classOf(node)}`;
   return name.length > 1 && LANDMARK_NAMES.test(name);
 }
 
@@ -120,7 +108,7 @@ export function droppedRegions(texts: RecordedText[], article: DomNode, alsoKept
 function labelOf(landmark: DomNode | undefined): string {
   if (!landmark) return 'page text';
   const id = landmark.getAttribute?.('id');
-  const cls = landmark.getAttribute?.('class')?.trim().split(/\s+/)[0];
+  const cls = classOf(landmark).trim().split(/\s+/)[0];
   const role = landmark.getAttribute?.('role');
   return `\`<${landmark.localName}${id ? `#${id}` : cls ? `.${cls}` : role ? ` role=${role}` : ''}>\``;
 }

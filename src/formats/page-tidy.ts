@@ -7,7 +7,7 @@
  * the page's other dropped regions (`page-regions.ts`).
  */
 import type { DomNode } from './page-regions.js';
-import { elementsWhere, squash } from './page-regions.js';
+import { classOf, elementsWhere, squash } from './page-regions.js';
 
 const ELEMENT = 1;
 /** Inline elements judged as lines when they stand in a container, not in a sentence. */
@@ -15,7 +15,7 @@ const INLINE = new Set(['span', 'time', 'small', 'a', 'strong', 'b', 'em', 'i'])
 const CONTAINERS = new Set(['div', 'section', 'article', 'header', 'footer', 'aside', 'main', 'figure']);
 const isLine = (el: DomNode) => BLOCKS.has(el.localName ?? '') || (INLINE.has(el.localName ?? '') && CONTAINERS.has(el.parentNode?.localName ?? ''));
 const BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'aside', 'dl', 'table', 'header', 'footer']);
-const isCaption = (el: DomNode) => el.localName === 'figcaption' || /caption|credit/i.test(el.getAttribute?.('class') ?? '');
+const isCaption = (el: DomNode) => el.localName === 'figcaption' || /caption|credit/i.test(classOf(el));
 /** Where a short line starts like this, it is the page talking, not the story. */
 const PROMO =
   /^(?:you (?:may|might) (?:also )?like|don'?t miss|see (?:more|also)|read (?:more|next|also)|more (?:from|on|stories|news)|related(?: (?:articles?|stories|news|posts?|content|coverage|reading))?\b|recommended|continue reading|advertisement|sponsored|share (?:this|on)|follow us|sign up|subscribe|tags?\b|filed under|topics?:|categories?:|comments?\b|leave a (?:comment|reply)|click here|get .{0,40} on the go|watch:|listen:|photo:|image:|video:|trending|popular|most read|top stories|next article|previous article|more:)/i;
@@ -42,8 +42,7 @@ interface Mutable {
  * Before Readability: a quote's source (`<blockquote>…<footer>Name</footer>`) is the article's, but
  * Readability drops every `<footer>`; it becomes a paragraph of the quote.
  */
-export function keepQuoteSources(body: DomNode): void {
-  const sources = elementsWhere(body, (el) => el.localName === 'footer' && el.parentNode?.localName === 'blockquote');
+export function keepQuoteSources(sources: readonly DomNode[]): void {
   for (const source of sources) {
     const node = source as unknown as Mutable;
     const paragraph = node.ownerDocument.createElement('p');

@@ -11,7 +11,9 @@
  *
  * Positions: after extraction the file's value is the extracted article's
  * HTML (the headline first, as `<h1>`), so every later message's place and
- * `actual` point into that text, not into the page as served. What
+ * `actual` point into that text, not into the page as served. That HTML and
+ * its hast are written together from Readability's DOM (`page-hast.ts`): the
+ * article is not serialized and parsed again. What
  * extraction dropped is reported as one `page-region` message per region,
  * with its text in `actual` and no place (it is not in the extracted text).
  * The page's headline, byline, date, site name and canonical URL go into the
@@ -22,9 +24,10 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { addMeta, articleInfo } from '../article-meta.js';
 import { report } from '../report.js';
-import { isWholePage, looksLikePage } from './page-detect.js';
+import { articleToHast } from './page-hast.js';
+import { looksLikePage, surveyPage } from './page-detect.js';
 import { pageMeta, headlineOf } from './page-meta.js';
-import { droppedRegions, locateRegions, recordText, type DomNode, type DomDocument } from './page-regions.js';
+import { droppedRegions, locateRegions, type DomNode, type DomDocument } from './page-regions.js';
 import { keepQuoteSources, tidyArticle } from './page-tidy.js';
 
 type Parse = (document: string, file: VFile) => HastRoot;
@@ -51,15 +54,21 @@ export function rehypeExtractArticle(this: Processor) {
     pending.delete(tree);
     const html = String(file.value ?? '');
     const extracted = await extractArticle(html, file);
-    if (extracted !== undefined) file.value = extracted;
-    Object.assign(tree, parseDocument(extracted ?? html, file));
+    if (!extracted) {
+      Object.assign(tree, parseDocument(html, file));
+      return;
+    }
+    // The article's HTML and its tree come from one walk of Readability's DOM: it is not parsed again.
+    file.value = extracted.html;
+    Object.assign(tree, extracted.tree);
   };
 }
 
 export interface ExtractedPage {
   /** The article's HTML: its headline as `<h1>`, then Readability's content after copydesk's tidy-up. */
   html: string;
-  title?: string | undefined;
+  /** The same as hast, with places in `html`. */
+  tree: HastRoot;
 }
 
 let libraries: Promise<{ parseHTML: (html: string) => { document: DomDocument }; Readability: ReadabilityClass }> | undefined;
@@ -75,23 +84,24 @@ function loadLibraries() {
 }
 
 /**
- * The article of a whole page as HTML, with the page's meta and one message per dropped region on `file`;
- * `undefined` when the document is a fragment or no article is found (then it is read as it is).
+ * The article of a whole page as HTML and hast, with the page's meta and one message per dropped region
+ * on `file`; `undefined` when the document is a fragment or no article is found (then it is read as it is).
  */
-export async function extractArticle(html: string, file: VFile): Promise<string | undefined> {
+export async function extractArticle(html: string, file: VFile): Promise<ExtractedPage | undefined> {
   const { parseHTML, Readability } = await loadLibraries();
   const { document } = parseHTML(html);
-  if (!document.body || !isWholePage(document)) return undefined;
-  const meta = pageMeta(document);
-  keepQuoteSources(document.body);
-  const texts = recordText(document.body);
+  if (!document.body) return undefined;
+  const survey = surveyPage(document);
+  if (!survey.whole) return undefined;
+  const meta = pageMeta(survey.metaElements);
+  keepQuoteSources(survey.quoteSources);
   const result = new Readability(document, { serializer: (node) => node }).parse();
   const content = result?.content as DomNode | undefined;
   if (!result || !content) return undefined;
   const title = headlineOf(result.title ?? undefined, meta);
   const byline = meta.byline ?? clean(result.byline);
   tidyArticle(content, title, byline);
-  const regions = droppedRegions(texts, content, title ? [title] : []);
+  const regions = droppedRegions(survey.texts, content, title ? [title] : []);
   const places = locateRegions(html, regions);
   regions.forEach((region, i) => {
     report(file, {
@@ -104,8 +114,7 @@ export async function extractArticle(html: string, file: VFile): Promise<string 
   });
   addMeta(file, { byline, siteName: meta.siteName ?? clean(result.siteName), published: meta.published ?? clean(result.publishedTime), url: meta.url });
   if (title) articleInfo(file).title ??= title;
-  const body = (content as unknown as { innerHTML: string }).innerHTML;
-  return `${title ? `<h1>${escapeHtml(title)}</h1>\n` : ''}${body}`;
+  return articleToHast(content, title);
 }
 
 function clean(value: string | null | undefined): string | undefined {
@@ -113,6 +122,3 @@ function clean(value: string | null | undefined): string | undefined {
   return text || undefined;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
