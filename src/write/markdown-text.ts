@@ -13,30 +13,41 @@
 import type { Parents, Text } from 'mdast';
 import { defaultHandlers, type Info, type State, type Unsafe } from 'mdast-util-to-markdown';
 
-interface CharacterClass {
+interface Patterns {
   length: number;
-  expression: RegExp;
+  /** Every character some pattern escapes, as one class. */
+  characters: RegExp;
+  /** The patterns for each set of characters met so far, keyed by those characters in the order met. */
+  bySet: Map<string, Unsafe[]>;
 }
 
-const classes = new WeakMap<Unsafe[], CharacterClass>();
+const known = new WeakMap<Unsafe[], Patterns>();
+/** Distinct character sets kept per document; texts beyond that many filter afresh. */
+const MAX_SETS = 4096;
 
-/** Every character some pattern escapes, as one class (rebuilt if a handler added patterns). */
-function charactersOf(unsafe: Unsafe[]): RegExp {
-  let known = classes.get(unsafe);
-  if (!known || known.length !== unsafe.length) {
+/** The patterns of `unsafe` by character (rebuilt if a handler added patterns). */
+function patternsOf(unsafe: Unsafe[]): Patterns {
+  let patterns = known.get(unsafe);
+  if (!patterns || patterns.length !== unsafe.length) {
     const characters = [...new Set(unsafe.map((pattern) => pattern.character))];
     const body = characters.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-    known = { length: unsafe.length, expression: new RegExp(`[${body}]`, 'g') };
-    classes.set(unsafe, known);
+    patterns = { length: unsafe.length, characters: new RegExp(`[${body}]`, 'g'), bySet: new Map() };
+    known.set(unsafe, patterns);
   }
-  return known.expression;
+  return patterns;
 }
 
 export function text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
   const all = state.unsafe;
-  const around = `${info.before}${node.value}${info.after}`;
-  const present = new Set(around.match(charactersOf(all)));
-  state.unsafe = all.filter((pattern) => present.has(pattern.character));
+  const patterns = patternsOf(all);
+  let key = '';
+  for (const c of `${info.before}${node.value}${info.after}`.match(patterns.characters) ?? []) if (!key.includes(c)) key += c;
+  let relevant = patterns.bySet.get(key);
+  if (!relevant) {
+    relevant = all.filter((pattern) => key.includes(pattern.character));
+    if (patterns.bySet.size < MAX_SETS) patterns.bySet.set(key, relevant);
+  }
+  state.unsafe = relevant;
   try {
     return defaultHandlers.text(node, parent, state, info);
   } finally {
