@@ -14,7 +14,9 @@
  * folder.
  *
  * Everything is generated into temporary folders and deleted afterwards.
- * `COPYDESK_BENCH_QUICK=1` scales down to 2,000 articles and 64 MB.
+ * `COPYDESK_BENCH_QUICK=1` scales down to 2,000 articles and 64 MB;
+ * `COPYDESK_BENCH_BATCH=folders` runs only the folder rounds on the RAM disk
+ * (the pool's scaling, without the on-disk round and the 1 GB export).
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, statfsSync } from 'node:fs';
@@ -163,10 +165,10 @@ export async function benchBatch(): Promise<Row[]> {
   const rounds = 3;
   const fast = process.env.COPYDESK_BENCH_TMP ?? ramDisk(count * articleBytes * 4);
   const runs = await folderRuns(fast ?? tmpdir(), count, articleBytes, rounds);
-  const onDisk = fast ? await folderRuns(tmpdir(), count, articleBytes, 1) : undefined;
-  const one = runs[1].rate;
-  const two = runs[2].rate;
+  const foldersOnly = process.env.COPYDESK_BENCH_BATCH === 'folders';
+  const onDisk = fast && !foldersOnly ? await folderRuns(tmpdir(), count, articleBytes, 1) : undefined;
   const where = fast ? `files in ${fast}` : 'files on disk';
+  if (foldersOnly) return folderRows(runs, count, rounds, where);
   const dir = await mkdtemp(join(tmpdir(), 'copydesk-bench-batch-'));
   try {
     const lines = await writeJsonl(join(dir, 'export.jsonl'), jsonlBytes, articleBytes);
@@ -177,14 +179,7 @@ export async function benchBatch(): Promise<Row[]> {
       ? [{ name: `same on disk (${tmpdir()}), one round: --jobs 2 / --jobs 1`, value: round(onDisk[2].rate / onDisk[1].rate), unit: '×', note: `${round(onDisk[1].rate)} and ${round(onDisk[2].rate)} articles/s; two independent halves ${round(onDisk.halves.rate / onDisk[1].rate)}×; file creation costs vary from run to run` }]
       : [];
     return [
-      { name: `batch --jobs 1 (${count} × 5 KB files, --out-dir)`, value: round(one), unit: 'articles/s', note: `wall clock, process start to exit; best of ${rounds}; ${where}` },
-      { name: `batch --jobs 2 (${count} × 5 KB files, --out-dir)`, value: round(two), unit: 'articles/s' },
-      { name: 'speedup --jobs 2 / --jobs 1', value: round(two / one), unit: '×', note: 'target ≥ 1.7 on 2 cores; at --jobs 1 V8\'s GC and JIT threads already use part of the second core' },
-      { name: 'two independent --jobs 1 processes, a half each', value: round(runs.halves.rate), unit: 'articles/s', note: `${round(runs.halves.rate / one)}× --jobs 1: what two cores give when nothing is shared, the ceiling for any pool` },
-      { name: '--jobs 2 / two independent halves', value: round(two / runs.halves.rate), unit: '×', note: '1.0: the pool costs nothing over sharding by hand' },
-      { name: 'cores busy at --jobs 1', value: round(runs[1].cores), unit: 'cores', note: `CPU time of every thread / wall time; ${round(2 / runs[1].cores)}× is the most two cores can give over it` },
-      { name: 'cores busy at --jobs 2', value: round(runs[2].cores), unit: 'cores' },
-      { name: 'CPU per article, --jobs 2 / --jobs 1', value: round(runs[2].cpuPerArticleMs / runs[1].cpuPerArticleMs), unit: '×', note: `${round(runs[1].cpuPerArticleMs)} and ${round(runs[2].cpuPerArticleMs)} ms; above 1: the second worker's own warm-up, and contention` },
+      ...folderRows(runs, count, rounds, where),
       ...disk,
       { name: `JSON Lines ${mb} MB (${lines} articles), --jobs 2: peak RSS`, value: round(Math.max(big.summary.peakRssMB, big.hwmMB)), unit: 'MB', note: 'process-wide, workers included; target < 400' },
       { name: `JSON Lines ${mb} MB, --jobs 2: throughput`, value: round(mb / big.seconds), unit: 'MB/s', note: `${round(lines / big.seconds)} articles/s` },
@@ -192,6 +187,22 @@ export async function benchBatch(): Promise<Row[]> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The folder rounds' rows: throughput at --jobs 1 and 2, against two independent halves. */
+function folderRows(runs: Record<Way, FolderRun>, count: number, rounds: number, where: string): Row[] {
+  const one = runs[1].rate;
+  const two = runs[2].rate;
+  return [
+    { name: `batch --jobs 1 (${count} × 5 KB files, --out-dir)`, value: round(one), unit: 'articles/s', note: `wall clock, process start to exit; best of ${rounds}; ${where}` },
+    { name: `batch --jobs 2 (${count} × 5 KB files, --out-dir)`, value: round(two), unit: 'articles/s' },
+    { name: 'speedup --jobs 2 / --jobs 1', value: round(two / one), unit: '×', note: 'target ≥ 1.7 on 2 cores; at --jobs 1 V8\'s GC and JIT threads already use part of the second core' },
+    { name: 'two independent --jobs 1 processes, a half each', value: round(runs.halves.rate), unit: 'articles/s', note: `${round(runs.halves.rate / one)}× --jobs 1: what two cores give when nothing is shared, the ceiling for any pool` },
+    { name: '--jobs 2 / two independent halves', value: round(two / runs.halves.rate), unit: '×', note: '1.0: the pool costs nothing over sharding by hand' },
+    { name: 'cores busy at --jobs 1', value: round(runs[1].cores), unit: 'cores', note: `CPU time of every thread / wall time; ${round(2 / runs[1].cores)}× is the most two cores can give over it` },
+    { name: 'cores busy at --jobs 2', value: round(runs[2].cores), unit: 'cores' },
+    { name: 'CPU per article, --jobs 2 / --jobs 1', value: round(runs[2].cpuPerArticleMs / runs[1].cpuPerArticleMs), unit: '×', note: `${round(runs[1].cpuPerArticleMs)} and ${round(runs[2].cpuPerArticleMs)} ms; above 1: the second worker's own warm-up, and contention` },
+  ];
 }
 
 function round(n: number): number {
