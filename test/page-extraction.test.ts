@@ -12,7 +12,9 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
 import { cleanTree } from '../src/pipeline.js';
+import type { Comment as HastComment, Element as HastElement, Root as HastRoot, Text as HastText } from 'hast';
 import htmlReader, { rehypeDropChrome } from '../src/formats/html.js';
+import { rehypeExtractArticle } from '../src/formats/page.js';
 import { withoutSiteName } from '../src/formats/page-meta.js';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', name), 'utf8');
@@ -147,6 +149,49 @@ describe('a page whose article is inside a layout table', () => {
       expect(regions(messages).some((m) => String(m.actual).includes(dropped))).toBe(true);
     }
     expect(markdown).not.toMatch(/\|/);
+    // the cell Readability keeps is read as blocks: each paragraph stays one
+    expect(markdown).toMatch(/next summer\.\n\nThe family-run company/);
+  });
+});
+
+describe('the extracted article as the file holds it', () => {
+  const page = fixture('news-page.html');
+
+  it('gives every node of the tree its place in the article HTML the file now holds', async () => {
+    const file = new VFile({ value: page, path: 'news-page.html' });
+    // the reader's first steps: the page read and its article extracted, as hast
+    const extract = unified().use(rehypeParse, { fragment: false }).use(rehypeExtractArticle);
+    const tree = (await extract.run(extract.parse(file), file)) as HastRoot;
+    const html = String(file.value);
+    expect(html.startsWith('<h1>Harbour Freight lifts its outlook as port volumes recover</h1>')).toBe(true);
+    const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, '\u00a0').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const lineStarts = [0, ...[...html.matchAll(/\n/g)].map((m) => m.index! + 1)];
+    let texts = 0;
+    const check = (node: HastRoot | HastElement | HastText | HastComment): void => {
+      const place = node.position!;
+      expect(place, node.type).toBeDefined();
+      for (const point of [place.start, place.end]) expect(lineStarts[point.line - 1]! + point.column - 1).toBe(point.offset);
+      const source = html.slice(place.start.offset, place.end.offset);
+      if (node.type === 'text') {
+        texts++;
+        expect(decode(source)).toBe(node.value);
+      } else if (node.type === 'element') {
+        // a paragraph holding blocks is read as a division
+        expect(source.startsWith(`<${node.tagName}`) || (node.tagName === 'div' && source.startsWith('<p'))).toBe(true);
+      }
+      if ('children' in node) for (const child of node.children) check(child as HastElement | HastText | HastComment);
+    };
+    check(tree);
+    expect(texts).toBeGreaterThan(20);
+  });
+
+  it('reads a paragraph that holds blocks as those blocks, as a browser would', async () => {
+    const blocks = page.replace(
+      '<p>The company will publish its annual results in March.</p>',
+      '<p>The company will publish its annual results in March.<div>Its auditors have signed off the accounts.</div>The board meets again in April.</p>',
+    );
+    const { markdown } = await clean(blocks, { format: 'html', path: 'news-page.html' });
+    expect(markdown).toMatch(/results in March\.\n\nIts auditors have signed off the accounts\.\n\nThe board meets again in April\./);
   });
 });
 
