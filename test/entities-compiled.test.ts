@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMPILED_FORMAT, compiledPathFor, CompiledMatcherError, digestOf, loadMatcher, parseCompiledMatcher, readCompiledMatcher, serializeMatcher, writeCompiledMatcher } from '../src/entities/compiled.js';
 import { bundledSource, KnowledgeBase, type KbData } from '../src/entities/kb.js';
+import { foldTableOf } from '../src/entities/aho-corasick.js';
 import { Matcher, type Candidate } from '../src/entities/matcher.js';
 import { matcherFor } from '../src/entities/setup.js';
 
@@ -237,5 +238,23 @@ describe('compiled matcher files', () => {
   it('ships beside kb.json in the package', () => {
     const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { files: string[] };
     expect(pkg.files).toContain('data/kb.matcher.bin');
+  });
+});
+
+describe('the case-fold table', () => {
+  it('is what lower-casing each code unit alone gives (built a block at a time)', () => {
+    const table = foldTableOf();
+    const differ: string[] = [];
+    for (let c = 0; c < 65536; c++) {
+      let want = c;
+      if (c < 0xd800 || c > 0xdfff) {
+        const lower = String.fromCharCode(c).toLowerCase();
+        if (lower.length === 1) want = lower.charCodeAt(0);
+      }
+      if (c === 0x2019 || c === 0x2018) want = 0x27;
+      if (c === 0xa0) want = 0x20;
+      if (table[c] !== want) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
   });
 });
