@@ -216,7 +216,8 @@ export function findStructure(tree: Root): ArticleStructure {
     else if (b.dateline) structure.dateline ??= b.node;
     else if (b.byline) structure.byline ??= b.node;
     else if (b.furniture || b.attribution) continue;
-    else if (isLabelLine(b) && next + 1 < blocks.length) structure.chrome.push(b.node);
+    // A subheading under the headline ("## Key Points" over a box of bullets) is the author's, not a widget label.
+    else if (isLabelLine(b) && b.node.type !== 'heading' && next + 1 < blocks.length) structure.chrome.push(b.node);
     else break;
   }
   // A byline or dateline may also stand below a dek, before the lede.
