@@ -189,7 +189,7 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
 
     // A paragraph printed again nearly word for word (near the top, or a whole article printed twice with
     // edits): the fuller copy stays. Past the lead, nothing less than a near-verbatim repeat is a duplicate.
-    const paragraphs = blocks.filter((b) => b !== title && b.node.type === 'paragraph' && !gone.has(b.node) && b.length >= 30 && b.text.split(' ', 8).length >= 8);
+    const paragraphs = blocks.filter((b) => b !== title && b.node.type === 'paragraph' && !gone.has(b.node) && b.length >= 30 && spacesUpTo(b.text, 7) >= 7); // eight words or more
     const order = new Map(paragraphs.map((b, i) => [b, i]));
     const nearTop = new Set(paragraphs.slice(0, leadWindow));
     const compared = new Set<string>();
@@ -316,6 +316,13 @@ function collectBlocks(tree: Root): Block[] {
   return out;
 }
 
+/** Spaces in `text`, counted up to `most`. */
+function spacesUpTo(text: string, most: number): number {
+  let n = 0;
+  for (let at = text.indexOf(' '); at !== -1 && n < most; at = text.indexOf(' ', at + 1)) n++;
+  return n;
+}
+
 function foldSpace(text: string): string {
   const trimmed = text.trim();
   return /\s\s|[\t\n\r]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
@@ -330,19 +337,30 @@ function moreInformative(a: Profile, b: Profile): boolean {
 
 /**
  * The `n` longest distinct words of at least five letters of a block (ties:
- * the first seen), read straight off its text: most blocks never need their
- * word set. A word seen again changes nothing: it is among the top already,
- * or it is no longer than the shortest of them (which only grow).
+ * the first seen), read straight off its lower-case text (words as WORD_RUN
+ * has them): most blocks never need their word set, and short words are
+ * never cut out. A word seen again changes nothing: it is among the top
+ * already, or it is no longer than the shortest of them (which only grow).
  */
 function longest(lower: string, n: number): string[] {
   const top: string[] = [];
-  WORD_RUN.lastIndex = 0;
-  for (let m = WORD_RUN.exec(lower); m; m = WORD_RUN.exec(lower)) {
-    const w = m[0];
-    if (w.length < 5 || (top.length === n && w.length <= top[n - 1]!.length) || top.includes(w)) continue;
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0xc0) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const from = start;
+    start = -1;
+    const length = i - from;
+    if (length < 5 || (top.length === n && length <= top[n - 1]!.length)) continue;
+    const w = lower.slice(from, i);
+    if (top.includes(w)) continue;
     // Insert by length, after the words as long as it (stable, as a sort would be).
     let at = top.length === n ? n - 1 : top.length;
-    for (; at > 0 && top[at - 1]!.length < w.length; at--) top[at] = top[at - 1]!;
+    for (; at > 0 && top[at - 1]!.length < length; at--) top[at] = top[at - 1]!;
     top[at] = w;
   }
   return top;

@@ -23,7 +23,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
-import { ATTRIBUTION_WORDS, isBodyProse, narrativeScore, shapeOf, type Shape } from '../src/article/shape.js';
+import { ATTRIBUTION_WORDS, foldWhitespace, isBodyProse, narrativeScore, shapeOf, type Shape } from '../src/article/shape.js';
 import { structureOf } from '../src/article/structure.js';
 import { sentenceCount } from '../src/profile.js';
 import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
@@ -138,7 +138,7 @@ function related(node: Nodes, reason: string): Removal {
 
 function blockText(node: Nodes): string {
   if (node.type === 'html' || node.type === 'code') return '';
-  return toString(node).replace(/\s+/g, ' ').trim();
+  return foldWhitespace(toString(node));
 }
 
 /** Block sequences worth scanning: the root and block quotes (HTML sections are flattened already). */

@@ -19,27 +19,47 @@ export function sentencesIn(text: string): number {
   return n;
 }
 
+/** Read-only: one shape object is shared by every rule that looks at its block. */
 export interface Shape {
-  text: string;
+  readonly text: string;
   /** Words (letters or digits runs; a CJK run counts one word per two characters). */
-  words: number;
+  readonly words: number;
   /** Share of letters that are CJK (Han, kana, hangul). */
-  cjkShare: number;
+  readonly cjkShare: number;
   /** Share of non-space characters that are digits. */
-  digitShare: number;
+  readonly digitShare: number;
   /** Share of the text inside links. */
-  linkShare: number;
-  sentences: number;
+  readonly linkShare: number;
+  readonly sentences: number;
   /** Ends with sentence punctuation (. ! ? 。 or a closing quote after one). */
-  endsSentence: boolean;
+  readonly endsSentence: boolean;
   /** Ends with a quotation mark: a quote is prose, not a headline. */
-  endsWithQuote: boolean;
+  readonly endsWithQuote: boolean;
   /** Share of Latin words starting with a capital (title case). */
-  capitalShare: number;
+  readonly capitalShare: number;
 }
 
+/**
+ * Shapes taken, by node. A shape is a function of the text and the link
+ * share alone, so one taken of the same text and share is the same shape: a
+ * block the article model, a removal rule and the prose guard all look at is
+ * measured once, and a block edited since is measured again.
+ */
+const taken = new WeakMap<Nodes, Shape>();
+
 export function shapeOf(node: Nodes): Shape {
-  return shapeOfText(toString(node).replace(/\s+/g, ' ').trim(), linkShareOf(node));
+  const text = foldWhitespace(toString(node));
+  const linkShare = linkShareOf(node);
+  const known = taken.get(node);
+  if (known && known.text === text && known.linkShare === linkShare) return known;
+  const shape = shapeOfText(text, linkShare);
+  taken.set(node, shape);
+  return shape;
+}
+
+/** Whitespace runs as one space, trimmed; most blocks have nothing to fold, and no new string is made for them. */
+export function foldWhitespace(text: string): string {
+  return (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 const isCjk = (c: number) => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);
