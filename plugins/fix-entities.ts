@@ -138,6 +138,23 @@ function deskStyle(analysis: Analysis): () => Set<string> {
   };
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const OTHER_NAME_BEFORE = String.raw`\s*,?\s*(?:\(|(?:also\s+|better\s+|otherwise\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|a\.?k\.?a\.?\s+|or\s+|whose\s+\p{L}+\s+name\s+is\s+)$`;
+const OTHER_NAME_AFTER = String.raw`^\s*(?:\(|,?\s*(?:also\s+|better\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|,?\s*or\s+)`;
+
+/**
+ * "William Ding, also known as Ding Lei", "Ding Lei (William Ding)": the
+ * article gives the right name beside the other one on purpose; replacing it
+ * would print one name twice.
+ */
+function givenAsOtherName(text: string, start: number, end: number, value: string): boolean {
+  if (!text.includes(value)) return false;
+  const v = escapeRe(value);
+  const before = text.slice(Math.max(0, start - value.length - 40), start);
+  const after = text.slice(end, end + value.length + 40);
+  return new RegExp(`${v}${OTHER_NAME_BEFORE}`, 'u').test(before) || new RegExp(`${OTHER_NAME_AFTER}${v}(?![\\p{L}\\p{N}])`, 'u').test(after);
+}
+
 /** Whether `name` is printed again, as a word, after the mention `m`. */
 function laterMention(analysis: Analysis, m: LegalMention, name: string): boolean {
   for (let i = m.block; i < analysis.blocks.length; i++) {
@@ -166,7 +183,7 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       const quoted = quotedSpan(text, c.start, c.end);
       if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;
       const value = replacementFor(entry, actual);
-      if (value === actual) return undefined;
+      if (value === actual || givenAsOtherName(text, c.start, c.end, value)) return undefined;
       return { rule: entry.rule, value, mode: entry.mode, reason: reasonFor(entry.rule, actual, value), note: entry.note };
     }
     const index = c.target.entity;
