@@ -12,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CuratedError, readCurated, type Variant } from '../src/entities/curated.js';
+import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
 import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, partOfName, personRenderings, withSectorTail } from '../src/entities/renderings.js';
 import { COMPANY_CUE, GlossTable, literalRenderings, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
@@ -132,6 +132,12 @@ const withZh: Array<{ entity: EntityRecord; zh: string; source: string }> = [];
 
 const companies = curated.companies;
 const curatedByName = new Map<string, EntityRecord>();
+/** Per curated company, the sentences its specs keep as written: a short code printed there is a right name ("ZMJ"). */
+const keptSentences = new Map<EntityRecord, string[]>();
+const keepSentences = (entity: EntityRecord, c: (typeof companies)[number]['entry']) => {
+  const kept = specsOf(c).filter((sp) => sp.from === sp.to).map((sp) => sp.from);
+  if (kept.length) keptSentences.set(entity, [...(keptSentences.get(entity) ?? []), ...kept]);
+};
 for (const { entry: c, file, index } of companies) {
   const where = `${file}: [${index}] ${c.name}`;
   const tickers = (c.tickers ?? []).map((t) => keyOf(t, where));
@@ -143,6 +149,7 @@ for (const { entry: c, file, index } of companies) {
   if (known === 'conflict') continue;
   if (known) {
     mergeInto(known, { zh: c.zh, aliases: c.aliases, tickers, sector: c.sector });
+    keepSentences(known, c);
     for (const t of tickers) if (!byTicker.has(t)) byTicker.set(t, known);
     for (const n of c.aliases ?? []) byName.set(foldKey(n), known);
     variantEntries(c.variants, known.name, 'entity-name', id, file);
@@ -167,6 +174,7 @@ for (const { entry: c, file, index } of companies) {
   entities.push(entity);
   curatedIds.set(id, { entity, where });
   curatedByName.set(foldKey(c.name), entity);
+  keepSentences(entity, c);
   for (const t of tickers) {
     if (byTicker.has(t)) warnings.push(`${where}: ${t} already belongs to ${byTicker.get(t)!.name}`);
     byTicker.set(t, entity);
@@ -322,9 +330,10 @@ for (const row of hkRows) {
   const curated = byTicker.get(key);
   if (curated) {
     curated.short = [...(curated.short ?? []), row.short];
+    const keptAsPrinted = (keptSentences.get(curated) ?? []).some((sentence) => new RegExp(`(?<![A-Za-z])${row.short}(?![A-Za-z])`).test(sentence));
     curated.fixShort =
       shortNameFixable(row.short, curated.name) ||
-      shortCodeExpandable(row.short, curated.name, isEnglishWord, (code) => [...(byTicker.get(`US:${code}`) ? [byTicker.get(`US:${code}`)!] : [])].some((e) => e !== curated));
+      (!keptAsPrinted && shortCodeExpandable(row.short, curated.name, isEnglishWord, (code) => byTicker.has(`US:${code}`)));
     hkEntity.set(row.short, curated);
     continue;
   }
@@ -490,7 +499,8 @@ for (const { entity, zh, source } of withZh) {
     candidates.set(foldKey(form), list);
   }
   if (entity.type === 'person') continue;
-  for (const form of companyGenericTailRenderings(zh)) {
+  // A product is not a 集团 ("Douyin Jituan"): company words it lacks only for companies.
+  for (const form of entity.type === 'company' ? companyGenericTailRenderings(zh) : []) {
     if (taken.has(foldKey(form)) || partOfName(form, names)) continue;
     const list = candidates.get(foldKey(form)) ?? [];
     if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'pinyin-generic' });

@@ -134,18 +134,15 @@ function segmentations(zh: string, table: GlossTable): Segment[][] {
  * A cut a translator could have made: some part translated (else it is plain
  * pinyin, the pinyin renderings' business), some part the name's own (not
  * "China Bank" from company words alone), and one-character words only where
- * the whole name is translated ("Zero Run", never "New Ao" for 新奥).
+ * no part is kept in pinyin ("Zero Run", never "New Ao" for 新奥).
  */
 function acceptable(segments: Segment[]): boolean {
   const translated = segments.some((s) => s.kind === 'gloss' && !s.pinyinPlace);
   // A place and company words only ("Beijing Holdings", "China Bank") is a description, not this name.
   const own = segments.some((s) => s.role === 'word' || s.role === 'pinyin');
   const runs = segments.some((s) => s.kind === 'pinyin');
-  const single = (s: Segment | undefined) => s?.kind === 'gloss' && s.role === 'word' && s.length === 1;
-  const singles = segments.some(single);
-  // Two one-character words side by side ("South Big" for 南大) are a misreading of a name, not a translation.
-  const paired = segments.some((s, i) => single(s) && single(segments[i + 1]));
-  return translated && own && !(runs && singles) && !paired;
+  const singles = segments.some((s) => s.kind === 'gloss' && s.role === 'word' && s.length === 1);
+  return translated && own && !(runs && singles);
 }
 
 /** The renderings of a cut, the commonest alternatives first. */
@@ -174,7 +171,7 @@ function riskOf(segments: Segment[], words: string[], isEnglish: (word: string) 
  * English words is the company only before one of these.
  */
 export const COMPANY_CUE =
-  String.raw`(?:['’]s\b|,?\s+(?:said|says|reported|reports|posted|posts|announced|announces|plans|planned|expects|expected|rose|fell|gained|slipped|jumped|dropped|climbed|sank|surged|slumped|shares|stock|raised|raises|cut|cuts|won|wins|signed|signs|sold|sells|shipped|ships|opened|opens|launched|launches|unveiled|unveils|showed|shows|makes|made|supplies|supplied|repaid|repays|delivered|delivers|filed|files|agreed|agrees|will|would|has|had|CEO|chairman|founder|executives?|revenue|profit|net)\b|\s*\()`;
+  String.raw`(?:['’]s\b|,?\s+(?:said|says|reported|reports|posted|posts|announced|announces|plans|planned|expects|expected|rose|fell|gained|slipped|jumped|dropped|climbed|sank|surged|slumped|shares|stock|raised|raises|cut|cuts|won|wins|signed|signs|sold|sells|shipped|ships|opened|opens|launched|launches|unveiled|unveils|showed|shows|makes|made|supplies|supplied|repaid|repays|delivered|delivers|filed|files|agreed|agrees|will|would|has|had|missed|misses|faces|faced|delayed|warned|warns|hired|hires|bought|buys|acquired|paid|pays|owes|defaulted|lifted|lifts|kept|keeps|asked|sought|began|started|invested|issued|completed|recalled|recalls|added|lost|booked|narrowed|widened|scrapped|halted|suspended|denied|confirmed|expanded|entered|CEO|chairman|founder|executives?|revenue|profit|net)\b|\s*\()`;
 /** The same for "X Shares": only verbs that are not about a share price. */
 export const SHARES_CUE =
   String.raw`(?:,?\s+(?:said|says|reported|reports|posted|announced|announces|plans|planned|expects|signed|signs|won|wins|agreed|agrees|will|would|unveiled|launched|CEO|chairman)\b|\s*\()`;

@@ -260,11 +260,11 @@ export function shortNameFixable(short: string, display: string): boolean {
  * read as names; these are codes, opaque to a reader, so they are expanded,
  * except where the code is itself how English copy names the company: its
  * initials ("CCB" for China Construction Bank, "ABC"), a part of the name
- * ("FWD" of FWD Group), a word ("LENS"), a known acronym, or another
- * company's ticker ("CMS").
+ * ("FWD" of FWD Group), a word ("LENS"), a known acronym, or a US ticker
+ * (the company's own, printed as its name: "MNSO"; another's: "PRU").
  */
-export function shortCodeExpandable(short: string, display: string, isEnglish: (word: string) => boolean, isOtherTicker: (code: string) => boolean): boolean {
-  if (!/^[A-Z]{2,4}$/.test(short) || ACRONYMS.has(short) || isEnglish(short.toLowerCase()) || isOtherTicker(short)) return false;
+export function shortCodeExpandable(short: string, display: string, isEnglish: (word: string) => boolean, isUsTicker: (code: string) => boolean): boolean {
+  if (!/^[A-Z]{2,4}$/.test(short) || ACRONYMS.has(short) || isEnglish(short.toLowerCase()) || isUsTicker(short)) return false;
   const words = display.split(/[\s&.,()-]+/).filter(Boolean);
   if (words.some((w) => w.toUpperCase() === short) || display.replace(/[^A-Za-z]/g, '').toUpperCase() === short) return false;
   const initials = (list: string[]) => list.map((w) => w[0]!.toUpperCase()).join('');

@@ -24,23 +24,12 @@ function syllables(zh: string, surname = false): string[] {
 
 /**
  * Characters read two ways, where a name may take the reading a translator
- * does not pick (美的 is "Meidi", pinyin-pro says "meide"; 长 "chang" or
- * "zhang"; 行 "hang" or "xing"): each other reading, one character at a time.
+ * picks and pinyin-pro does not (美的 is "Meidi", pinyin-pro says "meide"):
+ * each other reading, one character at a time.
  */
 const POLYPHONES: Record<string, string[]> = {
+  // pinyin-pro reads most names right from the word around a character; 的 in a brand (美的) it reads "de".
   的: ['di'],
-  长: ['chang', 'zhang'],
-  行: ['hang', 'xing'],
-  重: ['zhong', 'chong'],
-  乐: ['le', 'yue'],
-  朝: ['chao', 'zhao'],
-  厦: ['xia', 'sha'],
-  藏: ['zang', 'cang'],
-  传: ['chuan', 'zhuan'],
-  会: ['hui', 'kuai'],
-  曾: ['zeng', 'ceng'],
-  奇: ['qi', 'ji'],
-  调: ['tiao', 'diao'],
 };
 
 /** The syllables of a name, then the same with each polyphonic character read its other way. */
