@@ -94,23 +94,19 @@ export interface KbData {
 export class KnowledgeBase {
   readonly entities: EntityRecord[];
   readonly entries: EntryRecord[];
-  private readonly byId = new Map<string, number>();
-  private readonly byTicker = new Map<string, number[]>();
+  /** Built when first asked for: loading the knowledge base stays a parse and one pass. */
+  private byId: Map<string, number> | undefined;
+  /** Ticker key → its one holder, or its holders when several share it (most have one: no array each). */
+  private byTicker: Map<string, number | number[]> | undefined;
 
   constructor(data: KbData) {
     this.entities = data.entities;
     this.entries = data.entries;
-    this.entities.forEach((e, i) => {
+    for (const e of this.entities) {
       // kb.json is written compactly: a company's type and an exchange its first listing tells are left out.
       e.type ??= 'company';
       if (!e.exchange && e.tickers?.length) e.exchange = exchangeOf(e.tickers[0]!);
-      this.byId.set(e.id, i);
-      for (const t of e.tickers ?? []) {
-        const list = this.byTicker.get(t);
-        if (list) list.push(i);
-        else this.byTicker.set(t, [i]);
-      }
-    });
+    }
   }
 
   entity(index: number): EntityRecord {
@@ -118,12 +114,29 @@ export class KnowledgeBase {
   }
 
   indexOf(id: string): number | undefined {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (let i = 0; i < this.entities.length; i++) this.byId.set(this.entities[i]!.id, i);
+    }
     return this.byId.get(id);
   }
 
   /** Entities listed under a ticker key (`HK:00700`). */
   holders(ticker: string): number[] {
-    return this.byTicker.get(ticker) ?? [];
+    let byTicker = this.byTicker;
+    if (!byTicker) {
+      byTicker = this.byTicker = new Map();
+      for (let i = 0; i < this.entities.length; i++) {
+        for (const t of this.entities[i]!.tickers ?? []) {
+          const known = byTicker.get(t);
+          if (known === undefined) byTicker.set(t, i);
+          else if (typeof known === 'number') byTicker.set(t, [known, i]);
+          else known.push(i);
+        }
+      }
+    }
+    const found = byTicker.get(ticker);
+    return found === undefined ? [] : typeof found === 'number' ? [found] : found;
   }
 
   /** Products made by an entity. */
