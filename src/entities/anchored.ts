@@ -133,6 +133,7 @@ const allPinyin = (name: string) => {
 
 /** Capitalised words just before a ticker, after any leading function word. */
 const RAW_NAME = /(?<![\p{L}\p{N}'’.&-])((?:\p{Lu}[\p{L}\p{N}.&'’-]*)(?:,?\s+(?:\p{Lu}[\p{L}\p{N}.&'’-]*|&|and|of)){0,6})\s*$/u;
+const PHRASE_COMMA = /,\s+(?!(?:Inc|Ltd|Limited|Co|Corp|Corporation|LLC|L\.P|[Pp]lc|N\.V|S\.A|AG|SE)(?![\p{L}]))/gu;
 const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Its|Shares|Rival|Peer|Meanwhile|While|When|After|Both|Also|Listed|Chinese|of|and|&)\s+)+/;
 
 /** Whether a match names the holder: one of its names, or an entry for it (by id, or by the name it puts in). */
@@ -162,9 +163,13 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       const m = RAW_NAME.exec(text.slice(Math.max(0, t.start - 90), t.start));
       if (!m) continue;
       let start = t.start - m[0].length;
-      const lead = LEADING.exec(m[1]!);
+      const end = start + m[1]!.length;
+      // "Elsewhere in Tokyo, Toyota Motor Corp (7203.T)": a comma ends a phrase; in a name only a legal form follows one.
+      const commas = [...m[1]!.matchAll(PHRASE_COMMA)];
+      const lastComma = commas[commas.length - 1];
+      if (lastComma) start += lastComma.index + lastComma[0].length;
+      const lead = LEADING.exec(text.slice(start, end));
       if (lead) start += lead[0].length;
-      const end = start + m[1]!.length - (lead?.[0].length ?? 0);
       if (end <= start) continue;
       const printed = text.slice(start, end);
       const inside = found[i]!.filter((c) => c.start < end && start < c.end);
