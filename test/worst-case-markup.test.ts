@@ -76,6 +76,15 @@ describe('long runs of plain blocks are built directly, and come out as the pars
     expect(stats.built).toBe(1);
   });
 
+  it('paragraphs and items that start with a curly quote, CJK or another character outside ASCII', () => {
+    const starts = ['\u201cWe expect growth,\u201d the lender said', '\u817e\u8baf shares rose', '\u00e9tude of margins', '\ue02a\ue02aa\ue02a\ue02a stand-ins', '\u2014 a dash first', '\ud83d\udcc8 chart first', 'ends in a non-breaking space\u00a0'];
+    const stats = expectSameTree(`${Array.from({ length: 48 }, (_, i) => starts[i % starts.length]!).join('\n\n')}\n\n${items(48, dash, (i) => starts[i % starts.length]!)}\n`);
+    expect(stats.built).toBe(49);
+    // Other white space first: parsed, not built, and the same either way.
+    const spaces = ['\u00a0non-breaking space first', '\u3000ideographic space first', '\u2003em space first'];
+    expectSameTree(`${paragraphs(40)}\n\n${spaces.join('\n\n')}\n\n${items(40, dash, (i) => spaces[i % 3]!)}\n\n${paragraphs(40)}`);
+  });
+
   it('many paragraphs, one and several lines each, then one that is not plain', () => {
     const multi = Array.from({ length: 40 }, (_, i) => `First line of ${i}\nsecond line ${word(i)}\nthird`).join('\n\n');
     expectSameTree(`${paragraphs(60)}\n\n${multi}\n\nThe *end* of it.\n`);
@@ -172,6 +181,10 @@ describe('generated documents', () => {
     items(2, (i) => `${i + 2}.`),
     '\tcode after a tab',
     'A plain paragraph of words.',
+    '\u201cQuoted\u201d words first',
+    '\u4e2d\u6587 first\n\u00e9 second line',
+    '\u00a0space first',
+    '- \u201citem\u201d quoted',
     'Two lines\nof a paragraph',
     'Some *emphasis* here.',
     '# A heading',

@@ -41,8 +41,13 @@ export interface LongMarkdownStats {
 /** Shortest run of lines worth taking out of a chunk: shorter runs cost more in parser set-up than they save. */
 const MIN_RUN_LINES = 32;
 
-/** Paragraph text that is one text node as written: no escapes, code, emphasis, links, HTML, entities, strikethrough, tables, tabs; nothing to trim. */
-const PLAIN = /^[\p{L}\p{N}][^\\`*_[\]<&~|\t]*$/u;
+/**
+ * Paragraph text that is one text node as written: it starts with a letter, a digit or any other
+ * character outside ASCII that is not white space (no block construct starts with one: curly quotes,
+ * CJK, the stand-ins of src/input.ts), and holds no escapes, code, emphasis, links, HTML, entities,
+ * strikethrough, tables or tabs; nothing to trim.
+ */
+const PLAIN = /^(?:[\p{L}\p{N}]|[^\x00-\x7f\s])[^\\`*_[\]<&~|\t]*$/u;
 /** Digits that would make a line an ordered list item rather than text. */
 const ORDERED_MARKER = /^\d{1,9}[.)](?:[ \t]|$)/;
 /** A one-line list item: the marker, exactly one space, then its content. */
