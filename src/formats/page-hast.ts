@@ -23,6 +23,11 @@ const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'nofram
 const TABLE_PARTS = new Set(['caption', 'colgroup', 'col', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th']);
 /** Elements whose start tag ends an open `<p>` in an HTML parser. */
 const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'listing', 'form', 'li', 'dd', 'dt', 'plaintext', 'table', 'hr', 'xmp']);
+/**
+ * Block elements: white space between two of them (a page's indentation) is no text, and the Markdown
+ * reader would minify it away; it is left out of the tree (its place stays in the HTML).
+ */
+const BLOCKS = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup', 'dd', 'dialog', 'dir', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul']);
 /** A line break right after their start tag is not part of their text. */
 const LEADING_NEWLINE = new Set(['pre', 'textarea', 'listing']);
 
@@ -84,7 +89,8 @@ export function articleToHast(content: DomNode, headline: string | undefined): {
     children.push(heading);
     out.write('\n');
   }
-  for (let child = content.firstChild; child; child = child.nextSibling) convert(child, out, children, { raw: false, svg: false, table: false });
+  for (let child = content.firstChild; child; child = child.nextSibling) convert(child, out, children, { raw: false, pre: false, svg: false, table: false });
+  dropIndentation(children);
   const end = out.point();
   return { html: out.parts.join(''), tree: { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } } };
 }
@@ -92,6 +98,8 @@ export function articleToHast(content: DomNode, headline: string | undefined): {
 interface Context {
   /** Inside a raw-text element. */
   raw: boolean;
+  /** Inside a `<pre>` (or the like): white space is text. */
+  pre: boolean;
   svg: boolean;
   /** Inside a `<table>`. */
   table: boolean;
@@ -132,10 +140,12 @@ function convert(node: DomNode, out: Writer, into: ElementContent[], at: Context
   const children: ElementContent[] = [];
   let holdsBlock = false;
   if (!VOID.has(tag)) {
-    const inner: Context = { raw: RAW_TEXT.has(tag), svg, table: at.table || tag === 'table' };
+    const pre = at.pre || LEADING_NEWLINE.has(tag) || tag === 'plaintext';
+    const inner: Context = { raw: RAW_TEXT.has(tag), pre, svg, table: at.table || tag === 'table' };
     for (let child = node.firstChild; child; child = child.nextSibling) if (convert(child, out, children, inner)) holdsBlock = true;
     out.write(`</${tag}>`);
     if (LEADING_NEWLINE.has(tag)) dropLeadingNewline(children);
+    else if (!pre && !svg && BLOCKS.has(tag)) dropIndentation(children);
   }
   // A cell or row outside any table (Readability keeps a layout table's cell as a block): its content only.
   if (!at.table && !svg && TABLE_PARTS.has(tag)) {
@@ -148,6 +158,25 @@ function convert(node: DomNode, out: Writer, into: ElementContent[], at: Context
   element.position = { start, end: out.point() };
   into.push(element);
   return holdsBlock || CLOSES_P.has(tag);
+}
+
+const isBlock = (node: ElementContent | undefined) => node?.type === 'element' && BLOCKS.has(node.tagName);
+const isIndentation = (node: ElementContent) => node.type === 'comment' || (node.type === 'text' && !/[^ \t\n\f\r]/.test(node.value));
+
+/** White space (and comments) between blocks of a block, or between a block and its start or end. */
+function dropIndentation(children: ElementContent[]): void {
+  let kept = 0;
+  let previousBlock = true;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (isIndentation(child)) {
+      let next = i + 1;
+      while (next < children.length && isIndentation(children[next]!)) next++;
+      if (previousBlock && (next === children.length || isBlock(children[next]))) continue;
+    } else previousBlock = isBlock(child);
+    children[kept++] = child;
+  }
+  children.length = kept;
 }
 
 function dropLeadingNewline(children: ElementContent[]): void {
