@@ -35,11 +35,11 @@ import type { Root } from 'mdast';
 import stringSimilarity from 'string-similarity';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { analyse, entityOf, ownerOf, plausibleMaker, type Analysis } from '../src/entities/analysis.js';
+import { analyse, entityOf, ownerOf, type Analysis, type Found } from '../src/entities/analysis.js';
 import type { Matcher } from '../src/entities/matcher.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
-import { foreignRuns, isGloss, mayNotBeEnglish, scriptLanguage } from '../src/entities/script.js';
-import { categoriesFor, nounSlot, productSlot } from '../src/entities/slots.js';
+import { foreignRuns, isDiscussedTerm, isGloss, mayNotBeEnglish, scriptLanguage } from '../src/entities/script.js';
+import { makesKind, nounSlot, slotOf, type Slot } from '../src/entities/slots.js';
 import { marketOf, printKey } from '../src/entities/tickers.js';
 import { placeIn, segmentAt, type Block } from '../src/entities/text.js';
 import { isMuted } from '../src/control.js';
@@ -49,7 +49,7 @@ export const PLUGIN = 'flag-entities';
 export const RULES = ['suspicious-product-name', 'ticker-mismatch', 'untranslated-text'] as const;
 
 export interface FlagEntitiesOptions extends EntitySources {
-  /** Fewest letters of another script that make a passage worth flagging. @default 5 */
+  /** Fewest letters of another script that make a passage worth flagging. @default 2 for Han, kana and Hangul, 5 for alphabets */
   minForeignLetters?: number | undefined;
   /** Languages franc may answer (ISO 639-3), for Latin-script passages. */
   languages?: string[] | undefined;
@@ -83,7 +83,7 @@ interface Flag {
 
 const flagEntities: Plugin<[FlagEntitiesOptions?], Root> = function (options = {}) {
   const matcher = matcherFor(options);
-  const minLetters = options.minForeignLetters ?? 5;
+  const minLetters = options.minForeignLetters;
   const languages = options.languages ?? LANGUAGES;
   return (tree: Root, file: VFile) => {
     const analysis = analyse(tree, matcher, file);
@@ -111,64 +111,128 @@ const flagEntities: Plugin<[FlagEntitiesOptions?], Root> = function (options = {
 
 export default flagEntities;
 
-/** Listed companies standing where a product or a plain noun belongs. */
+/**
+ * Listed companies standing where a product or a plain noun belongs. A
+ * company the article is about (named outside any slot, or by its ticker), a
+ * company standing in a slot its owner owns, a name that is also a product's
+ * name, and a company that makes that kind of product are not flagged.
+ */
 function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
   const kb = matcher.kb;
-  const flags: Flag[] = [];
+  const about = new Set<number>();
+  for (const spans of analysis.tickers) for (const t of spans) for (const key of t.keys) for (const e of kb.holders(key)) about.add(e);
+  const candidates: Array<{ i: number; c: Found; slot: Slot | undefined }> = [];
   analysis.blocks.forEach((block, i) => {
     const text = block.text;
     for (const c of analysis.found[i]!) {
-      if (c.target.kind !== 'name' || c.target.form === 'short') continue;
-      const entity = kb.entity(c.target.entity);
-      const name = text.slice(c.start, c.end);
-      if (entity.type !== 'company') continue;
-      // A linked name is a full listing name (several words, or a legal suffix); a one-word name only
-      // counts in a product slot, for a curated company whose sector is known ("its AI model Tongwei").
-      const oneWord = !name.includes(' ') && c.extension !== 'legal';
-      if (oneWord && !(entity.curated && entity.sector && productSlot(text, c.start))) continue;
-      if ((analysis.mentions.get(c.target.entity) ?? 0) > 1) continue;
-      const what = describeCompany(entity.name, entity.sector, entity.tickers?.[0]);
-      const slot = productSlot(text, c.start);
-      if (slot) {
-        const categories = categoriesFor(slot.noun);
-        if (plausibleMaker(entity, categories)) continue;
-        const suggestion = ownerProduct(matcher, analysis, i, slot.start, c.target.entity, categories, name);
-        flags.push({
-          rule: 'suspicious-product-name',
-          block,
-          start: slot.start,
-          end: c.end,
-          reason: `“${name}” names ${what}, not ${/^[aeiou]/.test(slot.noun) ? 'an' : 'a'} ${slot.noun}: an entity linker probably replaced the product’s name`,
-          expected: [slot.phrase, ...(suggestion ? [suggestion] : [])],
-        });
-      } else if (nounSlot(text, c.start, c.end)) {
-        flags.push({
-          rule: 'suspicious-product-name',
-          block,
-          start: c.start,
-          end: c.end,
-          reason: `“${name}” names ${what} where a plain noun belongs: an entity linker probably replaced a word${entity.noun ? ` (“${entity.noun}”)` : ''}`,
-          expected: entity.noun ? [entity.noun, `${entity.noun}s`] : undefined,
-        });
-      }
+      if (c.target.kind !== 'name' || c.target.form === 'short' || kb.entity(c.target.entity).type !== 'company') continue;
+      const slot = slotOf(text, c.start, c.end);
+      if (slot || nounSlot(text, c.start, c.end)) candidates.push({ i, c, slot });
+      else if (!NOT_ABOUT.test(text.slice(Math.max(0, c.start - 40), c.start))) about.add(c.target.entity);
     }
   });
+  const flags: Flag[] = [];
+  for (const { i, c, slot } of candidates) {
+    if (c.target.kind !== 'name') continue;
+    const index = c.target.entity;
+    if (about.has(index)) continue;
+    const block = analysis.blocks[i]!;
+    const text = block.text;
+    const entity = kb.entity(index);
+    const name = text.slice(c.start, c.end);
+    // A linked name is a full listing name (several words, or a legal suffix); a one-word name only
+    // counts in a product slot, for a curated company whose sector is known ("its AI model Tongwei").
+    const oneWord = !name.includes(' ') && c.extension !== 'legal';
+    if (oneWord && !(entity.curated && entity.sector && slot)) continue;
+    // "its chatbot Yuanbao": the name is also a product's, and the product is meant.
+    if (productNames(kb).has(text.slice(c.start, c.nameEnd ?? c.end).toLowerCase())) continue;
+    const what = describeCompany(entity.name, entity.sector, entity.tickers?.[0]);
+    if (slot) {
+      const owner = slotOwner(matcher, analysis, i, slot, index);
+      // "Kuaishou said the app Kuaishou …": the owner's own name for its product.
+      if (owner === index) continue;
+      if (makesKind(entity.sector, slot.kinds, owner === undefined)) continue;
+      const suggestion = ownerProduct(matcher, analysis, i, slot, owner, index, name);
+      const noun = slot.noun.replace(/\s+/g, ' ');
+      flags.push({
+        rule: 'suspicious-product-name',
+        block,
+        start: slot.start,
+        end: slot.end,
+        reason: `“${name}” names ${what}, ${slot.shape === 'powered' ? 'not a product that powers one' : `not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`}: an entity linker probably replaced the product’s name`,
+        expected: [...(slot.shape === 'before' ? [slot.phrase] : []), ...(suggestion ? [suggestion] : [])],
+      });
+    } else {
+      flags.push({
+        rule: 'suspicious-product-name',
+        block,
+        start: c.start,
+        end: c.end,
+        reason: `“${name}” names ${what} where a plain noun belongs: an entity linker probably replaced a word${entity.noun ? ` (“${entity.noun}”)` : ''}`,
+        expected: entity.noun ? [entity.noun, `${entity.noun}s`] : undefined,
+      });
+    }
+  }
   return flags;
+}
+
+/** A mention that says nothing of the company itself: "users of …", "a version of …". */
+const NOT_ABOUT = /\b(?:users?|use|version|versions|subscribers?|subscription|access|upgrade|launch|release|rollout|fans|players)\s+(?:of|to|for)\s+(?:the\s+)?$/i;
+
+const productNameSets = new WeakMap<Matcher['kb'], Set<string>>();
+
+/** Every product's name and aliases, lower-cased. */
+function productNames(kb: Matcher['kb']): Set<string> {
+  let names = productNameSets.get(kb);
+  if (!names) {
+    names = new Set();
+    for (const e of kb.entities) if (e.type === 'product') for (const n of [e.name, ...(e.aliases ?? [])]) names.add(n.toLowerCase());
+    productNameSets.set(kb, names);
+  }
+  return names;
+}
+
+/**
+ * The company that owns a slot: the one named in its possessive ("Google's …
+ * model"), or for "its"/"their" the nearest company named before the slot in
+ * the paragraph. Undefined when the slot names no owner ("the app …").
+ */
+function slotOwner(matcher: Matcher, analysis: Analysis, blockIndex: number, slot: Slot, exclude: number): number | undefined {
+  const found = analysis.found[blockIndex]!;
+  const company = (c: Found) => {
+    const e = entityOf(matcher, c);
+    return e !== undefined && matcher.kb.entity(e).type === 'company' ? e : undefined;
+  };
+  if (slot.possessive) {
+    const at = found.find((c) => c.start < slot.possessive!.end && c.end > slot.possessive!.start);
+    return at ? company(at) : undefined;
+  }
+  if (!slot.pronoun) return undefined;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const c = found[k]!;
+    if (c.end > slot.start) continue;
+    const e = company(c);
+    if (e !== undefined && e !== exclude) return e;
+  }
+  return undefined;
+}
+
+/** The owner's product of the kind the slot asks for (its head kind first), most like the wrong name. */
+function ownerProduct(matcher: Matcher, analysis: Analysis, blockIndex: number, slot: Slot, owner: number | undefined, exclude: number, wrong: string): string | undefined {
+  // A possessive names the owner; otherwise the nearest company with products, else the article's most mentioned one.
+  const resolved = owner ?? (slot.possessive ? undefined : ownerOf(analysis, matcher, blockIndex, slot.start, exclude));
+  if (resolved === undefined) return undefined;
+  const products = matcher.kb.productsOf(resolved).filter((p) => p.category?.some((c) => slot.kinds.includes(c)));
+  if (products.length === 0) return undefined;
+  const head = slot.kinds[0]!;
+  const score = (p: { name: string; aliases?: string[] | undefined; category?: string[] | undefined }) =>
+    (p.category?.includes(head) ? 1 : 0) + Math.max(...[p.name, ...(p.aliases ?? [])].map((n) => stringSimilarity.compareTwoStrings(n.toLowerCase(), wrong.toLowerCase())));
+  return [...products].sort((a, b) => score(b) - score(a))[0]!.name;
 }
 
 function describeCompany(name: string, sector: string | undefined, ticker: string | undefined): string {
   const listing = ticker ? ` (${printKey(ticker)})` : '';
   return sector ? `${name}${listing}, ${/^[aeiou]/i.test(sector) ? 'an' : 'a'} ${sector} company` : `the listed company ${name}${listing}`;
-}
-
-/** The owner's product of the kind the slot asks for, most like the wrong name. */
-function ownerProduct(matcher: Matcher, analysis: Analysis, blockIndex: number, at: number, exclude: number, categories: string[], wrong: string): string | undefined {
-  const owner = ownerOf(analysis, matcher, blockIndex, at, exclude);
-  if (owner === undefined) return undefined;
-  const products = matcher.kb.productsOf(owner).filter((p) => p.category?.some((c) => categories.includes(c)));
-  if (products.length === 0) return undefined;
-  const score = (p: { name: string; aliases?: string[] | undefined }) => Math.max(...[p.name, ...(p.aliases ?? [])].map((n) => stringSimilarity.compareTwoStrings(n.toLowerCase(), wrong.toLowerCase())));
-  return [...products].sort((a, b) => score(b) - score(a))[0]!.name;
 }
 
 interface Occurrence {
@@ -238,17 +302,20 @@ function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
           }
           continue;
         }
-        // Only a listing of the name's own on the same market makes the mismatch certain.
+        // A listing of the name's own on the same market makes the mismatch certain; so does a code a
+        // curated company holds, beside a company unlike it ("Huawei (00700.HK)": Huawei is not listed).
         const ownListing = own.tickers?.find((k) => marketOf(k) === marketOf(key));
-        if (!ownListing || entity === undefined) continue;
         const holder = kb.entity(holders[0]!);
+        if (!ownListing && !(holder.curated && own.curated && !namedLike(kb, holders, own.name))) continue;
         flags.push({
           rule: 'ticker-mismatch',
           block,
           start,
           end: t.end,
-          reason: `${printKey(key)} is ${holder.name}, not ${own.name} (${printKey(ownListing)}): the name or the ticker is wrong`,
-          expected: [`${name} ${restyle(t.text, key, ownListing)}`, `${holder.name} ${t.text}`],
+          reason: ownListing
+            ? `${printKey(key)} is ${holder.name}, not ${own.name} (${printKey(ownListing)}): the name or the ticker is wrong`
+            : `${printKey(key)} is ${holder.name}, and ${own.name} has no listing there: the name or the ticker is wrong`,
+          expected: [...(ownListing ? [`${name} ${restyle(t.text, key, ownListing)}`] : []), `${holder.name} ${t.text}`],
         });
       }
     }
@@ -367,12 +434,13 @@ function namedLike(kb: Matcher['kb'], holders: number[], name: string): boolean 
 }
 
 /** Passages in another script, or (franc, only when the letters hint at it) another language. */
-function untranslated(analysis: Analysis, minLetters: number, languages: string[]): Flag[] {
+function untranslated(analysis: Analysis, minLetters: number | undefined, languages: string[]): Flag[] {
   const flags: Flag[] = [];
   for (const block of analysis.blocks) {
     const text = block.text;
     for (const run of foreignRuns(text, minLetters)) {
       if (isGloss(text, run)) continue; // "Jensen Huang (黃仁勳)": the name in its own script, printed beside it
+      if (isDiscussedTerm(text, run)) continue; // "the slogan “共同富裕” (common prosperity)": quoted on purpose
       flags.push({
         rule: 'untranslated-text',
         block,

@@ -39,8 +39,25 @@ function scriptOf(ch: string): Script | undefined {
 /** Any letter of the scripts above: a native scan that lets most English blocks skip the loop. */
 const ANY_FOREIGN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Greek}]/u;
 
-/** Runs of at least `minLetters` letters of another script, with the punctuation inside them. */
-export function foreignRuns(text: string, minLetters: number): ForeignRun[] {
+/**
+ * Fewest letters that make a passage, by script: a Han character or a Hangul
+ * block is a word or a syllable of one, so two of them are already a phrase
+ * ("观望", "투자"); kana too. An alphabet's letters are sounds: five of them.
+ */
+export const MIN_LETTERS: Record<Script, number> = {
+  Han: 2,
+  Japanese: 2,
+  Hangul: 2,
+  Cyrillic: 5,
+  Arabic: 5,
+  Hebrew: 5,
+  Thai: 5,
+  Devanagari: 5,
+  Greek: 5,
+};
+
+/** Runs of letters of another script (at least `minLetters`, or the script's own minimum), with the punctuation inside them. */
+export function foreignRuns(text: string, minLetters?: number): ForeignRun[] {
   const runs: ForeignRun[] = [];
   if (!ANY_FOREIGN.test(text)) return runs;
   let start = -1;
@@ -48,7 +65,7 @@ export function foreignRuns(text: string, minLetters: number): ForeignRun[] {
   let letters = 0;
   let script: Script | undefined;
   const close = () => {
-    if (start >= 0 && letters >= minLetters) {
+    if (start >= 0 && letters >= (minLetters ?? MIN_LETTERS[script!])) {
       // Closing punctuation right after the last letter belongs to the passage ("…提升。").
       while (end < text.length && /[。！？」』）》”]/u.test(text[end]!)) end++;
       runs.push({ start, end, script: script! });
@@ -122,7 +139,27 @@ export function mayNotBeEnglish(text: string): boolean {
  */
 export function isGloss(text: string, run: { start: number; end: number }): boolean {
   const before = text.slice(Math.max(0, run.start - 40), run.start);
-  if (!/[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*[\s]*[(（]\s*$/u.test(before) && !/[\p{Lu}][\p{L}\p{N}.&'’-]*\s*[(（][^()（）]{0,30}[,，、;；]\s*$/u.test(before)) return false;
+  const length = run.end - run.start;
+  // A share-class marker may follow the name in its own script: "(小米集团-W, 01810.HK)".
   const after = text.slice(run.end, run.end + 40);
-  return /^\s*(?:[)）]|[,，、;；][^()（）]{0,30}[)）])/u.test(after) && run.end - run.start <= 16;
+  if (!/^[\s\-A-Z]{0,4}(?:[)）]|[,，、;；][^()（）]{0,30}[)）])/u.test(after)) return false;
+  if (/[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*[\s]*[(（]\s*$/u.test(before) || /[\p{Lu}][\p{L}\p{N}.&'’-]*\s*[(（][^()（）]{0,30}[,，、;；]\s*$/u.test(before)) return length <= 16;
+  // After a common noun only a word or two is a gloss ("the yuan (元)"); a longer bracket is a passage.
+  return /\p{Ll}[\p{L}'’-]*\s*[(（]\s*$/u.test(before) && length <= 6;
+}
+
+/** A naming word just before a term, with an opening quote: "the slogan “…", "the characters …", "known as …". */
+const NAMED_BEFORE = /\b(?:names?|slogans?|phrases?|terms?|words?|characters?|motto|hashtags?|nicknames?|catchphrases?|buzzwords?|expressions?|idioms?|banners?|headlines?|sign|known\s+as|called|dubbed|named|reads?|nicknamed|coined)\s*[“"「『‘']?\s*$/i;
+/** Its meaning right after it: "(common prosperity)", ", or involution,", ", meaning …". */
+const MEANING_AFTER = /^\s*[”"」』’']?\s*(?:[(（]\s*[\p{Script=Latin}][^()（）]{1,60}[)）]|,?\s*(?:or|meaning|which\s+means|literally|roughly|translated\s+as|i\.e\.)\s+[\p{Script=Latin}\p{Pi}"“‘'])/iu;
+
+/**
+ * A term the article discusses on purpose: named as a slogan, phrase or
+ * word just before it, or given its meaning right after it (“共同富裕”
+ * (common prosperity), 内卷, or involution). Only short terms qualify: a
+ * sentence is a passage whatever stands around it.
+ */
+export function isDiscussedTerm(text: string, run: { start: number; end: number }): boolean {
+  if (run.end - run.start > 12) return false;
+  return NAMED_BEFORE.test(text.slice(Math.max(0, run.start - 30), run.start)) || MEANING_AFTER.test(text.slice(run.end, run.end + 80));
 }
