@@ -55,8 +55,8 @@ interface Segment {
   /** Renderings of this part, the commonest first. */
   alternatives: string[];
   kind: 'gloss' | 'pinyin';
-  /** `pinyin`: a run kept in pinyin; `place` with kind `gloss` and a pinyin alternative: a place kept in pinyin. */
-  role: GlossRole | 'pinyin';
+  /** `pinyin`: a run kept in pinyin; `latin`: a brand in Latin letters ("LG"), as written. */
+  role: GlossRole | 'pinyin' | 'latin';
   /** Characters taken. */
   length: number;
   /** A place kept in pinyin (宁德 Ningde): distinctive, though the word list may know it ("shanghai"). */
@@ -78,8 +78,9 @@ const MAX_PER_NAME = 16;
  * English word (lower case) from a pinyin one.
  */
 export function literalRenderings(zh: string, table: GlossTable, isEnglish: (word: string) => boolean): LiteralRendering[] {
-  const core = zh.replace(LEGAL_TAIL, '');
-  if (!/^\p{Script=Han}{2,10}$/u.test(core)) return [];
+  // "亚洲水泥(中国)": the bracketed place is not part of the running name; "LG化学": a Latin brand stays as written.
+  const core = zh.replace(/\s*[（(][^()（）]*[)）]\s*$/u, '').replace(LEGAL_TAIL, '');
+  if (!/^(?:\p{Script=Han}|[A-Za-z0-9]){2,12}$/u.test(core) || !/\p{Script=Han}/u.test(core)) return [];
   const out = new Map<string, LiteralRendering>();
   for (const segments of segmentations(core, table)) {
     if (!acceptable(segments)) continue;
@@ -107,6 +108,11 @@ function segmentations(zh: string, table: GlossTable): Segment[][] {
       results.push(acc);
       return;
     }
+    const latin = /^[A-Za-z0-9]+/.exec(zh.slice(at))?.[0];
+    if (latin) {
+      walk(at + latin.length, [...acc, { alternatives: [latin], kind: 'gloss', role: 'latin', length: latin.length }]);
+      return;
+    }
     const g = table.at(zh, at);
     if (g) {
       const alternatives = g.role === 'place' ? (g.en?.length ? g.en : [pinyinWord(g.zh)]) : g.en ?? [];
@@ -116,6 +122,7 @@ function segmentations(zh: string, table: GlossTable): Segment[][] {
     if (g && g.role !== 'word') return;
     if (acc.filter((s) => s.kind === 'pinyin').length >= 2) return;
     for (let end = at + 2; end <= Math.min(zh.length, at + 4); end++) {
+      if (/[A-Za-z0-9]/.test(zh[end - 1]!)) break;
       // A run of pinyin stops before a company word.
       let generic = false;
       for (let k = at + 1; k < end; k++) {
@@ -137,9 +144,9 @@ function segmentations(zh: string, table: GlossTable): Segment[][] {
  * no part is kept in pinyin ("Zero Run", never "New Ao" for 新奥).
  */
 function acceptable(segments: Segment[]): boolean {
-  const translated = segments.some((s) => s.kind === 'gloss' && !s.pinyinPlace);
+  const translated = segments.some((s) => s.kind === 'gloss' && !s.pinyinPlace && s.role !== 'latin');
   // A place and company words only ("Beijing Holdings", "China Bank") is a description, not this name.
-  const own = segments.some((s) => s.role === 'word' || s.role === 'pinyin');
+  const own = segments.some((s) => s.role === 'word' || s.role === 'pinyin' || s.role === 'latin');
   const runs = segments.some((s) => s.kind === 'pinyin');
   const singles = segments.some((s) => s.kind === 'gloss' && s.role === 'word' && s.length === 1);
   return translated && own && !(runs && singles);
@@ -158,10 +165,10 @@ function combinations(segments: Segment[]): string[][] {
 
 function riskOf(segments: Segment[], words: string[], isEnglish: (word: string) => boolean): Risk {
   const distinctive = segments.some(
-    (s, i) => s.pinyinPlace || (s.role === 'pinyin' && words[i]!.split(/\s+/).some((w) => !isEnglish(w.toLowerCase()))),
+    (s, i) => s.pinyinPlace || s.role === 'latin' || (s.role === 'pinyin' && words[i]!.split(/\s+/).some((w) => !isEnglish(w.toLowerCase()))),
   );
   if (distinctive) return 'safe';
-  const own = segments.reduce((n, s, i) => n + (s.role === 'word' || s.role === 'pinyin' ? words[i]!.split(/\s+/).length : 0), 0);
+  const own = segments.reduce((n, s, i) => n + (s.role === 'word' || s.role === 'pinyin' || s.role === 'latin' ? words[i]!.split(/\s+/).length : 0), 0);
   return own >= 2 ? 'phrase' : 'word';
 }
 
