@@ -105,6 +105,12 @@ describe('long runs of plain blocks are built directly, and come out as the pars
     }
   });
 
+  it('one long paragraph between parsed blocks is built too', () => {
+    const long = `${'Harbour shares rose again, '.repeat(200)}end`;
+    const stats = expectSameTree(`# Heading\n\n${long}\n\n> a quote\n`);
+    expect(stats).toEqual({ built: 1, chunks: 2, rest: false });
+  });
+
   it('leading blank lines', () => {
     expectSameTree(`\n\n${items(40, dash)}\n`);
     expectSameTree(`  \n${paragraphs(40)}`);
@@ -230,6 +236,15 @@ describe('real articles', () => {
     const texts = files.map((f) => readFileSync(f, 'utf8'));
     for (const text of texts) expectSameTree(text);
     expectSameTree(texts.join('\n\n'));
+  });
+
+  it('clean() on a long run of emphasis markers: read as literal text, every marker kept', async () => {
+    const run = '**a**_b_'.repeat(10_000);
+    const result = await clean(`# Emphasis\n\n${run}\n`, { format: 'markdown' });
+    expect(result.messages.map((m) => m.ruleId)).toContain('literal-markup');
+    const paragraph = fromMarkdown(result.markdown, options).children[1]!;
+    expect(paragraph.type).toBe('paragraph');
+    expect((paragraph as { children: Array<{ value?: string }> }).children.map((c) => c.value).join('')).toBe(run);
   });
 
   it('clean() on a long list keeps every item, in order, in both outputs', async () => {

@@ -38,8 +38,9 @@ export interface LongMarkdownStats {
   rest: boolean;
 }
 
-/** Shortest run of lines worth taking out of a chunk: shorter runs cost more in parser set-up than they save. */
+/** Shortest run worth taking out of a chunk, in lines or characters: shorter runs cost more in parser set-up than they save. */
 const MIN_RUN_LINES = 32;
+const MIN_RUN_LENGTH = 4096;
 
 /**
  * Paragraph text that is one text node as written: it starts with a letter, a digit or any other
@@ -80,7 +81,7 @@ export function parseLongMarkdown(value: string, options: LongMarkdownOptions = 
   const lines = splitLines(value);
   const kinds = lines.map((line) => classify(value.slice(line.start, line.end)));
   const groups = groupLines(kinds);
-  markShortRunsComplex(groups);
+  markShortRunsComplex(groups, lines);
   markListsAChunkMayContinue(groups, value, lines);
   if (!groups.some((g) => g.kind !== 'complex')) return fromMarkdown(value, parseOptions);
   return build(value, lines, kinds, groups, parseOptions, stats);
@@ -137,13 +138,16 @@ function groupLines(kinds: LineKind[]): Group[] {
   return groups;
 }
 
-function markShortRunsComplex(groups: Group[]): void {
+function markShortRunsComplex(groups: Group[], lines: Line[]): void {
   let runStart = 0;
   for (let i = 0; i <= groups.length; i++) {
     if (i < groups.length && groups[i]!.kind !== 'complex') continue;
     const run = groups.slice(runStart, i);
-    if (run.length && run[run.length - 1]!.last - run[0]!.first + 1 < MIN_RUN_LINES) for (const g of run) g.kind = 'complex';
     runStart = i + 1;
+    if (!run.length) continue;
+    const first = run[0]!.first;
+    const last = run[run.length - 1]!.last;
+    if (last - first + 1 < MIN_RUN_LINES && lines[last]!.end - lines[first]!.start < MIN_RUN_LENGTH) for (const g of run) g.kind = 'complex';
   }
 }
 
