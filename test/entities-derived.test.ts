@@ -1,0 +1,148 @@
+/**
+ * Renderings derived at KB build, checked on their own: word-for-word forms
+ * from the gloss table (src/entities/literal.ts, data/curated/glosses.yaml)
+ * with how safe each is, the pinyin forms' polyphones, apostrophes and
+ * company words (src/entities/renderings.ts), HK codes that are expanded or
+ * kept (src/entities/names.ts), and the Taiwan, Korea and Tokyo ticker
+ * notations (src/entities/tickers.ts). Then the same through the whole
+ * pipeline with the shipped knowledge base, traps included.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCurated } from '../src/entities/curated.js';
+import { COMPANY_CUE, GlossTable, literalRenderings, sectorCues } from '../src/entities/literal.js';
+import { shortCodeExpandable } from '../src/entities/names.js';
+import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { findTickers, printKey, tickerKey } from '../src/entities/tickers.js';
+import { sentenceCleaner } from './helpers/sentences.js';
+
+const root = join(import.meta.dirname, '..');
+const curated = readCurated(join(root, 'data', 'curated'));
+const table = new GlossTable(curated.glosses.map(({ entry }) => entry));
+const wordList = createRequire(import.meta.url).resolve('word-list').replace(/index\.js$/, 'words.txt');
+const english = new Set(readFileSync(wordList, 'utf8').split('\n'));
+const isEnglish = (w: string) => english.has(w);
+const literal = (zh: string) => Object.fromEntries(literalRenderings(zh, table, isEnglish).map((r) => [r.form, r.shares ? 'shares' : r.risk]));
+
+describe('word-for-word renderings', () => {
+  it('keeps a place in pinyin and translates the rest: a distinctive form is safe', () => {
+    const forms = literal('宁德时代');
+    expect(forms).toMatchObject({ 'Ningde Times': 'safe', 'Ningde Era': 'safe', 'Ningde Age': 'safe' });
+    expect(Object.keys(forms).some((f) => /Peaceful|Virtue/.test(f))).toBe(false);
+  });
+
+  it('renders a name and a company word in English or in pinyin, never the company word in pinyin beside English', () => {
+    const forms = literal('长城汽车');
+    expect(forms).toMatchObject({ 'Great Wall Auto': 'phrase', 'Changcheng Motor': 'safe' });
+    expect(Object.keys(forms).filter((f) => /Qiche/.test(f))).toEqual([]);
+  });
+
+  it('translates one-character words only where nothing is kept in pinyin', () => {
+    expect(literal('零跑汽车')).toMatchObject({ 'Zero Run Auto': 'phrase' });
+    // 新奥: "Xinao Energy", never "New Ao Energy".
+    expect(Object.keys(literal('新奥能源'))).toEqual(['Xinao Energy']);
+  });
+
+  it('derives nothing from company words and places alone', () => {
+    expect(literal('北京控股')).toEqual({});
+    expect(literal('中国银行')).toEqual({});
+  });
+
+  it('marks English-only forms by how much of the name they keep, and 股份 as "Shares"', () => {
+    expect(literal('美的集团')).toMatchObject({ 'Beautiful Group': 'word', 'Meide Group': 'safe' });
+    expect(literal('龙湖集团')).toMatchObject({ 'Dragon Lake Group': 'phrase' });
+    expect(literal('通威股份')).toMatchObject({ 'Tongwei Shares': 'shares' });
+  });
+
+  it('keeps a Latin brand as written and drops a bracketed place', () => {
+    expect(literal('LG化学')).toMatchObject({ 'LG Chemical': 'safe' });
+    expect(Object.keys(literal('亚洲水泥(中国)'))).not.toContain('Asia Cement (China)');
+  });
+
+  it('has a company cue and trade words for the risky forms', () => {
+    const cue = new RegExp(`^${COMPANY_CUE}`);
+    expect(cue.test(' said on Monday')).toBe(true);
+    expect(cue.test('’s shares')).toBe(true);
+    expect(cue.test(' of singers')).toBe(false);
+    expect(sectorCues('home appliances')).toEqual(expect.arrayContaining(['appliances', 'air conditioners']));
+    expect(sectorCues(undefined)).toEqual([]);
+  });
+});
+
+describe('pinyin renderings', () => {
+  it('reads 的 in a brand both ways and writes the apostrophe before a vowel syllable', () => {
+    expect(companyTailRenderings('美的集团')).toEqual(expect.arrayContaining(['Meide Jituan', 'Meidi Jituan']));
+    expect(companyTailRenderings('新奥能源')).toEqual(expect.arrayContaining(['Xinao Nengyuan', "Xin'ao Nengyuan"]));
+  });
+
+  it('adds the company word a trade implies, and 集团/公司/控股 only to a bare two-character name', () => {
+    expect(withSectorTail('蔚来', 'electric vehicles')).toBe('蔚来汽车');
+    expect(withSectorTail('美的集团', 'home appliances')).toBeUndefined();
+    expect(companyGenericTailRenderings('京东')).toEqual(expect.arrayContaining(['Jingdong Jituan']));
+    expect(companyGenericTailRenderings('京东物流')).toEqual([]);
+    // A company word the Chinese name has is not offered again as a generic one.
+    expect(companyGenericTailRenderings('联想集团')).not.toContain('Lianxiang Jituan');
+  });
+
+  it('still derives no bare two-syllable name', () => {
+    expect(companyRenderings('宏碁')).toEqual([]);
+  });
+});
+
+describe('HK codes of two to four capitals', () => {
+  const never = () => false;
+  it('expands an opaque code, keeps one that is how copy names the company', () => {
+    expect(shortCodeExpandable('DFZQ', 'Orient Securities', isEnglish, never)).toBe(true);
+    expect(shortCodeExpandable('BCQ', 'Bank of Chongqing', isEnglish, never)).toBe(true);
+    expect(shortCodeExpandable('CCB', 'China Construction Bank', isEnglish, never)).toBe(false);
+    expect(shortCodeExpandable('ABC', 'Agricultural Bank of China', isEnglish, never)).toBe(false);
+    expect(shortCodeExpandable('FWD', 'FWD Group', isEnglish, never)).toBe(false);
+    expect(shortCodeExpandable('LENS', 'Lens Technology', isEnglish, never)).toBe(false);
+    expect(shortCodeExpandable('PRU', 'Prudential', isEnglish, (c) => c === 'PRU')).toBe(false);
+  });
+});
+
+describe('Taiwan, Korea and Tokyo tickers', () => {
+  it('reads the suffixed, prefixed and Bloomberg forms', () => {
+    expect(['2330.TW', '6488.TWO', 'TPE: 2330', 'TWSE: 2330', '2330 TT'].map(tickerKey)).toEqual(['TW:2330', 'TW:6488', 'TW:2330', 'TW:2330', 'TW:2330']);
+    expect(['005930.KS', '035720.KQ', 'KRX: 005930', 'KOSDAQ: 035720', '005930 KS'].map(tickerKey)).toEqual(['KR:005930', 'KR:035720', 'KR:005930', 'KR:035720', 'KR:005930']);
+    expect(['7203.T', 'TYO: 7203', 'TSE: 7203', '7203 JP'].map(tickerKey)).toEqual(['JP:7203', 'JP:7203', 'JP:7203', 'JP:7203']);
+    expect(printKey('TW:2330')).toBe('2330.TW');
+    expect(printKey('JP:7203')).toBe('7203.T');
+  });
+
+  it('leaves what is not one of them alone', () => {
+    expect(tickerKey('7203.TX')).toBeUndefined();
+    expect(tickerKey('TPE: ABC')).toBeUndefined();
+    // A bare four-digit number stays what it was (a Hong Kong code), not a Tokyo one.
+    expect(tickerKey('7203')).toBe('HK:07203');
+    expect(findTickers('Sony (6758.T) and TSMC (TPE: 2330)').map((t) => t.keys)).toEqual([['JP:6758'], ['TW:2330']]);
+  });
+});
+
+describe('through the pipeline, with the shipped knowledge base', async () => {
+  const { clean, print } = await sentenceCleaner();
+  const cases: Array<[string, string]> = [
+    ['Ningde Era said it would build a plant in Spain.', 'CATL said it would build a plant in Spain.'],
+    ['Zero Run Auto said deliveries doubled.', 'Leapmotor said deliveries doubled.'],
+    ['Changcheng Motor opened a plant in Brazil.', 'Great Wall Motor opened a plant in Brazil.'],
+    ['Beautiful Group raised prices of air conditioners.', 'Midea Group raised prices of air conditioners.'],
+    ['Tongwei Shares said it would cut output.', 'Tongwei said it would cut output.'],
+    ['Fengtian Qiche (TYO: 7203) kept its forecast.', 'Toyota (TYO: 7203) kept its forecast.'],
+    ['DFZQ cut its fee forecast.', 'Orient Securities cut its fee forecast.'],
+    // Traps: the same words as ordinary English, or a right name.
+    ['Tongwei shares rose 3%.', 'Tongwei shares rose 3%.'],
+    ['Tongwei Shares Rise on Output Cuts', 'Tongwei Shares Rise on Output Cuts'],
+    ['The choir is a beautiful group of singers.', 'The choir is a beautiful group of singers.'],
+    ['Beautiful Group won a design award for its garden.', 'Beautiful Group won a design award for its garden.'],
+    ['We walked past the Great Wall near Beijing.', 'We walked past the Great Wall near Beijing.'],
+    ['It was a hundred degrees in the shade.', 'It was a hundred degrees in the shade.'],
+    ['CCB said bad loans fell.', 'CCB said bad loans fell.'],
+    ['Alibaba, which also trades in New York (NYSE: BABA), rose.', 'Alibaba, which also trades in New York (NYSE: BABA), rose.'],
+  ];
+  it.each(cases)('%s', async (from, to) => {
+    expect(await clean(from)).toBe(print(to));
+  });
+});
