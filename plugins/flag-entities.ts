@@ -421,6 +421,8 @@ const tokens = (name: string) =>
   );
 
 function related(a: string, b: string): boolean {
+  // One name printed twice is one name, even when all its words are generic ("Co of China Ltd").
+  if (a === b) return true;
   const ta = tokens(a);
   for (const t of tokens(b)) if (ta.has(t)) return true;
   return false;
