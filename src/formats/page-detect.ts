@@ -7,7 +7,7 @@
  * before Readability changes it: its visible text nodes with their landmarks (`page-regions.ts`), the
  * elements its metadata is read from (`page-meta.ts`) and the sources of its quotes (`page-tidy.ts`).
  */
-import { isLandmark, squash, type DomDocument, type DomNode, type RecordedText } from './page-regions.js';
+import { isLandmark, type DomDocument, type DomNode, type RecordedText } from './page-regions.js';
 
 /** Cheap test on the string: markup only a page (or a page-like fragment) has. Fragments without it skip the DOM. */
 export function looksLikePage(html: string): boolean {
@@ -66,7 +66,7 @@ export function surveyPage(document: DomDocument): PageSurvey {
         // Most text nodes of a page are the indentation between its tags.
         if (!/\S/.test(value)) continue;
         if (!at.uncounted && !at.inArticle) counts.textOutsideArticles += visibleLength(value);
-        if (at.visible) survey.texts.push({ node: child, text: squash(value), landmark: at.landmark });
+        if (at.visible) survey.texts.push({ node: child, landmark: at.landmark });
         continue;
       }
       if (child.nodeType !== 1) continue;

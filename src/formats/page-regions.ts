@@ -33,8 +33,8 @@ export interface DomDocument extends DomNode {
 }
 
 export interface RecordedText {
+  /** A text node with more than white space. */
   node: DomNode;
-  text: string;
   /** The outermost landmark holding it, if any. */
   landmark: DomNode | undefined;
 }
@@ -53,7 +53,8 @@ const LANDMARK_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu
 const LANDMARK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog']);
 const LANDMARK_NAMES = /comment|related|recommend|sidebar|share|social|footer|header|masthead|menu|navigation|newsletter|promo|breadcrumb|cookie|subscribe/i;
 
-export const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** White space folded to single spaces, trimmed. (Most texts have none to fold: no new string then.) */
+export const squash = (text: string): string => (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim());
 
 /** An element's `class` as written. (linkedom's `getAttribute('class')` builds the element's class list to join it again.) */
 export function classOf(node: DomNode): string {
@@ -72,34 +73,46 @@ export function isLandmark(node: DomNode): boolean {
 /** Runs of recorded text that are not in `article`, one per landmark. */
 export function droppedRegions(texts: RecordedText[], article: DomNode, alsoKept: Iterable<string> = []): DroppedRegion[] {
   const keptNodes = new Set<DomNode>();
-  const keptTexts = new Set<string>(alsoKept);
   const walk = (node: DomNode): void => {
     // firstChild/nextSibling: linkedom builds a fresh array for every childNodes read.
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT) {
-        keptNodes.add(child);
-        const text = squash(child.nodeValue ?? '');
-        if (text) keptTexts.add(text);
-      } else if (child.nodeType === ELEMENT) walk(child);
+      if (child.nodeType === TEXT) keptNodes.add(child);
+      else if (child.nodeType === ELEMENT) walk(child);
     }
   };
   walk(article);
+  // Readability parses the page again when its first try is too short: then only the text tells.
+  let keptTexts: Set<string> | undefined;
+  const isKeptText = (text: string) => {
+    if (!keptTexts) {
+      keptTexts = new Set(alsoKept);
+      for (const node of keptNodes) {
+        const kept = squash(node.nodeValue ?? '');
+        if (kept) keptTexts.add(kept);
+      }
+    }
+    return keptTexts.has(text);
+  };
   const regions: DroppedRegion[] = [];
-  let run: RecordedText[] = [];
+  let run: Array<{ entry: RecordedText; text: string }> = [];
   const close = () => {
     if (!run.length) return;
     const text = run.map((r) => r.text).join(' ');
-    regions.push({ label: labelOf(run[0]!.landmark), text, words: text.split(' ').length, nodes: run.map((r) => r.node) });
+    regions.push({ label: labelOf(run[0]!.entry.landmark), text, words: text.split(' ').length, nodes: run.map((r) => r.entry.node) });
     run = [];
   };
   for (const entry of texts) {
-    // Readability re-parses the page when its first try is too short: then only the text tells.
-    if (keptNodes.has(entry.node) || keptTexts.has(entry.text)) {
+    if (keptNodes.has(entry.node)) {
       close();
       continue;
     }
-    if (run.length && run[0]!.landmark !== entry.landmark) close();
-    run.push(entry);
+    const text = squash(entry.node.nodeValue ?? '');
+    if (isKeptText(text)) {
+      close();
+      continue;
+    }
+    if (run.length && run[0]!.entry.landmark !== entry.landmark) close();
+    run.push({ entry, text });
   }
   close();
   return regions;
