@@ -23,7 +23,7 @@ const SCRIPTS: Array<[RegExp, Script]> = [
 const ASCII_NEUTRAL = ',.;:!?%()"\'-\t\n';
 
 /** Characters that may sit inside a foreign passage without ending it: CJK and full-width punctuation, digits, spaces. */
-const NEUTRAL = /[\s\d\u3000-\u303f\uff00-\uffef,.;:!?%()"'“”‘’·、，。：；！？（）《》「」『』\-–—]/u;
+const NEUTRAL = /[\s\d\u3000-\u303f\u30fc\uff00-\uffef,.;:!?%()"'“”‘’·、，。：；！？（）《》「」『』\-–—]/u;
 
 export interface ForeignRun {
   start: number;
@@ -139,11 +139,15 @@ export function mayNotBeEnglish(text: string): boolean {
  */
 export function isGloss(text: string, run: { start: number; end: number }): boolean {
   const before = text.slice(Math.max(0, run.start - 40), run.start);
-  const length = run.end - run.start;
+  // A run takes the closing bracket after it ("和碩）"): the bracket closes the gloss, it is not part of it.
+  const end = /[)）]$/.test(text.slice(run.start, run.end)) ? run.end - 1 : run.end;
+  const length = end - run.start;
   // A share-class marker may follow the name in its own script: "(小米集团-W, 01810.HK)".
-  const after = text.slice(run.end, run.end + 40);
+  const after = text.slice(end, end + 40);
   if (!/^[\s\-A-Z]{0,4}(?:[)）]|[,，、;；][^()（）]{0,30}[)）])/u.test(after)) return false;
   if (/[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*[\s]*[(（]\s*$/u.test(before) || /[\p{Lu}][\p{L}\p{N}.&'’-]*\s*[(（][^()（）]{0,30}[,，、;；]\s*$/u.test(before)) return length <= 16;
+  // After a quoted English phrase, the phrase in its own words: '"new quality productive forces" (新质生产力)'.
+  if (/[\p{L}.,!?][”"’']\s*[(（]\s*$/u.test(before)) return length <= 12;
   // After a common noun only a word or two is a gloss ("the yuan (元)"); a longer bracket is a passage.
   return /\p{Ll}[\p{L}'’-]*\s*[(（]\s*$/u.test(before) && length <= 6;
 }
