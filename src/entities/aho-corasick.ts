@@ -61,8 +61,8 @@ export type MatchList = number[];
 /**
  * A state's record in `node`, four 32-bit fields (16 bytes: four states to a
  * cache line): children count and, for one child, its character; that child,
- * or where the children start in `kids`; the failure link; the first state on
- * the failure chain that ends a pattern (0: none).
+ * or where the children start in `kids`; the failure link; the first output
+ * entry on the failure chain (1-based, see `endPattern`; 0: none).
  */
 const COUNT_CHAR = 0;
 const NEXT_OR_KIDS = 1;
@@ -87,9 +87,12 @@ export class Automaton {
   private readonly node: Int32Array;
   /** Children of states with several: pairs of (character, state). */
   private readonly kids: Int32Array;
-  /** Pattern index a state ends, or -1; and the next state on the failure chain that ends one. */
-  private readonly out: Int32Array;
-  private readonly dict: Int32Array;
+  /**
+   * Output chains: entry k (1-based, as FIRST_OUT holds it) is a state that
+   * ends a pattern: the pattern, and the next entry on its failure chain (0: none).
+   */
+  private readonly endPattern: Int32Array;
+  private readonly endNext: Int32Array;
   /** Complete ASCII tables of states 1..shallowMax (failures resolved), 128 entries each. */
   private readonly dense: Int32Array;
   private readonly shallowMax: number;
@@ -260,14 +263,27 @@ export class Automaton {
         dict[v] = out[f]! >= 0 ? f : dict[f]!;
       }
     }
-    for (let u = 0; u < size; u++) node[(u << SHIFT) + FIRST_OUT] = out[u]! >= 0 ? u : dict[u]!;
+    // The states that end a pattern numbered 1.. in state order; each state's first output is one of them.
+    const entryOf = new Int32Array(size);
+    let ends = 0;
+    for (let u = 0; u < size; u++) if (out[u]! >= 0) entryOf[u] = ++ends;
+    const endPattern = new Int32Array(ends);
+    const endNext = new Int32Array(ends);
+    for (let u = 0; u < size; u++) {
+      const e = entryOf[u]!;
+      if (e > 0) {
+        endPattern[e - 1] = out[u]!;
+        endNext[e - 1] = dict[u]! > 0 ? entryOf[dict[u]!]! : 0;
+      }
+      node[(u << SHIFT) + FIRST_OUT] = e > 0 ? e : dict[u]! > 0 ? entryOf[dict[u]!]! : 0;
+    }
 
     for (let c = 0; c < 128; c++) if (root[c]! < 0) root[c] = 0; // from the root, an unknown character stays there
     this.node = node;
     this.kids = kids.slice(0, Math.max(2, cursor));
     this.root = root;
-    this.out = out;
-    this.dict = dict;
+    this.endPattern = endPattern;
+    this.endNext = endNext;
     this.dense = denseTables(node, this.kids, root, shallowMax, wordStarts, char);
     this.shallowMax = shallowMax;
   }
@@ -278,20 +294,9 @@ export class Automaton {
    * nothing is built. `patterns` is asked for only when read.
    */
   static fromTables(tables: AutomatonTables, patterns: () => string[]): Automaton {
-    const { records, kids, ends, suffixEnds, lengths, shallowMax, wordStarts } = tables;
-    const size = records.length / RECORD_FIELDS;
-    if (!Number.isInteger(size) || size < 1 || shallowMax >= size || ends.length % 2 || suffixEnds.length % 2) throw new Error('automaton tables of inconsistent sizes');
-    const out = new Int32Array(size).fill(-1);
-    for (let k = 0; k < ends.length; k += 2) out[ends[k]!] = ends[k + 1]!;
-    const dict = new Int32Array(size);
-    for (let k = 0; k < suffixEnds.length; k += 2) dict[suffixEnds[k]!] = suffixEnds[k + 1]!;
-    const node = new Int32Array(size << SHIFT);
-    for (let u = 0, r = 0, b = 0; u < size; u++, r += RECORD_FIELDS, b += 1 << SHIFT) {
-      node[b + COUNT_CHAR] = records[r]!;
-      node[b + NEXT_OR_KIDS] = records[r + 1]!;
-      node[b + FAIL] = records[r + 2]!;
-      node[b + FIRST_OUT] = out[u]! >= 0 ? u : dict[u]!;
-    }
+    const { node, kids, endPattern, endNext, lengths, shallowMax, wordStarts } = tables;
+    const size = node.length >> SHIFT;
+    if (size < 1 || node.length !== size << SHIFT || shallowMax >= size || endPattern.length !== endNext.length) throw new Error('automaton tables of inconsistent sizes');
     const root = rootTable(node, kids);
     // The character each shallow state is reached by: their parents are the root and depth-1 states, all numbered ≤ shallowMax.
     const char = new Uint16Array(shallowMax + 1);
@@ -299,14 +304,14 @@ export class Automaton {
       if (v <= shallowMax) char[v] = c;
     });
     // The fields in the order the class declares them, so both kinds of automaton share one shape.
-    const fields: Record<'folded' | 'lengths' | 'root' | 'node' | 'kids' | 'out' | 'dict' | 'dense' | 'shallowMax' | 'table' | 'wordStarts', unknown> = {
+    const fields: Record<'folded' | 'lengths' | 'root' | 'node' | 'kids' | 'endPattern' | 'endNext' | 'dense' | 'shallowMax' | 'table' | 'wordStarts', unknown> = {
       folded: patterns,
       lengths,
       root,
       node,
       kids,
-      out,
-      dict,
+      endPattern,
+      endNext,
       dense: denseTables(node, kids, root, shallowMax, wordStarts, char),
       shallowMax,
       table: foldTableOf(),
@@ -321,27 +326,14 @@ export class Automaton {
     return this.folded;
   }
 
-  /** What `fromTables` needs to rebuild this automaton, in compact form (what can be derived is left out). */
+  /** What `fromTables` needs to rebuild this automaton (views of its own arrays; the root and dense tables are derived). */
   tables(): AutomatonTables {
-    const size = this.out.length;
-    const records = new Int32Array(size * RECORD_FIELDS);
-    const ends: number[] = [];
-    const suffixEnds: number[] = [];
-    for (let u = 0; u < size; u++) {
-      const b = u << SHIFT;
-      const r = u * RECORD_FIELDS;
-      records[r] = this.node[b + COUNT_CHAR]!;
-      records[r + 1] = this.node[b + NEXT_OR_KIDS]!;
-      records[r + 2] = this.node[b + FAIL]!;
-      if (this.out[u]! >= 0) ends.push(u, this.out[u]!);
-      if (this.dict[u] !== 0) suffixEnds.push(u, this.dict[u]!);
-    }
-    return { records, kids: this.kids, ends: Int32Array.from(ends), suffixEnds: Int32Array.from(suffixEnds), lengths: this.lengths, shallowMax: this.shallowMax, wordStarts: this.wordStarts };
+    return { node: this.node, kids: this.kids, endPattern: this.endPattern, endNext: this.endNext, lengths: this.lengths, shallowMax: this.shallowMax, wordStarts: this.wordStarts };
   }
 
   /** Number of trie states. */
   get states(): number {
-    return this.out.length;
+    return this.node.length >> SHIFT;
   }
 
   patternLength(index: number): number {
@@ -356,7 +348,7 @@ export class Automaton {
    * Semiconductor) never leave the loop.
    */
   search(text: string, into: MatchList = [], flags?: Uint8Array): MatchList {
-    const { table, node, kids, root, dense, out, dict, lengths, wordStarts, shallowMax } = this;
+    const { table, node, kids, root, dense, endPattern, endNext, lengths, wordStarts, shallowMax } = this;
     let state = 0;
     let previousWord = false;
     for (let i = 0; i < text.length; i++) {
@@ -396,31 +388,26 @@ export class Automaton {
         state = node[b + FAIL]!;
       }
       previousWord = word;
-      let t = node[(state << SHIFT) + FIRST_OUT]!;
-      while (t > 0) {
-        const p = out[t]!;
+      let k = node[(state << SHIFT) + FIRST_OUT]!;
+      while (k > 0) {
+        const p = endPattern[k - 1]!;
         const f = flags ? flags[p]! : 0;
         const start = i + 1 - lengths[p]!;
         if (f === 0 || (!(f & CAPITAL && table[text.charCodeAt(start)] === text.charCodeAt(start)) && !(f & WHOLE_WORD && !atWordBoundaries(text, start, i + 1)))) into.push(p, i + 1);
-        t = dict[t]!;
+        k = endNext[k - 1]!;
       }
     }
     return into;
   }
 }
 
-/** Fields of a state's record in `AutomatonTables.records`: COUNT_CHAR, NEXT_OR_KIDS, FAIL (FIRST_OUT is derived). */
-const RECORD_FIELDS = 3;
-
-/** An automaton in compact form: what cannot be derived from the rest in a linear pass. */
+/** An automaton as stored: what cannot be derived from the rest in a linear pass. */
 export interface AutomatonTables {
-  /** Three fields a state: children count and character, child or where the children start, failure link. */
-  records: Int32Array;
+  /** Four fields a state (COUNT_CHAR, NEXT_OR_KIDS, FAIL, FIRST_OUT). */
+  node: Int32Array;
   kids: Int32Array;
-  /** Pairs (state, pattern) for the states that end a pattern. */
-  ends: Int32Array;
-  /** Pairs (state, next state on the failure chain that ends a pattern), where there is one. */
-  suffixEnds: Int32Array;
+  endPattern: Int32Array;
+  endNext: Int32Array;
   lengths: Int32Array;
   shallowMax: number;
   wordStarts: boolean;

@@ -18,7 +18,7 @@ import type { KnowledgeBase } from './kb.js';
 import { Matcher, type CompiledMatcher } from './matcher.js';
 
 /** Raised with the automaton layout or the target encoding: a file of another format is stale. */
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 const MAGIC = 'CDKMATCH';
 const FILE_NAME = 'kb.matcher.bin';
 
@@ -59,7 +59,7 @@ function namedArrays(compiled: CompiledMatcher): Array<[string, Int32Array | Uin
   ];
   compiled.parts.forEach((p, i) => {
     const t = p.tables;
-    list.push([`${i}.ids`, p.ids], [`${i}.flags`, p.flags], [`${i}.records`, t.records], [`${i}.kids`, t.kids], [`${i}.ends`, t.ends], [`${i}.suffixEnds`, t.suffixEnds], [`${i}.lengths`, t.lengths]);
+    list.push([`${i}.ids`, p.ids], [`${i}.flags`, p.flags], [`${i}.node`, t.node], [`${i}.kids`, t.kids], [`${i}.endPattern`, t.endPattern], [`${i}.endNext`, t.endNext], [`${i}.lengths`, t.lengths]);
   });
   return list;
 }
@@ -141,7 +141,7 @@ export function parseCompiledMatcher(file: Uint8Array, kbDigest: string): Compil
     targetCode: i32('targetCode'),
     targetRef: i32('targetRef'),
     parts: header.parts.map((p, i) => {
-      const tables: AutomatonTables = { records: i32(`${i}.records`), kids: i32(`${i}.kids`), ends: i32(`${i}.ends`), suffixEnds: i32(`${i}.suffixEnds`), lengths: i32(`${i}.lengths`), shallowMax: p.shallowMax, wordStarts: p.wordStarts };
+      const tables: AutomatonTables = { node: i32(`${i}.node`), kids: i32(`${i}.kids`), endPattern: i32(`${i}.endPattern`), endNext: i32(`${i}.endNext`), lengths: i32(`${i}.lengths`), shallowMax: p.shallowMax, wordStarts: p.wordStarts };
       return { ids: i32(`${i}.ids`), flags: u8(`${i}.flags`), tables };
     }),
   };
