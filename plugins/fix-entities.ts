@@ -140,6 +140,7 @@ function deskStyle(analysis: Analysis): () => Set<string> {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const OTHER_NAME_BEFORE = String.raw`\s*,?\s*(?:\(|(?:also\s+|better\s+|otherwise\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|a\.?k\.?a\.?\s+|or\s+|whose\s+\p{L}+\s+name\s+is\s+)$`;
+const NAMED_IN_LANGUAGE = /(?:(?:known|called|named|written|pronounced|rendered)\s+in\s+(?:Chinese|Mandarin|Cantonese|pinyin|Korean|Japanese)(?:\s+as)?|(?:Chinese|Mandarin|Cantonese|pinyin|Korean|Japanese)\s+name(?:\s+is|,)?|\b(?:means|meaning|literally|translates\s+as|translated\s+as))\s*[“"‘']?$/u;
 const OTHER_NAME_AFTER = String.raw`^\s*(?:\(|,?\s*(?:also\s+|better\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|,?\s*or\s+)`;
 
 /**
@@ -148,6 +149,8 @@ const OTHER_NAME_AFTER = String.raw`^\s*(?:\(|,?\s*(?:also\s+|better\s+)?known\s
  * would print one name twice.
  */
 function givenAsOtherName(text: string, start: number, end: number, value: string): boolean {
+  // "known in Chinese as Bi Ya Di", "its Chinese name, Ningde Shidai, means “Ningde era”": a name or its meaning, given as such.
+  if (NAMED_IN_LANGUAGE.test(text.slice(Math.max(0, start - 40), start))) return true;
   if (!text.includes(value)) return false;
   const v = escapeRe(value);
   const before = text.slice(Math.max(0, start - value.length - 40), start);
