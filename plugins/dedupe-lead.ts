@@ -219,7 +219,7 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
       }
     }
 
-    const held = largelyRepeats(blocks, copies, proseLength(tree), maxRepeatShare);
+    const held = copies.size ? largelyRepeats(blocks, copies, proseLength(tree), maxRepeatShare) : new Set<Removal>(); // most articles repeat nothing: no walk
     for (const removal of held) {
       const { block, kept } = copies.get(removal)!;
       if (isMuted(tree, block.node, [removal.ruleId, PLUGIN])) continue;
