@@ -185,7 +185,12 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       // A quoted title (an album, a film, a game) is never the entity: "the album “Ultraman”" stays.
       const quoted = quotedSpan(text, c.start, c.end);
       if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;
-      const value = replacementFor(entry, actual);
+      let value = replacementFor(entry, actual);
+      if (c.extension === 'legal') {
+        // "Ningde Times Co., Ltd." in a court-case name or a filing stays as printed; its stop may end the sentence.
+        if (inLegalContext(text, c.start, c.end)) return undefined;
+        if (c.keepStop) value += '.';
+      }
       if (value === actual || givenAsOtherName(text, c.start, c.end, value)) return undefined;
       return { rule: entry.rule, value, mode: entry.mode, reason: reasonFor(entry.rule, actual, value), note: entry.note };
     }

@@ -89,6 +89,12 @@ function matchBlock(matcher: Matcher, text: string): Found[] {
   const raw: Found[] = matcher.find(text);
   const extended: Found[] = [];
   for (const c of raw) {
+    // "Ningde Times Co., Ltd.": a company's wrong form with a legal form after it is replaced whole.
+    if (c.target.kind === 'entry' && c.target.entry.rule === 'entity-name' && c.target.entry.entity && kb.entity(kb.indexOf(c.target.entry.entity) ?? -1)?.type === 'company') {
+      const legal = legalSuffixAt(text, c.end);
+      if (legal && !legal.shareClass) extended.push({ ...c, end: c.end + legal.length, nameEnd: c.end, extension: 'legal', keepStop: legal.keepStop });
+      continue;
+    }
     if (c.target.kind !== 'name' || c.target.form === 'short') continue;
     const entity = kb.entity(c.target.entity);
     if (entity.type !== 'company') continue;
