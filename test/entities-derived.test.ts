@@ -132,6 +132,10 @@ describe('through the pipeline, with the shipped knowledge base', async () => {
     ['Tongwei Shares said it would cut output.', 'Tongwei said it would cut output.'],
     ['Fengtian Qiche (TYO: 7203) kept its forecast.', 'Toyota (TYO: 7203) kept its forecast.'],
     ['DFZQ cut its fee forecast.', 'Orient Securities cut its fee forecast.'],
+    // A wrong form with a legal form after it is replaced whole, its stop kept where it ends the sentence.
+    ['Zero Run Auto Co., Ltd. said deliveries doubled.', 'Leapmotor said deliveries doubled.'],
+    ['It signed with Ningde Times Co., Ltd. The deal runs to 2030.', 'It signed with CATL. The deal runs to 2030.'],
+    ['Ningde Times Co., Ltd. v. Acme Inc. was heard on Monday.', 'Ningde Times Co., Ltd. v. Acme Inc. was heard on Monday.'],
     // Traps: the same words as ordinary English, or a right name.
     ['Tongwei shares rose 3%.', 'Tongwei shares rose 3%.'],
     ['Tongwei Shares Rise on Output Cuts', 'Tongwei Shares Rise on Output Cuts'],
