@@ -84,6 +84,19 @@ function loadLibraries() {
 }
 
 /**
+ * Readability's article, or null where it fails: it walks up from its best candidate to a <body> it
+ * assumes, and throws on a fragment that has page regions (<header>, <aside>) but no <html>/<body>;
+ * the document is then read as it is.
+ */
+function readArticle(reader: InstanceType<ReadabilityClass>): ReturnType<InstanceType<ReadabilityClass>['parse']> {
+  try {
+    return reader.parse();
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The article of a whole page as HTML and hast, with the page's meta and one message per dropped region
  * on `file`; `undefined` when the document is a fragment or no article is found (then it is read as it is).
  */
@@ -95,7 +108,7 @@ export async function extractArticle(html: string, file: VFile): Promise<Extract
   if (!survey.whole) return undefined;
   const meta = pageMeta(survey.metaElements);
   keepQuoteSources(survey.quoteSources);
-  const result = new Readability(document, { serializer: (node) => node }).parse();
+  const result = readArticle(new Readability(document, { serializer: (node) => node }));
   const content = result?.content as DomNode | undefined;
   if (!result || !content) return undefined;
   const title = headlineOf(result.title ?? undefined, meta);
