@@ -111,6 +111,15 @@ describe('long runs of plain blocks are built directly, and come out as the pars
     expect(stats).toEqual({ built: 1, chunks: 2, rest: false });
   });
 
+  it('long first lines after a cut: a long item, a long paragraph, one a fence or comment swallows', () => {
+    const longText = `Harbour ${'rose again and '.repeat(40)}closed`;
+    expectSameTree(`# Heading\n\n- ${longText}\n${items(40, dash)}\n`);
+    expectSameTree(`# Heading\n\n${longText}\n\n${paragraphs(40)}`);
+    expectSameTree(`\`\`\`\n${longText}\n\n${paragraphs(40)}`);
+    expectSameTree(`<!-- open\n\n${longText} --> closed here\n\n${paragraphs(40)}`);
+    expectSameTree(`    code\n\n${'1'.repeat(300)}2024. x\n\n${paragraphs(40)}`);
+  });
+
   it('leading blank lines', () => {
     expectSameTree(`\n\n${items(40, dash)}\n`);
     expectSameTree(`  \n${paragraphs(40)}`);

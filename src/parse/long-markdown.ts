@@ -190,7 +190,7 @@ function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[],
       }
       // Parse through the first line after the cut: it must come out as a block of its own.
       const probe = lines[next.first]!;
-      const tree = fromMarkdown(value.slice(from, probe.end), options);
+      const tree = fromMarkdown(value.slice(from, probeEnd(value, probe, kinds[next.first]!)), options);
       const tail = tree.children[tree.children.length - 1];
       if (stats) stats.chunks++;
       if (!startsFresh(tail, probe.start - from, kinds[next.first]!)) {
@@ -224,6 +224,22 @@ function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[],
   runTransforms(built, options);
   const last = lines.length - 1;
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: end ?? pointAt(lines, last, value.length - lines[last]!.start) } };
+}
+
+/** Characters of the line after a cut that the check parses: how a line starts decides what it starts. */
+const PROBE_LENGTH = 256;
+
+/**
+ * Where the check's parse ends: the line after the cut, or only its start when that reads the same
+ * (a long paragraph line would otherwise be parsed once more, whole). Whether an open construct
+ * swallows the line does not depend on what the line holds.
+ */
+function probeEnd(value: string, probe: Line, kind: LineKind): number {
+  if (probe.end - probe.start <= PROBE_LENGTH) return probe.end;
+  const end = probe.start + PROBE_LENGTH;
+  const head = classify(value.slice(probe.start, end));
+  const same = head.kind === kind.kind && (head.kind !== 'item' || (kind.kind === 'item' && head.list === kind.list && head.value === kind.value && head.contentStart === kind.contentStart));
+  return same ? end : probe.end;
 }
 
 /**
