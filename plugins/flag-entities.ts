@@ -132,6 +132,8 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
     }
   });
   const flags: Flag[] = [];
+  // One suggestion per paragraph, wrong company, kind and owner: the same slot repeated is looked up once.
+  const suggestions = new Map<string, string | undefined>();
   for (const { i, c, slot } of candidates) {
     if (c.target.kind !== 'name') continue;
     const index = c.target.entity;
@@ -151,8 +153,12 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
       const owner = slotOwner(matcher, analysis, i, slot, index);
       // "Kuaishou said the app Kuaishou …": the owner's own name for its product.
       if (owner === index) continue;
-      if (makesKind(entity.sector, slot.kinds, owner === undefined)) continue;
-      const suggestion = ownerProduct(matcher, analysis, i, slot, owner, index, name);
+      // "the Moutai app": a company's name before "app" with no other owner is its own app.
+      const ownApp = slot.shape === 'modifier' && owner === undefined && slot.kinds.some((k) => k === 'app' || k === 'platform' || k === 'service');
+      if (ownApp || makesKind(entity.sector, slot.kinds, owner === undefined)) continue;
+      const key = `${i}:${index}:${slot.kinds.join('/')}:${owner ?? (slot.possessive ? 'named' : '')}`;
+      if (!suggestions.has(key)) suggestions.set(key, ownerProduct(matcher, analysis, i, slot, owner, index, name));
+      const suggestion = suggestions.get(key);
       const noun = slot.noun.replace(/\s+/g, ' ');
       flags.push({
         rule: 'suspicious-product-name',
@@ -208,14 +214,24 @@ function slotOwner(matcher: Matcher, analysis: Analysis, blockIndex: number, slo
     return at ? company(at) : undefined;
   }
   if (!slot.pronoun) return undefined;
-  for (let k = found.length - 1; k >= 0; k--) {
-    const c = found[k]!;
-    if (c.end > slot.start) continue;
-    const e = company(c);
+  // The nearest company within a few sentences before the slot: found by binary search (matches are in
+  // text order), so a paragraph repeating one slot thousands of times stays linear.
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid]!.end <= slot.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && found[k]!.end >= slot.start - OWNER_REACH; k--) {
+    const e = company(found[k]!);
     if (e !== undefined && e !== exclude) return e;
   }
   return undefined;
 }
+
+/** How far before a slot its pronoun's owner may be named. */
+const OWNER_REACH = 400;
 
 /** The owner's product of the kind the slot asks for (its head kind first), most like the wrong name. */
 function ownerProduct(matcher: Matcher, analysis: Analysis, blockIndex: number, slot: Slot, owner: number | undefined, exclude: number, wrong: string): string | undefined {

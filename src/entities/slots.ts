@@ -144,7 +144,7 @@ const HEAD_BEFORE = new RegExp(String.raw`\b(${HEAD}),?\s+$`, 'i');
 /** A head noun right after the name ("Google's Anta Sports model", "hundreds of Yili robots"), not a compound's first half. */
 const HEAD_AFTER = new RegExp(String.raw`^\s+(${HEAD})\b(?![-’'])${PHRASE_END}`, 'i');
 /** An appositive after the name: ", its voice assistant", ", a reasoning model", " (its chatbot)". */
-const APPOSITIVE_AFTER = new RegExp(String.raw`^\s*[,(]\s*((?:its|their|the\s+company['’]s|the\s+group['’]s|a|an|the)\s+(?:[\p{L}\p{N}-]+\s+){0,3}?(${HEAD}))\b(?![-’'])${PHRASE_END}`, 'iu');
+const APPOSITIVE_AFTER = new RegExp(String.raw`^\s*[,(]\s*((?:its|their|the\s+company['’]s|the\s+group['’]s|a|an|the)\s+(?:(?!(?:of|the|a|an|for|with|and|or|to|from|by|in)\s)[\p{L}\p{N}-]+\s+){0,3}?(${HEAD}))\b(?![-’'])${PHRASE_END}`, 'iu');
 const POWERED_AFTER = /^-(?:powered|based)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u;
 const POWERED_BEFORE = /\bpowered\s+by\s+$/i;
 /** A list item's separator before the name, and a list's opening after a plural product noun. */
@@ -207,7 +207,8 @@ export function slotOf(text: string, start: number, end: number): Slot | undefin
   const after = text.slice(end, end + 100);
 
   const head = HEAD_BEFORE.exec(before);
-  if (head) {
+  // "its chatbot, X, would …" is an appositive; "… sold more phones, X said" starts a new clause.
+  if (head && !(head[0].includes(',') && !/^\s*(?:[,.;:)]|$)/.test(after))) {
     const open = phraseOpening(before, head.index);
     const at = open.at >= 0 ? open.at : head.index;
     const phrase = before.slice(at, head.index) + head[1]!;
@@ -302,6 +303,8 @@ const MAKERS: Record<string, { core: RegExp; side?: RegExp }> = {
  */
 export function makesKind(sector: string | undefined, kinds: string[], sideOk: boolean): boolean {
   if (!sector) return !kinds.some((k) => k === 'assistant' || k === 'chatbot' || k === 'model');
+  // "the platform X" says little, and any company may have an app or a platform of its own.
+  if (sideOk && kinds[0] === 'platform') return true;
   return kinds.some((k) => {
     const makers = MAKERS[k];
     if (!makers) return true;
