@@ -40,6 +40,7 @@ import { addMeta } from '../src/article-meta.js';
 import { structureOf } from '../src/article/structure.js';
 import { figuresRestated } from '../src/article/figures.js';
 import { WIRE_LEDE } from '../src/knowledge/boilerplate.js';
+import { isTitleLike, shapeOf } from '../src/article/shape.js';
 
 export const PLUGIN = 'dedupe-lead';
 /** Share of a lede's content words a standfirst must hold to be a copy of it, when the lede has no wire formula. */
@@ -63,7 +64,8 @@ export interface DedupeLeadOptions extends GuardOptions {
   nearRepeat?: number | undefined;
   /**
    * Share of the article (0–1) that repeats standing alone (not a stretch of
-   * paragraphs printed again in order) may take and still be removed; a copy
+   * paragraphs printed again in order, nor a headline-shaped line printed
+   * three times or more) may take and still be removed; a copy
    * right after its original (printed twice in a row) may take twice that.
    * Beyond it the page is largely repeats, not doubled by a machine: they
    * stay, each with a warning for an editor. @default 0.2
@@ -245,7 +247,8 @@ export default dedupeLead;
  * The repeats to keep: a page whose text is largely repeats (a test page, a
  * form letter, a chorus) is not a wire defect. A repeat in a run (two or more
  * paragraphs printed again in the same order: the article or a stretch of it
- * doubled) is always a machine's doing. Repeats standing alone are removed
+ * doubled) is always a machine's doing, and so is a headline-shaped line
+ * printed three times or more (a title reused as captions). Repeats standing alone are removed
  * only while together they are a small share of the article; one right after
  * its copy (doubled in a row, the usual wire slip) weighs half.
  */
@@ -262,10 +265,15 @@ function largelyRepeats(blocks: Block[], copies: Map<Removal, { block: Block; ke
     const keptNext = paragraphs[order.get(kept)! + step];
     return next !== undefined && keptNext !== undefined && keptFor.get(next) === keptNext;
   };
+  // A headline-shaped line printed three times or more (a title reused as every picture's caption) is the
+  // page's machinery too; a sentence of prose printed over and over is the page's own text (filler, a form).
+  const printed = new Map<Block, number>();
+  for (const kept of keptFor.values()) printed.set(kept, (printed.get(kept) ?? 1) + 1);
+  const reprinted = (kept: Block) => printed.get(kept)! >= 3 && isTitleLike(shapeOf(kept.node));
   let weight = 0;
   const alone: Removal[] = [];
   for (const [removal, { block, kept }] of copies) {
-    if (inRun(block, kept, 1) || inRun(block, kept, -1)) continue;
+    if (inRun(block, kept, 1) || inRun(block, kept, -1) || reprinted(kept)) continue;
     alone.push(removal);
     const inARow = Math.abs(at.get(block)! - at.get(kept)!) === 1;
     weight += inARow ? block.length / 2 : block.length;

@@ -249,6 +249,22 @@ describe('repeated paragraphs on a page', () => {
     expect(messages.filter((m) => m.ruleId === 'duplicate-paragraph').map((m) => m.fatal)).toEqual([false]);
   });
 
+  it('removes a short line printed under every picture, however much of the page it is', async () => {
+    const caption = 'Lantern Festival on the river, third night';
+    const body = [1, 2, 3].map((n) => `<p><img src="https://pictures.example.org/lantern-${n}.jpg" alt=""></p><p>${caption}</p><p>Boats carried ${n * 40} paper lanterns past the old bridge.</p>`).join('\n');
+    const { markdown, messages } = await clean(`<article><h1>A night of lanterns</h1>${body}</article>`, { format: 'html' });
+    expect(markdown.split(caption)).toHaveLength(2);
+    expect(messages.filter((m) => m.ruleId === 'duplicate-paragraph').map((m) => m.fatal)).toEqual([null, null]);
+  });
+
+  it('keeps a paragraph of prose printed three times on a short page, with warnings', async () => {
+    const filler = 'Placeholder copy stands here until the editors send the real text of the story, so the layout can be checked on every screen size.';
+    const page = `<article><h1>Layout check</h1><p>${filler}</p><h2>Wide screens</h2><p>${filler}</p><h2>Phones</h2><p>${filler}</p></article>`;
+    const { markdown, messages } = await clean(page, { format: 'html' });
+    expect(markdown.split(filler)).toHaveLength(4);
+    expect(messages.filter((m) => m.ruleId === 'duplicate-paragraph').map((m) => m.fatal)).toEqual([false, false]);
+  });
+
   it('removes the second copy of an article printed twice, though it is half the text', async () => {
     const story = [
       'Fernhill Dairy said on Tuesday it would raise milk prices paid to farmers by 4% from January.',
