@@ -67,13 +67,19 @@ describe('cleaning properties', () => {
         // Paragraphs made of one shared vocabulary can look alike; a clean article has distinct ones.
         fc.pre(body.every((p, i) => body.every((q, j) => i === j || overlap(p, q) < 0.5)));
         const { markdown, messages } = await clean([t, ...body].join('\n'), { format: 'text' });
-        expect(markdown).toBe(`# ${t}\n\n${body.join('\n\n')}\n`);
+        // a backslash before punctuation is Markdown's escape, not a change of text (GFM escapes the dot of 'www.')
+        expect(unescaped(markdown)).toBe(`# ${t}\n\n${body.join('\n\n')}\n`);
         expect(messages).toEqual([]);
       }),
       { numRuns: 150 },
     );
   });
 });
+
+/** Markdown with its backslash escapes of ASCII punctuation undone. */
+function unescaped(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
 
 function overlap(a: string, b: string): number {
   const x = words(a);
