@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
 import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, partOfName, personRenderings, withSectorTail } from '../src/entities/renderings.js';
-import { COMPANY_CUE, GlossTable, literalRenderings, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
+import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
 import { tickerKey } from '../src/entities/tickers.js';
@@ -480,9 +480,10 @@ for (const e of entries) {
 }
 // Every rendering with the entities it would name: a form two entities share (宏碁 and 红旗 are both
 // "Hongqi", 联想 and 理想 both "Lixiang") names neither, and is dropped.
-type Derivation = 'pinyin' | 'pinyin-generic' | Risk | 'shares';
+type Derivation = 'pinyin' | 'pinyin-generic' | 'literal-generic' | Risk | 'shares';
 const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string; how: Derivation }>>();
 const glosses = new GlossTable(curated.glosses.map(({ entry }) => entry));
+const glossCompanyWords = companyWords(glosses);
 let literal = 0;
 for (const { entity, zh, source } of withZh) {
   const names = [entity.name, ...(entity.aliases ?? [])];
@@ -508,19 +509,29 @@ for (const { entity, zh, source } of withZh) {
   }
   // Word for word (src/entities/literal.ts, data/curated/glosses.yaml): "Ningde Times", "Zero Run Auto".
   for (const r of [...literalRenderings(zh, glosses, isEnglishWord), ...(tailed ? literalRenderings(tailed, glosses, isEnglishWord) : [])]) {
-    if (taken.has(foldKey(r.form)) || partOfName(r.form, names)) continue;
+    // "Hengrui Pharmaceutical" beside "Hengrui Medicine": the right name with other company words is not a wrong form.
+    if (taken.has(foldKey(r.form)) || partOfName(r.form, names) || sameNameCore(r.form, names, glossCompanyWords)) continue;
     const list = candidates.get(foldKey(r.form)) ?? [];
     if (!list.some((c) => c.entity === entity)) list.push({ entity, form: r.form, source: `${source}: word for word from ${zh}`, how: r.shares ? 'shares' : r.risk });
     candidates.set(foldKey(r.form), list);
+  }
+  // A bare two-character name in pinyin with "Group" after it ("Jingdong Group" for 京东), weaker than a 集团 the Chinese name has.
+  if (entity.type === 'company' && /^\p{Script=Han}{2}$/u.test(zh)) {
+    for (const r of literalRenderings(`${zh}集团`, glosses, isEnglishWord)) {
+      if (r.risk !== 'safe' || taken.has(foldKey(r.form)) || partOfName(r.form, names) || sameNameCore(r.form, names, glossCompanyWords)) continue;
+      const list = candidates.get(foldKey(r.form)) ?? [];
+      if (!list.some((c) => c.entity === entity)) list.push({ entity, form: r.form, source: `${source}: word for word from ${zh}`, how: 'literal-generic' });
+      candidates.set(foldKey(r.form), list);
+    }
   }
 }
 const derivedBy = new Map<EntityRecord, Map<Derivation, { forms: string[]; source: string }>>();
 for (const all of candidates.values()) {
   // A form with a company word the Chinese name has beats the same form with one added ("Lixiang Jituan": 联想集团, not 理想).
-  const list = all.length > 1 ? all.filter((c) => c.how !== 'pinyin-generic') : all;
+  const list = all.length > 1 ? all.filter((c) => c.how !== 'pinyin-generic' && c.how !== 'literal-generic') : all;
   if (list.length !== 1) continue;
   const { entity, form, source } = list[0]!;
-  const how = list[0]!.how === 'pinyin-generic' ? 'pinyin' : list[0]!.how;
+  const how = list[0]!.how === 'pinyin-generic' ? 'pinyin' : list[0]!.how === 'literal-generic' ? 'safe' : list[0]!.how;
   const byHow = derivedBy.get(entity) ?? new Map<Derivation, { forms: string[]; source: string }>();
   const d = byHow.get(how) ?? { forms: [], source };
   d.forms.push(form);

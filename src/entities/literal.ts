@@ -172,6 +172,30 @@ function riskOf(segments: Segment[], words: string[], isEnglish: (word: string) 
   return own >= 2 ? 'phrase' : 'word';
 }
 
+/** The English company words of the table ("Group", "Technology", "Pharmaceutical"), lower case. */
+export function companyWords(table: GlossTable): Set<string> {
+  const out = new Set(['co', 'company', 'corp', 'corporation', 'inc', 'ltd', 'limited', 'pharmaceuticals', 'technologies', 'industries', 'holdings', 'group']);
+  // 股份 "Shares" is left out: "Tongwei Shares" is a wrong form of Tongwei, not a right one.
+  for (const g of table.byZh.values()) if (g.role === 'generic') for (const en of g.en ?? []) for (const w of en.toLowerCase().split(/[\s-]+/)) out.add(w);
+  return out;
+}
+
+/**
+ * Whether a rendering is one of the names with other company words ("Hengrui
+ * Pharmaceutical" beside "Hengrui Medicine", "Great Wall Auto" beside "Great
+ * Wall Motor"): a desk's own variant of the right name, never fixed.
+ */
+export function sameNameCore(form: string, names: string[], words: ReadonlySet<string>): boolean {
+  const core = (s: string) =>
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w && !words.has(w) && w !== 'and' && w !== 'of')
+      .join(' ');
+  const mine = core(form);
+  return mine.length > 0 && names.some((n) => core(n) === mine);
+}
+
 /**
  * Verbs and words a company is the subject of ("Dragon Lake Group repaid",
  * "Zero Run Auto's"), as a context `after` pattern: a rendering made of

@@ -148,6 +148,12 @@ const SECTOR_TAIL: Array<[RegExp, string]> = [
   [/brokerage|securities/i, '证券'],
   [/game/i, '游戏'],
   [/hot ?pot/i, '火锅'],
+  [/pharma/i, '医药'],
+  [/biotech/i, '生物'],
+  [/dairy/i, '乳业'],
+  [/lithium/i, '锂业'],
+  [/airline/i, '航空'],
+  [/^property$|property develop|real estate/i, '地产'],
 ];
 
 /** The Chinese name with the company word its trade implies, where it has none: 中国平安 (insurer) → 中国平安保险. */
