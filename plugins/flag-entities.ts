@@ -165,7 +165,7 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
         block,
         start: slot.start,
         end: slot.end,
-        reason: `“${name}” names ${what}, ${slot.shape === 'powered' ? 'not a product that powers one' : `not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`}: an entity linker probably replaced the product’s name`,
+        reason: `“${name}” names ${what}, ${slot.shape === 'powered' ? 'not a product that powers one' : /s$/.test(noun) ? `not a maker of ${noun}` : `not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`}: an entity linker probably replaced the product’s name`,
         expected: [...(slot.shape === 'before' ? [slot.phrase] : []), ...(suggestion ? [suggestion] : [])],
       });
     } else {
@@ -236,7 +236,8 @@ const OWNER_REACH = 400;
 /** The owner's product of the kind the slot asks for (its head kind first), most like the wrong name. */
 function ownerProduct(matcher: Matcher, analysis: Analysis, blockIndex: number, slot: Slot, owner: number | undefined, exclude: number, wrong: string): string | undefined {
   // A possessive names the owner; otherwise the nearest company with products, else the article's most mentioned one.
-  const resolved = owner ?? (slot.possessive ? undefined : ownerOf(analysis, matcher, blockIndex, slot.start, exclude));
+  // Where the name stands for the maker ("Yili smart glasses") and no owner is named, nobody else's product fits.
+  const resolved = owner ?? (slot.possessive || slot.shape === 'modifier' ? undefined : ownerOf(analysis, matcher, blockIndex, slot.start, exclude));
   if (resolved === undefined) return undefined;
   const products = matcher.kb.productsOf(resolved).filter((p) => p.category?.some((c) => slot.kinds.includes(c)));
   if (products.length === 0) return undefined;

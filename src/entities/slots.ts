@@ -100,7 +100,9 @@ const KIND_WORDS: Array<[RegExp, string[]]> = [
   [/^chat-?bots?$/i, ['chatbot', 'assistant']],
   [/^(?:assistants?|copilots?|agents?)$/i, ['assistant', 'chatbot']],
   [/^(?:models?|LLMs?)$/i, ['model']],
-  [/^(?:apps?|applications?|super-apps?|browsers?|engines?)$/i, ['app']],
+  [/^(?:apps?|applications?|super-apps?|browsers?|engines?|tools?|software)$/i, ['app']],
+  [/^bots?$/i, ['chatbot', 'assistant']],
+  [/^(?:consoles?|drones?|TVs?|televisions?)$/i, ['device']],
   [/^(?:platforms?|systems?|OS)$/i, ['platform', 'app']],
   [/^services?$/i, ['service']],
   [/^(?:drugs?|medicines?|treatments?|therap(?:y|ies)|vaccines?|jabs?|pills?|injections?)$/i, ['drug', 'vaccine']],
@@ -138,11 +140,11 @@ export function slotKinds(phrase: string, head: string): string[] {
 
 /** What may follow a noun phrase's head: punctuation or a function word or verb, not another noun ("phone users", "app store"). */
 const PHRASE_END = String.raw`(?=\s*(?:[,.;:!?)"”]|$)|\s+(?:and|or|but|that|which|who|for|in|on|at|to|from|with|by|of|as|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says|now|also|already|still|rose|fell|sold|shipped|went|go|goes|run|runs|ran|work|works|worked|won|beat|drew|topped|passed|did|do|does|fold|serve|answer|answers|handle|handles|reached|got|gets|get|drove|made|makes)\b)`;
-const HEAD = String.raw`chat-?bots?|assistants?|copilots?|agents?|models?|model\s+family|LLMs?|apps?|applications?|super-apps?|browsers?|search\s+engines?|platforms?|operating\s+systems?|services?|drugs?|medicines?|treatments?|therap(?:y|ies)|vaccines?|jabs?|pills?|injections?|games?|phones?|smartphones?|handsets?|foldables?|glasses|headsets?|watch(?:es)?|smartwatch(?:es)?|tablets?|laptops?|earbuds|speakers?|devices?|gadgets?|wearables?|cars?|SUVs?|sedans?|saloons?|EVs?|hatchbacks?|minivans?|MPVs?|brands?|chips?|processors?|GPUs?|CPUs?|accelerators?|chipsets?|battery|batteries|robots?|humanoids?|robotaxis?`;
+const HEAD = String.raw`chat-?bots?|bots?|tools?|software|consoles?|drones?|TVs?|televisions?|assistants?|copilots?|agents?|models?|model\s+family|LLMs?|apps?|applications?|super-apps?|browsers?|search\s+engines?|platforms?|operating\s+systems?|services?|drugs?|medicines?|treatments?|therap(?:y|ies)|vaccines?|jabs?|pills?|injections?|games?|phones?|smartphones?|handsets?|foldables?|glasses|headsets?|watch(?:es)?|smartwatch(?:es)?|tablets?|laptops?|earbuds|speakers?|devices?|gadgets?|wearables?|cars?|SUVs?|sedans?|saloons?|EVs?|hatchbacks?|minivans?|MPVs?|brands?|chips?|processors?|GPUs?|CPUs?|accelerators?|chipsets?|battery|batteries|robots?|humanoids?|robotaxis?`;
 /** A head noun ending just before the name, with an optional comma: "its AI chatbot ", "its chatbot, ". */
-const HEAD_BEFORE = new RegExp(String.raw`\b(${HEAD}),?\s+$`, 'i');
+const HEAD_BEFORE = new RegExp(String.raw`\b(${HEAD}),?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?$`, 'i');
 /** A head noun right after the name ("Google's Anta Sports model", "hundreds of Yili robots"), not a compound's first half. */
-const HEAD_AFTER = new RegExp(String.raw`^\s+(${HEAD})\b(?![-’'])${PHRASE_END}`, 'i');
+const HEAD_AFTER = new RegExp(String.raw`^\s+((?:(?:AI|large|big|smart|language|foundation|reasoning|video|voice|intelligent|humanoid|electric|mobile|new)\s+){0,2}(?:${HEAD}))\b(?![-’'])${PHRASE_END}`, 'i');
 /** An appositive after the name: ", its voice assistant", ", a reasoning model", " (its chatbot)". */
 const APPOSITIVE_AFTER = new RegExp(String.raw`^\s*[,(]\s*((?:its|their|the\s+company['’]s|the\s+group['’]s|a|an|the)\s+(?:(?!(?:of|the|a|an|for|with|and|or|to|from|by|in)\s)[\p{L}\p{N}-]+\s+){0,3}?(${HEAD}))\b(?![-’'])${PHRASE_END}`, 'iu');
 const POWERED_AFTER = /^-(?:powered|based)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u;
@@ -233,8 +235,9 @@ export function slotOf(text: string, start: number, end: number): Slot | undefin
   if (next) {
     const open = phraseOpening(before, before.length);
     const at = open.at >= 0 ? open.at : before.length;
-    const noun = next[1]!;
-    return { shape: 'modifier', start: from + at, end: end + next[0].length, phrase: `${before.slice(at)}${noun}`, noun: noun.toLowerCase(), kinds: slotKinds(noun, lastWord(noun)), possessive: shift(open.possessive, from), pronoun: open.pronoun };
+    const group = next[1]!.replace(/\s+/g, ' ');
+    const noun = lastWord(group);
+    return { shape: 'modifier', start: from + at, end: end + next[0].length, phrase: `${before.slice(at)}${group}`, noun: noun.toLowerCase(), kinds: slotKinds(group, noun), possessive: shift(open.possessive, from), pronoun: open.pronoun };
   }
 
   // A list item: walk back over the items before the name to the list's opening.
