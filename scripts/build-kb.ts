@@ -17,6 +17,7 @@ import { companyGenericTailRenderings, companyRenderings, companyTailRenderings,
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
+import { compileMatcherFile } from './compile-matcher.js';
 import { tickerKey } from '../src/entities/tickers.js';
 import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
 import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, legalSuffixAt, sectorOf, shortCodeExpandable, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
@@ -599,6 +600,11 @@ writeFileSync(
     .map((e) => JSON.stringify(compactEntity(e)))
     .join(',\n')}\n],\n"entries":[\n${entries.map((e) => JSON.stringify(compactEntry(e))).join(',\n')}\n]}\n`,
 );
+// The matcher, precompiled from the file as written (the reader checks it against that file's digest).
+{
+  const compiled = compileMatcherFile(outFile);
+  console.log(`${relative(process.cwd(), compiled.path)}: ${compiled.patterns} patterns, ${(compiled.bytes / 2 ** 20).toFixed(2)} MiB`);
+}
 // The dictionary schema, for editors that validate YAML/JSON as it is typed.
 writeFileSync(join(dirname(outFile), 'dictionary.schema.json'), `${JSON.stringify(DICTIONARY_SCHEMA, null, 2)}\n`);
 for (const w of warnings) console.warn(`warning: ${w}`);
