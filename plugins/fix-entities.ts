@@ -140,6 +140,8 @@ function deskStyle(analysis: Analysis): () => Set<string> {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const OTHER_NAME_BEFORE = String.raw`\s*,?\s*(?:\(|(?:also\s+|better\s+|otherwise\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|a\.?k\.?a\.?\s+|or\s+|whose\s+\p{L}+\s+name\s+is\s+)$`;
+/** What stands before a verb in -ing (an auxiliary, a pronoun, a preposition taking a gerund), not before a noun. */
+const VERB_BEFORE = /\b(?:is|was|are|were|be|been|being|am|it's|he's|she's|they're|we're|after|before|by|from|without|for|of|on|about|started|began|stop|stopped|considering|keep|kept)\s+$/i;
 const NAMED_IN_LANGUAGE = /(?:(?:known|called|named|written|pronounced|rendered)\s+in\s+(?:Chinese|Mandarin|Cantonese|pinyin|Korean|Japanese)(?:\s+as)?|(?:Chinese|Mandarin|Cantonese|pinyin|Korean|Japanese)\s+name(?:\s+is|,)?|\b(?:means|meaning|literally|translates\s+as|translated\s+as))\s*[“"‘']?$/u;
 const OTHER_NAME_AFTER = String.raw`^\s*(?:\(|,?\s*(?:also\s+|better\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|,?\s*or\s+)`;
 
@@ -186,6 +188,8 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       const quoted = quotedSpan(text, c.start, c.end);
       if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;
       let value = replacementFor(entry, actual);
+      // A literal verb phrase used as a verb ("Washington was lifting the ban on chip sales") is plain English.
+      if (entry.rule === 'jargon' && /^\p{L}+ing\s+(?:the|a|an|its|their)\s/iu.test(actual) && !/^(?:\p{L}+(?:ing|ed|en)|given|put|set|hit|cut|in|on|at)\b/u.test(value) && VERB_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start))) return undefined;
       if (c.extension === 'legal') {
         // "Ningde Times Co., Ltd." in a court-case name or a filing stays as printed; its stop may end the sentence.
         if (inLegalContext(text, c.start, c.end)) return undefined;
