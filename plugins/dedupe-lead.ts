@@ -40,6 +40,7 @@ import { addMeta } from '../src/article-meta.js';
 import { structureOf } from '../src/article/structure.js';
 import { figuresRestated } from '../src/article/figures.js';
 import { WIRE_LEDE } from '../src/knowledge/boilerplate.js';
+import { opensWithDateline } from '../src/entities/legal.js';
 import { isTitleLike, shapeOf } from '../src/article/shape.js';
 
 export const PLUGIN = 'dedupe-lead';
@@ -174,8 +175,10 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
         // with the wire's formula) or a near-verbatim copy of the lede is moved.
         const wire = WIRE_LEDE.some((re) => re.test(lede.text));
         const overlap = wire ? leadOverlap : closeRestatement;
-        // Without the formula, a copy is one both ways: a short dek that sums up a long lede is an editor's dek.
-        const copy = wire || containment(pl.terms, ps.terms) >= NEAR_COPY;
+        // On a story with a desk's marks (a dateline, a byline) and no wire formula, a copy is one both ways:
+        // a short dek that sums up a long dated lede is an editor's dek. Without them, a summary is the wire's.
+        const desk = Boolean(structure.dateline || structure.byline) || opensWithDateline(lede.text);
+        const copy = wire || !desk || containment(pl.terms, ps.terms) >= NEAR_COPY;
         if (copy && restates(ps, pl, titleProfile, overlap) && !bringsNames(standfirst.text, [lede.text, title?.text ?? ''])) {
           gone.add(standfirst.node);
           deks.push(standfirst);

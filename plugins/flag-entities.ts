@@ -237,9 +237,19 @@ const OWNER_REACH = 400;
 function ownerProduct(matcher: Matcher, analysis: Analysis, blockIndex: number, slot: Slot, owner: number | undefined, exclude: number, wrong: string): string | undefined {
   // A possessive names the owner; otherwise the nearest company with products, else the article's most mentioned one.
   // Where the name stands for the maker ("Yili smart glasses") and no owner is named, nobody else's product fits.
+  const ofKind = (e: number) => matcher.kb.productsOf(e).filter((p) => p.category?.some((c) => slot.kinds.includes(c)));
   const resolved = owner ?? (slot.possessive || slot.shape === 'modifier' ? undefined : ownerOf(analysis, matcher, blockIndex, slot.start, exclude));
   if (resolved === undefined) return undefined;
-  const products = matcher.kb.productsOf(resolved).filter((p) => p.category?.some((c) => slot.kinds.includes(c)));
+  let products = ofKind(resolved);
+  // "Meta agreed to buy chips from Nvidia, as it adds capacity for its AI chatbot …": a pronoun's nearest
+  // company may be the other party; the nearest one before the slot that makes this kind is the likelier owner.
+  if (products.length === 0 && slot.pronoun && !slot.possessive) {
+    const before = analysis.found[blockIndex]!.filter((c) => c.end <= slot.start && c.end >= slot.start - OWNER_REACH);
+    for (let k = before.length - 1; k >= 0 && products.length === 0; k--) {
+      const e = entityOf(matcher, before[k]!);
+      if (e !== undefined && e !== exclude && matcher.kb.entity(e).type === 'company') products = ofKind(e);
+    }
+  }
   if (products.length === 0) return undefined;
   const head = slot.kinds[0]!;
   const score = (p: { name: string; aliases?: string[] | undefined; category?: string[] | undefined }) =>

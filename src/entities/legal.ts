@@ -117,6 +117,10 @@ const REGISTER_FORM = /,|\b(?:Corporation|Incorporated|Limited|Company|LLC|L\.P\
 /** A desk's marks on a story: a dateline opening the lede ("SEOUL, Oct 27 -", "NEW YORK/HONG KONG -"), a byline, a reporting credit. */
 const DATELINE_LEDE = /^[\p{Lu}][\p{Lu}.'’ -]{1,30}(?:\/[\p{Lu}][\p{Lu}.' -]{1,30})*(?:,\s+[\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+)?){0,2}(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?(?:\s+\([^()]{2,30}\))?\s+[-–—]{1,2}\s+\S/u;
 const BYLINE = /^(?:By\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,5}|Staff\s+writer\b.*)$|^\(?(?:Reporting|Writing)\s+by\s+\p{Lu}/u;
+/** Whether a paragraph opens with a desk's dateline ("SEOUL, Oct 27 (Reuters) - ..."). */
+export function opensWithDateline(text: string): boolean {
+  return DATELINE_LEDE.test(text);
+}
 /** Tickers as Chinese trading apps print them: "(AAPL.US)", a bare five-digit Hong Kong code "(09988)". */
 const APP_TICKER = /\((?:[A-Z][A-Z0-9.]{0,6}\.US|\d{5})\)/;
 
