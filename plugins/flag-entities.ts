@@ -214,20 +214,27 @@ function slotOwner(matcher: Matcher, analysis: Analysis, blockIndex: number, slo
     return at ? company(at) : undefined;
   }
   if (!slot.pronoun) return undefined;
-  // The nearest company within a few sentences before the slot: found by binary search (matches are in
-  // text order), so a paragraph repeating one slot thousands of times stays linear.
+  // The nearest company within a few sentences before the slot.
+  for (const c of nearestBefore(found, slot.start)) {
+    const e = company(c);
+    if (e !== undefined && e !== exclude) return e;
+  }
+  return undefined;
+}
+
+/**
+ * The matches ending within OWNER_REACH before `at`, nearest first: found by binary search (matches are
+ * in text order), so a paragraph repeating one slot thousands of times stays linear.
+ */
+function* nearestBefore(found: readonly Found[], at: number): Generator<Found> {
   let lo = 0;
   let hi = found.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (found[mid]!.end <= slot.start) lo = mid + 1;
+    if (found[mid]!.end <= at) lo = mid + 1;
     else hi = mid;
   }
-  for (let k = lo - 1; k >= 0 && found[k]!.end >= slot.start - OWNER_REACH; k--) {
-    const e = company(found[k]!);
-    if (e !== undefined && e !== exclude) return e;
-  }
-  return undefined;
+  for (let k = lo - 1; k >= 0 && found[k]!.end >= at - OWNER_REACH; k--) yield found[k]!;
 }
 
 /** How far before a slot its pronoun's owner may be named. */
@@ -244,10 +251,10 @@ function ownerProduct(matcher: Matcher, analysis: Analysis, blockIndex: number, 
   // "Meta agreed to buy chips from Nvidia, as it adds capacity for its AI chatbot …": a pronoun's nearest
   // company may be the other party; the nearest one before the slot that makes this kind is the likelier owner.
   if (products.length === 0 && slot.pronoun && !slot.possessive) {
-    const before = analysis.found[blockIndex]!.filter((c) => c.end <= slot.start && c.end >= slot.start - OWNER_REACH);
-    for (let k = before.length - 1; k >= 0 && products.length === 0; k--) {
-      const e = entityOf(matcher, before[k]!);
+    for (const c of nearestBefore(analysis.found[blockIndex]!, slot.start)) {
+      const e = entityOf(matcher, c);
       if (e !== undefined && e !== exclude && matcher.kb.entity(e).type === 'company') products = ofKind(e);
+      if (products.length) break;
     }
   }
   if (products.length === 0) return undefined;
