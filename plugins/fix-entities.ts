@@ -85,23 +85,30 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
     const analysis = analyse(tree, matcher, file, false);
     const firstReferences = deskStyle(analysis);
     const decide = decider(matcher, analysis, firstReferences);
-    const anchored = tickerAnchored(matcher, analysis.blocks, analysis.found);
-    analysis.blocks.forEach((block, i) => {
+    const anchored = byBlock(tickerAnchored(matcher, analysis.blocks, analysis.found));
+    const blocks = analysis.blocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      const matches = analysis.found[i]!;
+      const anchoredHere = anchored.get(i) ?? NONE;
+      // Names no list holds are legal names, or names beside a ticker: a block with neither, and no match, has nothing to fix.
+      if (matches.length === 0 && anchoredHere.length === 0 && unknownLegalNames(block.text, NONE).length === 0) continue;
       const planned: Array<{ c: Found; fix: Fix }> = [];
-      for (const c of analysis.found[i]!) {
+      for (const c of matches) {
         const fix = decide(block, c);
         if (fix && !isMuted(tree, block.node, [fix.rule, PLUGIN])) planned.push({ c, fix });
       }
       // Names no list holds: fixed by the ticker beside them, or shortened from their legal form.
-      const extra = [...anchoredFixes(matcher, anchored, i), ...unknownLegalFixes(block, analysis.found[i]!, anchored, i, firstReferences)];
-      const covered = new Set(anchored.flatMap((a) => (a.block === i ? a.covers ?? [] : [])));
+      const extra = [...anchoredFixes(matcher, anchoredHere), ...unknownLegalFixes(block, matches, anchoredHere, i, firstReferences)];
+      const covered = new Set(anchoredHere.flatMap((a) => a.covers ?? []));
       if (covered.size) for (let k = planned.length - 1; k >= 0; k--) if (covered.has(planned[k]!.c)) planned.splice(k, 1);
       for (const x of extra) if (!isMuted(tree, block.node, [x.fix.rule, PLUGIN])) planned.push(x);
+      if (planned.length === 0) continue;
       planned.sort((a, b) => a.c.start - b.c.start);
-      const found = extra.length ? [...analysis.found[i]!.filter((c) => !covered.has(c)), ...extra.map((x) => x.c)].sort((a, b) => a.start - b.start) : analysis.found[i]!;
+      const found = extra.length ? [...matches.filter((c) => !covered.has(c)), ...extra.map((x) => x.c)].sort((a, b) => a.start - b.start) : matches;
       const applied = apply(file, block, planned);
       if (applied.length) carryOver(matcher, file, block, found, applied);
-    });
+    }
   };
 };
 
@@ -311,10 +318,23 @@ function quotedCounters(analysis: Analysis): Set<number> {
   return both;
 }
 
-/** Ticker-anchored fixes of one block, as matches and fixes. */
-function anchoredFixes(matcher: Matcher, anchored: ReturnType<typeof tickerAnchored>, block: number): Array<{ c: Found; fix: Fix }> {
+type Anchored = ReturnType<typeof tickerAnchored>[number];
+const NONE: readonly Anchored[] = [];
+
+/** Ticker-anchored fixes by block index: each block looks up its own instead of filtering them all. */
+function byBlock(anchored: Anchored[]): Map<number, Anchored[]> {
+  const out = new Map<number, Anchored[]>();
+  for (const a of anchored) {
+    const list = out.get(a.block);
+    if (list) list.push(a);
+    else out.set(a.block, [a]);
+  }
+  return out;
+}
+
+/** Ticker-anchored fixes of one block (`anchored`: that block's), as matches and fixes. */
+function anchoredFixes(matcher: Matcher, anchored: readonly Anchored[]): Array<{ c: Found; fix: Fix }> {
   return anchored
-    .filter((a) => a.block === block)
     .map((a) => ({
       c: { start: a.start, end: a.end, target: { kind: 'name', entity: a.entity, form: 'alias', pattern: matcher.kb.entity(a.entity).name, priority: 0 } },
       fix: { rule: 'entity-name', value: a.value, mode: a.mode, reason: a.reason },
@@ -322,9 +342,9 @@ function anchoredFixes(matcher: Matcher, anchored: ReturnType<typeof tickerAncho
 }
 
 /** Legal names of companies no list holds, in running text: "Shenzhen Kaifa Technology Co., Ltd." → "Shenzhen Kaifa Technology". */
-function unknownLegalFixes(block: Block, found: Found[], anchored: ReturnType<typeof tickerAnchored>, index: number, firstReferences: () => Set<string>): Array<{ c: Found; fix: Fix }> {
+function unknownLegalFixes(block: Block, found: Found[], anchored: readonly Anchored[], index: number, firstReferences: () => Set<string>): Array<{ c: Found; fix: Fix }> {
   const text = block.text;
-  const taken = [...found, ...anchored.filter((a) => a.block === index)];
+  const taken = found.length || anchored.length ? [...found, ...anchored] : NONE;
   const out: Array<{ c: Found; fix: Fix }> = [];
   for (const n of unknownLegalNames(text, taken)) {
     if (productSlot(text, n.start) || nounSlot(text, n.start, n.end) || inLegalContext(text, n.start, n.end) || quotedSpan(text, n.start, n.end)) continue;
@@ -416,7 +436,8 @@ function apply(file: VFile, block: Block, planned: Array<{ c: Found; fix: Fix }>
 /** Ticker-notation repairs, rule by rule, in every text node. */
 function repairNotation(tree: Root, file: VFile): void {
   for (const block of collectBlocks(tree)) {
-    if (isMuted(tree, block.node, ['ticker-notation', PLUGIN])) continue;
+    // Most blocks hold no notation to repair: the text test first, the muted passages only for those that do.
+    if (!block.segments.some((s) => mayNeedRepair(s.node.value)) || isMuted(tree, block.node, ['ticker-notation', PLUGIN])) continue;
     for (const { node } of block.segments) {
       if (!mayNeedRepair(node.value)) continue;
       for (const rule of NOTATION_RULES) {

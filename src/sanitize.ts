@@ -152,12 +152,15 @@ export function sanitizeMarkup() {
 
 function collectDefinitions(node: Nodes, out: Definition[]): void {
   if (node.type === 'definition') out.push(node);
-  if ('children' in node) for (const child of node.children) collectDefinitions(child, out);
+  // Definitions are flow content: none stands inside a paragraph or heading, so their text is not walked.
+  if (node.type === 'paragraph' || node.type === 'heading' || !('children' in node)) return;
+  for (const child of node.children) collectDefinitions(child, out);
 }
 
 function walk(parent: Parents, file: VFile, unsafeDefinitions: Map<string, string>): void {
   const children = parent.children as RootContent[];
-  const kept: RootContent[] = [];
+  // The children as they will be, copied only once one is dropped or replaced: most parents keep all of theirs.
+  let kept: RootContent[] | undefined;
   let removed = false;
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
@@ -175,6 +178,7 @@ function walk(parent: Parents, file: VFile, unsafeDefinitions: Map<string, strin
         const place = span(node, children[j]!);
         const actual = sourceOf(file, place, node.value);
         report(file, { ruleId: 'unsafe-html', reason: `Removed raw HTML: a <${closing}> element`, place, actual });
+        kept ??= children.slice(0, i);
         i = j;
         removed = true;
         continue;
@@ -191,16 +195,18 @@ function walk(parent: Parents, file: VFile, unsafeDefinitions: Map<string, strin
           note: scrubbed.text ? `Its text: ${scrubbed.text}` : undefined,
         });
         if (!scrubbed.value) {
+          kept ??= children.slice(0, i);
           removed = true;
           continue;
         }
         node.value = scrubbed.value;
       }
-      kept.push(node);
+      kept?.push(node);
       continue;
     }
     if (node.type === 'definition' && unsafeDefinitions.has(node.identifier)) {
       report(file, { ruleId: 'unsafe-url', reason: `Removed a link definition to a ${protocolOf(node.url)}: URL`, place: node.position, actual: sourceOf(file, node.position, node.url) });
+      kept ??= children.slice(0, i);
       continue;
     }
     if (node.type === 'link' || node.type === 'linkReference') {
@@ -217,7 +223,7 @@ function walk(parent: Parents, file: VFile, unsafeDefinitions: Map<string, strin
           });
         }
         walk(node, file, unsafeDefinitions);
-        kept.push(...(node.children as RootContent[]));
+        (kept ??= children.slice(0, i)).push(...(node.children as RootContent[]));
         continue;
       }
     }
@@ -230,13 +236,14 @@ function walk(parent: Parents, file: VFile, unsafeDefinitions: Map<string, strin
         actual: sourceOf(file, node.position, url.length > 200 ? `![${node.alt ?? ''}](${url.slice(0, 200)}…)` : url),
         note: node.alt ? `Its text: ${node.alt}` : undefined,
       });
+      kept ??= children.slice(0, i);
       removed = true;
       continue;
     }
     if ('children' in node) walk(node, file, unsafeDefinitions);
-    kept.push(node);
+    kept?.push(node);
   }
-  parent.children = (removed ? tidyText(kept) : kept) as typeof parent.children;
+  if (kept) parent.children = (removed ? tidyText(kept) : kept) as typeof parent.children;
 }
 
 /** After a removal inside a sentence: no doubled space where it was, none at the start or end of the block. */

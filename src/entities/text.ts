@@ -26,38 +26,43 @@ export interface Block {
   segments: Segment[];
 }
 
-const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
 /** Every prose block, in document order. */
 export function collectBlocks(tree: Root): Block[] {
   const blocks: Block[] = [];
-  const walk = (node: Nodes) => {
-    if (BLOCKS.has(node.type)) {
-      blocks.push(blockOf(node as Parents));
-      return;
-    }
-    if (node.type === 'code' || node.type === 'html' || !('children' in node)) return;
-    for (const child of node.children) walk(child as Nodes);
-  };
-  walk(tree);
+  collectInto(tree, blocks);
   return blocks;
 }
 
+// Plain loops, no closure per node: this runs over every block of the article, several times per article.
+function collectInto(parent: Parents, blocks: Block[]): void {
+  for (const child of parent.children as Nodes[]) {
+    if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell') blocks.push(blockOf(child));
+    else if (child.type !== 'code' && child.type !== 'html' && 'children' in child) collectInto(child, blocks);
+  }
+}
+
 export function blockOf(node: Parents): Block {
-  let text = '';
-  const segments: Segment[] = [];
-  const walk = (parent: Parents) => {
-    for (const child of parent.children as Nodes[]) {
-      if (child.type === 'text') {
-        segments.push({ node: child, start: text.length, end: text.length + child.value.length });
-        text += child.value;
-      } else if (INLINE_PARENTS.has(child.type)) walk(child as Parents);
-      else text += OPAQUE;
-    }
-  };
-  walk(node);
-  return { node, text, segments };
+  const children = node.children as Nodes[];
+  // Most blocks are one text node: its value is the block's text.
+  if (children.length === 1 && children[0]!.type === 'text') {
+    const only = children[0];
+    return { node, text: only.value, segments: [{ node: only, start: 0, end: only.value.length }] };
+  }
+  const block: Block = { node, text: '', segments: [] };
+  appendInline(node, block);
+  return block;
+}
+
+function appendInline(parent: Parents, block: Block): void {
+  for (const child of parent.children as Nodes[]) {
+    if (child.type === 'text') {
+      block.segments.push({ node: child, start: block.text.length, end: block.text.length + child.value.length });
+      block.text += child.value;
+    } else if (INLINE_PARENTS.has(child.type)) appendInline(child as Parents, block);
+    else block.text += OPAQUE;
+  }
 }
 
 /** The segment holding block[start, end), if one text node holds it all. */
