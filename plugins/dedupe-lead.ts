@@ -37,11 +37,10 @@ import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../
 import { pointer, report } from '../src/report.js';
 import { isMuted } from '../src/control.js';
 import { addMeta } from '../src/article-meta.js';
-import { structureOf } from '../src/article/structure.js';
+import { opensWithDateline, structureOf } from '../src/article/structure.js';
 import { figuresRestated } from '../src/article/figures.js';
 import { WIRE_LEDE } from '../src/knowledge/boilerplate.js';
-import { opensWithDateline } from '../src/entities/legal.js';
-import { isTitleLike, shapeOf } from '../src/article/shape.js';
+import { isTitleLike, shapeOf, textOf } from '../src/article/shape.js';
 
 export const PLUGIN = 'dedupe-lead';
 /** Share of a lede's content words a standfirst must hold to be a copy of it, when the lede has no wire formula. */
@@ -88,7 +87,7 @@ class Block {
     this.length = proseLength(node);
   }
   get text(): string {
-    return (this.#text ??= foldSpace(toString(this.node)));
+    return (this.#text ??= foldSpace(textOf(this.node)));
   }
   /** Distinct lower-case words. */
   get words(): Set<string> {

@@ -11,7 +11,7 @@ import type { VFile } from 'vfile';
 import '../article-meta.js'; // the file.data.copydeskArticle type
 import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, LIST_MARKERS } from '../knowledge/boilerplate.js';
 import { containment, profileText } from '../profile.js';
-import { isBodyProse, isTitleLike, shapeOf, type Shape } from './shape.js';
+import { isBodyProse, isTitleLike, mayHaveWords, shapeOf, type Shape } from './shape.js';
 
 export type Block = Paragraph | Heading;
 
@@ -39,6 +39,7 @@ export interface ArticleStructure {
 declare module 'vfile' {
   interface DataMap {
     copydeskStructure: ArticleStructure;
+    copydeskDeskMarks: DeskMarks;
   }
 }
 
@@ -68,16 +69,72 @@ export function isAttributionLine(text: string): boolean {
   return ATTRIBUTION.some((re) => re.test(text));
 }
 
-/** "Zhitong Finance · 2025-10-29 07:32", "HONG KONG, Dec 1 (Reuters) -", "Wire Eight 2025.07.17 00:05". */
-export function isDateline(text: string): boolean {
+/**
+ * A desk's dateline on its own line: a place, a date, the outlet, a dash
+ * ("HONG KONG, Dec 1 (Reuters) -").
+ */
+export function isDeskDateline(text: string): boolean {
+  return text.length <= 90 && /^[\p{Lu}][\p{Lu} ,.]{2,40},? (?:\w{3,9}\.? \d{1,2}|\d{1,2} \w{3,9})(?: \([\p{L} ]{2,30}\))? ?[-–—]$/u.test(text);
+}
+
+/** A page's source-and-time stamp: "Zhitong Finance · 2025-10-29 07:32", "Wire Eight 2025.07.17 00:05", "GMT Eight · 3 hours ago". */
+function isSourceStamp(text: string): boolean {
   if (text.length > 90) return false;
-  if (/^[\p{Lu}][\p{Lu} ,.]{2,40},? (?:\w{3,9}\.? \d{1,2}|\d{1,2} \w{3,9})(?: \([\p{L} ]{2,30}\))? ?[-–—]$/u.test(text)) return true;
   return /^[\p{L} ]{2,40}\s*[·•|]?\s*(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u.test(text) ||
     /^[\p{L} ]{2,40}\s*[·•|]\s*(?:\d+\s*(?:[mhd]|min|hours?|days?) ago|just now)$/iu.test(text);
 }
 
+/** "Zhitong Finance · 2025-10-29 07:32", "HONG KONG, Dec 1 (Reuters) -", "Wire Eight 2025.07.17 00:05". */
+export function isDateline(text: string): boolean {
+  return isDeskDateline(text) || isSourceStamp(text);
+}
+
+/** A desk's dateline opening a paragraph: "SEOUL, Oct 27 (Reuters) - Samsung said…", "NEW YORK/HONG KONG - …". */
+const DATELINE_LEDE = /^[\p{Lu}][\p{Lu}.'’ -]{1,30}(?:\/[\p{Lu}][\p{Lu}.' -]{1,30})*(?:,\s+[\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+)?){0,2}(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?(?:\s+\([^()]{2,30}\))?\s+[-–—]{1,2}\s+\S/u;
+export function opensWithDateline(text: string): boolean {
+  return DATELINE_LEDE.test(text);
+}
+
+/** A desk's byline: "By Jo Lee", "By Jo Lee and Sam Wu", "Staff writer". */
+function isDeskByline(text: string): boolean {
+  return text.length <= 80 && (/^[Bb]y\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,5}$/u.test(text) || /^Staff\s+writer\b/.test(text));
+}
+
+/** A reporting credit, as desks print it under or after a story: "(Reporting by Jo Lee; Editing by Sam Wu)". */
+export function isCredit(text: string): boolean {
+  return text.length <= 160 && /^\(?(?:Reporting|Writing|Additional\s+reporting)\s+by\s+\p{Lu}/u.test(text);
+}
+
+/** "By Jo Lee", or a page's author field ("author: …", "reporter丨…"). */
 export function isByline(text: string): boolean {
-  return text.length <= 80 && (/^[Bb]y [\p{Lu}][\p{L}'’-]+(?: (?:and )?[\p{Lu}][\p{L}'’.-]+){0,4}$/u.test(text) || /^(?:author|reporter|writer|text|editor)\s*[:：|丨]\s*\S/iu.test(text));
+  return isDeskByline(text) || (text.length <= 80 && /^(?:author|reporter|writer|text|editor)\s*[:：|丨]\s*\S/iu.test(text));
+}
+
+/**
+ * The marks an English desk puts on a story it edited: a dateline (on its own
+ * line or opening a paragraph), a byline, a reporting credit. A wire page's
+ * source-and-time stamp and its author field are not a desk's marks. The one
+ * definition: the article model and the entity rules both read it.
+ */
+export interface DeskMarks {
+  dateline: boolean;
+  byline: boolean;
+}
+
+/** The desk's marks on an article, from its blocks' text. */
+export function deskMarksIn(texts: Iterable<string>): DeskMarks {
+  const marks: DeskMarks = { dateline: false, byline: false };
+  for (const t of texts) {
+    if (!marks.dateline && (isDeskDateline(t) || opensWithDateline(t))) marks.dateline = true;
+    if (!marks.byline && (isDeskByline(t) || isCredit(t))) marks.byline = true;
+    if (marks.dateline && marks.byline) break;
+  }
+  return marks;
+}
+
+/** The desk's marks on the article of a file, found once (the blocks as the article came in). */
+export function deskMarksOf(tree: Root, file: VFile): DeskMarks {
+  return (file.data.copydeskDeskMarks ??= deskMarksIn(tree.children.filter((n): n is Block => n.type === 'paragraph' || n.type === 'heading').map((n) => toString(n).trim())));
 }
 
 function isBreadcrumb(text: string): boolean {
@@ -160,7 +217,8 @@ export function findStructure(tree: Root): ArticleStructure {
 
   // The story proper starts at the first block of body prose.
   // A heading is story text only when it holds several sentences (a text article whose line 1 is the lede).
-  const firstProse = blocks.findIndex((b) => isBodyProse(b.shape) && b.shape.words >= 12 && (b.node.type === 'paragraph' || b.shape.sentences >= 2));
+  // A block too short for twelve words is passed over without taking its shape: most of a long article of short lines.
+  const firstProse = blocks.findIndex((b) => mayHaveWords(b.node, 12) && isBodyProse(b.shape) && b.shape.words >= 12 && (b.node.type === 'paragraph' || b.shape.sentences >= 2));
   const storyText = firstProse >= 0 ? blocks.slice(firstProse, firstProse + 2).map((b) => b.shape.text).join(' ') : '';
 
   const limit = firstProse >= 0 ? Math.min(firstProse, HEAD_WINDOW) : Math.min(blocks.length, HEAD_WINDOW);

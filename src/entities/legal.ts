@@ -4,6 +4,7 @@
  * the legal names of companies no list holds ("Shenzhen Kaifa Technology Co.,
  * Ltd." in running text → "Shenzhen Kaifa Technology").
  */
+import { deskMarksIn } from '../article/structure.js';
 import { legalSuffixAt } from './names.js';
 
 /** The sentence around text[start, end): from the last sentence end before it to the next one after. */
@@ -114,13 +115,6 @@ export interface LegalMention {
 
 /** Legal forms as a register prints them: a comma in the form, the form spelled out, forms desks leave out of copy. */
 const REGISTER_FORM = /,|\b(?:Corporation|Incorporated|Limited|Company|LLC|L\.P\.)(?![\p{L}\p{N}])/u;
-/** A desk's marks on a story: a dateline opening the lede ("SEOUL, Oct 27 -", "NEW YORK/HONG KONG -"), a byline, a reporting credit. */
-const DATELINE_LEDE = /^[\p{Lu}][\p{Lu}.'’ -]{1,30}(?:\/[\p{Lu}][\p{Lu}.' -]{1,30})*(?:,\s+[\p{Lu}][\p{L}.]+(?:\s[\p{Lu}][\p{L}.]+)?){0,2}(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?(?:\s+\([^()]{2,30}\))?\s+[-–—]{1,2}\s+\S/u;
-const BYLINE = /^(?:By\s+\p{Lu}[\p{L}'’.-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’.-]+){0,5}|Staff\s+writer\b.*)$|^\(?(?:Reporting|Writing)\s+by\s+\p{Lu}/u;
-/** Whether a paragraph opens with a desk's dateline ("SEOUL, Oct 27 (Reuters) - ..."). */
-export function opensWithDateline(text: string): boolean {
-  return DATELINE_LEDE.test(text);
-}
 /** Tickers as Chinese trading apps print them: "(AAPL.US)", a bare five-digit Hong Kong code "(09988)". */
 const APP_TICKER = /\((?:[A-Z][A-Z0-9.]{0,6}\.US|\d{5})\)/;
 
@@ -135,7 +129,10 @@ export function deskFirstReferences(
   const keep = new Set<string>();
   if (mentions.length === 0 || texts.some((t) => APP_TICKER.test(t))) return keep;
   // Without a desk's marks (dateline, byline, short name after the first reference) the legal form is a register's.
-  if (!shortNameFollows && !texts.some((t) => (t.length <= 80 && BYLINE.test(t)) || DATELINE_LEDE.test(t))) return keep;
+  if (!shortNameFollows) {
+    const marks = deskMarksIn(texts);
+    if (!marks.dateline && !marks.byline) return keep;
+  }
   const seen = new Map<number | string, number>();
   for (const m of mentions) {
     const text = texts[m.block]!;
