@@ -217,7 +217,7 @@ export function findStructure(tree: Root): ArticleStructure {
 
   // The story proper starts at the first block of body prose.
   // A heading is story text only when it holds several sentences (a text article whose line 1 is the lede).
-  const firstProse = blocks.findIndex((b) => mayHaveWords(b.node, 12) && isBodyProse(b.shape) && b.shape.words >= 12 && (b.node.type === 'paragraph' || b.shape.sentences >= 2));
+  const firstProse = blocks.findIndex((b) => isBodyProse(b.shape) && b.shape.words >= 12 && (b.node.type === 'paragraph' || b.shape.sentences >= 2));
   const storyText = firstProse >= 0 ? blocks.slice(firstProse, firstProse + 2).map((b) => b.shape.text).join(' ') : '';
 
   const limit = firstProse >= 0 ? Math.min(firstProse, HEAD_WINDOW) : Math.min(blocks.length, HEAD_WINDOW);
