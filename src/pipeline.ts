@@ -16,6 +16,8 @@ import remarkGfm from 'remark-gfm';
 import remarkGfmLean from './gfm.js';
 import remarkParse from './parse/long-markdown.js';
 import { text as markdownText } from './write/markdown-text.js';
+import { flowHandlers } from './write/markdown-flow.js';
+import { writeHtml } from './write/html-fast.js';
 import remarkRehype from 'remark-rehype';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { unified, type PluggableList, type Preset } from 'unified';
@@ -133,8 +135,9 @@ export const markdownOptions: StringifyOptions = {
   fences: true,
   listItemIndent: 'one',
   resourceLink: false,
-  // Escapes as the default text handler does, trying only the patterns whose character is there.
-  handlers: { text: markdownText },
+  // Escapes as the default text handler does, trying only the patterns whose character is there;
+  // blocks and list items written as the library's handlers do, without their per-node tracking.
+  handlers: { text: markdownText, ...flowHandlers },
 };
 
 // GFM (tables, strikethrough, task lists, footnotes, autolinks) in both writers. Raw HTML the
@@ -156,8 +159,17 @@ export function toMarkdown(tree: Root): string {
   return tree.children.length ? markdownWriter.stringify(tree) : '';
 }
 
+/** The HTML output: simple blocks written directly (src/write/html-fast.ts), the rest by the library chain. */
 export async function toHtml(tree: Root): Promise<string> {
-  if (!tree.children.length) return '';
+  return tree.children.length ? writeHtml(tree, htmlByLibrary) : '';
+}
+
+/** The HTML output as the library chain alone writes it: the shortcut's oracle. */
+export async function toHtmlByLibrary(tree: Root): Promise<string> {
+  return tree.children.length ? htmlByLibrary(tree) : '';
+}
+
+async function htmlByLibrary(tree: Root): Promise<string> {
   const writer = hasRawHtml(tree) ? rawHtmlWriter : htmlWriter;
   const hast = await writer.run(tree);
   return writer.stringify(hast);

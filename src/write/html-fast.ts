@@ -1,0 +1,199 @@
+/**
+ * The HTML output of the simple blocks most articles are made of, written
+ * straight from the mdast, byte for byte what remark-rehype → rehype-sanitize
+ * → rehype-stringify write for them.
+ *
+ * The library chain builds a hast node per mdast node, copies the whole tree
+ * to sanitize it and walks it again to serialize: a fixed price per node that
+ * a document of 300,000 tiny nodes pays 30× more often than a plain article of
+ * the same bytes. The blocks written here (paragraphs, headings, rules, block
+ * quotes and lists holding them; text, emphasis, strong, strikethrough, code,
+ * breaks and links to plain http(s), relative or in-page URLs) come out of
+ * that chain unchanged by the sanitizer, so their HTML is known: tags, `\n`
+ * between blocks and around list items, `<` and `&` escaped in text, `&` in an
+ * attribute.
+ *
+ * Every other block goes through the library chain, consecutive ones
+ * together; a document with anything that reaches across blocks (raw HTML,
+ * definitions and references, footnotes) goes through it whole.
+ * test/writer-fast-path.test.ts checks the output against the chain's.
+ */
+import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+
+/** Node types whose meaning reaches across blocks (resolution, footnote sections, raw HTML parsed as one document). */
+const DOCUMENT_WIDE = new Set(['html', 'definition', 'linkReference', 'imageReference', 'footnoteReference', 'footnoteDefinition']);
+
+/** A URL that normalizes to itself and that the sanitizer keeps: http(s), an absolute path, or an in-page fragment. */
+const PLAIN_URL = /^(?:https?:\/\/[A-Za-z0-9]|\/(?!\/)|#)[A-Za-z0-9\-._~/?#=+:@!$,;*()&]*$/;
+
+function documentWide(node: Nodes): boolean {
+  if (DOCUMENT_WIDE.has(node.type)) return true;
+  if ('children' in node) for (const child of node.children) if (documentWide(child)) return true;
+  return false;
+}
+
+/** The document's HTML: simple blocks written here, runs of others by `library` (which writes a root of them). */
+export async function writeHtml(tree: Root, library: (root: Root) => Promise<string>): Promise<string> {
+  if (documentWide(tree)) return library(tree);
+  const parts: string[] = [];
+  let run: RootContent[] = [];
+  const flush = async () => {
+    if (!run.length) return;
+    const html = await library({ type: 'root', children: run });
+    if (html) parts.push(html);
+    run = [];
+  };
+  for (const child of tree.children) {
+    const html = block(child);
+    if (html === undefined) {
+      run.push(child);
+      continue;
+    }
+    await flush();
+    parts.push(html);
+  }
+  await flush();
+  return parts.join('\n');
+}
+
+function block(node: RootContent): string | undefined {
+  switch (node.type) {
+    case 'paragraph':
+      return paragraph(node);
+    case 'heading':
+      return heading(node);
+    case 'thematicBreak':
+      return '<hr>';
+    case 'blockquote':
+      return blockquote(node);
+    case 'list':
+      return list(node);
+    default:
+      return undefined;
+  }
+}
+
+function paragraph(node: Paragraph): string | undefined {
+  const inside = phrasing(node.children);
+  return inside === undefined ? undefined : `<p>${inside}</p>`;
+}
+
+function heading(node: Heading): string | undefined {
+  if (!(node.depth >= 1 && node.depth <= 6 && Number.isInteger(node.depth))) return undefined;
+  const inside = phrasing(node.children);
+  return inside === undefined ? undefined : `<h${node.depth}>${inside}</h${node.depth}>`;
+}
+
+/** Blocks of a container, each on its own line, with a line ending first and last when there are any (mdast-util-to-hast's `wrap(…, true)`). */
+function flow(children: readonly RootContent[]): string | undefined {
+  let out = '\n';
+  for (const child of children) {
+    const html = block(child);
+    if (html === undefined) return undefined;
+    out += `${html}\n`;
+  }
+  return out;
+}
+
+function blockquote(node: Blockquote): string | undefined {
+  const inside = flow(node.children);
+  return inside === undefined ? undefined : `<blockquote>${inside}</blockquote>`;
+}
+
+function list(node: List): string | undefined {
+  let open = '<ul>';
+  let close = '</ul>';
+  if (node.ordered) {
+    const start = node.start;
+    if (start !== null && start !== undefined && start !== 1) {
+      if (!Number.isSafeInteger(start) || start < 0) return undefined;
+      open = `<ol start="${start}">`;
+    } else open = '<ol>';
+    close = '</ol>';
+  }
+  // Loose when the list or any item is spread (an item with no spread field: when it holds more than one block).
+  let loose = !!node.spread;
+  for (const item of node.children) if (!loose && (item.spread ?? item.children.length > 1)) loose = true;
+  let out = `${open}\n`;
+  for (const item of node.children) {
+    const html = listItem(item, loose);
+    if (html === undefined) return undefined;
+    out += `${html}\n`;
+  }
+  return out + close;
+}
+
+function listItem(node: ListItem, loose: boolean): string | undefined {
+  // A task item gets a checkbox and classes: the library's.
+  if (typeof node.checked === 'boolean') return undefined;
+  let out = '<li>';
+  const children = node.children;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    // A tight item's paragraphs are unwrapped; a line ending before every block but a first tight paragraph.
+    if (child.type === 'paragraph' && !loose) {
+      const inside = phrasing(child.children);
+      if (inside === undefined) return undefined;
+      out += index === 0 ? inside : `\n${inside}`;
+      continue;
+    }
+    const html = block(child);
+    if (html === undefined) return undefined;
+    out += `\n${html}`;
+  }
+  const tail = children.at(-1);
+  if (tail && (loose || tail.type !== 'paragraph')) out += '\n';
+  return `${out}</li>`;
+}
+
+/** Inline content, or undefined when some of it is not written here. */
+function phrasing(children: readonly PhrasingContent[]): string | undefined {
+  let out = '';
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    // After a break, the next text (or an element's first text) loses its leading spaces and tabs.
+    const afterBreak = index > 0 && children[index - 1]!.type === 'break';
+    const html = inline(child, afterBreak);
+    if (html === undefined) return undefined;
+    out += html;
+  }
+  return out;
+}
+
+function inline(node: PhrasingContent, afterBreak: boolean): string | undefined {
+  switch (node.type) {
+    case 'text': {
+      const value = trimLines(node.value);
+      return escapeText(afterBreak ? value.replace(/^[ \t]+/, '') : value);
+    }
+    case 'break':
+      return '<br>\n';
+    case 'inlineCode':
+      return afterBreak ? undefined : `<code>${escapeText(node.value.replace(/\r?\n|\r/g, ' '))}</code>`;
+    case 'emphasis':
+    case 'strong':
+    case 'delete': {
+      const first = node.children[0];
+      if (afterBreak && first?.type === 'text') return undefined;
+      const inside = phrasing(node.children);
+      const tag = node.type === 'emphasis' ? 'em' : node.type === 'strong' ? 'strong' : 'del';
+      return inside === undefined ? undefined : `<${tag}>${inside}</${tag}>`;
+    }
+    case 'link': {
+      if (node.title || !PLAIN_URL.test(node.url) || (afterBreak && node.children[0]?.type === 'text')) return undefined;
+      const inside = phrasing(node.children);
+      return inside === undefined ? undefined : `<a href="${node.url.replaceAll('&', '&#x26;')}">${inside}</a>`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Spaces and tabs around line endings dropped, as mdast-util-to-hast's text handler does (trim-lines). */
+function trimLines(value: string): string {
+  return value.includes('\n') || value.includes('\r') ? value.replace(/[ \t]*(\r?\n|\r)[ \t]*/g, '$1') : value;
+}
+
+function escapeText(value: string): string {
+  return value.includes('<') || value.includes('&') ? value.replace(/[<&]/g, (c) => (c === '<' ? '&#x3C;' : '&#x26;')) : value;
+}

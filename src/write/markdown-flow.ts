@@ -1,0 +1,215 @@
+/**
+ * The Markdown writer's block handlers (root, list, paragraph, heading), with
+ * the output of mdast-util-to-markdown's own and less work per node.
+ *
+ * The library pays a fixed price for every block and every list item: a
+ * position tracker that splits each result into lines twice, the attention
+ * serializer run over every paragraph even when it holds no emphasis, and a
+ * `parent.children.indexOf(item)` per ordered item (quadratic in a long
+ * list). A document of 100,000 one-line items or paragraphs pays it 30× more
+ * often than a plain article of the same bytes. These handlers do what the
+ * library's do, in the same order and with the same state (construct stack,
+ * index stack, bullet bookkeeping, join rules), minus the tracking: positions
+ * are never part of the output. Escaping is not done here: every text still
+ * goes through the text handler (src/write/markdown-text.ts: the library's
+ * `safe` with the patterns that can match).
+ *
+ * Where a block holds anything but text (emphasis, links, breaks, code…), or a
+ * list item is a task, the library's handler writes it, with the same state:
+ * the fallback is per block, never per document. test/writer-fast-path.test.ts
+ * checks the output against the library's handlers, byte for byte.
+ */
+import type { Heading, List, ListItem, Nodes, Paragraph, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { defaultHandlers, type Handle, type Handlers, type Info, type State } from 'mdast-util-to-markdown';
+
+/** Node types that are flow, never phrasing: a root of only these is written as blocks (mdast-util-to-markdown's root). */
+const FLOW = new Set(['paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'code', 'html', 'definition', 'footnoteDefinition', 'table', 'math', 'yaml', 'toml']);
+
+/** GFM's paragraph handler writes a task item's check before its first paragraph. */
+const taskParagraph: Handle =
+  gfmToMarkdown().extensions?.map((extension) => extension.handlers?.paragraph).find((handle): handle is Handle => !!handle) ?? defaultHandlers.paragraph;
+
+function flowInfo(): Info {
+  return { before: '\n', after: '\n', now: { line: 1, column: 1 }, lineShift: 0 };
+}
+
+function root(node: Root, parent: Parents | undefined, state: State, info: Info): string {
+  for (const child of node.children) if (!FLOW.has(child.type)) return defaultHandlers.root(node, parent, state, info);
+  return containerFlow(node, state);
+}
+
+/** mdast-util-to-markdown's containerFlow, without the tracker. */
+function containerFlow(parent: Root | ListItem, state: State): string {
+  const children = parent.children as RootContent[];
+  const indexStack = state.indexStack;
+  let out = '';
+  indexStack.push(-1);
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    indexStack[indexStack.length - 1] = index;
+    out += state.handle(child, parent, state, flowInfo());
+    if (child.type !== 'list') state.bulletLastUsed = undefined;
+    if (index < children.length - 1) out += between(child, children[index + 1]!, parent, state);
+  }
+  indexStack.pop();
+  return out;
+}
+
+/** The blank lines between two blocks, as the join rules say (later rules first). */
+function between(left: Nodes, right: Nodes, parent: Parents, state: State): string {
+  let index = state.join.length;
+  while (index--) {
+    const result = state.join[index]!(left as never, right as never, parent as never, state);
+    if (result === true || result === 1) break;
+    if (typeof result === 'number') return '\n'.repeat(1 + result);
+    if (result === false) return '\n\n<!---->\n\n';
+  }
+  return '\n\n';
+}
+
+/** mdast-util-to-markdown's list handler, its items written without a tracker or a search for their index. */
+function list(node: List, parent: Parents | undefined, state: State): string {
+  const exit = state.enter('list');
+  const bulletCurrent = state.bulletCurrent;
+  const options = state.options;
+  const unordered = options.bullet || '*';
+  let bullet = node.ordered ? options.bulletOrdered || '.' : unordered;
+  const bulletOther = node.ordered ? (bullet === '.' ? ')' : '.') : options.bulletOther || (unordered === '*' ? '-' : '*');
+  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
+  if (!node.ordered) {
+    const first = node.children[0];
+    const { stack, indexStack } = state;
+    if (
+      (bullet === '*' || bullet === '-') &&
+      first &&
+      !first.children[0] &&
+      stack.at(-1) === 'list' &&
+      stack.at(-2) === 'listItem' &&
+      stack.at(-3) === 'list' &&
+      stack.at(-4) === 'listItem' &&
+      indexStack.at(-1) === 0 &&
+      indexStack.at(-2) === 0 &&
+      indexStack.at(-3) === 0
+    ) {
+      useDifferentMarker = true;
+    }
+    if ((options.rule || '*') === bullet && first && node.children.some((item) => item.children[0]?.type === 'thematicBreak')) useDifferentMarker = true;
+  }
+  if (useDifferentMarker) bullet = bulletOther;
+  state.bulletCurrent = bullet;
+
+  const items = node.children;
+  const indexStack = state.indexStack;
+  let out = '';
+  indexStack.push(-1);
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    indexStack[indexStack.length - 1] = index;
+    out += listItem(item, node, index, state);
+    // containerFlow forgets the last bullet after every child that is not a list: here, every item.
+    state.bulletLastUsed = undefined;
+    if (index < items.length - 1) out += between(item, items[index + 1]!, node, state);
+  }
+  indexStack.pop();
+
+  state.bulletLastUsed = bullet;
+  state.bulletCurrent = bulletCurrent;
+  exit();
+  return out;
+}
+
+/** mdast-util-to-markdown's listItem handler, given the item's index. */
+function listItem(node: ListItem, parent: List, index: number, state: State): string {
+  const style = state.options.listItemIndent || 'one';
+  let bullet = state.bulletCurrent || state.options.bullet || '*';
+  if (parent.ordered) {
+    const start = typeof parent.start === 'number' && parent.start > -1 ? parent.start : 1;
+    bullet = `${start + (state.options.incrementListMarker === false ? 0 : index)}${bullet}`;
+  }
+  let size = bullet.length + 1;
+  if (style === 'tab' || (style === 'mixed' && (parent.spread || node.spread))) size = Math.ceil(size / 4) * 4;
+  const exit = state.enter('listItem');
+  const value = containerFlow(node, state);
+  exit();
+  const pad = ' '.repeat(size - bullet.length);
+  if (!value.includes('\n') && !value.includes('\r')) return value ? bullet + pad + value : bullet;
+  const indent = ' '.repeat(size);
+  return state.indentLines(value, (line, lineIndex, blank) => (lineIndex ? (blank ? '' : indent) + line : (blank ? bullet : bullet + pad) + line));
+}
+
+function onlyText(children: PhrasingContent[]): children is Text[] {
+  for (const child of children) if (child.type !== 'text') return false;
+  return true;
+}
+
+function paragraph(node: Paragraph, parent: Parents | undefined, state: State, info: Info): string {
+  if (parent?.type === 'listItem' && typeof parent.checked === 'boolean') return taskParagraph(node, parent, state, info);
+  if (!onlyText(node.children)) return defaultHandlers.paragraph(node, parent, state, info);
+  const exit = state.enter('paragraph');
+  const subexit = state.enter('phrasing');
+  const value = textRun(node.children, node, state, info.before, info.after);
+  subexit();
+  exit();
+  return value;
+}
+
+function heading(node: Heading, parent: Parents | undefined, state: State, info: Info): string {
+  // Setext (a line break in a level 1 or 2 heading, or the setext option) and anything but text: the library's.
+  if (state.options.setext || !onlyText(node.children) || node.children.some((child) => /[\r\n]/.test(child.value))) {
+    return defaultHandlers.heading(node, parent, state, info);
+  }
+  const rank = Math.max(Math.min(6, node.depth || 1), 1);
+  const sequence = '#'.repeat(rank);
+  const exit = state.enter('headingAtx');
+  const subexit = state.enter('phrasing');
+  let value = textRun(node.children, node, state, '# ', '\n');
+  const head = value.charCodeAt(0);
+  if (head === 9 || head === 32) value = `&#x${head.toString(16).toUpperCase()};${value.slice(1)}`;
+  value = value ? `${sequence} ${value}` : sequence;
+  if (state.options.closeAtx) value += ` ${sequence}`;
+  subexit();
+  exit();
+  return value;
+}
+
+/**
+ * containerPhrasing for children that are all text: each escaped by the text handler with the
+ * character before it (the last one written) and after it (the first one the next text writes
+ * on its own), as the library does. With no emphasis to pair, its serializer concatenates.
+ */
+function textRun(children: Text[], parent: Paragraph | Heading, state: State, before: string, after: string): string {
+  const write = state.handlers.text as Handle;
+  let out = '';
+  let previous = before;
+  state.indexStack.push(-1);
+  for (let index = 0; index < children.length; index++) {
+    state.indexStack[state.indexStack.length - 1] = index;
+    const next = children[index + 1];
+    const following = next ? firstCharacter(write(next, parent, state, { before: '', after: '', now: { line: 1, column: 1 }, lineShift: 0 })) : after;
+    const value: string = write(children[index]!, parent, state, { before: previous, after: following, now: { line: 1, column: 1 }, lineShift: 0 });
+    if (!value) continue;
+    out += value;
+    previous = lastCharacter(value);
+  }
+  state.indexStack.pop();
+  return out;
+}
+
+function firstCharacter(value: string): string {
+  const code = value.codePointAt(0);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+function lastCharacter(value: string): string {
+  const code = value.codePointAt(value.length - 2);
+  return code !== undefined && code > 0xffff ? value.slice(-2) : value.slice(-1);
+}
+
+/** The handlers to pass to remark-stringify (beside the text handler). */
+export const flowHandlers: Partial<Handlers> = {
+  root: root as Handle,
+  list: list as Handle,
+  paragraph: paragraph as Handle,
+  heading: heading as Handle,
+};

@@ -1,0 +1,183 @@
+/**
+ * Both writers take shortcuts for the simple blocks most articles are made of
+ * (src/write/markdown-flow.ts, src/write/html-fast.ts). The libraries stay the
+ * oracle: every tree here is written both ways, the shortcut's output must be
+ * the library's byte for byte. Trees are generated directly (every block and
+ * inline kind, texts full of markup characters) and read from generated
+ * Markdown; every fixture is run through clean() and written both ways too.
+ * Speed is measured in bench/worst-case.ts, not here.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { BlockContent, List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { glob } from 'tinyglobby';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import remarkGfmLean from '../src/gfm.js';
+import { cleanTree, markdownOptions, toHtml, toHtmlByLibrary, toMarkdown } from '../src/pipeline.js';
+
+const { handlers: _fast, ...stockOptions } = markdownOptions;
+/** The oracle: remark-stringify with the same options and none of our handlers. */
+const stockWriter = unified().use(remarkGfm).use(remarkStringify, stockOptions).freeze();
+const stockMarkdown = (tree: Root) => (tree.children.length ? stockWriter.stringify(structuredClone(tree)) : '');
+
+const gfm = unified().use(remarkGfmLean);
+gfm.freeze();
+const read = (doc: string) =>
+  fromMarkdown(doc, { extensions: gfm.data('micromarkExtensions') ?? [], mdastExtensions: gfm.data('fromMarkdownExtensions') ?? [] });
+
+async function expectSameOutputs(tree: Root): Promise<void> {
+  const copy = structuredClone(tree);
+  expect(toMarkdown(copy)).toBe(stockMarkdown(tree));
+  expect(copy).toStrictEqual(tree);
+  expect(await toHtml(structuredClone(tree))).toBe(await toHtmlByLibrary(structuredClone(tree)));
+}
+
+// Texts made of the characters the writers escape, where they escape them: at a line start, before or
+// after other markup, inside words; and plain words, digits and unicode between them.
+const piece = fc.constantFrom(
+  ...'ab Z9 0 \t*_`[]()<>!#&;:.-+=|~@/\\\'"'.split(''),
+  'shares rose',
+  '1.',
+  '2)',
+  '10. ',
+  '# ',
+  '- ',
+  '+ ',
+  '> ',
+  '* ',
+  '=',
+  '---',
+  'www.',
+  'http://x.io',
+  'a@b.cn',
+  '&amp;',
+  '&#123;',
+  '<b>',
+  '</p>',
+  '<!--',
+  '  ',
+  '\n',
+  '\r\n',
+  'trailing  ',
+  '\u00a0',
+  '\u201cquoted\u201d',
+  '\u817e\u8baf',
+  '\ud83d\udcc8',
+  '\u007f',
+  '[x] ',
+  '[ ]',
+  '![a]',
+  '](',
+  '~~',
+  '|',
+);
+const text = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(''));
+const plainText = fc.stringMatching(/^[A-Za-z][a-z0-9 ,]{0,30}$/);
+const anyText = fc.oneof({ weight: 3, arbitrary: text }, { weight: 1, arbitrary: plainText });
+const url = fc.constantFrom('https://example.com/a?b=1&c=2', 'http://x.io/path_(1)', '/relative/path', '#frag', 'mailto:a@b.cn', 'https://ex.com/ä ü', 'javascript:alert(1)', 'https://example.com');
+
+const phrasing: fc.Arbitrary<PhrasingContent> = fc.letrec<{ inline: PhrasingContent }>((tie) => ({
+  inline: fc.oneof(
+    { weight: 8, arbitrary: anyText.map((value) => ({ type: 'text' as const, value })) },
+    { weight: 1, arbitrary: fc.array(tie('inline'), { minLength: 1, maxLength: 3 }).map((children) => ({ type: 'emphasis' as const, children })) },
+    { weight: 1, arbitrary: fc.array(tie('inline'), { minLength: 1, maxLength: 3 }).map((children) => ({ type: 'strong' as const, children })) },
+    { weight: 1, arbitrary: anyText.map((value) => ({ type: 'inlineCode' as const, value })) },
+    { weight: 1, arbitrary: fc.constant({ type: 'break' as const }) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(url, fc.array(tie('inline'), { minLength: 1, maxLength: 2 }), fc.option(plainText, { nil: undefined }))
+        .map(([href, children, title]) => ({ type: 'link' as const, url: href, title, children })),
+    },
+    { weight: 1, arbitrary: fc.array(tie('inline'), { minLength: 1, maxLength: 2 }).map((children) => ({ type: 'delete' as const, children })) },
+  ),
+})).inline;
+
+const inlines = fc.oneof(
+  { weight: 3, arbitrary: fc.array(anyText.map((value) => ({ type: 'text' as const, value })), { minLength: 1, maxLength: 3 }) },
+  { weight: 2, arbitrary: fc.array(phrasing, { minLength: 1, maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.constant([] as PhrasingContent[]) },
+);
+
+const block: fc.Arbitrary<BlockContent> = fc.letrec<{ block: BlockContent; list: List }>((tie) => ({
+  block: fc.oneof(
+    { weight: 6, arbitrary: inlines.map((children) => ({ type: 'paragraph' as const, children })) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), inlines).map(([depth, children]) => ({ type: 'heading' as const, depth: depth as 1, children })),
+    },
+    { weight: 3, arbitrary: tie('list') },
+    { weight: 1, arbitrary: fc.constant({ type: 'thematicBreak' as const }) },
+    { weight: 1, arbitrary: fc.array(tie('block'), { minLength: 0, maxLength: 2 }).map((children) => ({ type: 'blockquote' as const, children: children as never })) },
+    { weight: 1, arbitrary: fc.tuple(anyText, fc.option(fc.constantFrom('js', 'ts'), { nil: null })).map(([value, lang]) => ({ type: 'code' as const, lang, value })) },
+  ),
+  list: fc
+    .tuple(
+      fc.boolean(),
+      fc.option(fc.integer({ min: -1, max: 12 }), { nil: null }),
+      fc.option(fc.boolean(), { nil: null }),
+      fc.array(
+        fc.tuple(fc.array(tie('block'), { minLength: 0, maxLength: 2 }), fc.option(fc.boolean(), { nil: null }), fc.option(fc.boolean(), { nil: null })),
+        { minLength: 1, maxLength: 4 },
+      ),
+    )
+    .map(([ordered, start, spread, items]): List => ({
+      type: 'list',
+      ordered,
+      start: ordered ? start : null,
+      spread,
+      children: items.map(([children, itemSpread, checked]): ListItem => ({ type: 'listItem', spread: itemSpread, checked, children: children as never })),
+    })),
+})).block;
+
+/** Trees like the cleaned ones: mostly plain paragraphs, headings and lists; everything else now and then. */
+const tree = fc.array(block, { minLength: 1, maxLength: 8 }).map((children): Root => ({ type: 'root', children: children as RootContent[] }));
+
+describe('the Markdown and HTML shortcuts write what the libraries write', () => {
+  it('on generated trees with every block and inline kind', async () => {
+    await fc.assert(
+      fc.asyncProperty(tree, async (root) => expectSameOutputs(root)),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on generated Markdown documents, as read', async () => {
+    const line = fc.oneof(
+      anyText,
+      fc.tuple(fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '# ', '### ', '> ', '    ', '- [ ] ', '- [x] ', '10. '), anyText).map(([m, t]) => m + t),
+      fc.constantFrom('', '', '---', '***', '| a | b |\n| - | - |\n| 1 | 2 |', '```\ncode\n```', '<div>x</div>', '[a]: https://example.com', 'see [a] and [^1]', '[^1]: a note'),
+    );
+    const doc = fc.array(line, { minLength: 1, maxLength: 14 }).map((lines) => lines.join('\n'));
+    await fc.assert(
+      fc.asyncProperty(doc, async (markdown) => expectSameOutputs(read(markdown))),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on long runs of plain items and paragraphs, spread and tight, numbered from anywhere', async () => {
+    const items = (n: number, start: number | null) => ({
+      type: 'list' as const,
+      ordered: start !== null,
+      start,
+      spread: false,
+      children: Array.from({ length: n }, (_, i) => ({ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: `item ${i}. of ${n}` }] }] })),
+    });
+    await expectSameOutputs({ type: 'root', children: [items(300, null), items(200, null), items(120, 7), items(50, 0), items(3, null)] });
+    const paragraphs = Array.from({ length: 400 }, (_, i) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value: i % 7 ? `Paragraph ${i} of the filing.` : `${i}. a numbered line` }] }));
+    await expectSameOutputs({ type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: 'Many' }] }, ...paragraphs] });
+  });
+
+  it('on every fixture, as cleaned', async () => {
+    const files = (await glob('fixtures/**/input.{txt,md,html}')).concat(await glob('fixtures/**/*.md', { ignore: ['fixtures/**/expected.md', 'fixtures/**/input.md'] }));
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) {
+      const format = file.endsWith('.html') ? 'html' : file.endsWith('.txt') ? 'text' : 'markdown';
+      const { tree: cleaned } = await cleanTree(readFileSync(file, 'utf8'), { format, path: file });
+      await expectSameOutputs(cleaned);
+    }
+  }, 120_000);
+});
