@@ -19,7 +19,7 @@ import { entityOf } from './analysis.js';
 import type { EntityRecord, Mode } from './kb.js';
 import type { Matcher } from './matcher.js';
 import { coreOfLegalName, isPinyin } from './names.js';
-import { findTickers, printKey } from './tickers.js';
+import { findTickers, hasBracket, printKey } from './tickers.js';
 import type { Block } from './text.js';
 
 export interface AnchoredFix {
@@ -136,6 +136,16 @@ const RAW_NAME = /(?<![\p{L}\p{N}'’.&-])((?:\p{Lu}[\p{L}\p{N}.&'’-]*)(?:,?\s
 const PHRASE_COMMA = /,\s+(?!(?:Inc|Ltd|Limited|Co|Corp|Corporation|LLC|L\.P|[Pp]lc|N\.V|S\.A|AG|SE)(?![\p{L}]))/gu;
 const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Its|Shares|Rival|Peer|Meanwhile|While|When|After|Both|Also|Listed|Chinese|of|and|&)\s+)+/;
 
+/** Nouns for a security or the market it trades on, which a ticker may follow without a company's name. */
+const SECURITY_NOUN = /(?:\s+|^)(?:Stock\s+Exchange|Exchange|Bourse|Market|Board|Listing|Listings|Shares|Stock|Stocks|ADRs?|ADSs?|Depositary\s+(?:Receipts|Shares)|Index)$/;
+function namesNoCompany(printed: string): boolean {
+  const m = SECURITY_NOUN.exec(printed);
+  if (!m) return false;
+  const rest = printed.slice(0, m.index).trim();
+  // What stands before the noun is a place, a market word or a share-class letter ("Hong Kong", "H", "A"), or nothing.
+  return rest === '' || /^(?:the\s+)?[A-Z]$/.test(rest) || distinctive(rest.replace(/^the\s+/i, '')).size === 0;
+}
+
 /** Whether a match names the holder: one of its names, or an entry for it (by id, or by the name it puts in). */
 function namesHolder(matcher: Matcher, c: Found, holder: number): boolean {
   const e = entityOf(matcher, c);
@@ -153,7 +163,7 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
   const follow = new Map<string, { entity: number; value: string; key: string }>();
   blocks.forEach((block, i) => {
     const text = block.text;
-    if (!text.includes('(')) return;
+    if (!hasBracket(text)) return;
     for (const t of findTickers(text)) {
       const holders = new Set(t.keys.flatMap((k) => kb.holders(k)));
       if (holders.size !== 1) continue;
@@ -163,7 +173,7 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       const m = RAW_NAME.exec(text.slice(Math.max(0, t.start - 90), t.start));
       if (!m) continue;
       let start = t.start - m[0].length;
-      const end = start + m[1]!.length;
+      let end = start + m[1]!.length;
       // "Elsewhere in Tokyo, Toyota Motor Corp (7203.T)": a comma ends a phrase; in a name only a legal form follows one.
       const commas = [...m[1]!.matchAll(PHRASE_COMMA)];
       const lastComma = commas[commas.length - 1];
@@ -171,7 +181,16 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       const lead = LEADING.exec(text.slice(start, end));
       if (lead) start += lead[0].length;
       if (end <= start) continue;
+      // "Alibaba's Hong Kong Shares (09988)": the ticker is the possessor's, and what it owns is a noun phrase.
+      const possessive = /['’]s\s+(?=\S)/gu;
+      let owner = end;
+      for (let p = possessive.exec(text.slice(start, end)); p; p = possessive.exec(text.slice(start, end))) owner = start + p.index;
+      end = owner;
+      if (end <= start) continue;
       const printed = text.slice(start, end);
+      // "listed on the Hong Kong Stock Exchange (09988)", "its H Shares (01211)": a market, an exchange or a
+      // class of shares before the ticker names no company ("Tongwei Shares", with a name's own word, does).
+      if (namesNoCompany(printed)) continue;
       const inside = found[i]!.filter((c) => c.start < end && start < c.end);
       if (inside.length) {
         // "Ningde Era Technology Co., Ltd. (300750.SZ)": a variant of this very company, with plain words

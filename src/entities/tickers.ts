@@ -5,6 +5,7 @@
  * `(600519.SH)`, `(600495 CH)`, `(002939.CN)` → `CN:…` (six digits); `(2330.TW)`,
  * `(6488.TWO)`, `(TPE: 2330)`, `(2330 TT)` → `TW:…`; `(005930.KS)`, `(035720.KQ)`,
  * `(KRX: 005930)`, `(005930 KS)` → `KR:…`; `(7203.T)`, `(TYO: 7203)`, `(7203 JP)` → `JP:…`.
+ * Full-width brackets, as Chinese copy prints them, are read alike: `（00700.HK）`.
  */
 
 export type Market = 'US' | 'HK' | 'CN' | 'TW' | 'KR' | 'JP';
@@ -69,16 +70,24 @@ export function printKey(key: string): string {
   return `${code}.US`;
 }
 
-const PAREN = /\(([^()\n]{1,40})\)/g;
+/** Round brackets, ASCII or full-width as Chinese copy prints them ("腾讯（00700.HK）"), each pair of one kind. */
+const PAREN = /\(([^()（）\n]{1,40})\)|（([^()（）\n]{1,40})）/g;
+
+/** Whether a text has an opening bracket a ticker could stand in. */
+export function hasBracket(text: string): boolean {
+  return text.includes('(') || text.includes('（');
+}
 
 /** Parenthesised tickers in a text. */
 export function findTickers(text: string): TickerSpan[] {
   const out: TickerSpan[] = [];
-  if (!text.includes('(')) return out;
+  if (!hasBracket(text)) return out;
   PAREN.lastIndex = 0;
   for (let m = PAREN.exec(text); m; m = PAREN.exec(text)) {
     const keys: string[] = [];
-    for (const part of m[1]!.split(/[,;]\s*/)) {
+    // Full-width letters, digits and stops inside ("（６００５１９．ＳＨ）") read as their ASCII forms.
+    const inner = m[1] ?? m[2]!.normalize('NFKC');
+    for (const part of inner.split(/[,;，；]\s*/)) {
       const key = tickerKey(part);
       if (!key) {
         keys.length = 0;
