@@ -39,6 +39,7 @@ import { analyse, entityOf, ownerOf, type Analysis, type Found } from '../src/en
 import type { Matcher } from '../src/entities/matcher.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
 import { foreignRuns, isDiscussedTerm, isGloss, mayNotBeEnglish, scriptLanguage } from '../src/entities/script.js';
+import { kin, subsidiaries } from '../src/entities/flag-kin.js';
 import { makesKind, nounSlot, slotOf, type Slot } from '../src/entities/slots.js';
 import { marketOf, printKey } from '../src/entities/tickers.js';
 import { placeIn, segmentAt, type Block } from '../src/entities/text.js';
@@ -89,8 +90,9 @@ const flagEntities: Plugin<[FlagEntitiesOptions?], Root> = function (options = {
     const analysis = analyse(tree, matcher, file);
     const flags = [...suspiciousNames(matcher, analysis), ...tickerMismatches(matcher, analysis), ...untranslated(analysis, minLetters, languages)];
     const seen = new Set<string>();
+    const blockIndex = flags.length ? new Map(analysis.blocks.map((b, i) => [b, i])) : undefined;
     for (const f of flags) {
-      const key = `${f.rule}:${analysis.blocks.indexOf(f.block)}:${f.start}`;
+      const key = `${f.rule}:${blockIndex!.get(f.block) ?? -1}:${f.start}`;
       if (seen.has(key) || isMuted(tree, f.block.node, [f.rule, PLUGIN])) continue;
       seen.add(key);
       const actual = f.block.text.slice(f.start, f.end);
@@ -133,7 +135,7 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
   });
   const flags: Flag[] = [];
   // One suggestion per paragraph, wrong company, kind and owner: the same slot repeated is looked up once.
-  const suggestions = new Map<string, string | undefined>();
+  const suggestions = new Map<string, string[]>();
   for (const { i, c, slot } of candidates) {
     if (c.target.kind !== 'name') continue;
     const index = c.target.entity;
@@ -151,22 +153,35 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
     const what = describeCompany(entity.name, entity.sector, entity.tickers?.[0]);
     if (slot) {
       const owner = slotOwner(matcher, analysis, i, slot, index);
-      // "Kuaishou said the app Kuaishou …": the owner's own name for its product.
-      if (owner === index) continue;
+      // "Kuaishou said the app Kuaishou …": the owner's own name for its product; "Alibaba said its
+      // logistics platform Cainiao": a unit of the owner's group (curated `parent` links) in the owner's slot.
+      if (owner !== undefined && kin(kb, owner, index)) continue;
       // "the Moutai app": a company's name before "app" with no other owner is its own app.
       const ownApp = slot.shape === 'modifier' && owner === undefined && slot.kinds.some((k) => k === 'app' || k === 'platform' || k === 'service');
-      if (ownApp || makesKind(entity.sector, slot.kinds, owner === undefined)) continue;
+      if (ownApp) continue;
+      // A maker of the kind is plausible, unless it is the owner's rival: "Geely said its electric brand XPeng".
+      const rival = makesKind(entity.sector, slot.kinds, owner === undefined);
+      if (rival && !(owner !== undefined && isRival(kb, owner, index, slot))) continue;
       const key = `${i}:${index}:${slot.kinds.join('/')}:${owner ?? (slot.possessive ? 'named' : '')}`;
-      if (!suggestions.has(key)) suggestions.set(key, ownerProduct(matcher, analysis, i, slot, owner, index, name));
-      const suggestion = suggestions.get(key);
+      if (!suggestions.has(key)) suggestions.set(key, ownerProducts(matcher, analysis, i, slot, owner, index, name));
+      const suggestion = suggestions.get(key)!;
+      // A rival is flagged only where the owner's own product of the kind is known, to be put in its place.
+      if (rival && suggestion.length === 0) continue;
       const noun = slot.noun.replace(/\s+/g, ' ');
+      const unlike = rival
+        ? `a rival of ${kb.entity(owner!).name}, not its ${noun}`
+        : slot.shape === 'powered'
+          ? 'not a product that powers one'
+          : /s$/.test(noun)
+            ? `not a maker of ${noun}`
+            : `not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
       flags.push({
         rule: 'suspicious-product-name',
         block,
         start: slot.start,
         end: slot.end,
-        reason: `“${name}” names ${what}, ${slot.shape === 'powered' ? 'not a product that powers one' : /s$/.test(noun) ? `not a maker of ${noun}` : `not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`}: an entity linker probably replaced the product’s name`,
-        expected: [...(slot.shape === 'before' ? [slot.phrase] : []), ...(suggestion ? [suggestion] : [])],
+        reason: `“${name}” names ${what}, ${unlike}: an entity linker probably replaced the product’s name`,
+        expected: [...(slot.shape === 'before' ? [slot.phrase] : []), ...suggestion],
       });
     } else {
       flags.push({
@@ -240,13 +255,44 @@ function* nearestBefore(found: readonly Found[], at: number): Generator<Found> {
 /** How far before a slot its pronoun's owner may be named. */
 const OWNER_REACH = 400;
 
-/** The owner's product of the kind the slot asks for (its head kind first), most like the wrong name. */
-function ownerProduct(matcher: Matcher, analysis: Analysis, blockIndex: number, slot: Slot, owner: number | undefined, exclude: number, wrong: string): string | undefined {
+/**
+ * Whether a company that makes the slot's kind is the owner's rival there, not its product: both are curated
+ * makers of the kind and not of one group, and the slot does not say the two are linked ("its former brand",
+ * "its partner").
+ */
+function isRival(kb: Matcher['kb'], owner: number, company: number, slot: Slot): boolean {
+  const a = kb.entity(owner);
+  const b = kb.entity(company);
+  if (!a.curated || !b.curated || !a.sector || !b.sector || a.type !== 'company') return false;
+  if (LINKED_WORDS.test(slot.phrase) || !makesKind(a.sector, slot.kinds, false)) return false;
+  // Only where the owner's group makes a product of the kind, to be put in the rival's place.
+  const ofKind = (e: number) => kb.productsOf(e).some((p) => p.category?.some((c) => slot.kinds.includes(c)));
+  return ofKind(owner) || subsidiaries(kb, owner).some((e) => e !== company && ofKind(e));
+}
+
+/** Words in a slot phrase that say the company in it is another one, on purpose. */
+const LINKED_WORDS = /\b(?:former|ex|one-time|onetime|erstwhile|rival|rivals|partner|partners|sister|peer|peers|competitor|competing|supplier|customer|client|investee|backer)\b/i;
+
+/** Most suggestions offered for one slot: the owner may make several products of a kind (Ozempic, Wegovy). */
+const MAX_SUGGESTIONS = 3;
+
+/**
+ * The owner's products of the kind the slot asks for (its head kind first, then one the article names, then
+ * most like the wrong name), up to three; the products of the owner's units when it has none of its own.
+ */
+function ownerProducts(matcher: Matcher, analysis: Analysis, blockIndex: number, slot: Slot, owner: number | undefined, exclude: number, wrong: string): string[] {
   // A possessive names the owner; otherwise the nearest company with products, else the article's most mentioned one.
   // Where the name stands for the maker ("Yili smart glasses") and no owner is named, nobody else's product fits.
-  const ofKind = (e: number) => matcher.kb.productsOf(e).filter((p) => p.category?.some((c) => slot.kinds.includes(c)));
+  const kb = matcher.kb;
+  const own = (e: number) => kb.productsOf(e).filter((p) => p.category?.some((c) => slot.kinds.includes(c)));
+  const ofKind = (e: number) => {
+    const products = own(e);
+    if (products.length) return products;
+    for (const unit of subsidiaries(kb, e)) if (unit !== exclude) products.push(...own(unit));
+    return products;
+  };
   const resolved = owner ?? (slot.possessive || slot.shape === 'modifier' ? undefined : ownerOf(analysis, matcher, blockIndex, slot.start, exclude));
-  if (resolved === undefined) return undefined;
+  if (resolved === undefined) return [];
   let products = ofKind(resolved);
   // "Meta agreed to buy chips from Nvidia, as it adds capacity for its AI chatbot …": a pronoun's nearest
   // company may be the other party; the nearest one before the slot that makes this kind is the likelier owner.
@@ -257,11 +303,17 @@ function ownerProduct(matcher: Matcher, analysis: Analysis, blockIndex: number, 
       if (products.length) break;
     }
   }
-  if (products.length === 0) return undefined;
+  if (products.length === 0) return [];
   const head = slot.kinds[0]!;
+  const article = analysis.article.toLowerCase();
   const score = (p: { name: string; aliases?: string[] | undefined; category?: string[] | undefined }) =>
-    (p.category?.includes(head) ? 1 : 0) + Math.max(...[p.name, ...(p.aliases ?? [])].map((n) => stringSimilarity.compareTwoStrings(n.toLowerCase(), wrong.toLowerCase())));
-  return [...products].sort((a, b) => score(b) - score(a))[0]!.name;
+    (p.category?.includes(head) ? 2 : 0) +
+    ([p.name, ...(p.aliases ?? [])].some((n) => article.includes(n.toLowerCase())) ? 1 : 0) +
+    Math.max(...[p.name, ...(p.aliases ?? [])].map((n) => stringSimilarity.compareTwoStrings(n.toLowerCase(), wrong.toLowerCase())));
+  const ranked = [...products].sort((a, b) => score(b) - score(a));
+  // Products of another kind than the head's are offered only where none of the head's kind is known.
+  const best = ranked.filter((p) => p.category?.includes(head) === ranked[0]!.category?.includes(head));
+  return [...new Set(best.map((p) => p.name))].slice(0, MAX_SUGGESTIONS);
 }
 
 function describeCompany(name: string, sector: string | undefined, ticker: string | undefined): string {
@@ -288,6 +340,7 @@ function tickerMismatches(matcher: Matcher, analysis: Analysis): Flag[] {
   const flags: Flag[] = [];
   const occurrences: Occurrence[] = [];
   analysis.blocks.forEach((block, i) => {
+    if (analysis.tickers[i]!.length === 0) return; // nothing below runs without a ticker
     const text = block.text;
     const names = analysis.found[i]!.filter((c) => entityOf(matcher, c) !== undefined);
     const nameBefore = namesBefore(names);

@@ -36,6 +36,8 @@ export interface CuratedCompany extends Sourced {
   sector?: string;
   exchange?: string;
   noun?: string;
+  /** The curated company that controls this one, by name. */
+  parent?: string;
   note?: string;
   variants?: Variant[];
 }

@@ -55,6 +55,8 @@ export interface EntityRecord {
   noun?: string | undefined;
   /** A product's maker, as an entity id. */
   owner?: string | undefined;
+  /** A company's controlling company (a subsidiary's parent), as an entity id. */
+  parent?: string | undefined;
   /** A product's kinds: assistant, chatbot, model, app, platform, service, … */
   category?: string[] | undefined;
   /** Whether `name` was set by hand (and so replaces legal names); otherwise the name as written is kept. */
