@@ -45,6 +45,10 @@ const PLAIN = new Set(
     'drug drugs development optical optics biopharmaceutical biopharma biology biological biologics bio sports goods products appliances ' +
     'hotpot catering precision equipment machinery heavy instruments chemical chemicals environmental logistics services solutions systems ' +
     'vehicle vehicles automotive dairy lithium robot robotics trading commercial enterprise enterprises ' +
+    // Trades and goods a name may carry beside its own word ("Hualing Iron and Steel", "Golden Dragon Fish Grain and Oil").
+    'steel iron grain grains oil oils cement port ports harbour harbor shipping airline airlines airport airports railway railways coal gas water ' +
+    'paper textile textiles tyre tyres glass aluminium aluminum copper gold fertiliser fertilizer healthcare hospital hospitals retail coffee tea ' +
+    'beer brewing express delivery courier acoustics acoustic components parts infrastructure construction engineering ' +
     'shenzhen shanghai beijing guangzhou hangzhou nanjing wuhan chengdu chongqing tianjin xiamen suzhou hefei jinan qingdao dalian ningbo xian ' +
     'guangdong jiangsu zhejiang shandong fujian hubei hunan henan hebei sichuan anhui jiangxi shanxi shaanxi yunnan guizhou guangxi hainan ' +
     'liaoning jilin heilongjiang gansu qinghai ningxia xinjiang tibet inner mongolia hong kong macau taiwan asia pacific east west north south ' +

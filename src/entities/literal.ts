@@ -211,7 +211,7 @@ export const SHARES_CUE =
 const SECTOR_CUES: Array<[RegExp, string[]]> = [
   [/applian/i, ['appliance', 'appliances', 'air conditioner', 'air conditioners', 'refrigerator', 'refrigerators', 'fridges', 'washing machines', 'home']],
   [/bank/i, ['bank', 'banks', 'lender', 'lenders', 'loan', 'loans', 'lending', 'deposits', 'interest margin', 'bad debts', 'branches']],
-  [/insur/i, ['insurer', 'insurers', 'insurance', 'premium', 'premiums', 'policyholders', 'new business value', 'life']],
+  [/insur/i, ['insurer', 'insurers', 'insurance', 'premium', 'premiums', 'policyholders', 'policies', 'claims', 'solvency', 'investments', 'investment income', 'new business value', 'life']],
   [/brokerage|securities|asset management/i, ['broker', 'brokers', 'brokerage', 'securities', 'underwriting', 'trading', 'fund', 'funds']],
   [/computer|pc/i, ['PC', 'PCs', 'computer', 'computers', 'laptop', 'laptops', 'servers']],
   [/propert|real estate/i, ['property', 'properties', 'developer', 'developers', 'homes', 'housing', 'bond', 'bonds', 'debt']],
