@@ -9,8 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { BlockContent, List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, List, ListItem, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { defaultHandlers, toMarkdown as markdownFromTree, type Info, type State } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { glob } from 'tinyglobby';
@@ -18,6 +20,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import remarkGfmLean from '../src/gfm.js';
 import { cleanTree, markdownOptions, toHtml, toHtmlByLibrary, toMarkdown } from '../src/pipeline.js';
+import { isVerbatimText } from '../src/write/markdown-text.js';
 
 const { handlers: _fast, ...stockOptions } = markdownOptions;
 /** The oracle: remark-stringify with the same options and none of our handlers. */
@@ -180,4 +183,52 @@ describe('the Markdown and HTML shortcuts write what the libraries write', () =>
       await expectSameOutputs(cleaned);
     }
   }, 120_000);
+});
+
+describe('the text handler lets a text through unescaped only where the library would', () => {
+  it('on texts made of markup characters, in paragraphs, headings, items, links, emphasis and cells', () => {
+    let verbatim = 0;
+    let checked = 0;
+    const checking = {
+      text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
+        const expected = defaultHandlers.text(node, parent, state, info);
+        checked++;
+        if (isVerbatimText(node.value, state, info)) {
+          verbatim++;
+          expect(node.value, JSON.stringify({ value: node.value, before: info.before, after: info.after, stack: state.stack })).toBe(expected);
+        }
+        return expected;
+      },
+    };
+    const where = fc.constantFrom('paragraph', 'heading', 'item', 'link', 'emphasis', 'cell');
+    fc.assert(
+      fc.property(fc.array(anyText, { minLength: 1, maxLength: 5 }), where, (texts, place) => {
+        const inline: PhrasingContent[] = texts.map((value, i) =>
+          place === 'link' && i === 0
+            ? { type: 'link', url: 'https://example.com', children: [{ type: 'text', value }] }
+            : place === 'emphasis' && i % 2
+              ? { type: 'emphasis', children: [{ type: 'text', value }] }
+              : { type: 'text', value },
+        );
+        const paragraph = { type: 'paragraph' as const, children: inline };
+        const root: Root = {
+          type: 'root',
+          children: [
+            place === 'heading'
+              ? { type: 'heading', depth: 2, children: inline }
+              : place === 'item'
+                ? { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [paragraph] }] }
+                : place === 'cell'
+                  ? { type: 'table', children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: inline }] }] }
+                  : paragraph,
+          ],
+        };
+        markdownFromTree(root, { ...stockOptions, handlers: checking as never, extensions: [gfmToMarkdown()] });
+      }),
+      { numRuns: 5000 },
+    );
+    // Both ways are exercised: texts let through, and texts the library had to decide.
+    expect(verbatim).toBeGreaterThan(checked / 10);
+    expect(verbatim).toBeLessThan(checked);
+  });
 });

@@ -9,6 +9,14 @@
  * only match where its character is, so the handler runs only the patterns
  * whose character occurs in the text or in the characters around it; the rest
  * could not have matched. The default handler then does the rest as always.
+ *
+ * Before that, most texts are let through as they are, after a decision that
+ * costs one pass over their characters and allocates nothing: the patterns in
+ * scope where the text stands are sorted once per construct stack into those
+ * that apply at a line start, those that look at one character on either side
+ * (judged on the neighbours, by table) and those that always escape; a text
+ * with no line ending or backslash whose characters none of them can match is
+ * what `safe` would return. Anything else goes to the library.
  */
 import type { Parents, Text } from 'mdast';
 import { defaultHandlers, type Info, type State, type Unsafe } from 'mdast-util-to-markdown';
@@ -38,6 +46,7 @@ function patternsOf(unsafe: Unsafe[]): Patterns {
 }
 
 export function text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
+  if (isVerbatimText(node.value, state, info)) return node.value;
   const all = state.unsafe;
   const patterns = patternsOf(all);
   let key = '';
@@ -53,4 +62,119 @@ export function text(node: Text, parent: Parents | undefined, state: State, info
   } finally {
     state.unsafe = all;
   }
+}
+
+/** How one in-scope pattern can match at its character. */
+type Check =
+  /** Always, or not decidable from one neighbour on each side: the library decides. */
+  | { kind: 'always' }
+  /** Only at a line start (after spaces, tabs and, for some, digits). */
+  | { kind: 'break' }
+  /** When the character before and after are in these classes (undefined: no condition). */
+  | { kind: 'around'; before: CharClass | undefined; after: CharClass | undefined };
+
+interface CharClass {
+  ascii: Uint8Array;
+  /** Whether any character outside ASCII may match (a negated or Unicode-wide class). */
+  other: boolean;
+}
+
+interface Scope {
+  /** Checks per ASCII character code; characters outside ASCII are in no pattern. */
+  checks: Array<Check[] | undefined>;
+}
+
+const scopes = new WeakMap<Unsafe[], { length: number; byStack: Map<string, Scope> }>();
+
+/** The patterns in scope for the current construct stack, sorted into checks (cached per stack). */
+function scopeOf(state: State): Scope {
+  let cache = scopes.get(state.unsafe);
+  if (!cache || cache.length !== state.unsafe.length) {
+    cache = { length: state.unsafe.length, byStack: new Map() };
+    scopes.set(state.unsafe, cache);
+  }
+  const key = state.stack.join(' ');
+  let scope = cache.byStack.get(key);
+  if (!scope) {
+    scope = buildScope(state.unsafe, state.stack);
+    cache.byStack.set(key, scope);
+  }
+  return scope;
+}
+
+function inScope(stack: readonly string[], list: Unsafe['inConstruct'], none: boolean): boolean {
+  const names = typeof list === 'string' ? [list] : list;
+  if (!names || names.length === 0) return none;
+  return names.some((name) => stack.includes(name));
+}
+
+/** One character, escaped or literal, or one bracketed class: what a neighbour test can decide. */
+const ONE_CHARACTER = /^(?:\\[^dDsSwWpPbBuxc0-9]|\[(?:\\.|[^\]\\])+\]|[^\\[\]().*+?{}^$|])$/;
+
+function charClass(source: string | null | undefined): CharClass | undefined | 'complex' {
+  if (source === undefined || source === null) return undefined;
+  if (!ONE_CHARACTER.test(source)) return 'complex';
+  const expression = new RegExp(`^(?:${source})$`);
+  const ascii = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) ascii[code] = expression.test(String.fromCharCode(code)) ? 1 : 0;
+  return { ascii, other: source.startsWith('[^') || /\\[sSWDpP]/.test(source) };
+}
+
+function buildScope(unsafe: Unsafe[], stack: readonly string[]): Scope {
+  const checks: Array<Check[] | undefined> = [];
+  for (const pattern of unsafe) {
+    if (!inScope(stack, pattern.inConstruct, true) || inScope(stack, pattern.notInConstruct, false)) continue;
+    const code = pattern.character.charCodeAt(0);
+    let check: Check;
+    if (pattern.character.length !== 1 || code >= 128) check = { kind: 'always' };
+    else if (pattern.atBreak) check = !pattern.before || pattern.before === '\\d+' ? { kind: 'break' } : { kind: 'always' };
+    else {
+      const before = charClass(pattern.before);
+      const after = charClass(pattern.after);
+      check = before === 'complex' || after === 'complex' ? { kind: 'always' } : { kind: 'around', before, after };
+    }
+    (checks[code] ??= []).push(check);
+  }
+  return { checks };
+}
+
+function classHas(cls: CharClass, code: number): boolean {
+  if (code < 0) return false;
+  return code < 128 ? cls.ascii[code] === 1 : cls.other;
+}
+
+/** A line start, then only spaces and tabs (and digits) up to here: where break patterns can match. */
+const ENDS_AT_BREAK = /[\r\n][\t ]*\d*$/;
+
+/** True when the library's `safe(value, info)` would return `value` unchanged where the state stands. */
+export function isVerbatimText(value: string, state: State, info: Info): boolean {
+  return isVerbatim(value, info.before, info.after, scopeOf(state));
+}
+
+function isVerbatim(value: string, before: string, after: string, scope: Scope): boolean {
+  const checks = scope.checks;
+  // Break patterns can match only while the text so far is spaces, tabs and digits after a line start in `before`.
+  let atBreak = before !== '' && ENDS_AT_BREAK.test(before);
+  const last = value.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const code = value.charCodeAt(index);
+    if (atBreak && code !== 32 && code !== 9 && !(code >= 48 && code <= 57)) {
+      if (checks[code]?.some((check) => check.kind === 'break')) return false;
+      atBreak = false;
+    } else if (atBreak && checks[code]?.some((check) => check.kind === 'break')) return false;
+    if (code >= 128) continue;
+    // Line endings start new lines and backslashes are escaped by their own rule: the library's.
+    if (code === 10 || code === 13 || code === 92) return false;
+    const here = checks[code];
+    if (!here) continue;
+    for (const check of here) {
+      if (check.kind === 'always') return false;
+      if (check.kind === 'around') {
+        const previous = index > 0 ? value.charCodeAt(index - 1) : before.length ? before.charCodeAt(before.length - 1) : -1;
+        const next = index < last ? value.charCodeAt(index + 1) : after.length ? after.charCodeAt(0) : -1;
+        if ((!check.before || classHas(check.before, previous)) && (!check.after || classHas(check.after, next))) return false;
+      }
+    }
+  }
+  return true;
 }
