@@ -40,7 +40,7 @@ import { addMeta } from '../src/article-meta.js';
 import { opensWithDateline, structureOf } from '../src/article/structure.js';
 import { figuresRestated } from '../src/article/figures.js';
 import { WIRE_LEDE } from '../src/knowledge/boilerplate.js';
-import { isTitleLike, shapeOf } from '../src/article/shape.js';
+import { isTitleLike, shapeOf, textOf } from '../src/article/shape.js';
 
 export const PLUGIN = 'dedupe-lead';
 /** Share of a lede's content words a standfirst must hold to be a copy of it, when the lede has no wire formula. */
@@ -87,7 +87,7 @@ class Block {
     this.length = proseLength(node);
   }
   get text(): string {
-    return (this.#text ??= foldSpace(toString(this.node)));
+    return (this.#text ??= foldSpace(textOf(this.node)));
   }
   /** Distinct lower-case words. */
   get words(): Set<string> {

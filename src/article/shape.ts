@@ -48,13 +48,54 @@ export interface Shape {
 const taken = new WeakMap<Nodes, Shape>();
 
 export function shapeOf(node: Nodes): Shape {
-  const text = foldWhitespace(toString(node));
+  const text = foldWhitespace(textOf(node));
   const linkShare = linkShareOf(node);
   const known = taken.get(node);
   if (known && known.text === text && known.linkShare === linkShare) return known;
   const shape = shapeOfText(text, linkShare);
   taken.set(node, shape);
   return shape;
+}
+
+/** `toString(node)`, without building a string for the usual block of one text node. */
+export function textOf(node: Nodes): string {
+  if ('children' in node && node.children.length === 1 && node.children[0]!.type === 'text') return node.children[0].value;
+  return toString(node);
+}
+
+/**
+ * Whether a block may hold `n` words or more, as `shapeOf(node).words`
+ * counts them, without taking its shape: every word starts with a Latin
+ * letter or a digit after a character that is neither, and two CJK
+ * characters count one word. Counted in each text of the block apart (a word
+ * across two nodes counts twice), so the answer is never a false no.
+ */
+export function mayHaveWords(node: Nodes, n: number): boolean {
+  return upperWordCount(node) >= n;
+}
+
+function upperWordCount(node: Nodes): number {
+  // What toString reads: a value, else an image's alt, else the children.
+  if ('value' in node) return wordStartsIn(node.value);
+  if ('alt' in node && node.alt) return wordStartsIn(node.alt);
+  if (!('children' in node)) return 0;
+  let n = 0;
+  for (const child of node.children) n += upperWordCount(child as Nodes);
+  return n;
+}
+
+function wordStartsIn(text: string): number {
+  let starts = 0;
+  let high = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const word = isLatinLetter(c) || isDigit(c);
+    if (word && !inWord) starts++;
+    inWord = word;
+    if (c >= 0x3040) high++;
+  }
+  return starts + Math.ceil(high / 2);
 }
 
 /** Whitespace runs as one space, trimmed; most blocks have nothing to fold, and no new string is made for them. */

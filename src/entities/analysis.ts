@@ -70,23 +70,45 @@ export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers 
     found.push(resolved);
     if (!withTickers) {
       if (!known) memo?.byText.set(text, { found: resolved });
-      tickers.push([]);
+      tickers.push(NO_TICKERS);
       continue;
     }
-    const spans = known?.tickers ?? findTickers(text);
-    memo?.byText.set(text, { found: resolved, tickers: spans });
+    // findTickers finds none without a bracket: most blocks are not looked at.
+    const spans = known?.tickers ?? (text.includes('(') ? findTickers(text) : NO_TICKERS);
+    // One entry per text: the one fix-entities left gains its tickers.
+    if (known) known.tickers = spans;
+    else memo?.byText.set(text, { found: resolved, tickers: spans });
     tickers.push(spans);
     for (const c of resolved) mention(entityOf(matcher, c));
     for (const t of spans) for (const key of t.keys) for (const e of kb.holders(key)) mention(e);
   }
-  const article = blocks.map((b) => b.text).join('\n');
-  return { blocks, found, tickers, probe: new ContextProbe(article), article, mentions };
+  // The whole text is joined only for a rule that looks at the article as a whole.
+  let article: string | undefined;
+  let probe: ContextProbe | undefined;
+  const joined = () => (article ??= blocks.map((b) => b.text).join('\n'));
+  return {
+    blocks,
+    found,
+    tickers,
+    get probe() {
+      return (probe ??= new ContextProbe(joined()));
+    },
+    get article() {
+      return joined();
+    },
+    mentions,
+  };
 }
+
+/** Shared by every block with no tickers or no match: never written to. */
+const NO_TICKERS: TickerSpan[] = Object.freeze([]) as unknown as TickerSpan[];
+const NO_MATCHES: Found[] = Object.freeze([]) as unknown as Found[];
 
 /** One automaton pass over a block, names extended by legal suffixes and HK markers, overlaps resolved. */
 function matchBlock(matcher: Matcher, text: string): Found[] {
   const kb = matcher.kb;
   const raw: Found[] = matcher.find(text);
+  if (raw.length === 0) return NO_MATCHES;
   const extended: Found[] = [];
   for (const c of raw) {
     // "Ningde Times Co., Ltd.": a company's wrong form with a legal form after it is replaced whole.

@@ -104,9 +104,26 @@ function splitLines(value: string): Line[] {
   }
 }
 
+// One object per kind of line where the kind says all: a long document has one line kind per line.
+const BLANK_LINE: LineKind = Object.freeze({ kind: 'blank' });
+const PLAIN_LINE: LineKind = Object.freeze({ kind: 'plain' });
+const BULLET_ITEMS: Record<string, LineKind> = {
+  '-': Object.freeze({ kind: 'item', list: '-', value: undefined, contentStart: 2 }),
+  '*': Object.freeze({ kind: 'item', list: '*', value: undefined, contentStart: 2 }),
+  '+': Object.freeze({ kind: 'item', list: '+', value: undefined, contentStart: 2 }),
+};
+/** Characters `.` in ITEM does not match (a line holds no \n or \r here). */
+const LINE_BREAK_INSIDE = /[\u2028\u2029]/;
+
 function classify(text: string): LineKind {
-  if (BLANK.test(text)) return { kind: 'blank' };
-  if (isPlain(text)) return { kind: 'plain' };
+  if (BLANK.test(text)) return BLANK_LINE;
+  if (isPlain(text)) return PLAIN_LINE;
+  // A bullet item, as ITEM reads one, without the match: the marker, one space, content on the line.
+  const bullet = BULLET_ITEMS[text[0]!];
+  if (bullet && text.charCodeAt(1) === 32) {
+    const content = text.slice(2);
+    return !LINE_BREAK_INSIDE.test(content) && isPlain(content) ? bullet : { kind: 'complex' };
+  }
   const item = ITEM.exec(text);
   if (item && isPlain(item[4]!)) {
     const bullet = item[1];
@@ -121,6 +138,8 @@ function isPlain(text: string): boolean {
   return PLAIN.test(text) && !ORDERED_MARKER.test(text) && !text.endsWith(' ');
 }
 
+const LIST_KINDS: Record<string, string> = { '-': 'list:-', '*': 'list:*', '+': 'list:+', '.': 'list:.', ')': 'list:)' };
+
 /** Lines between blank lines: a paragraph, the items of one list, or anything else. */
 function groupLines(kinds: LineKind[]): Group[] {
   const groups: Group[] = [];
@@ -130,7 +149,7 @@ function groupLines(kinds: LineKind[]): Group[] {
       current = undefined;
       return;
     }
-    const kind = line.kind === 'plain' ? 'paragraph' : line.kind === 'item' ? `list:${line.list}` : 'complex';
+    const kind = line.kind === 'plain' ? 'paragraph' : line.kind === 'item' ? (LIST_KINDS[line.list] ?? `list:${line.list}`) : 'complex';
     if (!current) groups.push((current = { first: index, last: index, kind }));
     else {
       current.last = index;
@@ -270,8 +289,10 @@ function span(lines: Line[], firstLine: number, firstColumn0: number, lastLine: 
 
 function paragraph(value: string, lines: Line[], first: number, last: number, column0: number): Paragraph {
   const from = lines[first]!.start + column0;
-  const text: Text = { type: 'text', value: value.slice(from, lines[last]!.end), position: span(lines, first, column0, last) };
-  return { type: 'paragraph', children: [text], position: span(lines, first, column0, last) };
+  // The text spans its paragraph exactly: one position object serves both (nothing edits a position in place).
+  const position = span(lines, first, column0, last);
+  const text: Text = { type: 'text', value: value.slice(from, lines[last]!.end), position };
+  return { type: 'paragraph', children: [text], position };
 }
 
 function list(value: string, lines: Line[], kinds: LineKind[], groups: Group[]): List {
