@@ -13,7 +13,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
-import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, partOfName, personRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, personRenderings, spacedPinyin, withSectorTail } from '../src/entities/renderings.js';
+import type { NameContext } from '../src/entities/context.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
@@ -36,6 +37,18 @@ const warnings: string[] = [];
 /** English words (the word-list package): a derived rendering or a code that is one is ordinary English. */
 const englishWords = new Set(readFileSync(englishWordList, 'utf8').split('\n'));
 const isEnglishWord = (word: string) => englishWords.has(word.replace(/['’]s$/, ''));
+/** Patterns whose words are all English and that start with a capital, as a name does, then the rest. */
+function splitPlainEnglish(patterns: string[]): [string[], string[]] {
+  const plain: string[] = [];
+  const other: string[] = [];
+  for (const p of patterns) {
+    // Words only: a model code ("YU7") or a word in capitals ("MEGA") is a brand's own spelling, matched in any case.
+    const words = p.split(/[\s-]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+    const english = words.length > 0 && /^\p{Lu}/u.test(p) && words.every((w) => /^\p{L}[\p{Ll}'’]*$/u.test(w) && isEnglishWord(w.toLowerCase()));
+    (english ? plain : other).push(p);
+  }
+  return [plain, other];
+}
 
 function findRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -89,19 +102,33 @@ function variantEntries(variants: Variant[] | undefined, expected: string, defau
     // "Baba-W": a short name with a share-class marker is the short-name rule's business.
     const patterns = typeof v === 'string' ? [v] : Array.isArray(v) ? v : v.patterns;
     const rule = patterns.every((p) => HK_MARKER.test(p)) ? 'hk-short-name' : defaultRule;
-    if (typeof v === 'string') entries.push({ rule, expected, patterns: [v], entity, source });
-    else if (Array.isArray(v)) entries.push({ rule, expected, patterns: v, entity, source });
-    else
-      entries.push({
-        rule,
-        expected: v.expected ?? expected,
-        patterns: v.patterns,
-        entity,
-        source,
-        ...(v.context ? { context: v.context } : {}),
-        ...(v.mode ? { mode: v.mode } : {}),
-        ...(v.note ? { note: v.note } : {}),
-      });
+    // A person's nickname with its kinship word's other renderings ("Mama Su" → "Mom Su"), and a name left
+    // in pinyin as one word also written syllable by syllable ("Chuanpu" → "Chuan Pu"), under the same context.
+    const more = (list: string[]) => (rule === 'person-name' ? [...new Set([...list, ...list.flatMap((p) => [...nicknameForms(p), ...spacedPinyin(p)])])] : list);
+    const base: EntryRecord =
+      typeof v === 'string' || Array.isArray(v)
+        ? { rule, expected, patterns: more(patterns), entity, source }
+        : {
+            rule,
+            expected: v.expected ?? expected,
+            patterns: more(v.patterns),
+            entity,
+            source,
+            ...(v.context ? { context: v.context } : {}),
+            ...(v.mode ? { mode: v.mode } : {}),
+            ...(v.note ? { note: v.note } : {}),
+          };
+    // A name's wrong form made of English words ("Saviour", "Where to Go") is the name only with its
+    // capital: in lower case it is the ordinary words ("this saviour from the stars").
+    const [plain, other] = rule === 'jargon' || rule === 'hk-short-name' ? [[], base.patterns] : splitPlainEnglish(base.patterns);
+    if (other.length) entries.push({ ...base, patterns: other });
+    // Title-cased forms must stand title-cased ("Golden Dragon Fish"); the others need their first capital only.
+    const titled = plain.filter((p) => p.split(/[\s-]+/).every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && /^(?:a|an|the|of|to|in|on|at|for|and|or|by|with|from)$/.test(w))));
+    for (const [list, capital] of [[titled, 'words'], [plain.filter((p) => !titled.includes(p)), true]] as const) {
+      if (!list.length) continue;
+      const context: NameContext = { ...base.context, capital };
+      entries.push({ ...base, patterns: list, context });
+    }
   }
 }
 
@@ -535,6 +562,17 @@ for (const { entity, zh, source } of withZh) {
       if (!list.some((c) => c.entity === entity)) list.push({ entity, form: r.form, source: `${source}: word for word from ${zh}`, how: 'literal-generic' });
       candidates.set(foldKey(r.form), list);
     }
+  }
+}
+// A Western name's surname with a doubled letter written once ("Kevin Hasset"): a misspelling of that person only.
+for (const e of entities) {
+  // Only for names transliterated into Chinese (杰罗姆·鲍威尔): a pinyin name's "gg" is two syllables, not a spelling.
+  if (e.type !== 'person' || !e.curated || (e.zh && !/[·•・]/.test(e.zh))) continue;
+  for (const form of personMisspellings(e.name)) {
+    if (taken.has(foldKey(form)) || (e.aliases ?? []).some((a) => foldKey(a) === foldKey(form))) continue;
+    const list = candidates.get(foldKey(form)) ?? [];
+    if (!list.some((c) => c.entity === e)) list.push({ entity: e, form, source: `people: misspelling of ${e.name}`, how: 'pinyin' });
+    candidates.set(foldKey(form), list);
   }
 }
 const derivedBy = new Map<EntityRecord, Map<Derivation, { forms: string[]; source: string }>>();

@@ -29,6 +29,23 @@ function anchoredPattern(source: string, side: 'before' | 'after'): RegExp {
   return re;
 }
 
+/**
+ * A context the KB build gives a name's wrong form made of English words: it
+ * starts with a capital, as a name does ("Saviour", not "this saviour");
+ * `words`: every word but the small ones does ("Golden Dragon Fish", not
+ * "Golden dragon fish are prized").
+ */
+export interface NameContext extends Context {
+  capital?: boolean | 'words' | undefined;
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'for', 'and', 'or', 'by', 'with', 'from']);
+
+function capitalised(match: string, every: boolean): boolean {
+  if (!every) return /^\p{Lu}/u.test(match);
+  return match.split(/[\s-]+/).every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && SMALL_WORDS.has(w.toLowerCase())) || !/^\p{L}/u.test(w));
+}
+
 export class ContextProbe {
   private readonly seen = new Map<string, boolean>();
 
@@ -47,6 +64,8 @@ export class ContextProbe {
   /** Whether `context` holds for the match text[start, end) of one block. */
   holds(context: Context | undefined, text: string, start: number, end: number): boolean {
     if (!context) return true;
+    const capital = (context as NameContext).capital;
+    if (capital && !capitalised(text.slice(start, end), capital === 'words')) return false;
     const inBlock = context.scope === 'paragraph';
     const has = (term: string) => (inBlock ? termPattern(term).test(text) : this.has(term));
     if (context.any?.length && !context.any.some(has)) return false;

@@ -220,19 +220,110 @@ export function partOfName(rendering: string, names: string[]): boolean {
   return names.some((n) => ` ${n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `.includes(` ${r} `));
 }
 
+/**
+ * The ways a translator spells ü after l and n (吕 lü): "Lu", "Lv", "Lyu".
+ * pinyin-pro writes it "v"; every spelling is a rendering.
+ */
+function umlautSpellings(parts: string[]): string[][] {
+  if (!parts.some((p) => /^[ln]v/.test(p))) return [parts];
+  let out: string[][] = [[]];
+  for (const p of parts) {
+    const spellings = /^[ln]v/.test(p) ? [p.replace('v', 'u'), p, p.replace('v', 'yu')] : [p];
+    out = out.flatMap((acc) => spellings.map((sp) => [...acc, sp]));
+  }
+  return out.slice(0, 9);
+}
+
 /** The pinyin renderings of a person's Chinese name: surname first and last, given name joined, spaced or hyphenated. */
 export function personRenderings(zh: string): string[] {
   const name = zh.replace(/[·•・]/g, '');
   if (!/^\p{Script=Han}{2,4}$/u.test(name)) return [];
   const surnameLength = COMPOUND_SURNAMES.has(name.slice(0, 2)) || name.length === 4 ? 2 : 1;
-  const parts = syllables(name, true);
-  if (parts.length !== name.length) return [];
-  const surname = capital(parts.slice(0, surnameLength).join(''));
-  const given = parts.slice(surnameLength);
-  const joined = capital(given.join(''));
-  const forms = [`${surname} ${joined}`, `${joined} ${surname}`];
-  if (given.length > 1) forms.push(`${surname} ${given.map(capital).join(' ')}`, `${surname} ${capital(given.join('-'))}`, `${capital(given.join('-'))} ${surname}`);
+  const read = syllables(name, true);
+  if (read.length !== name.length) return [];
+  const forms: string[] = [];
+  for (const parts of umlautSpellings(read)) {
+    const surname = capital(parts.slice(0, surnameLength).join(''));
+    const given = parts.slice(surnameLength);
+    const joined = capital(given.join(''));
+    forms.push(`${surname} ${joined}`, `${joined} ${surname}`);
+    if (given.length > 1) forms.push(`${surname} ${given.map(capital).join(' ')}`, `${surname} ${capital(given.join('-'))}`, `${capital(given.join('-'))} ${surname}`);
+  }
   return unique(forms);
+}
+
+/**
+ * The misspellings a Western name gets in translated copy: a doubled letter
+ * of the surname written once ("Scott Besent", "Kevin Hasset", "Jerome
+ * Powel"), the first name as written. Vowel pairs are left alone ("Cook").
+ */
+export function personMisspellings(name: string): string[] {
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}[\p{Ll}]+$/u.test(w))) return [];
+  const surname = words.at(-1)!;
+  const out: string[] = [];
+  for (const m of surname.matchAll(/([b-df-hj-np-tv-z])\1/g)) {
+    const single = surname.slice(0, m.index) + surname.slice(m.index + 1);
+    if (single.length >= 4) out.push([...words.slice(0, -1), single].join(' '));
+  }
+  return out;
+}
+
+/**
+ * The renderings of a kinship or honorific word in a nickname (苏妈 "Mama
+ * Su", 董姐 "Sister Dong"): the same nickname with the word's other
+ * renderings, so a listed "Mama Su" also reaches "Mom Su" and "Mother Su".
+ */
+const KINSHIP: string[][] = [
+  ['Mama', 'Mother', 'Mom', 'Mum'],
+  ['Sister', 'Big Sister', 'Elder Sister'],
+  ['Brother', 'Big Brother', 'Elder Brother'],
+  ['Uncle', 'Big Uncle'],
+  ['Grandpa', 'Grandfather'],
+];
+
+/** A nickname's forms with every rendering of its kinship word ("Mama Su" → "Mom Su", "Mother Su", "Mum Su"). */
+export function nicknameForms(pattern: string): string[] {
+  const m = /^((?:Big |Elder )?\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)$/u.exec(pattern);
+  if (!m) return [];
+  const set = KINSHIP.find((words) => words.includes(m[1]!));
+  return set ? set.filter((w) => w !== m[1]).map((w) => `${w} ${m[2]}`) : [];
+}
+
+/** Every pinyin syllable pinyin-pro reads a common character as, for cutting a run-together word. */
+let syllableSet: Set<string> | undefined;
+function pinyinSyllables(): Set<string> {
+  if (!syllableSet) {
+    let chars = '';
+    for (let c = 0x4e00; c <= 0x9fa5; c++) chars += String.fromCharCode(c);
+    syllableSet = new Set(pinyin(chars, { toneType: 'none', type: 'array', v: true }).filter((p) => /^[a-z]+$/.test(p)));
+  }
+  return syllableSet;
+}
+
+/** A run-together pinyin word cut into the fewest syllables ("chuanpu" → chuan, pu), or undefined. */
+function cutSyllables(word: string): string[] | undefined {
+  const known = pinyinSyllables();
+  const best: Array<string[] | undefined> = [[]];
+  for (let end = 1; end <= word.length; end++) {
+    for (let start = Math.max(0, end - 6); start < end; start++) {
+      const head = best[start];
+      if (!head || !known.has(word.slice(start, end))) continue;
+      if (!best[end] || best[end]!.length > head.length + 1) best[end] = [...head, word.slice(start, end)];
+    }
+  }
+  return best[word.length];
+}
+
+/**
+ * A name left in pinyin as one word ("Chuanpu" for 川普) is also written
+ * syllable by syllable ("Chuan Pu"); two or three syllables only.
+ */
+export function spacedPinyin(pattern: string): string[] {
+  if (!/^\p{Lu}\p{Ll}{3,}$/u.test(pattern) || /['’]/.test(pattern)) return [];
+  const parts = cutSyllables(pattern.toLowerCase());
+  if (!parts || parts.length < 2 || parts.length > 3) return [];
+  return [parts.map(capital).join(' ')];
 }
 
 function unique(forms: string[]): string[] {
