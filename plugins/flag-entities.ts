@@ -38,7 +38,7 @@ import type { VFile } from 'vfile';
 import { analyse, entityOf, ownerOf, type Analysis, type Found } from '../src/entities/analysis.js';
 import type { Matcher } from '../src/entities/matcher.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
-import { foreignRuns, isDiscussedTerm, isGloss, mayNotBeEnglish, scriptLanguage } from '../src/entities/script.js';
+import { foreignRuns, isDiscussedTerm, isGloss, isQuotedTitle, mayNotBeEnglish, scriptLanguage } from '../src/entities/script.js';
 import { kin, subsidiaries } from '../src/entities/flag-kin.js';
 import { makesKind, nounSlot, slotOf, type Slot } from '../src/entities/slots.js';
 import { marketOf, printKey } from '../src/entities/tickers.js';
@@ -56,7 +56,7 @@ export interface FlagEntitiesOptions extends EntitySources {
   languages?: string[] | undefined;
 }
 
-const LANGUAGES = ['eng', 'spa', 'por', 'fra', 'deu', 'ita', 'nld', 'ind', 'vie', 'tur', 'pol', 'swe'];
+const LANGUAGES = ['eng', 'spa', 'por', 'fra', 'deu', 'ita', 'nld', 'ind', 'vie', 'tur', 'pol', 'swe', 'ces', 'slk', 'ron', 'hun', 'fin', 'dan', 'nob', 'cat', 'hrv'];
 const LANGUAGE_NAMES: Record<string, string> = {
   spa: 'Spanish',
   por: 'Portuguese',
@@ -69,6 +69,21 @@ const LANGUAGE_NAMES: Record<string, string> = {
   tur: 'Turkish',
   pol: 'Polish',
   swe: 'Swedish',
+  ces: 'Czech',
+  slk: 'Slovak',
+  ron: 'Romanian',
+  hun: 'Hungarian',
+  fin: 'Finnish',
+  dan: 'Danish',
+  nob: 'Norwegian',
+  cat: 'Catalan',
+  hrv: 'Croatian',
+  rus: 'Russian',
+  ukr: 'Ukrainian',
+  bel: 'Belarusian',
+  bul: 'Bulgarian',
+  srp: 'Serbian',
+  mkd: 'Macedonian',
 };
 
 interface Flag {
@@ -88,7 +103,7 @@ const flagEntities: Plugin<[FlagEntitiesOptions?], Root> = function (options = {
   const languages = options.languages ?? LANGUAGES;
   return (tree: Root, file: VFile) => {
     const analysis = analyse(tree, matcher, file);
-    const flags = [...suspiciousNames(matcher, analysis), ...tickerMismatches(matcher, analysis), ...untranslated(analysis, minLetters, languages)];
+    const flags = [...suspiciousNames(matcher, analysis), ...tickerMismatches(matcher, analysis), ...untranslated(tree, analysis, minLetters, languages)];
     const seen = new Set<string>();
     const blockIndex = flags.length ? new Map(analysis.blocks.map((b, i) => [b, i])) : undefined;
     for (const f of flags) {
@@ -523,13 +538,18 @@ function namedLike(kb: Matcher['kb'], holders: number[], name: string): boolean 
 }
 
 /** Passages in another script, or (franc, only when the letters hint at it) another language. */
-function untranslated(analysis: Analysis, minLetters: number | undefined, languages: string[]): Flag[] {
+function untranslated(tree: Root, analysis: Analysis, minLetters: number | undefined, languages: string[]): Flag[] {
   const flags: Flag[] = [];
+  let links: Map<unknown, string> | undefined;
   for (const block of analysis.blocks) {
     const text = block.text;
     for (const run of foreignRuns(text, minLetters)) {
       if (isGloss(text, run)) continue; // "Jensen Huang (黃仁勳)": the name in its own script, printed beside it
       if (isDiscussedTerm(text, run)) continue; // "the slogan “共同富裕” (common prosperity)": quoted on purpose
+      // A cited page's title in its own language, quoted as all of a link's text: "[“僕だけがいない街”](…)".
+      links ??= linkTexts(tree);
+      const link = links.get(segmentAt(block, run.start, run.end)?.node);
+      if (link !== undefined && isQuotedTitle(link, { text: text.slice(run.start, run.end) })) continue;
       flags.push({
         rule: 'untranslated-text',
         block,
@@ -552,6 +572,75 @@ function untranslated(analysis: Analysis, minLetters: number | undefined, langua
       }
     }
   }
-  return flags;
+  return wholeArticle(analysis, flags, languages) ?? flags;
+}
+
+/** Languages franc may answer for an article in Cyrillic script. */
+const CYRILLIC_LANGUAGES = ['rus', 'ukr', 'bel', 'bul', 'srp', 'mkd'];
+
+/** Share of an article's letters in flagged passages above which the article itself is in another language. */
+const FOREIGN_ARTICLE_SHARE = 0.6;
+
+/**
+ * An article mostly in another language (a Czech or a Japanese page) was never translated: one finding for
+ * the article, named by its language read over all its text, not one per paragraph.
+ */
+function wholeArticle(analysis: Analysis, flags: Flag[], languages: string[]): Flag[] | undefined {
+  if (flags.length === 0) return undefined;
+  const letters = (s: string) => s.match(/\p{L}/gu)?.length ?? 0;
+  const total = analysis.blocks.reduce((n, b) => n + letters(b.text), 0);
+  const byScript = new Map<string, number>();
+  let latin = 0;
+  for (const f of flags) {
+    const passage = f.block.text.slice(f.start, f.end);
+    const script = foreignRuns(passage, 1)[0]?.script;
+    if (script) byScript.set(script, (byScript.get(script) ?? 0) + letters(passage));
+    else latin += letters(passage);
+  }
+  const foreign = latin + [...byScript.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return undefined;
+  const [script, scriptLetters] = [...byScript].sort((a, b) => b[1] - a[1])[0] ?? [undefined, 0];
+  let language: string | undefined;
+  if (script && scriptLetters >= latin) {
+    // Two or three paragraphs in a script make a passage; most of the article's letters, the article.
+    if (flags.length < 3 || foreign / total < FOREIGN_ARTICLE_SHARE) return undefined;
+    const code = script === 'Cyrillic' ? franc(analysis.article, { only: CYRILLIC_LANGUAGES, minLength: 20 }) : 'und';
+    language = LANGUAGE_NAMES[code] ?? scriptLanguage(script as Parameters<typeof scriptLanguage>[0]);
+  } else {
+    // Latin script: read over the whole article, a language is certain where a paragraph's few words are not;
+    // an English article quoting a paragraph of Spanish still reads as English.
+    const code = franc(analysis.article, { only: languages, minLength: 20 });
+    if (code === 'und' || code === 'eng') return undefined;
+    language = LANGUAGE_NAMES[code] ?? code;
+  }
+  const first = flags[0]!;
+  return [
+    {
+      ...first,
+      reason: `The article is in ${language ?? 'another language'}, not English (${flags.length} passages, ${Math.round((100 * foreign) / total)}% of its letters): it was not translated`,
+      note: 'One finding for the whole article; this is its first passage.',
+    },
+  ];
+}
+
+/** The text of every link, by the text nodes inside it. */
+function linkTexts(tree: Root): Map<unknown, string> {
+  const out = new Map<unknown, string>();
+  const textOf = (node: { type: string; value?: string; children?: unknown[] }): string =>
+    node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map((c) => textOf(c as typeof node)).join('');
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'link') {
+      const text = textOf(node);
+      const mark = (n: { type: string; children?: unknown[] }) => {
+        if (n.type === 'text') out.set(n, text);
+        for (const c of n.children ?? []) mark(c as typeof n);
+      };
+      mark(node);
+      return;
+    }
+    for (const c of node.children ?? []) walk(c as typeof node);
+  };
+  walk(tree);
+  return out;
 }
 

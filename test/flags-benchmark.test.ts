@@ -56,8 +56,10 @@ const overlaps = (a: string, b: string) => {
 async function run(name: string): Promise<Outcome> {
   const dir = join(root, name);
   const spec = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as Case;
-  const input = readFileSync(join(dir, 'input.txt'), 'utf8');
-  const result = await clean(input, { format: 'text' });
+  // Plain text, or Markdown where a case needs links (the scorer reads the format from the extension too).
+  const file = ['input.txt', 'input.md'].find((f) => existsSync(join(dir, f)))!;
+  const input = readFileSync(join(dir, file), 'utf8');
+  const result = await clean(input, { format: file.endsWith('.md') ? 'markdown' : 'text' });
   const got = result.messages
     .filter((m) => (KINDS as readonly string[]).includes(m.ruleId ?? '') && m.fatal === false)
     .map((m) => ({ rule: m.ruleId as Kind, actual: String(m.actual ?? ''), expected: (m as { expected?: string[] }).expected ?? [] }));

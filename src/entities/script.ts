@@ -132,6 +132,15 @@ export function mayNotBeEnglish(text: string): boolean {
   return accented / letters >= 0.02 || / (?:de|la|el|los|las|des|une|der|die|und|dos|não|para|que) /.test(text);
 }
 
+/** A bracket opened with a language's name and a colon: "(Chinese: ", "(simplified Chinese: ", "（日语：". */
+const LABELLED = /[(（]\s*(?:(?:simplified|traditional)\s+)?(?:Chinese|Mandarin|Cantonese|Japanese|Korean|Hanja|Kanji|Hangul|Hanzi)(?:\s+name)?\s*[:：]\s*$/iu;
+
+/** Whether a run is all of a quoted title: the whole text of a link to the page it names ("“僕だけがいない街”" in a citation). */
+export function isQuotedTitle(linkText: string, run: { text: string }): boolean {
+  const inner = /^\s*[“"「『《‘']([^”"」』》’']+)[”"」』》’']\s*[.,]?\s*$/u.exec(linkText)?.[1];
+  return inner !== undefined && inner.trim() === run.text.trim().replace(/[。！？」』）》”]+$/u, '');
+}
+
 /**
  * A gloss: the original-script name in brackets right after a Latin-script
  * name, as Taiwanese and Hong Kong papers print it ("Jensen Huang (黃仁勳)",
@@ -144,6 +153,8 @@ export function isGloss(text: string, run: { start: number; end: number }): bool
   const length = end - run.start;
   // A share-class marker may follow the name in its own script: "(小米集团-W, 01810.HK)".
   const after = text.slice(end, end + 40);
+  // Labelled with its language, as reference works print it: "StepFun (Chinese: 阶跃星辰)", "(Japanese: …, Hepburn: …)".
+  if (LABELLED.test(before)) return length <= 30 && /^\s*(?:[)）]|[,，;；])/u.test(after);
   if (!/^[\s\-A-Z]{0,4}(?:[)）]|[,，、;；][^()（）]{0,30}[)）])/u.test(after)) return false;
   if (/[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*[\s]*[(（]\s*$/u.test(before) || /[\p{Lu}][\p{L}\p{N}.&'’-]*\s*[(（][^()（）]{0,30}[,，、;；]\s*$/u.test(before)) return length <= 16;
   // After a quoted English phrase, the phrase in its own words: '"new quality productive forces" (新质生产力)'.

@@ -105,8 +105,8 @@ const KIND_WORDS: Array<[RegExp, string[]]> = [
   [/^(?:consoles?|drones?|TVs?|televisions?)$/i, ['device']],
   [/^(?:platforms?|systems?|OS)$/i, ['platform', 'app']],
   [/^services?$/i, ['service']],
-  [/^(?:drugs?|medicines?|treatments?|therap(?:y|ies)|vaccines?|jabs?|pills?|injections?)$/i, ['drug', 'vaccine']],
-  [/^games?$/i, ['game']],
+  [/^(?:drugs?|medicines?|treatments?|therap(?:y|ies)|vaccines?|jabs?|pills?|injections?|antibod(?:y|ies)|inhibitors?|biosimilars?)$/i, ['drug', 'vaccine']],
+  [/^(?:games?|shooters?|RPGs?|MMOs?)$/i, ['game']],
   [/^(?:phones?|smartphones?|handsets?|foldables?)$/i, ['phone']],
   [/^(?:glasses|headsets?|watch(?:es)?|smartwatch(?:es)?|tablets?|laptops?|earbuds|speakers?|devices?|gadgets?|wearables?|PCs?)$/i, ['device']],
   [/^(?:cars?|SUVs?|sedans?|saloons?|EVs?|hatchbacks?|minivans?|MPVs?|pickups?|vehicles?)$/i, ['car']],
@@ -140,7 +140,7 @@ export function slotKinds(phrase: string, head: string): string[] {
 
 /** What may follow a noun phrase's head: punctuation or a function word or verb, not another noun ("phone users", "app store"). */
 const PHRASE_END = String.raw`(?=\s*(?:[,.;:!?)"”]|$)|\s+(?:and|or|but|that|which|who|for|in|on|at|to|from|with|by|of|as|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says|now|also|already|still|rose|fell|sold|shipped|went|go|goes|run|runs|ran|work|works|worked|won|beat|drew|topped|passed|did|do|does|fold|serve|answer|answers|handle|handles|reached|got|gets|get|drove|made|makes)\b)`;
-const HEAD = String.raw`chat-?bots?|bots?|tools?|software|consoles?|drones?|TVs?|televisions?|assistants?|copilots?|agents?|models?|model\s+family|LLMs?|apps?|applications?|super-apps?|browsers?|search\s+engines?|platforms?|operating\s+systems?|services?|drugs?|medicines?|treatments?|therap(?:y|ies)|vaccines?|jabs?|pills?|injections?|games?|phones?|smartphones?|handsets?|foldables?|glasses|headsets?|watch(?:es)?|smartwatch(?:es)?|tablets?|laptops?|earbuds|speakers?|devices?|gadgets?|wearables?|cars?|SUVs?|sedans?|saloons?|EVs?|hatchbacks?|minivans?|MPVs?|brands?|chips?|processors?|GPUs?|CPUs?|accelerators?|chipsets?|battery|batteries|robots?|humanoids?|robotaxis?`;
+const HEAD = String.raw`chat-?bots?|bots?|tools?|software|consoles?|drones?|TVs?|televisions?|assistants?|copilots?|agents?|models?|model\s+family|LLMs?|apps?|applications?|super-apps?|browsers?|search\s+engines?|platforms?|operating\s+systems?|services?|drugs?|medicines?|treatments?|therap(?:y|ies)|vaccines?|jabs?|pills?|injections?|antibod(?:y|ies)|inhibitors?|biosimilars?|games?|shooters?|RPGs?|MMOs?|phones?|smartphones?|handsets?|foldables?|glasses|headsets?|watch(?:es)?|smartwatch(?:es)?|tablets?|laptops?|earbuds|speakers?|devices?|gadgets?|wearables?|cars?|SUVs?|sedans?|saloons?|EVs?|hatchbacks?|minivans?|MPVs?|brands?|chips?|processors?|GPUs?|CPUs?|accelerators?|chipsets?|battery|batteries|robots?|humanoids?|robotaxis?`;
 /** A head noun ending just before the name, with an optional comma: "its AI chatbot ", "its chatbot, ". */
 const HEAD_BEFORE = new RegExp(String.raw`\b(${HEAD}),?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?$`, 'i');
 /** A head noun right after the name ("Google's Anta Sports model", "hundreds of Yili robots"), not a compound's first half. */

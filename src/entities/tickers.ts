@@ -1,7 +1,7 @@
 /**
  * Ticker notations as printed in the wild, read into one key per listing:
  * `(META.US)`, `(NASDAQ: META)`, `(NVDA.O)` → `US:META`; `(00700)`, `(0700.HK)`,
- * `(01810-HK)`, `(1810 HK)`, `(HK:9988)` → `HK:…` (five digits); `(300024.SZ)`,
+ * `(01810-HK)`, `(1810 HK)`, `(HK:9988)`, `(HKG: 9988)` → `HK:…` (five digits); `(300024.SZ)`,
  * `(600519.SH)`, `(600495 CH)`, `(002939.CN)` → `CN:…` (six digits); `(2330.TW)`,
  * `(6488.TWO)`, `(TPE: 2330)`, `(2330 TT)` → `TW:…`; `(005930.KS)`, `(035720.KQ)`,
  * `(KRX: 005930)`, `(005930 KS)` → `KR:…`; `(7203.T)`, `(TYO: 7203)`, `(7203 JP)` → `JP:…`.
@@ -19,7 +19,7 @@ export interface TickerSpan {
   text: string;
 }
 
-const PREFIXED = /^(NASDAQ|NYSE(?: American)?|NYSEAMERICAN|AMEX|OTC|HKEX|HKE|HK|SEHK|SH|SZ|SSE|SZSE|TPE|TWSE|TPEX|TWO|KRX|KOSPI|KOSDAQ|TYO|TSE|JPX)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})$/i;
+const PREFIXED = /^(NASDAQ|NYSE(?: American)?|NYSEAMERICAN|AMEX|OTC|HKEX|HKE|HKG|HK|SEHK|SH|SZ|SSE|SZSE|SHA|SHE|TPE|TWSE|TPEX|TWO|KRX|KOSPI|KOSDAQ|TYO|TSE|JPX)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})$/i;
 /** Taiwan (TWSE .TW, TPEx .TWO; Bloomberg TT), Korea (KOSPI .KS, KOSDAQ .KQ; Bloomberg KS/KQ), Tokyo (.T; Bloomberg JP/JT). */
 const TW = /^(\d{4})(?:\.TWO?|\sTT)$/i;
 const KR = /^(\d{6})(?:\.|\s)K[SQ]$/i;
@@ -37,8 +37,8 @@ export function tickerKey(notation: string): string | undefined {
   if (m) {
     const exchange = m[1]!.toUpperCase();
     const code = m[2]!.toUpperCase();
-    if (/^(HKEX|HKE|HK|SEHK)$/.test(exchange)) return /^\d{1,5}$/.test(code) ? `HK:${code.padStart(5, '0')}` : undefined;
-    if (/^(SH|SZ|SSE|SZSE)$/.test(exchange)) return /^\d{6}$/.test(code) ? `CN:${code}` : undefined;
+    if (/^(HKEX|HKE|HKG|HK|SEHK)$/.test(exchange)) return /^\d{1,5}$/.test(code) ? `HK:${code.padStart(5, '0')}` : undefined;
+    if (/^(SH|SZ|SSE|SZSE|SHA|SHE)$/.test(exchange)) return /^\d{6}$/.test(code) ? `CN:${code}` : undefined;
     if (/^(TPE|TWSE|TPEX|TWO)$/.test(exchange)) return /^\d{4}$/.test(code) ? `TW:${code}` : undefined;
     if (/^(KRX|KOSPI|KOSDAQ)$/.test(exchange)) return /^\d{6}$/.test(code) ? `KR:${code}` : undefined;
     if (/^(TYO|TSE|JPX)$/.test(exchange)) return /^\d{4}$/.test(code) ? `JP:${code}` : undefined;
