@@ -70,10 +70,12 @@ type Check =
   | { kind: 'always' }
   /** Only at a line start (after spaces, tabs and, for some, digits). */
   | { kind: 'break' }
-  /** When the character before and after are in these classes (undefined: no condition). */
+  /** When the characters before and after are in these classes (undefined: no condition). */
   | { kind: 'around'; before: CharClass | undefined; after: CharClass | undefined };
 
 interface CharClass {
+  /** How many characters in a row (`[Ww]{3}`). */
+  count: number;
   ascii: Uint8Array;
   /** Whether any character outside ASCII may match (a negated or Unicode-wide class). */
   other: boolean;
@@ -113,11 +115,13 @@ const ONE_CHARACTER = /^(?:\\[^dDsSwWpPbBuxc0-9]|\[(?:\\.|[^\]\\])+\]|[^\\[\]().
 
 function charClass(source: string | null | undefined): CharClass | undefined | 'complex' {
   if (source === undefined || source === null) return undefined;
-  if (!ONE_CHARACTER.test(source)) return 'complex';
-  const expression = new RegExp(`^(?:${source})$`);
+  const repeated = /^(.*)\{([1-9])\}$/.exec(source);
+  const one = repeated ? repeated[1]! : source;
+  if (!ONE_CHARACTER.test(one)) return 'complex';
+  const expression = new RegExp(`^(?:${one})$`);
   const ascii = new Uint8Array(128);
   for (let code = 0; code < 128; code++) ascii[code] = expression.test(String.fromCharCode(code)) ? 1 : 0;
-  return { ascii, other: source.startsWith('[^') || /\\[sSWDpP]/.test(source) };
+  return { count: repeated ? Number(repeated[2]) : 1, ascii, other: one.startsWith('[^') || /\\[sSWDpP]/.test(one) };
 }
 
 function buildScope(unsafe: Unsafe[], stack: readonly string[]): Scope {
@@ -139,8 +143,22 @@ function buildScope(unsafe: Unsafe[], stack: readonly string[]): Scope {
 }
 
 function classHas(cls: CharClass, code: number): boolean {
-  if (code < 0) return false;
+  if (Number.isNaN(code)) return false;
   return code < 128 ? cls.ascii[code] === 1 : cls.other;
+}
+
+/** The code unit `offset` places from `index` in before + value + after (NaN outside). */
+function unitAt(value: string, index: number, offset: number, before: string, after: string): number {
+  const at = index + offset;
+  if (at < 0) return before.charCodeAt(before.length + at);
+  if (at >= value.length) return after.charCodeAt(at - value.length);
+  return value.charCodeAt(at);
+}
+
+/** Whether the `count` characters before (or after) `index` are all in the class. */
+function runMatches(cls: CharClass, value: string, index: number, direction: -1 | 1, before: string, after: string): boolean {
+  for (let step = 1; step <= cls.count; step++) if (!classHas(cls, unitAt(value, index, direction * step, before, after))) return false;
+  return true;
 }
 
 /** A line start, then only spaces and tabs (and digits) up to here: where break patterns can match. */
@@ -170,9 +188,7 @@ function isVerbatim(value: string, before: string, after: string, scope: Scope):
     for (const check of here) {
       if (check.kind === 'always') return false;
       if (check.kind === 'around') {
-        const previous = index > 0 ? value.charCodeAt(index - 1) : before.length ? before.charCodeAt(before.length - 1) : -1;
-        const next = index < last ? value.charCodeAt(index + 1) : after.length ? after.charCodeAt(0) : -1;
-        if ((!check.before || classHas(check.before, previous)) && (!check.after || classHas(check.after, next))) return false;
+        if ((!check.before || runMatches(check.before, value, index, -1, before, after)) && (!check.after || runMatches(check.after, value, index, 1, before, after))) return false;
       }
     }
   }
