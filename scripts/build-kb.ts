@@ -508,6 +508,11 @@ for (const e of entities) {
 const taken = new Set<string>([...claimed, ...entries.flatMap((e) => e.patterns.map(foldKey))]);
 for (const e of entities) for (const n of [e.name, ...(e.aliases ?? []), ...(e.exact ?? []), ...(e.short ?? [])]) taken.add(foldKey(n));
 let derived = 0;
+/** A product's maker by its names (the owner's name and aliases). */
+const ownerNames = (product: EntityRecord): string[] => {
+  const owner = product.owner ? entities.find((e) => e.id === product.owner) : undefined;
+  return owner ? [owner.name, ...(owner.aliases ?? [])] : [];
+};
 const squashed = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 /** Unconditional wrong forms already tied to each entity (curated variants, observed rows). */
 const wrongOf = new Map<string, Set<string>>();
@@ -550,6 +555,13 @@ for (const { entity, zh, source } of withZh) {
   for (const r of [...literalRenderings(zh, glosses, isEnglishWord), ...(tailed ? literalRenderings(tailed, glosses, isEnglishWord) : [])]) {
     // "Hengrui Pharmaceutical" beside "Hengrui Medicine": the right name with other company words is not a wrong form.
     if (taken.has(foldKey(r.form)) || partOfName(r.form, names) || sameNameCore(r.form, names, glossCompanyWords)) continue;
+    // A product's maker followed by a word or two ("Xiaomi Watch", "Tencent Video") describes it rightly;
+    // a doubled word ("Futu Bull Bull" for 牛牛) is no description.
+    const after = ownerNames(entity).find((o) => r.form.startsWith(`${o} `));
+    if (entity.type === 'product' && after !== undefined) {
+      const rest = r.form.slice(after.length + 1).split(' ');
+      if (rest.length <= 2 && !(rest.length === 2 && rest[0] === rest[1])) continue;
+    }
     const list = candidates.get(foldKey(r.form)) ?? [];
     if (!list.some((c) => c.entity === entity)) list.push({ entity, form: r.form, source: `${source}: word for word from ${zh}`, how: r.shares ? 'shares' : r.risk });
     candidates.set(foldKey(r.form), list);
@@ -593,7 +605,11 @@ for (const [entity, byHow] of derivedBy) {
     const base: EntryRecord = { rule: entity.type === 'person' ? 'person-name' : 'entity-name', expected: entity.name, patterns: forms, entity: entity.id, source };
     if (how === 'pinyin' || how === 'safe') entries.push(base);
     // English words only: the company where a company verb follows, as printed (a headline's "Dragon Lake" is not).
-    else if (how === 'phrase') entries.push({ ...base, caseSensitive: true, context: { after: COMPANY_CUE } });
+    // A product's English-words rendering ("Millet Wristband", "Sky Cat Elf"): where its maker is named in the article.
+    else if (how === 'phrase' && entity.type === 'product') {
+      const makers = ownerNames(entity);
+      if (makers.length) entries.push({ ...base, caseSensitive: true, context: { any: makers } });
+    } else if (how === 'phrase') entries.push({ ...base, caseSensitive: true, context: { after: COMPANY_CUE } });
     else if (how === 'shares') entries.push({ ...base, caseSensitive: true, context: { after: SHARES_CUE } });
     else {
       // One English word of the name ("Beautiful Group"): also the entity's trade in the article.
