@@ -25,8 +25,9 @@ import type { VFile } from 'vfile';
 import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
 import { ATTRIBUTION_WORDS, foldWhitespace, isBodyProse, narrativeScore, shapeOf, type Shape } from '../src/article/shape.js';
 import { structureOf } from '../src/article/structure.js';
+import { anyOf } from '../src/article/patterns.js';
 import { sentenceCount } from '../src/profile.js';
-import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
+import { applyRemovals, longerThan, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
 
 export const PLUGIN = 'strip-boilerplate';
 export const RULES = ['related-block', 'page-furniture'] as const;
@@ -40,6 +41,9 @@ export interface StripBoilerplateOptions extends GuardOptions {
   maxHeadlineWords?: number | undefined;
 }
 
+const ANY_ATTRIBUTION = anyOf(ATTRIBUTION);
+const ANY_SHAPE = anyOf(FURNITURE_SHAPES.map((f) => f.pattern));
+
 /** Interface words that ordinary prose rarely uses: one must be present. */
 const STRONG_UI = new Set(
   'share wechat weibo qq facebook twitter linkedin whatsapp telegram email print comment comments favorite favourite bookmark download app apps scan qr subscribe login register zoom font listen helpful install'.split(' '),
@@ -50,8 +54,11 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
   const furniture = [...FURNITURE, ...(options.furniture ?? [])];
   const maxHeadlineWords = options.maxHeadlineWords ?? 40;
 
-  const isMarker = (text: string) => text.length < 60 && markers.some((re) => re.test(text));
-  const isAttribution = (text: string) => ATTRIBUTION.some((re) => re.test(text));
+  // Each list tested as one regex or a few: every short block meets them all.
+  const anyMarker = anyOf(markers);
+  const isFurniture = anyOf(furniture);
+  const isMarker = (text: string) => text.length < 60 && anyMarker(text);
+  const isAttribution = ANY_ATTRIBUTION;
 
   return (tree: Root, file: VFile) => {
     const glued = splitGluedMarkers(tree);
@@ -63,7 +70,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
         const node = children[i]!;
         if (node === headline) continue; // the title is never boilerplate
         // Furniture and markers are short: long blocks are prose, not worth a look.
-        if (!glued.has(node) && proseLength(node) > MAX_TEXT) continue;
+        if (!glued.has(node) && longerThan(node, MAX_TEXT)) continue;
         const text = blockText(node);
         if (glued.has(node) || isMarker(text)) {
           removals.push(related(node, 'Removed a related-headlines marker'));
@@ -73,7 +80,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
             if (next === headline) break;
             const nextText = blockText(next);
             if (isMarker(nextText)) removals.push(related(next, 'Removed a related-headlines marker'));
-            else if (furniture.some((re) => re.test(nextText))) removals.push({ node: next, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
+            else if (isFurniture(nextText)) removals.push({ node: next, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
             else if (isAttribution(nextText)) break;
             else if (isHeadlines(next, nextText, maxHeadlineWords)) {
               // A headline that reads like a sentence is weighed by the prose guard like any other removal.
@@ -87,9 +94,9 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
         }
         if (!text || node.type === 'list' || node.type === 'code' || node.type === 'table' || isAttribution(text)) continue;
         let shaped: (typeof FURNITURE_SHAPES)[number] | undefined;
-        if (furniture.some((re) => re.test(text))) {
+        if (isFurniture(text)) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
-        } else if ((shaped = FURNITURE_SHAPES.find((f) => f.pattern.test(text)))) {
+        } else if ((shaped = ANY_SHAPE(text) ? FURNITURE_SHAPES.find((f) => f.pattern.test(text)) : undefined)) {
           removals.push({ node, ruleId: 'page-furniture', reason: `Removed page furniture: ${shaped.what}`, marked: true });
         } else if (looksLikeInterface(node, text)) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed a line of interface words or links' });
@@ -138,7 +145,8 @@ function related(node: Nodes, reason: string): Removal {
 
 function blockText(node: Nodes): string {
   if (node.type === 'html' || node.type === 'code') return '';
-  return foldWhitespace(toString(node));
+  const only = node.type === 'paragraph' && node.children.length === 1 ? node.children[0] : undefined;
+  return foldWhitespace(only?.type === 'text' ? only.value : toString(node));
 }
 
 /** Block sequences worth scanning: the root and block quotes (HTML sections are flattened already). */

@@ -92,6 +92,22 @@ export function proseLength(node: Nodes): number {
   return n;
 }
 
+/** Whether a node holds more than `limit` characters of text (`proseLength(node) > limit`), counted only until it does. */
+export function longerThan(node: Nodes, limit: number): boolean {
+  return countUpTo(node, limit) > limit;
+}
+
+function countUpTo(node: Nodes, limit: number): number {
+  if ('value' in node && (node.type === 'text' || node.type === 'inlineCode')) return node.value.length;
+  if (!('children' in node)) return 0;
+  let n = 0;
+  for (const child of node.children) {
+    n += countUpTo(child, limit - n);
+    if (n > limit) break;
+  }
+  return n;
+}
+
 export function applyRemovals(tree: Root, file: VFile, plugin: string, removals: Removal[], options: GuardOptions = {}): Removal[] {
   const wanted = removals.filter(
     (r) => !isMuted(tree, r.node, [r.ruleId, plugin]) && !isRejected(file, r.ruleId, positionOf(r.node), { reason: r.reason, actual: () => sourceText(file, r.node) }),
@@ -101,12 +117,11 @@ export function applyRemovals(tree: Root, file: VFile, plugin: string, removals:
   const marked = wanted.filter((r) => r.marked);
   let unmarked = wanted.filter((r) => !r.marked);
 
-  const state = (file.data.copydeskGuard ??= {
-    prose: proseLength(tree) - marked.reduce((n, r) => n + proseLength(r.node), 0),
-    removed: 0,
-    total: proseLength(tree),
-    proseTaken: 0,
-  });
+  let state = file.data.copydeskGuard;
+  if (!state) {
+    const total = proseLength(tree);
+    state = file.data.copydeskGuard = { prose: total - marked.reduce((n, r) => n + proseLength(r.node), 0), removed: 0, total, proseTaken: 0 };
+  }
   const unmarkedLength = unmarked.reduce((n, r) => n + proseLength(r.node), 0);
   if (unmarked.length && state.prose > 0 && (state.prose - state.removed - unmarkedLength) / state.prose < minShare) {
     const left = Math.round((100 * (state.prose - state.removed - unmarkedLength)) / state.prose);
