@@ -129,6 +129,9 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
     // Title reprinted: exact or near-exact, as a paragraph or a caption.
     if (title) {
       const titleKey = normalizeKey(title.text);
+      // A near copy is a reprint where a reprint stands (the top of the body) or in a reprint's shape (a line
+      // with no full stop, a caption); further down, a sentence that restates the headline is the story's.
+      const top = new Set(blocks.filter((b) => b !== title && b.node.type === 'paragraph').slice(0, 2));
       for (const block of blocks) {
         if (block === title || block.node.type !== 'paragraph') continue;
         const ratio = block.length / Math.max(1, title.length);
@@ -136,7 +139,7 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
         const key = normalizeKey(block.text);
         // A lede that opens with the headline's words and goes on is the story, not a reprint.
         if (key !== titleKey && block.node === structure.lede && key.split(' ').length > titleKey.split(' ').length + 2) continue;
-        if (key === titleKey || stringSimilarity.compareTwoStrings(key, titleKey) >= titleSimilarity) {
+        if (key === titleKey || ((top.has(block) || isTitleLike(shapeOf(block.node))) && stringSimilarity.compareTwoStrings(key, titleKey) >= titleSimilarity)) {
           remove(block, 'repeated-title', 'Removed the title printed again in the body', title);
         }
       }
@@ -177,7 +180,9 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
         // On a story with a desk's marks (a dateline, a byline) and no wire formula, a copy is one both ways:
         // a short dek that sums up a long dated lede is an editor's dek. Without them, a summary is the wire's.
         const desk = Boolean(structure.dateline || structure.byline) || opensWithDateline(lede.text);
-        const copy = wire || !desk || containment(pl.terms, ps.terms) >= NEAR_COPY;
+        // Without either, a wire's summary is its lede cut short, about the lede's subject by name; an editor's dek
+        // refers back to it ("The lender's…", "The round values…"), and stays.
+        const copy = wire || containment(pl.terms, ps.terms) >= NEAR_COPY || (!desk && opensWithSubjectOf(standfirst.text, lede.text));
         if (copy && restates(ps, pl, titleProfile, overlap) && !bringsNames(standfirst.text, [lede.text, title?.text ?? ''])) {
           gone.add(standfirst.node);
           deks.push(standfirst);
@@ -405,6 +410,16 @@ function sharedRareWords(paragraphs: Block[]): Block[][] {
   // A word many paragraphs share is no sign of a copy, and comparing all of them pairwise is quadratic
   // (a long, repetitive article took minutes): only words shared by a few paragraphs make groups.
   return [...groups.values()].filter((g) => g.length > 1 && g.length <= MAX_SHARING);
+}
+
+/** Words a sentence may open with that name nobody. */
+const NO_NAME = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|in|on|at|after|as|for|with|by|from|while|when|shares|investors|analysts)$/i;
+
+/** Whether `text` opens with a name that `lede` uses too, capitalised there as well (a name, not a sentence's first word). */
+function opensWithSubjectOf(text: string, lede: string): boolean {
+  const first = /^["“‘(]?(\p{Lu}[\p{L}\p{N}]*)/u.exec(text)?.[1];
+  if (!first || NO_NAME.test(first)) return false;
+  return (lede.match(/\p{Lu}[\p{L}\p{N}]*/gu) ?? ([] as string[])).includes(first);
 }
 
 /** Whether `text` names someone or something (a capitalised word inside the sentence) that none of `others` does. */

@@ -18,12 +18,12 @@
  *   in:  "…the analyst said.Related NewsCiti expects capex to fall\nRECOMMEND"
  *   out: "…the analyst said."  (two `related-block` messages)
  */
-import type { Nodes, Paragraph, Parents, Root, RootContent, Text } from 'mdast';
+import type { List, Nodes, Paragraph, Parents, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
-import { ATTRIBUTION_WORDS, foldWhitespace, isBodyProse, narrativeScore, shapeOf, type Shape } from '../src/article/shape.js';
+import { ATTRIBUTION_WORDS, foldWhitespace, isBodyProse, linkShareOf, narrativeScore, shapeOf, type Shape } from '../src/article/shape.js';
 import { structureOf } from '../src/article/structure.js';
 import { anyOf } from '../src/article/patterns.js';
 import { sentenceCount } from '../src/profile.js';
@@ -74,6 +74,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
         const text = blockText(node);
         if (glued.has(node) || isMarker(text)) {
           removals.push(related(node, 'Removed a related-headlines marker'));
+          let linked = false;
           // The headlines under the marker, and any repeated marker, go with it.
           while (i + 1 < children.length) {
             const next = children[i + 1]!;
@@ -81,8 +82,9 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
             const nextText = blockText(next);
             if (isMarker(nextText)) removals.push(related(next, 'Removed a related-headlines marker'));
             else if (isFurniture(nextText)) removals.push({ node: next, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
-            else if (isAttribution(nextText)) break;
+            else if (isAttribution(nextText) || opensSection(node, next, linked) || continuesStory(next, nextText)) break;
             else if (isHeadlines(next, nextText, maxHeadlineWords)) {
+              linked ||= linkShareOf(next) >= 0.6;
               // A headline that reads like a sentence is weighed by the prose guard like any other removal.
               const removal = related(next, 'Removed a headline listed under a related-headlines marker');
               if (readsLikeSentence(next)) removal.marked = false;
@@ -90,6 +92,10 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
             } else if (next.type !== 'thematicBreak') break; // body prose ends the block, wherever the marker stands
             i++;
           }
+          continue;
+        }
+        if (node.type === 'list' && isInterfaceList(node)) {
+          removals.push({ node, ruleId: 'page-furniture', reason: 'Removed a share bar or menu printed as a list' });
           continue;
         }
         if (!text || node.type === 'list' || node.type === 'code' || node.type === 'table' || isAttribution(text)) continue;
@@ -177,6 +183,32 @@ function isHeadline(shape: Shape, maxWords: number): boolean {
   return shape.linkShare === 0 || shape.linkShare >= 0.6;
 }
 
+/**
+ * A heading that starts a section of its own: one of the marker's rank or
+ * higher (the related box is a section under its marker), or a heading
+ * without links after headlines that were links (the story's subhead).
+ */
+function opensSection(marker: Nodes, next: Nodes, linked: boolean): boolean {
+  if (next.type !== 'heading') return false;
+  if (marker.type === 'heading' && next.depth <= marker.depth) return true;
+  return linked && linkShareOf(next) === 0;
+}
+
+/** Openings that refer back to what the story has said: a headline names its subject, prose goes on about it. */
+const REFERS_BACK = /^["“]?(?:(?:The|This|That|These|Those|Such)\s+\p{Ll}|(?:It|Its|They|Their|He|She|His|Her|We|Our)\s)/u;
+
+/**
+ * A block that can only be the story going on: a line that ends with a colon
+ * (it introduces what follows, as no listed headline does), or a sentence
+ * that opens by referring back ("The company expects…", "Its shares…").
+ */
+function continuesStory(node: Nodes, text: string): boolean {
+  if (node.type !== 'paragraph') return false;
+  if (/[:：]$/.test(text)) return true;
+  const shape = shapeOf(node);
+  return shape.endsSentence && shape.words >= 6 && shape.linkShare < 0.5 && REFERS_BACK.test(text);
+}
+
 /** A line under a marker that ends like a sentence, is long enough to be one and has something of narrative. */
 function readsLikeSentence(node: Nodes): boolean {
   if (node.type === 'list') return false;
@@ -188,15 +220,27 @@ function readsLikeSentence(node: Nodes): boolean {
 function looksLikeInterface(node: Nodes, text: string): boolean {
   if (node.type !== 'paragraph' && node.type !== 'heading') return false;
   if (spacesUpTo(text, 13) >= 13) return false; // cheap: more than 12 words cannot be a widget label
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0 || words.length > 12) return false;
-  const ui = words.filter((w) => UI_WORDS.has(w)).length;
-  if (ui / words.length >= 0.7 && words.some((w) => STRONG_UI.has(w))) return true;
+  if (isInterfaceText(text)) return true;
   // Navigation: two or more links making up nearly all of the text, no sentence.
   const links = node.children.filter((c) => c.type === 'link');
   if (links.length < 2 || sentenceCount(text) > 0) return false;
   const linked = links.reduce((n, l) => n + toString(l).length, 0);
   return linked / text.replace(/[\s|·•,/]+/g, '').length >= 0.8;
+}
+
+/** Up to 12 words, nearly all of them interface words, one of them one prose rarely uses ("share", "WeChat", "app"). */
+function isInterfaceText(text: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0 || words.length > 12) return false;
+  const ui = words.filter((w) => UI_WORDS.has(w)).length;
+  return ui / words.length >= 0.7 && words.some((w) => STRONG_UI.has(w));
+}
+
+/** A share bar or menu a converter printed as a list: items of a word or two, together a line of interface words. */
+function isInterfaceList(list: List): boolean {
+  if (proseLength(list) > MAX_TEXT) return false;
+  const short = list.children.every((item) => item.children.length === 1 && item.children[0]!.type === 'paragraph' && spacesUpTo(toString(item).trim(), 4) < 4);
+  return short && isInterfaceText(list.children.map((item) => foldWhitespace(toString(item))).join(' '));
 }
 
 /** Spaces in `text`, counted up to `most`. */
