@@ -6,7 +6,9 @@
  *   100,000 list items · 100,000 short paragraphs · 320 KB of emphasis runs
  *   (`**a**_b_`) · `[a](` runs · 10 MB of one name and ticker repeated
  *
- * and the peak resident set of one `clean()` of the list, in a process of its
+ * and, for the list and the paragraphs, the same time split by stage (cleaning
+ * to the tree, the Markdown writer, the HTML writer), each against the plain
+ * article's same stage; and the peak resident set of one `clean()` of the list, in a process of its
  * own (a process's peak only grows, so it cannot be read after other work),
  * beside that of the plain article of the same size.
  *
@@ -14,7 +16,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { clean } from '../src/pipeline.js';
+import { clean, cleanTree, toHtml, toMarkdown } from '../src/pipeline.js';
 import { markdownArticle } from './articles.js';
 import { compare, type Row } from './measure.js';
 
@@ -68,6 +70,7 @@ export async function benchWorstCase(): Promise<Row[]> {
       note: `${t.worst!.toFixed(0)} ms against ${t.plain!.toFixed(0)} ms for a plain article of ${(worst.length / 1024).toFixed(0)} KB; goal ≤ 3`,
     });
   }
+  for (const c of CASES.slice(0, 2)) rows.push(...(await stages(c)));
   try {
     const peak = { worst: peakResidentSet('list'), plain: peakResidentSet('plain') };
     rows.push({
@@ -83,6 +86,30 @@ export async function benchWorstCase(): Promise<Row[]> {
   }
   rows.push({ name: 'resident set after worst cases', value: process.memoryUsage().rss / 2 ** 20, unit: 'MiB' });
   return rows;
+}
+
+/** The worst case's time by stage (cleanTree, toMarkdown, toHtml), each against the plain article's same stage. */
+async function stages(c: WorstCase): Promise<Row[]> {
+  const worst = c.make();
+  const plain = markdownArticle(worst.length);
+  const trees = { worst: (await cleanTree(worst, { format: 'markdown' })).tree, plain: (await cleanTree(plain, { format: 'markdown' })).tree };
+  const t = await compare(
+    {
+      'clean worst': () => cleanTree(worst, { format: 'markdown' }),
+      'clean plain': () => cleanTree(plain, { format: 'markdown' }),
+      'markdown worst': () => toMarkdown(trees.worst),
+      'markdown plain': () => toMarkdown(trees.plain),
+      'html worst': () => toHtml(trees.worst),
+      'html plain': () => toHtml(trees.plain),
+    },
+    { rounds: 3, minTimeMs: 1, warmUpMs: 100 },
+  );
+  return (['clean', 'markdown', 'html'] as const).map((stage) => ({
+    name: `${c.name}: ${stage === 'clean' ? 'cleanTree' : stage === 'markdown' ? 'Markdown writer' : 'HTML writer'}`,
+    value: t[`${stage} worst`]! / t[`${stage} plain`]!,
+    unit: '× plain',
+    note: `${t[`${stage} worst`]!.toFixed(0)} ms against ${t[`${stage} plain`]!.toFixed(0)} ms`,
+  }));
 }
 
 /** Peak resident set (MiB) of a fresh process that cleans the list once, or the plain article of its size. */
