@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
 import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, personRenderings, spacedPinyin, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
+import { pastTenseJargon } from '../src/entities/inflect.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
@@ -290,6 +291,12 @@ for (const { entry: e, file } of curated.jargon) {
     ...(e.caseSensitive ? { caseSensitive: true } : {}),
     ...(e.note ? { note: e.note } : {}),
   });
+}
+// A verb phrase listed with its -ing form ("harvest the leeks", "harvesting the leeks") also in the past
+// tense ("harvested the leeks" → "fleeced retail investors"), under the same context.
+for (const { index, expected, patterns } of pastTenseJargon(curated.jargon.map(({ entry }) => entry))) {
+  const { entry: e, file } = curated.jargon[index]!;
+  entries.push({ rule: 'jargon', expected, patterns, source: `${file}: past tense of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
 }
 
 // ---------------------------------------------------------------- SEC: US listings

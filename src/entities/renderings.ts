@@ -262,7 +262,7 @@ export function personMisspellings(name: string): string[] {
   if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}[\p{Ll}]+$/u.test(w))) return [];
   const surname = words.at(-1)!;
   const out: string[] = [];
-  for (const m of surname.matchAll(/([b-df-hj-np-tv-z])\1/g)) {
+  for (const m of surname.matchAll(/([b-df-hj-np-tv-z])\1|ck/g)) {
     const single = surname.slice(0, m.index) + surname.slice(m.index + 1);
     if (single.length >= 4) out.push([...words.slice(0, -1), single].join(' '));
   }

@@ -1,0 +1,79 @@
+/**
+ * Jargon translated word for word is often a verb phrase ("cut the leeks"
+ * for 割韭菜, "go out to sea" for 出海), and the curated data lists it in the
+ * base form and the -ing form. A translator writes the past tense as often
+ * ("harvested the leeks"): from each verb phrase whose -ing form is listed
+ * too (so it is known to be a verb), the KB build derives the past tense of
+ * both the wrong phrase and its replacement. Used at build time only.
+ */
+
+/** Past tenses that do not add -ed, for the verbs jargon phrases start with. */
+const IRREGULAR: Record<string, string> = {
+  bear: 'bore', beat: 'beat', bet: 'bet', bid: 'bid', break: 'broke', bring: 'brought', build: 'built', buy: 'bought', cast: 'cast', catch: 'caught',
+  cost: 'cost', cut: 'cut', dig: 'dug', drive: 'drove', eat: 'ate', fall: 'fell', feed: 'fed', fight: 'fought', get: 'got', give: 'gave', go: 'went',
+  hit: 'hit', hold: 'held', hurt: 'hurt', keep: 'kept', lay: 'laid', lead: 'led', lend: 'lent', let: 'let', lose: 'lost', make: 'made', pay: 'paid',
+  put: 'put', quit: 'quit', ride: 'rode', rise: 'rose', run: 'ran', say: 'said', see: 'saw', seek: 'sought', sell: 'sold', send: 'sent', set: 'set',
+  shed: 'shed', shrink: 'shrank', shut: 'shut', sink: 'sank', spend: 'spent', split: 'split', spread: 'spread', stick: 'stuck', strike: 'struck',
+  sweep: 'swept', take: 'took', teach: 'taught', tear: 'tore', think: 'thought', upset: 'upset', wear: 'wore', win: 'won',
+};
+
+/** The simple past of an English verb in its base form ("harvest" → "harvested", "rub" → "rubbed", "copy" → "copied"). */
+export function pastTense(verb: string): string {
+  const v = verb.toLowerCase();
+  let past = IRREGULAR[v];
+  if (!past) {
+    if (/e$/.test(v)) past = `${v}d`;
+    else if (/[^aeiou]y$/.test(v)) past = `${v.slice(0, -1)}ied`;
+    // One syllable ending consonant-vowel-consonant doubles its last letter: rub → rubbed, plan → planned.
+    else if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(v)) past = `${v}${v.at(-1)}ed`;
+    else past = `${v}ed`;
+  }
+  return verb[0] === verb[0]!.toUpperCase() ? past[0]!.toUpperCase() + past.slice(1) : past;
+}
+
+/** Whether `word` is the -ing form of `verb` ("fleecing" of "fleece", "cutting" of "cut"). */
+function ingOf(word: string, verb: string): boolean {
+  const w = word.toLowerCase();
+  const v = verb.toLowerCase();
+  return w === `${v}ing` || w === `${v.replace(/e$/, '')}ing` || w === `${v}${v.at(-1)}ing`;
+}
+
+export interface VerbJargon {
+  expected: string;
+  patterns: string[];
+}
+
+/**
+ * For each entry, its patterns in the past tense and its replacement in the
+ * past tense, where both are verb phrases: some entry lists the pattern's
+ * -ing form with an -ing replacement. Entries without such a pattern give
+ * nothing.
+ */
+export function pastTenseJargon(all: VerbJargon[]): Array<{ index: number; expected: string; patterns: string[] }> {
+  const listed = new Set(all.flatMap((e) => e.patterns.map((p) => p.toLowerCase())));
+  /** "rest of the phrase" → the -ing verbs it is listed with, where the replacement is an -ing phrase too. */
+  const ingForms = new Map<string, string[]>();
+  for (const e of all) {
+    if (!/^\p{Ll}+ing\s/u.test(e.expected)) continue;
+    for (const p of e.patterns) {
+      const m = /^(\p{L}+ing)\s+(.+)$/u.exec(p);
+      if (m) ingForms.set(m[2]!.toLowerCase(), [...(ingForms.get(m[2]!.toLowerCase()) ?? []), m[1]!]);
+    }
+  }
+  const out: Array<{ index: number; expected: string; patterns: string[] }> = [];
+  all.forEach((e, index) => {
+    const want = /^(\p{Ll}+)\s+(.+)$/u.exec(e.expected);
+    if (!want || /ing$|ed$/.test(want[1]!)) return;
+    const patterns: string[] = [];
+    for (const p of e.patterns) {
+      const m = /^(\p{L}+)\s+(.+)$/u.exec(p);
+      if (!m || /ing$|ed$/i.test(m[1]!)) continue;
+      if (!(ingForms.get(m[2]!.toLowerCase()) ?? []).some((w) => ingOf(w, m[1]!))) continue;
+      const past = `${pastTense(m[1]!)} ${m[2]}`;
+      if (past.toLowerCase() !== p.toLowerCase() && !listed.has(past.toLowerCase())) patterns.push(past);
+    }
+    const expected = `${pastTense(want[1]!)} ${want[2]}`;
+    if (patterns.length && expected !== e.expected) out.push({ index, expected, patterns });
+  });
+  return out;
+}
