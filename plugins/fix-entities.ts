@@ -55,7 +55,7 @@ import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/no
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
 import { displayFromShort, HK_MARKER, titleCase } from '../src/entities/names.js';
 import { nounSlot, productSlot, quotedSpan } from '../src/entities/slots.js';
-import { collectBlocks, editText, placeIn, segmentAt, type Block } from '../src/entities/text.js';
+import { blockOf, collectBlocks, editText, placeIn, segmentAt, type Block } from '../src/entities/text.js';
 import { isMuted } from '../src/control.js';
 import { report } from '../src/report.js';
 
@@ -81,8 +81,10 @@ interface Fix {
 const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {}) {
   const matcher = matcherFor(options);
   return (tree: Root, file: VFile) => {
-    if (options.tickerNotation !== false) repairNotation(tree, file);
-    const analysis = analyse(tree, matcher, file, false);
+    // One collection of blocks for the repairs and the analysis: a repaired block is collected again.
+    const collected = collectBlocks(tree);
+    if (options.tickerNotation !== false) repairNotation(tree, file, collected);
+    const analysis = analyse(tree, matcher, file, false, collected);
     const firstReferences = deskStyle(analysis);
     const decide = decider(matcher, analysis, firstReferences);
     const anchored = byBlock(tickerAnchored(matcher, analysis.blocks, analysis.found));
@@ -433,11 +435,16 @@ function apply(file: VFile, block: Block, planned: Array<{ c: Found; fix: Fix }>
   return done;
 }
 
-/** Ticker-notation repairs, rule by rule, in every text node. */
-function repairNotation(tree: Root, file: VFile): void {
-  for (const block of collectBlocks(tree)) {
+/** Ticker-notation repairs, rule by rule, in every text node; `blocks` (the tree's) gets each repaired block afresh. */
+function repairNotation(tree: Root, file: VFile, blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    // Every repair needs a bracket or a dollar sign, and a text node's value is part of its block's text.
+    const text = block.text;
+    if (!text.includes('(') && !text.includes('$')) continue;
     // Most blocks hold no notation to repair: the text test first, the muted passages only for those that do.
     if (!block.segments.some((s) => mayNeedRepair(s.node.value)) || isMuted(tree, block.node, ['ticker-notation', PLUGIN])) continue;
+    let repaired = false;
     for (const { node } of block.segments) {
       if (!mayNeedRepair(node.value)) continue;
       for (const rule of NOTATION_RULES) {
@@ -447,7 +454,9 @@ function repairNotation(tree: Root, file: VFile): void {
           report(file, { ruleId: 'ticker-notation', reason: rule.reason, place: placeIn(file, node, f.start, actual), actual, expected: [f.value] });
         }
         for (const f of fixes.reverse()) editText(node, f.start, f.end, f.value);
+        if (fixes.length) repaired = true;
       }
     }
+    if (repaired) blocks[i] = blockOf(block.node);
   }
 }

@@ -50,13 +50,13 @@ declare module 'vfile' {
 
 /**
  * `withTickers: false` skips tickers and mention counts (fix-entities needs
- * neither); they come back empty.
+ * neither); they come back empty. `blocks`: the tree's blocks as
+ * `collectBlocks` gives them now, when the caller has them already.
  */
-export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers = true): Analysis {
+export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers = true, blocks: Block[] = collectBlocks(tree)): Analysis {
   const kb = matcher.kb;
   let memo = file?.data.copydeskMatches;
   if (file && memo?.matcher !== matcher) file.data.copydeskMatches = memo = { matcher, byText: new Map() };
-  const blocks = collectBlocks(tree);
   const found: Found[][] = [];
   const tickers: TickerSpan[][] = [];
   const mentions = new Map<number, number>();

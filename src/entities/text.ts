@@ -43,13 +43,25 @@ function collectInto(parent: Parents, blocks: Block[]): void {
   }
 }
 
+/** A block of one text node, the usual kind: its one segment made when first asked for (most blocks never are). */
+class OneTextBlock implements Block {
+  readonly text: string;
+  #segments: Segment[] | undefined;
+  constructor(
+    readonly node: Parents,
+    private readonly only: Text,
+  ) {
+    this.text = only.value;
+  }
+  get segments(): Segment[] {
+    return (this.#segments ??= [{ node: this.only, start: 0, end: this.text.length }]);
+  }
+}
+
 export function blockOf(node: Parents): Block {
   const children = node.children as Nodes[];
   // Most blocks are one text node: its value is the block's text.
-  if (children.length === 1 && children[0]!.type === 'text') {
-    const only = children[0];
-    return { node, text: only.value, segments: [{ node: only, start: 0, end: only.value.length }] };
-  }
+  if (children.length === 1 && children[0]!.type === 'text') return new OneTextBlock(node, children[0]);
   const block: Block = { node, text: '', segments: [] };
   appendInline(node, block);
   return block;
