@@ -153,13 +153,15 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
       if (same) same.push(block);
       else byLength.set(block.length, [block]);
     }
+    let at: Map<Block, number> | undefined; // made only when a repeat is found
+    const indexOf = (b: Block) => (at ??= new Map(blocks.map((x, i) => [x, i]))).get(b)!;
     for (const same of byLength.values()) {
       if (same.length < 2) continue;
       const seen = new Map<string, Block>();
       for (const block of same) {
         const first = seen.get(block.text);
-        if (first) remove(block, 'duplicate-paragraph', 'Removed a repeated paragraph', first);
-        else seen.set(block.text, block);
+        if (first && !recurringLabel(blocks, indexOf, block, first)) remove(block, 'duplicate-paragraph', 'Removed a repeated paragraph', first);
+        else if (!first) seen.set(block.text, block);
       }
     }
 
@@ -286,6 +288,22 @@ function largelyRepeats(blocks: Block[], copies: Map<Removal, { block: Block; ke
     weight += inARow ? block.length / 2 : block.length;
   }
   return weight / total > maxShare ? new Set(alone) : new Set();
+}
+
+/**
+ * A question or a bold label printed again over different text (the same
+ * question put to each person in a round of interviews, a recurring section
+ * label): the article's form, not a copy. An article printed twice repeats
+ * what follows the label too.
+ */
+function recurringLabel(blocks: Block[], indexOf: (b: Block) => number, copy: Block, first: Block): boolean {
+  const shape = shapeOf(copy.node);
+  const bold = copy.node.children.length === 1 && copy.node.children[0]!.type === 'strong';
+  if (shape.words > 25 || !(/\?["”’)]*$/.test(shape.text) || bold)) return false;
+  const after = blocks[indexOf(copy) + 1];
+  const afterFirst = blocks[indexOf(first) + 1];
+  if (!after || !afterFirst || after === copy || afterFirst === copy) return false;
+  return stringSimilarity.compareTwoStrings(normalizeKey(after.text), normalizeKey(afterFirst.text)) < 0.5;
 }
 
 /**

@@ -221,8 +221,9 @@ function looksLikeInterface(node: Nodes, text: string): boolean {
   if (node.type !== 'paragraph' && node.type !== 'heading') return false;
   if (spacesUpTo(text, 13) >= 13) return false; // cheap: more than 12 words cannot be a widget label
   if (isInterfaceText(text)) return true;
-  // Navigation: two or more links making up nearly all of the text, no sentence.
-  const links = node.children.filter((c) => c.type === 'link');
+  // Navigation: two or more links making up nearly all of the text, no sentence. A link without words (a
+  // permalink "¶", an icon, an empty mail link) is no menu item: a linked subhead or byline beside one stays.
+  const links = node.children.filter((c) => c.type === 'link' && /[\p{L}\p{N}]/u.test(toString(c)));
   if (links.length < 2 || sentenceCount(text) > 0) return false;
   const linked = links.reduce((n, l) => n + toString(l).length, 0);
   return linked / text.replace(/[\s|·•,/]+/g, '').length >= 0.8;

@@ -128,3 +128,42 @@ describe('a standfirst on a story with no dateline, byline or wire formula', () 
     expect(ids(result.messages)).toEqual(['dek']);
   });
 });
+
+describe('repeats that are the article’s form', () => {
+  const managers = [
+    ['Ines Varga, Corlett Asset Management', 'Short-dated government bonds, because the yield is finally worth the wait.', 'Airlines, where fuel costs have already done their damage.'],
+    ['Tomas Reid, Highmoor Capital', 'Japanese banks, as rates there rise for the first time in years.', 'Luxury goods makers, whose Chinese customers have gone quiet.'],
+    ['Aiko Mori, Fenby Partners', 'Grid equipment suppliers with full order books until 2030.', 'Nothing in particular; we are fully invested.'],
+  ];
+  const round = managers.flatMap(([who, buy, avoid]) => [`**${who}**`, '**What are you buying?**', buy!, '**What are you avoiding?**', avoid!]);
+
+  it('the same question put to each person in a round of interviews stays', async () => {
+    const input = ['# Three fund managers on where they put money now', 'We asked three investors the same two questions.', ...round].join('\n\n');
+    const result = await clean(input, { format: 'markdown' });
+    expect(result.markdown.match(/What are you buying\?/g)).toHaveLength(3);
+    expect(result.messages).toEqual([]);
+  });
+
+  it('an interview printed twice still loses its second copy, questions and all', async () => {
+    const once = round.slice(0, 5);
+    const input = ['# One fund manager on where she puts money now', 'We asked an investor two questions.', ...once, ...once].join('\n\n');
+    const result = await clean(input, { format: 'markdown' });
+    expect(result.markdown.match(/What are you buying\?/g)).toHaveLength(1);
+    expect(result.messages.filter((m) => m.ruleId === 'duplicate-paragraph').length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('links that are no menu', () => {
+  it('a subhead linked to its section with a permalink mark beside it stays (HTML)', async () => {
+    const input = `<article><h1>${TITLE}</h1><p>${LEDE}</p><h2><a href="#terms">Terms of the deal</a><a href="#terms" title="Permalink">¶</a></h2><p>The price is fixed for four years, the company said.</p></article>`;
+    const result = await clean(input, { format: 'html' });
+    expect(result.markdown).toContain('Terms of the deal');
+    expect(result.messages.filter((m) => m.ruleId === 'page-furniture')).toEqual([]);
+  });
+
+  it('two section links making up a line still go', async () => {
+    const input = `<article><h1>${TITLE}</h1><p><a href="/markets">Markets</a> | <a href="/energy">Energy</a></p><p>${LEDE}</p></article>`;
+    const result = await clean(input, { format: 'html' });
+    expect(result.markdown).not.toContain('Markets | Energy');
+  });
+});
