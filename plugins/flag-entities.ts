@@ -40,7 +40,7 @@ import type { Matcher } from '../src/entities/matcher.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
 import { foreignRuns, isDiscussedTerm, isGloss, isQuotedTitle, mayNotBeEnglish, scriptLanguage } from '../src/entities/script.js';
 import { kin, subsidiaries } from '../src/entities/flag-kin.js';
-import { makesKind, nounSlot, slotOf, type Slot } from '../src/entities/slots.js';
+import { kindsOf, makesKind, nounSlot, plainWordSlot, slotOf, type Slot } from '../src/entities/slots.js';
 import { marketOf, printKey } from '../src/entities/tickers.js';
 import { placeIn, segmentAt, type Block } from '../src/entities/text.js';
 import { isMuted } from '../src/control.js';
@@ -144,7 +144,8 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
     for (const c of analysis.found[i]!) {
       if (c.target.kind !== 'name' || c.target.form === 'short' || kb.entity(c.target.entity).type !== 'company') continue;
       const slot = slotOf(text, c.start, c.end);
-      if (slot || nounSlot(text, c.start, c.end)) candidates.push({ i, c, slot });
+      const plainWord = kb.entity(c.target.entity).noun !== undefined && plainWordSlot(text, c.start, c.end);
+      if (slot || plainWord || nounSlot(text, c.start, c.end)) candidates.push({ i, c, slot: plainWord ? undefined : slot });
       else if (!NOT_ABOUT.test(text.slice(Math.max(0, c.start - 40), c.start))) about.add(c.target.entity);
     }
   });
@@ -171,6 +172,13 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
       // "Kuaishou said the app Kuaishou …": the owner's own name for its product; "Alibaba said its
       // logistics platform Cainiao": a unit of the owner's group (curated `parent` links) in the owner's slot.
       if (owner !== undefined && kin(kb, owner, index)) continue;
+      // "Tesla will build humanoid Siasun Robot & Automation": with no owner, a slot of the kind its plain word
+      // names ("robot") holds that word, not the maker.
+      const word = entity.noun === undefined ? undefined : kindsOf(entity.noun)?.[0];
+      if (owner === undefined && word !== undefined && slot.kinds.includes(word)) {
+        flags.push({ rule: 'suspicious-product-name', block, start: c.start, end: c.end, reason: plainReason(name, what, entity.noun), expected: [entity.noun!, `${entity.noun}s`] });
+        continue;
+      }
       // "the Moutai app": a company's name before "app" with no other owner is its own app.
       const ownApp = slot.shape === 'modifier' && owner === undefined && slot.kinds.some((k) => k === 'app' || k === 'platform' || k === 'service');
       if (ownApp) continue;
@@ -204,12 +212,16 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
         block,
         start: c.start,
         end: c.end,
-        reason: `“${name}” names ${what} where a plain noun belongs: an entity linker probably replaced a word${entity.noun ? ` (“${entity.noun}”)` : ''}`,
+        reason: plainReason(name, what, entity.noun),
         expected: entity.noun ? [entity.noun, `${entity.noun}s`] : undefined,
       });
     }
   }
   return flags;
+}
+
+function plainReason(name: string, what: string, noun: string | undefined): string {
+  return `“${name}” names ${what} where a plain noun belongs: an entity linker probably replaced a word${noun ? ` (“${noun}”)` : ''}`;
 }
 
 /** A mention that says nothing of the company itself: "users of …", "a version of …". */

@@ -58,6 +58,22 @@ export function nounSlot(text: string, start: number, end: number): boolean {
   return NOUN_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || NOUN_AFTER.test(text.slice(end, end + 20));
 }
 
+/** A count before the name ("more than 500 ___ were deployed"), not a year ("in 2024 ___ spent"). */
+const COUNT_BEFORE = /(?<![\p{L}\p{N}$€£¥.,])(?!(?:19|20)\d\d\s)\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?\s+$/u;
+/** A theme word after the name: "___ concept stocks" (机器人概念股, robot concept stocks). */
+const THEME_AFTER = /^\s+(?:concept|theme|themed)\s+(?:stocks?|shares?|sectors?|plays?)\b/i;
+
+/**
+ * Whether a company that a linker makes of a plain word (its curated `noun`: Siasun Robot & Automation ←
+ * "robot") stands where that word belongs: counted like a thing ("500 ___ were deployed") or as a market
+ * theme ("___ concept stocks"). Other companies are named so on purpose ("Huawei concept stocks").
+ */
+export function plainWordSlot(text: string, start: number, end: number): boolean {
+  // Counted, the name is the phrase's head ("500 ___ were deployed"), not a modifier ("10 ___ customers").
+  const counted = COUNT_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && new RegExp(`^${PHRASE_END}`, 'i').test(text.slice(end, end + 40));
+  return counted || THEME_AFTER.test(text.slice(end, end + 30));
+}
+
 /** Product categories a slot noun asks for. */
 export function categoriesFor(noun: string): string[] {
   if (/chat ?bot/.test(noun)) return ['chatbot', 'assistant'];
@@ -125,6 +141,9 @@ function kindOf(word: string): string[] | undefined {
   for (const [re, kinds] of KIND_WORDS) if (re.test(word)) return kinds;
   return undefined;
 }
+
+/** The product kinds a word names ("robot" → robot), if any. */
+export const kindsOf = kindOf;
 
 /** The kinds a slot phrase asks for: the head's, or a specific modifier's; a bare "model" may be a car. */
 export function slotKinds(phrase: string, head: string): string[] {

@@ -38,7 +38,7 @@ export function tickerKey(notation: string): string | undefined {
     const exchange = m[1]!.toUpperCase();
     const code = m[2]!.toUpperCase();
     if (/^(HKEX|HKE|HKG|HK|SEHK)$/.test(exchange)) return /^\d{1,5}$/.test(code) ? `HK:${code.padStart(5, '0')}` : undefined;
-    if (/^(SH|SZ|SSE|SZSE|SHA|SHE)$/.test(exchange)) return /^\d{6}$/.test(code) ? `CN:${code}` : undefined;
+    if (/^(SH|SZ|SSE|SZSE|SHA|SHE)$/.test(exchange)) return /^\d{6}$/.test(code) && !isIndexCode(code, /^(SH|SSE|SHA)$/.test(exchange)) ? `CN:${code}` : undefined;
     if (/^(TPE|TWSE|TPEX|TWO)$/.test(exchange)) return /^\d{4}$/.test(code) ? `TW:${code}` : undefined;
     if (/^(KRX|KOSPI|KOSDAQ)$/.test(exchange)) return /^\d{6}$/.test(code) ? `KR:${code}` : undefined;
     if (/^(TYO|TSE|JPX)$/.test(exchange)) return /^\d{4}$/.test(code) ? `JP:${code}` : undefined;
@@ -46,13 +46,18 @@ export function tickerKey(notation: string): string | undefined {
   }
   if ((m = US.exec(s))) return `US:${m[1]!.replace('.', '-')}`;
   if ((m = HK.exec(s))) return `HK:${m[1]!.padStart(5, '0')}`;
-  if ((m = CN.exec(s))) return `CN:${m[1]!}`;
+  if ((m = CN.exec(s))) return isIndexCode(m[1]!, /\.\s?S[HS]$/i.test(s)) ? undefined : `CN:${m[1]!}`;
   if ((m = TW.exec(s))) return `TW:${m[1]!}`;
   if ((m = KR.exec(s))) return `KR:${m[1]!}`;
   if ((m = JP.exec(s))) return `JP:${m[1]!}`;
   if ((m = BARE_HK.exec(s))) return `HK:${m[1]!.padStart(5, '0')}`;
   if ((m = BARE_CN.exec(s))) return `CN:${m[1]!}`;
   return undefined;
+}
+
+/** An index is no listing: Shanghai's shares start with 6 or 9 (000001.SH is the SSE Composite); 399xxx are Shenzhen's indices. */
+function isIndexCode(code: string, shanghai: boolean): boolean {
+  return (shanghai && code.startsWith('0')) || code.startsWith('399');
 }
 
 export function marketOf(key: string): Market {
