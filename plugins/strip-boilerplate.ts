@@ -124,10 +124,21 @@ function trailingLinkLists(tree: Root, already: Set<Nodes>): Removal[] {
   for (let i = tree.children.length - 1; i >= 0; i--) {
     const node = tree.children[i]!;
     if (already.has(node) || node.type === 'html' || node.type === 'thematicBreak') continue;
-    if (node.type !== 'list' || !node.children.every(isLinkOnly)) break;
+    if (node.type !== 'list' || !node.children.every(isLinkOnly) || introduced(tree.children[i - 1], already)) break;
     out.push({ node, ruleId: 'related-block', reason: 'Removed a list of links to other articles closing the page' });
   }
   return out;
+}
+
+/**
+ * A list the story introduces: under a subhead of its own ("Documents",
+ * "Sources") or after a line ending in a colon. A site's list of other
+ * headlines follows the story with no heading, or under a marker.
+ */
+function introduced(before: Nodes | undefined, already: Set<Nodes>): boolean {
+  if (!before || already.has(before)) return false;
+  if (before.type === 'heading') return true;
+  return before.type === 'paragraph' && /[:：]$/.test(foldWhitespace(toString(before)));
 }
 
 /** A list item that is one link and (almost) nothing else. */

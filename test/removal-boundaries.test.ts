@@ -167,3 +167,20 @@ describe('links that are no menu', () => {
     expect(result.markdown).not.toContain('Markets | Energy');
   });
 });
+
+describe('a list of links closing the article', () => {
+  const links = '- [Annual report](https://example.com/ar.pdf)\n- [Exchange filing](https://example.com/filing.pdf)';
+  it('stays under a subhead of its own or after a line that introduces it', async () => {
+    for (const intro of ['## Documents', 'The filings are here:']) {
+      const result = await clean([`# ${TITLE}`, LEDE, intro, links].join('\n\n'), { format: 'markdown' });
+      expect(result.markdown).toContain('[Exchange filing]');
+      expect(result.messages).toEqual([]);
+    }
+  });
+
+  it('goes when it follows the story with nothing to introduce it', async () => {
+    const result = await clean([`# ${TITLE}`, LEDE, 'Deliveries begin in the spring.', links].join('\n\n'), { format: 'markdown' });
+    expect(result.markdown).not.toContain('Exchange filing');
+    expect(result.messages.map((m) => m.ruleId)).toEqual(['related-block']);
+  });
+});
