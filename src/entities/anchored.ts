@@ -56,6 +56,9 @@ const PLAIN = new Set(
   ).split(/\s+/),
 );
 
+/** A word that tells nothing about which company a name is (a form, a sector, a place). */
+export const isPlainWord = (word: string): boolean => PLAIN.has(word.toLowerCase());
+
 const words = (name: string) =>
   name
     .toLowerCase()

@@ -5,6 +5,7 @@
  * Ltd." in running text → "Shenzhen Kaifa Technology").
  */
 import { deskMarksIn } from '../article/structure.js';
+import { isPlainWord } from './anchored.js';
 import { legalSuffixAt } from './names.js';
 
 /** The sentence around text[start, end): from the last sentence end before it to the next one after. */
@@ -52,12 +53,30 @@ const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}'’.&-])${NAME_WORD}(?
 const PUBLIC_OR_PLACE = /\b(?:Central|State|States|Attorney|General|Government|Ministry|Department|Agency|Authority|Commission|Council|Court|Asia|Europe|European|America|American|Africa|Pacific|Texas|California|York|Florida|Alberta|Ontario|Quebec|Province|City|County|Republic|Kingdom|Union|Federal|National)\b/;
 
 /** Where a legal form may start. */
-const FORM_START = /,?\s(?:Group\s)?(?:Holdings?,?\s)?(?:Co\.|Ltd|Limited|Inc|Corp|Incorporated|Corporation|[Pp]lc|p\.l\.c|N\.\s?V|S\.A|S\.p\.A|SpA|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K|LLC|L\.P|&\sCo\.|and\sCompany|Company\sLimited|Holdings\sLimited)/g;
+const FORM_START = /,?\s(?:Group\s|\((?:Group|Holdings?)\)\s)?(?:Holdings?,?\s)?(?:Co\.|Ltd|Limited|Inc|Corp|Incorporated|Corporation|[Pp]lc|p\.l\.c|N\.\s?V|S\.A|S\.p\.A|SpA|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K|LLC|L\.P|&\sCo\.|and\sCompany|Company\sLimited|Holdings\sLimited)/g;
 /** Words that start a sentence or a phrase, not a name. */
 const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Or|Its|Their|His|Her|Our|Shares|Stock|Unit|Subsidiary|Rival|Peer|Both|Also|While|When|After|Before|Since|Under|Meanwhile|According|To|Of|That|This|These|Those|Chinese|Listed|Shanghai-listed|Shenzhen-listed|Hong\s+Kong-listed|US-listed|Nasdaq-listed|NYSE-listed|Chairman|Chief|CEO)\s+)+/u;
 
+/** A span other rules hold; a match of a right name carries its target. */
+interface Taken {
+  start: number;
+  end: number;
+  target?: { kind: string; form?: string } | undefined;
+  extension?: string | undefined;
+}
+
+/**
+ * "Siemens Energy AG", "Toyota Motor North America Inc": a known company's
+ * name followed by more words of a name and a legal form is another company
+ * (a unit, a namesake), whose running name is the words printed. Only a right
+ * name at the very start, not an exchange short name, leaves the span free.
+ */
+function startsLongerName(t: Taken, text: string, start: number, nameEnd: number): boolean {
+  return t.target?.kind === 'name' && t.target.form !== 'short' && !t.extension && t.start === start && t.end < nameEnd && /^\s+\p{Lu}/u.test(text.slice(t.end, nameEnd));
+}
+
 /** Legal names in `text` made of capitalised words and a legal form, outside `taken` spans. */
-export function unknownLegalNames(text: string, taken: ReadonlyArray<{ start: number; end: number }>): UnknownLegalName[] {
+export function unknownLegalNames(text: string, taken: ReadonlyArray<Taken>): UnknownLegalName[] {
   if (!/\b(?:Co\.|Ltd|Limited|Inc|Corp|Corporation|Incorporated|[Pp]lc|N\.\s?V\.|S\.A\.|S\.p\.A\.|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K\.|LLC|and\sCompany)(?![\p{L}\p{N}])/u.test(text)) return [];
   const out: UnknownLegalName[] = [];
   FORM_START.lastIndex = 0;
@@ -73,7 +92,7 @@ export function unknownLegalNames(text: string, taken: ReadonlyArray<{ start: nu
     const lead = LEADING.exec(words[0]);
     if (lead) start += lead[0].length;
     if (start >= nameEnd) continue;
-    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    if (taken.some((t) => t.start < end && start < t.end && !startsLongerName(t, text, start, nameEnd))) continue;
     const name = text.slice(start, nameEnd);
     // A bare two- or three-letter form is also an abbreviation of other things ("the Texas AG", "Asia SE"):
     // only after a name of two words or more that names no place or public body.
@@ -129,7 +148,7 @@ export function deskFirstReferences(
   const keep = new Set<string>();
   if (mentions.length === 0 || texts.some((t) => APP_TICKER.test(t))) return keep;
   // Without a desk's marks (dateline, byline, short name after the first reference) the legal form is a register's.
-  if (!shortNameFollows) {
+  if (!shortNameFollows && !mentions.some((m) => shortFormFollows(texts, m))) {
     const marks = deskMarksIn(texts);
     if (!marks.dateline && !marks.byline) return keep;
   }
@@ -144,4 +163,32 @@ export function deskFirstReferences(
   if ([...seen.values()].some((n) => n > 1)) return keep;
   for (const m of mentions) keep.add(`${m.block}:${m.start}`);
   return keep;
+}
+
+/** Words that open a sentence or a name without being a company's short name. */
+const NOT_SHORT = /^(?:The|This|That|These|Those|Its|Their|Shares|Chief|Group|Holdings?|First|General|National|United|Global|International|Royal|Grand|Great|Golden|Central|Eastern|Western|Northern|Southern|New)$/;
+
+/**
+ * Whether the company of a legal name is named again, after it, by a short
+ * form a desk uses: the printed name without its form ("Kestrel Wind"), or
+ * its first word where that word is a name of its own ("Kestrel said"), not
+ * a place, a trade or a plain word ("China", "Energy", "Golden").
+ */
+function shortFormFollows(texts: readonly string[], m: LegalMention): boolean {
+  const name = texts[m.block]!.slice(m.start, m.nameEnd);
+  const first = /^[\p{Lu}][\p{L}\p{N}&'’-]{2,}/u.exec(name)?.[0];
+  const forms = [name];
+  if (first && first !== name && !isPlainWord(first) && !NOT_SHORT.test(first)) forms.push(first);
+  for (let i = m.block; i < texts.length; i++) {
+    const text = texts[i]!;
+    for (const form of forms) {
+      for (let at = text.indexOf(form, i === m.block ? m.end : 0); at !== -1; at = text.indexOf(form, at + 1)) {
+        if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[at + form.length] ?? '')) continue;
+        // The same legal name printed again is no short form ("Kestrel Wind AG" twice is linking).
+        if (legalSuffixAt(text, at + name.length) && text.startsWith(name, at)) continue;
+        return true;
+      }
+    }
+  }
+  return false;
 }

@@ -7,13 +7,13 @@
 
 /**
  * A legal form after a company's name, optionally with "Group"/"Holding(s)"
- * before it and a share class or a depositary receipt after it. Case-sensitive:
+ * (or the register's bracketed "(Group)", as in "X (Group) Co., Ltd.") before it and a share class or a depositary receipt after it. Case-sensitive:
  * "a Delaware corporation" is not a name.
  */
 const LEGAL_FORM =
   String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Company\sLimited|Holdings\sLimited|Inc\.|Inc\b|Incorporated|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
 const LEGAL_SUFFIX = new RegExp(
-  String.raw`^(?:,?\s(?:Group\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-C])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?\b)?(?![\p{L}\p{N}])`,
+  String.raw`^(?:,?\s(?:Group\s|\((?:Group|Holdings?)\)\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-C])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?\b)?(?![\p{L}\p{N}])`,
   'u',
 );
 
