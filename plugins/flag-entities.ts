@@ -291,6 +291,9 @@ function isRival(kb: Matcher['kb'], owner: number, company: number, slot: Slot):
   const a = kb.entity(owner);
   const b = kb.entity(company);
   if (!a.curated || !b.curated || !a.sector || !b.sector || a.type !== 'company') return false;
+  // One product named for the owner: a list ("its models, including Hunyuan and DeepSeek") or what powers a
+  // product may hold other makers' products on purpose.
+  if (slot.shape === 'list' || slot.shape === 'powered') return false;
   if (LINKED_WORDS.test(slot.phrase) || !makesKind(a.sector, slot.kinds, false)) return false;
   // Only where the owner's group makes a product of the kind, to be put in the rival's place.
   const ofKind = (e: number) => kb.productsOf(e).some((p) => p.category?.some((c) => slot.kinds.includes(c)));
@@ -298,7 +301,7 @@ function isRival(kb: Matcher['kb'], owner: number, company: number, slot: Slot):
 }
 
 /** Words in a slot phrase that say the company in it is another one, on purpose. */
-const LINKED_WORDS = /\b(?:former|ex|one-time|onetime|erstwhile|rival|rivals|partner|partners|sister|peer|peers|competitor|competing|supplier|customer|client|investee|backer)\b/i;
+const LINKED_WORDS = /\b(?:former|ex|one-time|onetime|erstwhile|rival|rivals|partner|partners|sister|peer|peers|competitor|competing|supplier|customer|client|investee|backer|backed|joint|venture|JV|affiliate|affiliated|associate)\b/i;
 
 /** Most suggestions offered for one slot: the owner may make several products of a kind (Ozempic, Wegovy). */
 const MAX_SUGGESTIONS = 3;

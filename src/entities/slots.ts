@@ -53,9 +53,15 @@ export function productSlot(text: string, start: number): ProductSlot | undefine
 const NOUN_BEFORE = /(?:\b(?:hundreds|thousands|dozens|millions|tens)\s+of\s+(?:[\p{L}\p{N}-]+\s+)?|\b(?:other|humanoid|industrial|several|various)\s+)$/iu;
 const NOUN_AFTER = /^\s+(?:companies|makers|manufacturers|firms|startups|start-ups)\b/i;
 
+/** A plural noun after a name, which the name modifies ("branches", "buses"): a word in -s that is no function word. */
+const MODIFIED_NOUN = /^\s+(?!(?:this|thus|less|unless|across|plus|has|was|is|its|does|goes|says|yes|perhaps|always|sometimes|afterwards|towards|besides|whereas)\b)\p{Ll}[\p{Ll}-]{2,}s\b/u;
+
 /** Whether the company name at text[start, end) stands where a plain noun should. */
 export function nounSlot(text: string, start: number, end: number): boolean {
-  return NOUN_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || NOUN_AFTER.test(text.slice(end, end + 20));
+  // After "several", "hundreds of": the name as the phrase's head; before another noun it is a modifier, named
+  // on purpose ("several China Merchants Bank branches").
+  const head = () => !MODIFIED_NOUN.test(text.slice(end, end + 30));
+  return (NOUN_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && head()) || NOUN_AFTER.test(text.slice(end, end + 20));
 }
 
 /** A count before the name ("more than 500 ___ were deployed"), not a year ("in 2024 ___ spent"). */
