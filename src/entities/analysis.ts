@@ -69,7 +69,7 @@ export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers 
     const resolved = known?.found ?? matchBlock(matcher, text);
     found.push(resolved);
     if (!withTickers) {
-      if (!known) memo?.byText.set(text, { found: resolved });
+      if (!known && worthKeeping(text, resolved)) memo?.byText.set(text, { found: resolved });
       tickers.push(NO_TICKERS);
       continue;
     }
@@ -77,7 +77,7 @@ export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers 
     const spans = known?.tickers ?? (text.includes('(') ? findTickers(text) : NO_TICKERS);
     // One entry per text: the one fix-entities left gains its tickers.
     if (known) known.tickers = spans;
-    else memo?.byText.set(text, { found: resolved, tickers: spans });
+    else if (worthKeeping(text, resolved)) memo?.byText.set(text, { found: resolved, tickers: spans });
     tickers.push(spans);
     for (const c of resolved) mention(entityOf(matcher, c));
     for (const t of spans) for (const key of t.keys) for (const e of kb.holders(key)) mention(e);
@@ -98,6 +98,15 @@ export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers 
     },
     mentions,
   };
+}
+
+/**
+ * Whether a block's matches are worth remembering for the next analysis: a
+ * short text with none is scanned again for less than a map entry costs
+ * (100,000 one-line list items spent more on the memo than on matching).
+ */
+function worthKeeping(text: string, found: Found[]): boolean {
+  return found.length > 0 || text.length >= 64;
 }
 
 /** Shared by every block with no tickers or no match: never written to. */
