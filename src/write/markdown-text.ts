@@ -86,21 +86,43 @@ interface Scope {
   checks: Array<Check[] | undefined>;
 }
 
-const scopes = new WeakMap<Unsafe[], { length: number; byStack: Map<string, Scope> }>();
+/**
+ * Scopes by pattern list, then by construct stack. Every document gets a new `state.unsafe` array,
+ * but of the same pattern objects, so the list is known by their identities: built once per
+ * processor, not per document.
+ */
+const patternIds = new WeakMap<Unsafe, number>();
+let lastPatternId = 0;
+const scopesByPatterns = new Map<string, Map<string, Scope>>();
+const scopesByArray = new WeakMap<Unsafe[], { length: number; byStack: Map<string, Scope> }>();
+
+function scopesFor(unsafe: Unsafe[]): Map<string, Scope> {
+  let entry = scopesByArray.get(unsafe);
+  if (!entry || entry.length !== unsafe.length) {
+    const key = unsafe
+      .map((pattern) => {
+        let id = patternIds.get(pattern);
+        if (id === undefined) patternIds.set(pattern, (id = ++lastPatternId));
+        return id;
+      })
+      .join(',');
+    let byStack = scopesByPatterns.get(key);
+    if (!byStack) {
+      if (scopesByPatterns.size >= 64) scopesByPatterns.clear();
+      scopesByPatterns.set(key, (byStack = new Map()));
+    }
+    entry = { length: unsafe.length, byStack };
+    scopesByArray.set(unsafe, entry);
+  }
+  return entry.byStack;
+}
 
 /** The patterns in scope for the current construct stack, sorted into checks (cached per stack). */
 function scopeOf(state: State): Scope {
-  let cache = scopes.get(state.unsafe);
-  if (!cache || cache.length !== state.unsafe.length) {
-    cache = { length: state.unsafe.length, byStack: new Map() };
-    scopes.set(state.unsafe, cache);
-  }
+  const byStack = scopesFor(state.unsafe);
   const key = state.stack.join(' ');
-  let scope = cache.byStack.get(key);
-  if (!scope) {
-    scope = buildScope(state.unsafe, state.stack);
-    cache.byStack.set(key, scope);
-  }
+  let scope = byStack.get(key);
+  if (!scope) byStack.set(key, (scope = buildScope(state.unsafe, state.stack)));
   return scope;
 }
 
@@ -113,8 +135,16 @@ function inScope(stack: readonly string[], list: Unsafe['inConstruct'], none: bo
 /** One character, escaped or literal, or one bracketed class: what a neighbour test can decide. */
 const ONE_CHARACTER = /^(?:\\[^dDsSwWpPbBuxc0-9]|\[(?:\\.|[^\]\\])+\]|[^\\[\]().*+?{}^$|])$/;
 
+const charClasses = new Map<string, CharClass | 'complex'>();
+
 function charClass(source: string | null | undefined): CharClass | undefined | 'complex' {
   if (source === undefined || source === null) return undefined;
+  let known = charClasses.get(source);
+  if (!known) charClasses.set(source, (known = compileCharClass(source)));
+  return known;
+}
+
+function compileCharClass(source: string): CharClass | 'complex' {
   const repeated = /^(.*)\{([1-9])\}$/.exec(source);
   const one = repeated ? repeated[1]! : source;
   if (!ONE_CHARACTER.test(one)) return 'complex';
