@@ -524,8 +524,11 @@ function classOf(classes: Record<string, string>, key: string): string {
 /** The capitalised words just before a ticker ("Regal Culture Group (00746.HK)"): a name the KB does not know. */
 function rawNameBefore(text: string, at: number): number | undefined {
   const m = /((?:[\p{Lu}][\p{L}\p{N}.&'’-]*|&|and|of)(?:\s+(?:[\p{Lu}][\p{L}\p{N}.&'’-]*|&|and|of)){0,5})\s*$/u.exec(text.slice(Math.max(0, at - 80), at));
-  if (!m || !/^\p{Lu}/u.test(m[1]!)) return undefined;
-  return at - m[0].length;
+  if (!m) return undefined;
+  // "…, and Regal Culture Group (00746.HK)": a connecting word before the name is not part of it.
+  const name = m[1]!.replace(/^(?:(?:and|of|&)\s+)+/, '');
+  if (!/^\p{Lu}/u.test(name)) return undefined;
+  return at - (m[0].length - (m[1]!.length - name.length));
 }
 
 const tokens = (name: string) =>
