@@ -310,6 +310,8 @@ class Run {
   private fault: { message: string; exit: number } | undefined;
   private readonly usedNames = new Set<string>();
   private unitsDone = 0;
+  /** Every input is an article file: the progress total is known (found once, not on every tick). */
+  private readonly onlyArticles: boolean;
 
   constructor(
     private readonly sources: Source[],
@@ -318,6 +320,7 @@ class Run {
     private readonly outDir: string | undefined,
     private readonly state: RunState | undefined,
   ) {
+    this.onlyArticles = sources.every((s) => s.kind === 'article');
     const jobs = o.jobs ?? availableParallelism();
     this.window = jobs * 3; // batches in flight
     this.pool = new Piscina<Task[], TaskResult[]>({
@@ -424,7 +427,7 @@ class Run {
   private tick(fraction = 0): void {
     // the total is known when every input is an article file (an export's records are counted as read)
     // (on --resume, those done before are not counted again)
-    const total = this.sources.every((s) => s.kind === 'article') ? Math.max(0, this.sources.length - this.summary.resumed) : undefined;
+    const total = this.onlyArticles ? Math.max(0, this.sources.length - this.summary.resumed) : undefined;
     this.progress.update((this.unitsDone + fraction) / Math.max(1, this.units), this.summary.articles, this.summary.rate, total);
   }
 
