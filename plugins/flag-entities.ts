@@ -183,7 +183,10 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
       const ownApp = slot.shape === 'modifier' && owner === undefined && slot.kinds.some((k) => k === 'app' || k === 'platform' || k === 'service');
       if (ownApp) continue;
       // A maker of the kind is plausible, unless it is the owner's rival: "Geely said its electric brand XPeng".
-      const rival = makesKind(entity.sector, slot.kinds, owner === undefined);
+      // A company of no known sector gets the benefit of the doubt, but not as another company's thing: "Novo
+      // Nordisk said its weight-loss drug Waste Management" (an app, a platform or a service may be a company).
+      const othersThing = !entity.sector && owner !== undefined && THING_KINDS.has(slot.kinds[0]!);
+      const rival = !othersThing && makesKind(entity.sector, slot.kinds, owner === undefined);
       if (rival && !(owner !== undefined && isRival(kb, owner, index, slot))) continue;
       const key = `${i}:${index}:${slot.kinds.join('/')}:${owner ?? (slot.possessive ? 'named' : '')}`;
       if (!suggestions.has(key)) suggestions.set(key, ownerProducts(matcher, analysis, i, slot, owner, index, name));
@@ -299,6 +302,9 @@ function isRival(kb: Matcher['kb'], owner: number, company: number, slot: Slot):
   const ofKind = (e: number) => kb.productsOf(e).some((p) => p.category?.some((c) => slot.kinds.includes(c)));
   return ofKind(owner) || subsidiaries(kb, owner).some((e) => e !== company && ofKind(e));
 }
+
+/** Kinds of things a company is never called, unlike an app, a platform or a service ("the trading platform X Inc."). */
+const THING_KINDS = new Set(['drug', 'vaccine', 'car', 'phone', 'device', 'chip', 'battery', 'game', 'robot', 'robotaxi', 'model', 'chatbot', 'assistant']);
 
 /** Words in a slot phrase that say the company in it is another one, on purpose. */
 const LINKED_WORDS = /\b(?:former|ex|one-time|onetime|erstwhile|rival|rivals|partner|partners|sister|peer|peers|competitor|competing|supplier|customer|client|investee|backer|backed|joint|venture|JV|affiliate|affiliated|associate)\b/i;

@@ -202,11 +202,17 @@ export interface Slot {
 /** The determiner or possessive that opens a noun phrase ending at `end` (up to four words back). */
 function phraseOpening(before: string, end: number): { at: number; possessive?: { start: number; end: number } | undefined; pronoun: boolean } {
   let pos = end;
+  // "new" opens a phrase ("a new SUV") or stands after its opening ("its new SUV"): the walk goes on past it.
+  let opened: number | undefined;
   for (let k = 0; k < 4; k++) {
     const w = WORD_BEFORE.exec(before.slice(0, pos));
     if (!w) break;
     pos = w.index;
     const word = w[1]!;
+    if (/^new$/i.test(word)) {
+      opened ??= pos;
+      continue;
+    }
     if (DETERMINER.test(word)) return { at: pos, pronoun: OWNER_WORD.test(word) };
     if (/['’]s$/.test(word)) {
       // "Google's", "the company's": the owner's name may have several words ("Lenovo Group's").
@@ -217,7 +223,7 @@ function phraseOpening(before: string, end: number): { at: number; possessive?: 
       return { at: start, possessive: generic ? undefined : { start: pos - name.length, end: pos + word.length - 2 }, pronoun: generic };
     }
   }
-  return { at: -1, pronoun: false };
+  return { at: opened ?? -1, pronoun: false };
 }
 
 /**
