@@ -48,6 +48,11 @@ const ANY_SHAPE = anyOf(FURNITURE_SHAPES.map((f) => f.pattern));
 const STRONG_UI = new Set(
   'share wechat weibo qq facebook twitter linkedin whatsapp telegram email print comment comments favorite favourite bookmark download app apps scan qr subscribe login register zoom font listen helpful install'.split(' '),
 );
+/**
+ * A strong word anywhere in a line, in any case: a word of the lower-cased line can be one only if this
+ * holds (with `u`, `i` also folds the Kelvin sign, the one non-ASCII letter that lower-cases to one of them).
+ */
+const STRONG_UI_INSIDE = new RegExp([...STRONG_UI].join('|'), 'iu');
 
 const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (options = {}) {
   const markers = [...LIST_MARKERS, ...(options.markers ?? [])];
@@ -242,6 +247,7 @@ function looksLikeInterface(node: Nodes, text: string): boolean {
 
 /** Up to 12 words, nearly all of them interface words, one of them one prose rarely uses ("share", "WeChat", "app"). */
 function isInterfaceText(text: string): boolean {
+  if (!STRONG_UI_INSIDE.test(text)) return false; // cheap: most lines hold no strong interface word at all
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0 || words.length > 12) return false;
   const ui = words.filter((w) => UI_WORDS.has(w)).length;

@@ -71,16 +71,17 @@ export function textOf(node: Nodes): string {
  * across two nodes counts twice), so the answer is never a false no.
  */
 export function mayHaveWords(node: Nodes, n: number): boolean {
-  return upperWordCount(node) >= n;
+  return wordsAtMost(node) >= n;
 }
 
-function upperWordCount(node: Nodes): number {
+/** The bound `mayHaveWords` tests: never less than `shapeOf(node).words`. */
+export function wordsAtMost(node: Nodes): number {
   // What toString reads: a value, else an image's alt, else the children.
   if ('value' in node) return wordStartsIn(node.value);
   if ('alt' in node && node.alt) return wordStartsIn(node.alt);
   if (!('children' in node)) return 0;
   let n = 0;
-  for (const child of node.children) n += upperWordCount(child as Nodes);
+  for (const child of node.children) n += wordsAtMost(child as Nodes);
   return n;
 }
 

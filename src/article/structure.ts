@@ -11,7 +11,7 @@ import type { VFile } from 'vfile';
 import '../article-meta.js'; // the file.data.copydeskArticle type
 import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, LIST_MARKERS } from '../knowledge/boilerplate.js';
 import { containment, profileText } from '../profile.js';
-import { isBodyProse, isTitleLike, mayHaveWords, shapeOf, type Shape } from './shape.js';
+import { isBodyProse, isTitleLike, shapeOf, wordsAtMost, type Shape } from './shape.js';
 
 export type Block = Paragraph | Heading;
 
@@ -152,6 +152,7 @@ class Candidate {
   #dateline: boolean | undefined;
   #byline: boolean | undefined;
   #attribution: boolean | undefined;
+  #wordsAtMost: number | undefined;
   constructor(
     readonly node: Block,
     readonly index: number,
@@ -173,6 +174,10 @@ class Candidate {
   }
   get attribution(): boolean {
     return (this.#attribution ??= isAttributionLine(this.text));
+  }
+  /** Whether the block may hold `n` words, told without taking its shape (see `mayHaveWords`). */
+  mayHaveWords(n: number): boolean {
+    return (this.#wordsAtMost ??= wordsAtMost(this.node)) >= n;
   }
 }
 
@@ -218,7 +223,7 @@ export function findStructure(tree: Root): ArticleStructure {
   // The story proper starts at the first block of body prose.
   // A heading is story text only when it holds several sentences (a text article whose line 1 is the lede).
   // A block too short for twelve words is passed over without taking its shape: most of a long article of short lines.
-  const firstProse = blocks.findIndex((b) => mayHaveWords(b.node, 12) && isBodyProse(b.shape) && b.shape.words >= 12 && (b.node.type === 'paragraph' || b.shape.sentences >= 2));
+  const firstProse = blocks.findIndex((b) => b.mayHaveWords(12) && isBodyProse(b.shape) && b.shape.words >= 12 && (b.node.type === 'paragraph' || b.shape.sentences >= 2));
   const storyText = firstProse >= 0 ? blocks.slice(firstProse, firstProse + 2).map((b) => b.shape.text).join(' ') : '';
 
   const limit = firstProse >= 0 ? Math.min(firstProse, HEAD_WINDOW) : Math.min(blocks.length, HEAD_WINDOW);
@@ -290,7 +295,7 @@ export function findStructure(tree: Root): ArticleStructure {
     const b = blocks[i]!;
     // The reader's line 1, when it is story text, is a paragraph of the body (the plugin turns it into one).
     const paragraph = b.node.type === 'paragraph' || b.node === structure.formerTitle;
-    if (b !== headline && paragraph && mayHaveWords(b.node, 8) && b.shape.words >= 8 && !b.furniture) body.push(b);
+    if (b !== headline && paragraph && b.mayHaveWords(8) && b.shape.words >= 8 && !b.furniture) body.push(b);
   }
   const [first, second] = body;
   if (first && second && first.shape.sentences <= 1 && second.shape.text.length > first.shape.text.length && isBodyProse(second.shape)) {
