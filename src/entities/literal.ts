@@ -202,7 +202,7 @@ export function sameNameCore(form: string, names: string[], words: ReadonlySet<s
  * English words is the company only before one of these.
  */
 export const COMPANY_CUE =
-  String.raw`(?:['’]s\b|,?\s+(?:said|says|reported|reports|posted|posts|announced|announces|plans|planned|expects|expected|rose|fell|gained|slipped|jumped|dropped|climbed|sank|surged|slumped|shares|stock|raised|raises|cut|cuts|won|wins|signed|signs|sold|sells|shipped|ships|opened|opens|launched|launches|unveiled|unveils|showed|shows|makes|made|supplies|supplied|repaid|repays|delivered|delivers|filed|files|agreed|agrees|will|would|has|had|missed|misses|faces|faced|delayed|warned|warns|hired|hires|bought|buys|acquired|paid|pays|owes|defaulted|lifted|lifts|kept|keeps|asked|sought|began|started|invested|issued|completed|recalled|recalls|added|lost|booked|narrowed|widened|scrapped|halted|suspended|denied|confirmed|expanded|entered|CEO|chairman|founder|executives?|revenue|profit|net)\b|\s*\()`;
+  String.raw`(?:['’]s\b|,?\s+(?:said|says|reported|reports|posted|posts|announced|announces|plans|planned|expects|expected|rose|fell|gained|slipped|jumped|dropped|climbed|sank|surged|slumped|shares|stock|raised|raises|cut|cuts|won|wins|signed|signs|sold|sells|shipped|ships|opened|opens|launched|launches|unveiled|unveils|showed|shows|makes|made|supplies|supplied|repaid|repays|delivered|delivers|filed|files|agreed|agrees|will|would|has|had|missed|misses|faces|faced|delayed|warned|warns|hired|hires|bought|buys|acquired|paid|pays|owes|defaulted|lifted|lifts|kept|keeps|asked|sought|began|started|invested|issued|completed|recalled|recalls|added|lost|booked|narrowed|widened|scrapped|halted|suspended|denied|confirmed|expanded|entered|licensed|licenses|CEO|chairman|founder|executives?|revenue|profit|net)\b|\s*\()`;
 /** The same for "X Shares": only verbs that are not about a share price. */
 export const SHARES_CUE =
   String.raw`(?:,?\s+(?:said|says|reported|reports|posted|announced|announces|plans|planned|expects|signed|signs|won|wins|agreed|agrees|will|would|unveiled|launched|CEO|chairman)\b|\s*\()`;
@@ -212,7 +212,7 @@ const SECTOR_CUES: Array<[RegExp, string[]]> = [
   [/applian/i, ['appliance', 'appliances', 'air conditioner', 'air conditioners', 'refrigerator', 'refrigerators', 'fridges', 'washing machines', 'home']],
   [/bank/i, ['bank', 'banks', 'lender', 'lenders', 'loan', 'loans', 'lending', 'deposits', 'interest margin', 'bad debts', 'branches']],
   [/insur/i, ['insurer', 'insurers', 'insurance', 'premium', 'premiums', 'policyholders', 'policies', 'claims', 'solvency', 'investments', 'investment income', 'new business value', 'life']],
-  [/brokerage|securities|asset management/i, ['broker', 'brokers', 'brokerage', 'securities', 'underwriting', 'trading', 'fund', 'funds']],
+  [/brokerage|securities|asset management/i, ['broker', 'brokers', 'brokerage', 'securities', 'underwriting', 'trading', 'fund', 'funds', 'clients', 'accounts', 'commissions']],
   [/computer|pc/i, ['PC', 'PCs', 'computer', 'computers', 'laptop', 'laptops', 'servers']],
   [/propert|real estate/i, ['property', 'properties', 'developer', 'developers', 'homes', 'housing', 'bond', 'bonds', 'debt']],
   [/vehicle|auto|car/i, ['car', 'cars', 'carmaker', 'carmakers', 'vehicle', 'vehicles', 'EV', 'EVs', 'deliveries', 'SUV', 'sedan', 'models']],
@@ -223,7 +223,7 @@ const SECTOR_CUES: Array<[RegExp, string[]]> = [
   [/game/i, ['game', 'games', 'gaming', 'title', 'titles', 'players']],
   [/restaurant|hot ?pot|catering|tea|drink/i, ['restaurant', 'restaurants', 'diners', 'customers', 'outlets', 'stores', 'shops', 'menu', 'drinks']],
   [/baijiu|liquor|spirits|beer|wine/i, ['baijiu', 'liquor', 'spirits', 'beer', 'bottles', 'holiday', 'distiller']],
-  [/pharma|biotech|drug|medic|vaccine/i, ['drug', 'drugs', 'trial', 'trials', 'approval', 'medicine', 'cancer', 'patients', 'vaccine']],
+  [/pharma|biotech|drug|medic|vaccine/i, ['drug', 'drugs', 'drugmaker', 'drugmakers', 'antibody', 'antibodies', 'trial', 'trials', 'approval', 'medicine', 'cancer', 'patients', 'vaccine']],
   [/gas|power|energy|utilit|solar/i, ['gas', 'power', 'electricity', 'energy', 'solar', 'wind', 'grid', 'utility']],
   [/mining|metal|lithium|gold|copper|steel|coal/i, ['mine', 'mines', 'mining', 'ore', 'lithium', 'gold', 'copper', 'steel', 'coal', 'metal']],
   [/phone|smartphone|electronics/i, ['phone', 'phones', 'smartphone', 'smartphones', 'devices', 'handsets']],
