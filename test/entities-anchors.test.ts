@@ -55,6 +55,12 @@ describe('a ticker beside a place or a noun', () => {
     it(`leaves “${sentence}” as it is, with no flag`, async () => expect(await run(sentence)).toEqual({ body: sentence, rules: [] }));
   }
 
+  it('does not take a year after a title for a Hong Kong code', async () => {
+    const sentence = 'His Book of Black Magic and Pacts (1898) led a young poet to the occult.';
+    expect(await run(sentence)).toEqual({ body: sentence, rules: [] });
+    expect((await run('Xiaomi Jituan (1810) rose 3% in the morning.')).body).toBe('Xiaomi (1810) rose 3% in the morning.');
+  });
+
   it('judges the possessor, not the noun phrase it owns', async () => {
     expect((await run("Guizhou Maotai Liquor's A Shares (600519.SH) fell.")).body).toBe("Kweichow Moutai's A Shares (600519.SH) fell.");
   });

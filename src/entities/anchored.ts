@@ -225,6 +225,8 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       // A pinyin name shaped like a person's ("Lei Jun", "Wang Chuanfu") beside a code is more likely the founder: only a suggestion.
       const sure = sharesRendering(printed, forms.renderings) || (entity.curated === true && allPinyin(printed) && !personShaped(printed));
       if (!sure && !entity.curated) continue;
+      // "Book of Black Magic and Pacts (1898)": a bare four-digit code that could be a year is a ticker only for a name that is surely its company's.
+      if (!sure && /^[(（](?:1[89]|20)\d\d[)）]$/.test(t.text)) continue;
       const key = printKey(t.keys[0]!);
       const mode: Mode = sure ? 'fix' : 'suggest';
       fixes.push({
