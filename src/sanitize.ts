@@ -164,6 +164,11 @@ function walk(parent: Parents, file: VFile, unsafeDefinitions: Map<string, strin
   let removed = false;
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
+    if (node.type === 'text') {
+      // Most nodes are text: nothing in them to sanitize.
+      kept?.push(node);
+      continue;
+    }
     if (node.type === 'html') {
       const closing = unclosedUnsafe(node.value);
       if (closing) {
