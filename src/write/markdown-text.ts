@@ -84,6 +84,13 @@ interface CharClass {
 interface Scope {
   /** Checks per ASCII character code; characters outside ASCII are in no pattern. */
   checks: Array<Check[] | undefined>;
+  /**
+   * The characters to look at anywhere in a text: those with a check that can match inside it,
+   * line endings and backslashes. The rest need looking at only at a line start (break checks)
+   * or as a text's first or last character (checks on a neighbour that must be a line ending,
+   * which a text without line endings has only outside it).
+   */
+  anywhere: RegExp;
 }
 
 /**
@@ -169,7 +176,21 @@ function buildScope(unsafe: Unsafe[], stack: readonly string[]): Scope {
     }
     (checks[code] ??= []).push(check);
   }
-  return { checks };
+  let anywhere = '\\n\\r\\\\';
+  for (let code = 0; code < 128; code++) {
+    const here = checks[code];
+    if (here?.some((check) => check.kind === 'always' || (check.kind === 'around' && !lineEndingOnly(check.before) && !lineEndingOnly(check.after)))) {
+      anywhere += `\\u${code.toString(16).padStart(4, '0')}`;
+    }
+  }
+  return { checks, anywhere: new RegExp(`[${anywhere}]`, 'g') };
+}
+
+/** A one-character class that holds only line endings. */
+function lineEndingOnly(cls: CharClass | undefined): boolean {
+  if (!cls || cls.count !== 1 || cls.other) return false;
+  for (let code = 0; code < 128; code++) if (cls.ascii[code] === 1 && code !== 10 && code !== 13) return false;
+  return true;
 }
 
 function classHas(cls: CharClass, code: number): boolean {
@@ -201,25 +222,41 @@ export function isVerbatimText(value: string, state: State, info: Info): boolean
 
 function isVerbatim(value: string, before: string, after: string, scope: Scope): boolean {
   const checks = scope.checks;
-  // Break patterns can match only while the text so far is spaces, tabs and digits after a line start in `before`.
-  let atBreak = before !== '' && ENDS_AT_BREAK.test(before);
   const last = value.length - 1;
-  for (let index = 0; index <= last; index++) {
-    const code = value.charCodeAt(index);
-    if (atBreak && code !== 32 && code !== 9 && !(code >= 48 && code <= 57)) {
+  // Break patterns can match only while the text so far is spaces, tabs and digits after a line start in `before`.
+  if (before !== '' && ENDS_AT_BREAK.test(before)) {
+    for (let index = 0; index <= last; index++) {
+      const code = value.charCodeAt(index);
       if (checks[code]?.some((check) => check.kind === 'break')) return false;
-      atBreak = false;
-    } else if (atBreak && checks[code]?.some((check) => check.kind === 'break')) return false;
-    if (code >= 128) continue;
-    // Line endings start new lines and backslashes are escaped by their own rule: the library's.
-    if (code === 10 || code === 13 || code === 92) return false;
-    const here = checks[code];
-    if (!here) continue;
-    for (const check of here) {
-      if (check.kind === 'always') return false;
-      if (check.kind === 'around') {
-        if ((!check.before || runMatches(check.before, value, index, -1, before, after)) && (!check.after || runMatches(check.after, value, index, 1, before, after))) return false;
-      }
+      if (code !== 32 && code !== 9 && !(code >= 48 && code <= 57)) break;
+    }
+  }
+  if (last < 0) return true;
+  if (!passes(value, 0, before, after, checks) || !passes(value, last, before, after, checks)) return false;
+  const anywhere = scope.anywhere;
+  anywhere.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = anywhere.exec(value))) {
+    if (!passes(value, match.index, before, after, checks)) {
+      anywhere.lastIndex = 0;
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Whether no check but a break check can match the character at `index`. */
+function passes(value: string, index: number, before: string, after: string, checks: Array<Check[] | undefined>): boolean {
+  const code = value.charCodeAt(index);
+  if (code >= 128) return true;
+  // Line endings start new lines and backslashes are escaped by their own rule: the library's.
+  if (code === 10 || code === 13 || code === 92) return false;
+  const here = checks[code];
+  if (!here) return true;
+  for (const check of here) {
+    if (check.kind === 'always') return false;
+    if (check.kind === 'around') {
+      if ((!check.before || runMatches(check.before, value, index, -1, before, after)) && (!check.after || runMatches(check.after, value, index, 1, before, after))) return false;
     }
   }
   return true;
