@@ -22,7 +22,7 @@ function sentenceAround(text: string, start: number, end: number): { before: str
 const COURT_BEFORE = /(?:\bv\.?|\bvs\.?|\bversus|\bIn\s+re:?|\bEx\s+parte)\s+(?:[\p{Lu}][\p{L}\p{N}.,&'’-]*\s+){0,6}$/u;
 const COURT_AFTER = /^[,.]?\s*(?:et\s+al\.?,?\s+)?(?:v\.?|vs\.?|versus)\s+\p{Lu}/u;
 const FORMERLY = /\b(?:formerly(?:\s+known\s+as|\s+called)?|f\/k\/a|previously\s+known\s+as|renamed\s+from|also\s+known\s+as|hereinafter)\b/i;
-const LEGAL_WORDS = /\b(?:court|lawsuits?|sued|jury|judge|tribunal|arbitration|litigation|(?:patent\s+)?infringement|hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;
+const LEGAL_WORDS = /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b|\bregistered\s+trademarks?\b)|\b(?:court|lawsuits?|sued|jury|judge|tribunal|arbitration|litigation|(?:patent\s+)?infringement|hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;
 const DEFINED_TERM = /^\s*\((?:the\s+)?["“‘']\p{Lu}/u;
 const DISCLAIMER = /^\s*(?:disclaimer|disclosure|legal\s+notice|risk\s+warning|important\s+notice|copyright)\b/i;
 
