@@ -66,6 +66,8 @@ export function nounSlot(text: string, start: number, end: number): boolean {
 
 /** A count before the name ("more than 500 ___ were deployed"), not a year ("in 2024 ___ spent"). */
 const COUNT_BEFORE = /(?<![\p{L}\p{N}$€£¥.,])(?!(?:19|20)\d\d\s)\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion))?\s+$/u;
+/** A word that qualifies the plain word in its usual compounds: "sweeping ___" (扫地机器人, a robot vacuum), "humanoid ___". */
+const QUALIFIER_BEFORE = /\b(?:humanoid|industrial|sweeping|cleaning|service|delivery|surgical|companion|quadruped|educational|collaborative|welding|household|warehouse)\s+$/;
 /** A theme word after the name: "___ concept stocks" (机器人概念股, robot concept stocks). */
 const THEME_AFTER = /^\s+(?:concept|theme|themed)\s+(?:stocks?|shares?|sectors?|plays?)\b/i;
 
@@ -77,7 +79,7 @@ const THEME_AFTER = /^\s+(?:concept|theme|themed)\s+(?:stocks?|shares?|sectors?|
 export function plainWordSlot(text: string, start: number, end: number): boolean {
   // Counted, the name is the phrase's head ("500 ___ were deployed"), not a modifier ("10 ___ customers").
   const counted = COUNT_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && new RegExp(`^${PHRASE_END}`, 'i').test(text.slice(end, end + 40));
-  return counted || THEME_AFTER.test(text.slice(end, end + 30));
+  return counted || QUALIFIER_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || THEME_AFTER.test(text.slice(end, end + 30));
 }
 
 /** Product categories a slot noun asks for. */
@@ -164,7 +166,7 @@ export function slotKinds(phrase: string, head: string): string[] {
 }
 
 /** What may follow a noun phrase's head: punctuation or a function word or verb, not another noun ("phone users", "app store"). */
-const PHRASE_END = String.raw`(?=\s*(?:[,.;:!?)"”]|$)|\s+(?:and|or|but|that|which|who|for|in|on|at|to|from|with|by|of|as|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says|now|also|already|still|rose|fell|sold|shipped|went|go|goes|run|runs|ran|work|works|worked|won|beat|drew|topped|passed|did|do|does|fold|serve|answer|answers|handle|handles|reached|got|gets|get|drove|made|makes)\b)`;
+const PHRASE_END = String.raw`(?=\s*(?:[,.;:!?)"”]|$)|\s+(?:and|or|but|that|which|who|for|in|on|at|to|from|with|by|of|as|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says|now|also|already|still|rose|fell|sold|shipped|went|go|goes|run|runs|ran|work|works|worked|won|beat|drew|topped|passed|did|do|does|fold|serve|answer|answers|handle|handles|reached|got|gets|get|drove|made|makes|[a-z]{3,}(?<!e)ed)\b)`;
 const HEAD = String.raw`chat-?bots?|bots?|tools?|software|consoles?|drones?|TVs?|televisions?|assistants?|copilots?|agents?|models?|model\s+family|LLMs?|apps?|applications?|super-apps?|browsers?|search\s+engines?|platforms?|operating\s+systems?|services?|drugs?|medicines?|treatments?|therap(?:y|ies)|vaccines?|jabs?|pills?|injections?|antibod(?:y|ies)|inhibitors?|biosimilars?|games?|shooters?|RPGs?|MMOs?|phones?|smartphones?|handsets?|foldables?|glasses|headsets?|watch(?:es)?|smartwatch(?:es)?|tablets?|laptops?|earbuds|speakers?|devices?|gadgets?|wearables?|cars?|SUVs?|sedans?|saloons?|EVs?|hatchbacks?|minivans?|MPVs?|brands?|chips?|processors?|GPUs?|CPUs?|accelerators?|chipsets?|battery|batteries|robots?|humanoids?|robotaxis?`;
 /** A head noun ending just before the name, with an optional comma: "its AI chatbot ", "its chatbot, ". */
 const HEAD_BEFORE = new RegExp(String.raw`\b(${HEAD}),?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?$`, 'i');
@@ -262,13 +264,16 @@ export function slotOf(text: string, start: number, end: number): Slot | undefin
   }
   if (POWERED_BEFORE.test(before)) return { shape: 'powered', start, end, phrase: 'powered by', noun: 'powered', kinds: ['model', 'chip', 'battery'], pronoun: false };
 
-  const next = HEAD_AFTER.exec(after);
+  // "Alibaba's Tongwei Qianwen model": the rest of the product's own name may stand between the name and its noun.
+  const direct = HEAD_AFTER.exec(after);
+  const ownName = direct ? '' : (/^\s+\p{Lu}\p{Ll}+(?=\s)/u.exec(after)?.[0] ?? '');
+  const next = direct ?? (ownName ? HEAD_AFTER.exec(after.slice(ownName.length)) : null);
   if (next) {
     const open = phraseOpening(before, before.length);
     const at = open.at >= 0 ? open.at : before.length;
     const group = next[1]!.replace(/\s+/g, ' ');
     const noun = lastWord(group);
-    return { shape: 'modifier', start: from + at, end: end + next[0].length, phrase: `${before.slice(at)}${group}`, noun: noun.toLowerCase(), kinds: slotKinds(group, noun), possessive: shift(open.possessive, from), pronoun: open.pronoun };
+    return { shape: 'modifier', start: from + at, end: end + ownName.length + next[0].length, phrase: `${before.slice(at)}${group}`, noun: noun.toLowerCase(), kinds: slotKinds(group, noun), possessive: shift(open.possessive, from), pronoun: open.pronoun };
   }
 
   // A list item: walk back over the items before the name to the list's opening.
