@@ -40,7 +40,7 @@ import type { Matcher } from '../src/entities/matcher.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
 import { foreignRuns, isDiscussedTerm, isGloss, isQuotedTitle, mayNotBeEnglish, scriptLanguage } from '../src/entities/script.js';
 import { kin, subsidiaries } from '../src/entities/flag-kin.js';
-import { kindsOf, makesKind, nounSlot, plainWordSlot, slotOf, type Slot } from '../src/entities/slots.js';
+import { kindsOf, makesKind, namedAsCompany, nounSlot, plainWordSlot, slotOf, type Slot } from '../src/entities/slots.js';
 import { marketOf, printKey } from '../src/entities/tickers.js';
 import { placeIn, segmentAt, type Block } from '../src/entities/text.js';
 import { isMuted } from '../src/control.js';
@@ -146,7 +146,8 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
       const slot = slotOf(text, c.start, c.end);
       const plainWord = kb.entity(c.target.entity).noun !== undefined && plainWordSlot(text, c.start, c.end);
       if (slot || plainWord || nounSlot(text, c.start, c.end)) candidates.push({ i, c, slot: plainWord ? undefined : slot });
-      else if (!NOT_ABOUT.test(text.slice(Math.max(0, c.start - 40), c.start))) about.add(c.target.entity);
+      // A company made of a plain word is the article's subject only where it is named as a company.
+      else if (!NOT_ABOUT.test(text.slice(Math.max(0, c.start - 40), c.start)) && (kb.entity(c.target.entity).noun === undefined || namedAsCompany(text, c.start, c.end))) about.add(c.target.entity);
     }
   });
   const flags: Flag[] = [];

@@ -69,7 +69,20 @@ const COUNT_BEFORE = /(?<![\p{L}\p{N}$€£¥.,])(?!(?:19|20)\d\d\s)\d[\d,]*(?:\
 /** A word that qualifies the plain word in its usual compounds: "sweeping ___" (扫地机器人, a robot vacuum), "humanoid ___". */
 const QUALIFIER_BEFORE = /\b(?:humanoid|industrial|sweeping|cleaning|service|delivery|surgical|companion|quadruped|educational|collaborative|welding|household|warehouse)\s+$/;
 /** A theme word after the name: "___ concept stocks" (机器人概念股, robot concept stocks). */
-const THEME_AFTER = /^\s+(?:concept|theme|themed)\s+(?:stocks?|shares?|sectors?|plays?)\b/i;
+const THEME_AFTER = /^\s+(?:(?:concept|theme|themed)\s+(?:stocks?|shares?|sectors?|plays?)|industry|industries|sector|market|field|track|supply\s+chain|industry\s+chain|boom|craze|wave|era)\b/i;
+
+/** What names a company as such: a possessive, a bracket (a ticker), a reporting or market verb after it, "shares of" before it. */
+const AS_COMPANY_AFTER = /^(?:['’]s?\b|\s*[(（]|,?\s+(?:said|says|announced|reported|posted|rose|fell|gained|jumped|slid|dropped|climbed|shares|stock|is|was|has|had|will|plans|expects|chairman|CEO|president|founder|Co\b|Ltd\b|Inc\b|Group\b))/;
+const AS_COMPANY_BEFORE = /\b(?:shares\s+(?:of|in)|stake\s+in|rival|peers?|like|including|such\s+as|and|or)\s+$/i;
+
+/**
+ * Whether a company a linker makes of a plain word is named as a company there, so that the article is about it:
+ * "Siasun Robot & Automation said …", "shares of Siasun Robot & Automation"; not "the Siasun Robot & Automation
+ * industry" (the robot industry).
+ */
+export function namedAsCompany(text: string, start: number, end: number): boolean {
+  return AS_COMPANY_AFTER.test(text.slice(end, end + 30)) || AS_COMPANY_BEFORE.test(text.slice(Math.max(0, start - 20), start));
+}
 
 /**
  * Whether a company that a linker makes of a plain word (its curated `noun`: Siasun Robot & Automation ←
