@@ -7,12 +7,16 @@
  * share bars, app prompts, audio and rating widgets, image placeholders.
  * Editorial lines stay: "Source: …", author lines, a source-and-time line,
  * disclaimers. A sentence that merely uses "related" or "recommended" stays.
+ * A block under a marker ends where the story goes on: body prose, a
+ * sentence that refers back to the story, a line introducing a list, a
+ * subhead of the marker's rank.
  *
  * Rule ids:
  * - `related-block`: a headline-list marker and the headlines under it.
  * - `page-furniture`: a known furniture line, or a short line made of
  *   interface words or links only (found by its shape, so the next site's
- *   chrome is caught too).
+ *   chrome is caught too), a share bar printed as a list, a short
+ *   imperative prompt to the reader ("Follow us for more").
  *
  * @example
  *   in:  "…the analyst said.Related NewsCiti expects capex to fall\nRECOMMEND"
@@ -111,6 +115,8 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
           removals.push({ node, ruleId: 'page-furniture', reason: `Removed page furniture: ${shaped.what}`, marked: true });
         } else if (looksLikeInterface(node, text)) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed a line of interface words or links' });
+        } else if (isReaderPrompt(node, text)) {
+          removals.push({ node, ruleId: 'page-furniture', reason: 'Removed a prompt to the reader (download, follow, subscribe)' });
         }
       }
     }
@@ -230,6 +236,25 @@ function readsLikeSentence(node: Nodes): boolean {
   if (node.type === 'list') return false;
   const shape = shapeOf(node);
   return shape.endsSentence && shape.words >= 10 && narrativeScore(shape) >= 1;
+}
+
+/** An interface verb the reader is told to do, opening the line. */
+const PROMPT_VERB = /^(?:please\s+)?(?:click|tap|download|install|scan|subscribe|sign up|log in|register|follow|open the app|open app)(?![\w-])/i;
+/** What a prompt is about: the site, its app or newsletter (a company's alerts are the story's; a sentence about its app has a subject first). */
+const PROMPT_OBJECT = /\b(?:app|apps|us|our|here|newsletters?|qr|code|more news)\b/i;
+const LIKED = /^(?:like|liked|enjoy|enjoyed|love) (?:this|the|our) (?:article|story|post|news)\b/i;
+
+/**
+ * A short line in the imperative addressed to the reader ("Click to download
+ * the … APP for more news", "Follow us for more", "Like this article?"):
+ * story prose has a subject before its verb, reports and attributes.
+ */
+function isReaderPrompt(node: Nodes, text: string): boolean {
+  if (node.type !== 'paragraph' && node.type !== 'heading') return false;
+  if (spacesUpTo(text, 16) >= 16) return false;
+  if (!(PROMPT_VERB.test(text) && PROMPT_OBJECT.test(text)) && !LIKED.test(text)) return false;
+  const shape = shapeOf(node);
+  return shape.sentences <= 2 && !ATTRIBUTION_WORDS.test(text) && shape.digitShare < 0.2;
 }
 
 /** A short line of interface words ("Share to: WeChat | Weibo"), or of links only. */

@@ -184,3 +184,20 @@ describe('a list of links closing the article', () => {
     expect(result.messages.map((m) => m.ruleId)).toEqual(['related-block']);
   });
 });
+
+describe('prompts to the reader', () => {
+  const prompts = ['Click to download the Harbour Wire APP for more news', 'Tap here to open the app and follow our coverage', 'Install our app to get real-time alerts', 'Like this article? Follow us for more'];
+  const prose = [
+    'The company’s app, which lets customers pay bills, now has 1.1 million users.',
+    'Download speeds on its network doubled last year.',
+    'Follow-on offerings by our region’s lenders have slowed.',
+    'Register of members will close on June 5 for the dividend.',
+    'Subscribe to the exchange’s filing alerts to follow the bidding.',
+  ];
+  it('a short imperative line about the app, the site or the reader goes; prose about apps stays', async () => {
+    const result = await clean([TITLE, LEDE, ...prompts, ...prose].join('\n'), { format: 'text' });
+    for (const p of prompts) expect(result.markdown).not.toContain(p);
+    for (const p of prose) expect(result.markdown).toContain(p);
+    expect(result.messages.map((m) => m.ruleId)).toEqual(prompts.map(() => 'page-furniture'));
+  });
+});
