@@ -1,0 +1,82 @@
+/**
+ * The forms the KB build derives from what the curated data lists: ü
+ * spellings, misspelt Western surnames, a nickname's kinship word, a pinyin
+ * word written syllable by syllable, jargon verb phrases in the past tense;
+ * and the capitals a name's English-word form needs in the text.
+ */
+import { describe, expect, it } from 'vitest';
+import { ContextProbe, type NameContext } from '../src/entities/context.js';
+import { pastTense, pastTenseJargon } from '../src/entities/inflect.js';
+import { nicknameForms, personMisspellings, personRenderings, spacedPinyin } from '../src/entities/renderings.js';
+
+describe('derived forms of listed names', () => {
+  it('spells ü as a translator does: u, v and yu', () => {
+    const forms = personRenderings('吕志和');
+    expect(forms).toEqual(expect.arrayContaining(['Lu Zhihe', 'Lv Zhihe', 'Lyu Zhihe', 'Lu Zhi He']));
+    expect(personRenderings('黄仁勋').some((f) => /v|yu/.test(f))).toBe(false);
+  });
+
+  it('writes a surname’s doubled letter or “ck” once, never a vowel pair or the first name', () => {
+    expect(personMisspellings('Kevin Hassett')).toEqual(['Kevin Hasett', 'Kevin Hasset']);
+    expect(personMisspellings('Howard Lutnick')).toEqual(['Howard Lutnik']);
+    expect(personMisspellings('Lisa Cook')).toEqual([]);
+    expect(personMisspellings('Scott Bessent')).toEqual(['Scott Besent']);
+    // Too short to be read as the same name.
+    expect(personMisspellings('Michael Dell')).toEqual([]);
+    expect(personMisspellings('Elon')).toEqual([]);
+  });
+
+  it('gives a kinship word its other renderings, and nothing to other nicknames', () => {
+    expect(nicknameForms('Mama Su')).toEqual(['Mother Su', 'Mom Su', 'Mum Su']);
+    expect(nicknameForms('Sister Dong')).toEqual(['Big Sister Dong', 'Elder Sister Dong']);
+    expect(nicknameForms('Teacher Ma')).toEqual([]);
+    expect(nicknameForms('Little Horse Brother')).toEqual([]);
+  });
+
+  it('cuts a run-together pinyin word into syllables, two or three only', () => {
+    expect(spacedPinyin('Chuanpu')).toEqual(['Chuan Pu']);
+    expect(spacedPinyin('Telangpu')).toEqual(['Te Lang Pu']);
+    expect(spacedPinyin('Ultraman')).toEqual([]);
+    expect(spacedPinyin('Zhakeboge')).toEqual([]);
+    expect(spacedPinyin("Wei'er")).toEqual([]);
+  });
+
+  it('puts a jargon verb phrase listed with its -ing form into the past tense, with its replacement', () => {
+    expect(pastTense('harvest')).toBe('harvested');
+    expect(pastTense('rub')).toBe('rubbed');
+    expect(pastTense('copy')).toBe('copied');
+    expect(pastTense('go')).toBe('went');
+    expect(pastTense('fleece')).toBe('fleeced');
+    const derived = pastTenseJargon([
+      { expected: 'fleece retail investors', patterns: ['cut leeks', 'harvest the leeks'] },
+      { expected: 'fleecing retail investors', patterns: ['cutting leeks', 'harvesting the leeks'] },
+      // No -ing form listed: not known to be a verb, so nothing ("dark market" is no verb).
+      { expected: 'grey market', patterns: ['dark market'] },
+    ]);
+    expect(derived).toEqual([{ index: 0, expected: 'fleeced retail investors', patterns: ['harvested the leeks'] }]);
+  });
+});
+
+describe('a name’s English-word form needs its capitals', () => {
+  const probe = (article: string) => new ContextProbe(article);
+  const at = (text: string, form: string, context: NameContext) => {
+    const start = text.indexOf(form);
+    return probe(text).holds(context, text, start, start + form.length);
+  };
+
+  it('the first letter, for a form curated in lower case after its first word', () => {
+    expect(at('Lenovo said Saviour laptops sold well.', 'Saviour', { capital: true })).toBe(true);
+    expect(at('This saviour from the stars.', 'saviour', { capital: true })).toBe(false);
+  });
+
+  it('every word but the small ones, for a title-cased form', () => {
+    expect(at('Where To Go sold more flights.', 'Where To Go', { capital: 'words' })).toBe(true);
+    expect(at('Trip.com’s Where to Go app.', 'Where to Go', { capital: 'words' })).toBe(true);
+    expect(at('Golden dragon fish are prized.', 'Golden dragon fish', { capital: 'words' })).toBe(false);
+  });
+
+  it('with the rest of the context as before', () => {
+    expect(at('Saviour laptops from Lenovo.', 'Saviour', { capital: true, any: ['Lenovo'] })).toBe(true);
+    expect(at('Saviour of the city.', 'Saviour', { capital: true, any: ['Lenovo'] })).toBe(false);
+  });
+});
