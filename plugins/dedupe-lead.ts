@@ -14,10 +14,14 @@
  * Rule ids:
  * - `dek`: a standfirst restating the lede, moved to `meta.dek`.
  * - `duplicate-lead`: a paragraph near the top printed again nearly word for word.
- * - `repeated-title`: the title printed again in the body.
+ * - `repeated-title`: the title printed again in the body: word for word
+ *   anywhere; nearly so at the top of the body or as a line with no full
+ *   stop (a caption). A sentence restating it further down is the story's.
  * - `duplicate-paragraph`: a paragraph printed again, exactly or nearly word
  *   for word (an article printed twice). A page whose text is largely repeats
  *   is no wire slip: lone repeats past `maxRepeatShare` stay, with a warning.
+ *   A question or bold label printed again over different text (one question
+ *   put to each person interviewed) is the article's form: it stays.
  *
  * Parallel paragraphs that differ in names and figures ("Tencent drew net
  * buying of HK$1.21 billion" / "Alibaba drew net buying of HK$986 million")
