@@ -117,7 +117,9 @@ const ACCENTED = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
 
 /** Accented Latin letters or function words of other languages, enough to be worth asking franc. */
 export function mayNotBeEnglish(text: string): boolean {
-  if (text.length < 40 || !ACCENTED.test(text)) return false;
+  if (text.length < 40) return false;
+  // Indonesian, or Spanish and German typed without accents: other languages' function words, few of English's.
+  if (!ACCENTED.test(text)) return functionWords(text);
   let letters = 0;
   let accented = 0;
   for (let i = 0; i < text.length; i++) {
@@ -139,6 +141,23 @@ const LABELLED = /[(（]\s*(?:(?:simplified|traditional)\s+)?(?:Chinese|Mandarin
 export function isQuotedTitle(linkText: string, run: { text: string }): boolean {
   const inner = /^\s*[“"「『《‘']([^”"」』》’']+)[”"」』》’']\s*[.,]?\s*$/u.exec(linkText)?.[1];
   return inner !== undefined && inner.trim() === run.text.trim().replace(/[。！？」』）》”]+$/u, '');
+}
+
+/** Function words of the Latin-script languages franc is asked about, none of them common in English. */
+const FOREIGN_FUNCTION_WORDS = new Set(
+  'yang dan akan dengan untuk ini itu tidak dari pada juga sudah dalam adalah oleh der das und ist nicht mit auf dem den sich wird eine einen een het niet zijn voor ook les des est une dans pour qui sont avec sur los las del una por para con que muy pero como está della degli sono nel che della anche uma com dos mais pelo ele ela sie wir ich och att är för inte och'.split(' '),
+);
+const ENGLISH_FUNCTION_WORDS = new Set('the and of to in is that for with was on as by it are be this from at has have will said its an or not'.split(' '));
+
+/** Three or more foreign function words, at least twice as many as English ones. */
+function functionWords(text: string): boolean {
+  let foreign = 0;
+  let english = 0;
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    if (FOREIGN_FUNCTION_WORDS.has(word)) foreign++;
+    else if (ENGLISH_FUNCTION_WORDS.has(word)) english++;
+  }
+  return foreign >= 3 && foreign >= 2 * english;
 }
 
 /**
