@@ -186,9 +186,11 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
         // On a story with a desk's marks (a dateline, a byline) and no wire formula, a copy is one both ways:
         // a short dek that sums up a long dated lede is an editor's dek. Without them, a summary is the wire's.
         const desk = Boolean(structure.dateline || structure.byline) || opensWithDateline(lede.text);
-        // Without either, a wire's summary is its lede cut short, about the lede's subject by name; an editor's dek
-        // refers back to it ("The lender's…", "The round values…"), and stays.
-        const copy = wire || containment(pl.terms, ps.terms) >= NEAR_COPY || (!desk && opensWithSubjectOf(standfirst.text, lede.text));
+        // Without either, a wire's summary is its lede cut short, about the lede's subject by name and with no day
+        // of its own; an editor's dek refers back ("The lender's…", "The round values…"), and a first paragraph
+        // that says when ("on Monday") is a lede with a fuller paragraph after it: both stay.
+        const summary = !desk && opensWithSubjectOf(standfirst.text, lede.text);
+        const copy = wire || ((containment(pl.terms, ps.terms) >= NEAR_COPY || summary) && !SAYS_WHEN.test(standfirst.text));
         if (copy && restates(ps, pl, titleProfile, overlap) && !bringsNames(standfirst.text, [lede.text, title?.text ?? ''])) {
           gone.add(standfirst.node);
           deks.push(standfirst);
@@ -433,6 +435,9 @@ function sharedRareWords(paragraphs: Block[]): Block[][] {
   // (a long, repetitive article took minutes): only words shared by a few paragraphs make groups.
   return [...groups.values()].filter((g) => g.length > 1 && g.length <= MAX_SHARING);
 }
+
+/** A news peg: the day or date a lede gives for what happened. */
+const SAYS_WHEN = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|overnight)\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b/;
 
 /** Words a sentence may open with that name nobody. */
 const NO_NAME = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|in|on|at|after|as|for|with|by|from|while|when|shares|investors|analysts)$/i;

@@ -121,6 +121,13 @@ describe('a standfirst on a story with no dateline, byline or wire formula', () 
     expect(result.messages).toEqual([]);
   });
 
+  it('a first paragraph that says when it happened is a lede with a fuller paragraph after it: both stay', async () => {
+    const first = 'Pemberton Glass won its largest order on Thursday, a contract to coat glass for a solar panel maker in Spain.';
+    const result = await clean([TITLE, first, lede, 'Shares rose 2%.'].join('\n'), { format: 'text' });
+    expect(result.markdown).toContain(first);
+    expect(result.messages).toEqual([]);
+  });
+
   it('a summary about the lede’s subject by name is the wire’s: it moves to the dek', async () => {
     const summary = 'Pemberton Glass won a 640 million euro contract to coat solar glass in Spain.';
     const result = await clean([TITLE, summary, lede, 'Shares rose 2%.'].join('\n'), { format: 'text' });
