@@ -119,7 +119,7 @@ const ACCENTED = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
 export function mayNotBeEnglish(text: string): boolean {
   if (text.length < 40) return false;
   // Indonesian, or Spanish and German typed without accents: other languages' function words, few of English's.
-  if (!ACCENTED.test(text)) return functionWords(text);
+  if (!ACCENTED.test(text)) return !ENGLISH_HINT.test(text) && functionWords(text);
   let letters = 0;
   let accented = 0;
   for (let i = 0; i < text.length; i++) {
@@ -149,8 +149,13 @@ const FOREIGN_FUNCTION_WORDS = new Set(
 );
 const ENGLISH_FUNCTION_WORDS = new Set('the and of to in is that for with was on as by it are be this from at has have will said its an or not'.split(' '));
 
+/** The commonest English words: a paragraph with one is English enough, and skips the count (a native scan). */
+const ENGLISH_HINT = / (?:the|of|and|to|is|was|said) /i;
+const ANY_FOREIGN_FUNCTION_WORD = new RegExp(`\\b(?:${[...FOREIGN_FUNCTION_WORDS].filter((w) => /^[a-z]+$/.test(w)).join('|')})\\b`, 'i');
+
 /** Three or more foreign function words, at least twice as many as English ones. */
 function functionWords(text: string): boolean {
+  if (!ANY_FOREIGN_FUNCTION_WORD.test(text)) return false;
   let foreign = 0;
   let english = 0;
   for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
