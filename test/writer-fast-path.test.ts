@@ -20,6 +20,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import remarkGfmLean from '../src/gfm.js';
 import { cleanTree, markdownOptions, toHtml, toHtmlByLibrary, toMarkdown } from '../src/pipeline.js';
+import { canEscape, escapeText } from '../src/write/markdown-escape.js';
 import { isVerbatimText } from '../src/write/markdown-text.js';
 
 const { handlers: _fast, ...stockOptions } = markdownOptions;
@@ -56,6 +57,9 @@ const piece = fc.constantFrom(
   '---',
   'www.',
   'wW',
+  'a__b',
+  'x_y',
+  '__',
   'Ww',
   'http',
   'ps:',
@@ -160,7 +164,16 @@ describe('the Markdown and HTML shortcuts write what the libraries write', () =>
     );
     const doc = fc.array(line, { minLength: 1, maxLength: 14 }).map((lines) => lines.join('\n'));
     await fc.assert(
-      fc.asyncProperty(doc, async (markdown) => expectSameOutputs(read(markdown))),
+      fc.asyncProperty(doc, async (markdown) => {
+        let tree: Root | undefined;
+        try {
+          tree = read(markdown);
+        } catch {
+          // The reader's own development assertions reject a few mixes (a task check after a CRLF line): nothing to write.
+        }
+        fc.pre(tree !== undefined);
+        await expectSameOutputs(tree!);
+      }),
       { numRuns: 2500 },
     );
   }, 180_000);
@@ -176,6 +189,10 @@ describe('the Markdown and HTML shortcuts write what the libraries write', () =>
     await expectSameOutputs({ type: 'root', children: [items(300, null), items(200, null), items(120, 7), items(50, 0), items(3, null)] });
     const paragraphs = Array.from({ length: 400 }, (_, i) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value: i % 7 ? `Paragraph ${i} of the filing.` : `${i}. a numbered line` }] }));
     await expectSameOutputs({ type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: 'Many' }] }, ...paragraphs] });
+    // Long runs of markers in one text, as literal runs are read: every marker escaped, intraword underscores not.
+    for (const run of ['[a](', '**a**_b_', 'a_b__c\\_', '<a>&amp;\\*']) {
+      await expectSameOutputs({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: run.repeat(500) }] }] });
+    }
   });
 
   it('on every fixture, as cleaned', async () => {
@@ -189,17 +206,23 @@ describe('the Markdown and HTML shortcuts write what the libraries write', () =>
   }, 120_000);
 });
 
-describe('the text handler lets a text through unescaped only where the library would', () => {
+describe('the text handler lets a text through unescaped only where the library would, and escapes the rest as it does', () => {
   it('on texts made of markup characters, in paragraphs, headings, items, links, emphasis and cells', () => {
     let verbatim = 0;
+    let escaped = 0;
     let checked = 0;
     const checking = {
       text(node: Text, parent: Parents | undefined, state: State, info: Info): string {
         const expected = defaultHandlers.text(node, parent, state, info);
         checked++;
+        const where = JSON.stringify({ value: node.value, before: info.before, after: info.after, stack: state.stack });
         if (isVerbatimText(node.value, state, info)) {
           verbatim++;
-          expect(node.value, JSON.stringify({ value: node.value, before: info.before, after: info.after, stack: state.stack })).toBe(expected);
+          expect(node.value, where).toBe(expected);
+        }
+        if (canEscape(state, info, state.unsafe)) {
+          escaped++;
+          expect(escapeText(state, node.value, info, state.unsafe), where).toBe(expected);
         }
         return expected;
       },
@@ -234,5 +257,6 @@ describe('the text handler lets a text through unescaped only where the library 
     // Both ways are exercised: texts let through, and texts the library had to decide.
     expect(verbatim).toBeGreaterThan(checked / 10);
     expect(verbatim).toBeLessThan(checked);
+    expect(escaped).toBeGreaterThan(checked / 2);
   }, 120_000);
 });

@@ -16,15 +16,19 @@
  * that apply at a line start, those that look at one character on either side
  * (judged on the neighbours, by table) and those that always escape; a text
  * with no line ending or backslash whose characters none of them can match is
- * what `safe` would return. Anything else goes to the library.
+ * what `safe` would return. Anything else is escaped by the library's steps
+ * (src/write/markdown-escape.ts), or by the library itself where those do not apply.
  */
 import type { Parents, Text } from 'mdast';
 import { defaultHandlers, type Info, type State, type Unsafe } from 'mdast-util-to-markdown';
+import { canEscape, escapeText } from './markdown-escape.js';
 
 interface Patterns {
   length: number;
   /** Every character some pattern escapes, as one class. */
   characters: RegExp;
+  /** The same characters by code, when all are ASCII (they are for every pattern the library and GFM define). */
+  ascii: Uint8Array | undefined;
   /** The patterns for each set of characters met so far, keyed by those characters in the order met. */
   bySet: Map<string, Unsafe[]>;
 }
@@ -39,7 +43,12 @@ function patternsOf(unsafe: Unsafe[]): Patterns {
   if (!patterns || patterns.length !== unsafe.length) {
     const characters = [...new Set(unsafe.map((pattern) => pattern.character))];
     const body = characters.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-    patterns = { length: unsafe.length, characters: new RegExp(`[${body}]`, 'g'), bySet: new Map() };
+    let ascii: Uint8Array | undefined = new Uint8Array(128);
+    for (const c of characters) {
+      if (c.length !== 1 || c.charCodeAt(0) >= 128) ascii = undefined;
+      else if (ascii) ascii[c.charCodeAt(0)] = 1;
+    }
+    patterns = { length: unsafe.length, characters: new RegExp(`[${body}]`, 'g'), ascii, bySet: new Map() };
     known.set(unsafe, patterns);
   }
   return patterns;
@@ -49,19 +58,41 @@ export function text(node: Text, parent: Parents | undefined, state: State, info
   if (isVerbatimText(node.value, state, info)) return node.value;
   const all = state.unsafe;
   const patterns = patternsOf(all);
-  let key = '';
-  for (const c of `${info.before}${node.value}${info.after}`.match(patterns.characters) ?? []) if (!key.includes(c)) key += c;
+  const key = patterns.ascii ? charactersIn(patterns.ascii, info.before, node.value, info.after) : charactersMatched(patterns.characters, `${info.before}${node.value}${info.after}`);
   let relevant = patterns.bySet.get(key);
   if (!relevant) {
     relevant = all.filter((pattern) => key.includes(pattern.character));
     if (patterns.bySet.size < MAX_SETS) patterns.bySet.set(key, relevant);
   }
+  if (canEscape(state, info, relevant)) return escapeText(state, node.value, info, relevant);
   state.unsafe = relevant;
   try {
     return defaultHandlers.text(node, parent, state, info);
   } finally {
     state.unsafe = all;
   }
+}
+
+/** The pattern characters in the parts, each once, in the order met (a scan of codes: no array of matches for a long text). */
+function charactersIn(ascii: Uint8Array, ...parts: string[]): string {
+  const seen = new Uint8Array(128);
+  let key = '';
+  for (const part of parts) {
+    for (let index = 0; index < part.length; index++) {
+      const code = part.charCodeAt(index);
+      if (code < 128 && ascii[code] === 1 && seen[code] === 0) {
+        seen[code] = 1;
+        key += part[index];
+      }
+    }
+  }
+  return key;
+}
+
+function charactersMatched(characters: RegExp, value: string): string {
+  let key = '';
+  for (const c of value.match(characters) ?? []) if (!key.includes(c)) key += c;
+  return key;
 }
 
 /** How one in-scope pattern can match at its character. */
