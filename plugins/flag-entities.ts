@@ -13,15 +13,18 @@
  * - `suspicious-product-name`: a product slot ("its AI chatbot …", "the voice
  *   assistant …") or a plain-noun slot ("hundreds of … robots") filled with a
  *   listed company that the article does not otherwise mention and that does
- *   not make such products. `expected` holds the slot without the name and
- *   the owner's product of that kind, where the knowledge base has one.
+ *   not make such products, or that makes them but is the slot owner's rival,
+ *   not of its group (curated `parent` links: "Geely said its electric brand
+ *   XPeng"). `expected` holds the slot without the name and up to three of the
+ *   owner's products of that kind, where the knowledge base has them.
  * - `ticker-mismatch`: a name and the ticker beside it belong to different
  *   listings ("China Mobile (00762)": 00762 is China Unicom), a share class
  *   beside the other class's ticker, or one code under two unrelated names in
  *   one article.
  * - `untranslated-text`: a passage in another script (a run of Han, kana,
  *   Hangul, Cyrillic… letters) or, where accented Latin letters suggest it,
- *   another language (franc, which runs only then).
+ *   another language (franc, which runs only then); an article mostly in
+ *   another language gets one flag for the whole article.
  *
  * @example
  *   in:  "Meta will charge heavy users of its AI chatbot Siasun Robot & Automation a monthly fee."
