@@ -206,14 +206,13 @@ function isHeadline(shape: Shape, maxWords: number): boolean {
 }
 
 /**
- * A heading that starts a section of its own: one of the marker's rank or
- * higher (the related box is a section under its marker), or a heading
- * without links after headlines that were links (the story's subhead).
+ * A block the related box cannot hold: a heading of the marker's rank or
+ * higher (the box is a section under its marker), or, after headlines that
+ * were links, a block with no link at all (the story's subhead or paragraph).
  */
 function opensSection(marker: Nodes, next: Nodes, linked: boolean): boolean {
-  if (next.type !== 'heading') return false;
-  if (marker.type === 'heading' && next.depth <= marker.depth) return true;
-  return linked && linkShareOf(next) === 0;
+  if (next.type === 'heading' && marker.type === 'heading' && next.depth <= marker.depth) return true;
+  return linked && next.type !== 'thematicBreak' && linkShareOf(next) === 0;
 }
 
 /** Openings that refer back to what the story has said: a headline names its subject, prose goes on about it. */

@@ -208,3 +208,21 @@ describe('prompts to the reader', () => {
     expect(result.messages.map((m) => m.ruleId)).toEqual(prompts.map(() => 'page-furniture'));
   });
 });
+
+describe('after headlines that are links', () => {
+  it('a paragraph with no link is the story’s, however short and plain (HTML and Markdown)', async () => {
+    const after = 'Analysts expect more cuts this year.';
+    const html = `<article><h1>${TITLE}</h1><p>${LEDE}</p><p>Related News</p><ul>${HEADLINES.map((h, i) => `<li><a href="/n/${i}">${h}</a></li>`).join('')}</ul><p>${after}</p></article>`;
+    const markdown = [`# ${TITLE}`, LEDE, 'Related News', HEADLINES.map((h, i) => `- [${h}](https://example.net/${i})`).join('\n'), after].join('\n\n');
+    for (const [format, input] of [['html', html], ['markdown', markdown]] as const) {
+      const result = await clean(input, { format });
+      expect(result.markdown).not.toContain('Glassmakers switch furnaces');
+      expect(result.markdown).toContain(after);
+    }
+  });
+
+  it('unlinked headlines in a text article still go', async () => {
+    const result = await clean([TITLE, LEDE, 'Related News', 'Analysts expect more cuts this year', 'Shares rose 2% on Friday, the company said.'].join('\n'), { format: 'text' });
+    expect(result.markdown).not.toContain('Analysts expect more cuts');
+  });
+});
