@@ -3,7 +3,8 @@
  *
  *   read     text | Markdown (remark-parse; long documents: src/parse/long-markdown.ts) | HTML (rehype-parse → drop chrome → rehype-remark)
  *   clean    article-structure → strip-boilerplate → dedupe-lead → fix-entities → flag-entities
- *   write    Markdown (remark-stringify)  and  HTML (remark-rehype → rehype-sanitize → rehype-stringify)
+ *   write    Markdown (remark-stringify)  and  HTML (remark-rehype → rehype-sanitize → rehype-stringify),
+ *            simple blocks by shortcuts with the same output (src/write/)
  *
  * Each cleanup plugin reports every change on the file, so `clean()` returns
  * the messages beside the two outputs.
