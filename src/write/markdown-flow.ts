@@ -139,7 +139,7 @@ function listItem(node: ListItem, parent: List, index: number, state: State): st
 }
 
 function onlyText(children: PhrasingContent[]): children is Text[] {
-  for (const child of children) if (child.type !== 'text') return false;
+  for (let index = 0; index < children.length; index++) if (children[index]!.type !== 'text') return false;
   return true;
 }
 

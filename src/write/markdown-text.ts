@@ -158,10 +158,23 @@ function scopesFor(unsafe: Unsafe[]): Map<string, Scope> {
 /** The patterns in scope for the current construct stack, sorted into checks (cached per stack). */
 function scopeOf(state: State): Scope {
   const byStack = scopesFor(state.unsafe);
-  const key = state.stack.join(' ');
+  const stack = state.stack;
+  // Texts in a row mostly stand in the same constructs: the last stack's scope, compared entry by entry.
+  const last = lastScope.get(byStack);
+  if (last && sameStack(last.stack, stack)) return last.scope;
+  const key = stack.join(' ');
   let scope = byStack.get(key);
-  if (!scope) byStack.set(key, (scope = buildScope(state.unsafe, state.stack)));
+  if (!scope) byStack.set(key, (scope = buildScope(state.unsafe, stack)));
+  lastScope.set(byStack, { stack: [...stack], scope });
   return scope;
+}
+
+const lastScope = new WeakMap<Map<string, Scope>, { stack: string[]; scope: Scope }>();
+
+function sameStack(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 function inScope(stack: readonly string[], list: Unsafe['inConstruct'], none: boolean): boolean {
