@@ -195,6 +195,19 @@ describe('the Markdown and HTML shortcuts write what the libraries write', () =>
     }
   });
 
+  it('on nodes a plugin asked mdast-util-to-hast to write another way', async () => {
+    const text = (value: string) => ({ type: 'text' as const, value });
+    await expectSameOutputs({
+      type: 'root',
+      children: [
+        { type: 'paragraph', data: { hProperties: { className: ['lead'] } }, children: [text('A lead')] },
+        { type: 'heading', depth: 2, children: [{ type: 'emphasis', data: { hName: 'i' }, children: [text('slanted')] }] },
+        { type: 'list', ordered: false, children: [{ type: 'listItem', data: { hProperties: { id: 'x' } }, children: [{ type: 'paragraph', children: [text('item')] }] }] },
+        { type: 'paragraph', children: [text('plain')] },
+      ],
+    });
+  });
+
   it('on every fixture, as cleaned', async () => {
     const files = (await glob('fixtures/**/input.{txt,md,html}')).concat(await glob('fixtures/**/*.md', { ignore: ['fixtures/**/expected.md', 'fixtures/**/input.md'] }));
     expect(files.length).toBeGreaterThan(50);

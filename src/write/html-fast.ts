@@ -56,7 +56,14 @@ export async function writeHtml(tree: Root, library: (root: Root) => Promise<str
   return parts.join('\n');
 }
 
+/** Fields by which a remark plugin tells mdast-util-to-hast to write a node another way: the library's. */
+function hasHastData(node: Nodes): boolean {
+  const data = node.data as Record<string, unknown> | undefined;
+  return data !== undefined && (data.hName !== undefined || data.hProperties !== undefined || data.hChildren !== undefined);
+}
+
 function block(node: RootContent): string | undefined {
+  if (hasHastData(node)) return undefined;
   switch (node.type) {
     case 'paragraph':
       return paragraph(node);
@@ -125,7 +132,7 @@ function list(node: List): string | undefined {
 
 function listItem(node: ListItem, loose: boolean): string | undefined {
   // A task item gets a checkbox and classes: the library's.
-  if (typeof node.checked === 'boolean') return undefined;
+  if (typeof node.checked === 'boolean' || hasHastData(node)) return undefined;
   let out = '<li>';
   const children = node.children;
   for (let index = 0; index < children.length; index++) {
@@ -161,6 +168,7 @@ function phrasing(children: readonly PhrasingContent[]): string | undefined {
 }
 
 function inline(node: PhrasingContent, afterBreak: boolean): string | undefined {
+  if (hasHastData(node)) return undefined;
   switch (node.type) {
     case 'text': {
       const value = trimLines(node.value);
