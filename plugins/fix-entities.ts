@@ -49,7 +49,7 @@ import type { VFile } from 'vfile';
 import { analyse, entityOf, type Analysis, type Found } from '../src/entities/analysis.js';
 import { tickerAnchored } from '../src/entities/anchored.js';
 import type { EntityRecord, Mode } from '../src/entities/kb.js';
-import { deskFirstReferences, inLegalContext, unknownLegalNames, type LegalMention } from '../src/entities/legal.js';
+import { deskFirstReferences, inLegalContext, unknownLegalNames, unsureShortening, type LegalMention } from '../src/entities/legal.js';
 import { replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
@@ -101,7 +101,7 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
         if (fix && !isMuted(tree, block.node, [fix.rule, PLUGIN])) planned.push({ c, fix });
       }
       // Names no list holds: fixed by the ticker beside them, or shortened from their legal form.
-      const extra = [...anchoredFixes(matcher, anchoredHere), ...unknownLegalFixes(block, matches, anchoredHere, i, firstReferences)];
+      const extra = [...anchoredFixes(matcher, anchoredHere), ...unknownLegalFixes(block, matches, anchoredHere, i, firstReferences, () => analysis.article)];
       const covered = new Set(anchoredHere.flatMap((a) => a.covers ?? []));
       if (covered.size) for (let k = planned.length - 1; k >= 0; k--) if (covered.has(planned[k]!.c)) planned.splice(k, 1);
       for (const x of extra) if (!isMuted(tree, block.node, [x.fix.rule, PLUGIN])) planned.push(x);
@@ -230,6 +230,8 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       // "Advanced Micro Devices, Inc. (AMD)": the first reference keeps its full running form beside the abbreviation.
       const abbreviation = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\)/u.exec(text.slice(c.end, c.end + 14))?.[1];
       if (abbreviation && (abbreviation === value || abbreviation === entity.name)) value = printed;
+      // Two organisations made one, a place or a plain word made of a company: unsure, kept.
+      if (unsureShortening(analysis.article, text, c.start, c.nameEnd ?? c.end, c.end, value, true)) return undefined;
       if (c.keepStop) value += '.';
       const reason = c.shareClass
         ? `Replaced the share-class listing name “${actual}” with the company’s name “${value}”`
@@ -344,7 +346,7 @@ function anchoredFixes(matcher: Matcher, anchored: readonly Anchored[]): Array<{
 }
 
 /** Legal names of companies no list holds, in running text: "Shenzhen Kaifa Technology Co., Ltd." → "Shenzhen Kaifa Technology". */
-function unknownLegalFixes(block: Block, found: Found[], anchored: readonly Anchored[], index: number, firstReferences: () => Set<string>): Array<{ c: Found; fix: Fix }> {
+function unknownLegalFixes(block: Block, found: Found[], anchored: readonly Anchored[], index: number, firstReferences: () => Set<string>, article: () => string): Array<{ c: Found; fix: Fix }> {
   const text = block.text;
   const taken = found.length || anchored.length ? [...found, ...anchored] : NONE;
   const out: Array<{ c: Found; fix: Fix }> = [];
@@ -352,6 +354,7 @@ function unknownLegalFixes(block: Block, found: Found[], anchored: readonly Anch
     if (productSlot(text, n.start) || nounSlot(text, n.start, n.end) || inLegalContext(text, n.start, n.end) || quotedSpan(text, n.start, n.end)) continue;
     if (firstReferences().has(`${index}:${n.start}`)) continue;
     const name = text.slice(n.start, n.nameEnd);
+    if (unsureShortening(article(), text, n.start, n.nameEnd, n.end, name, false)) continue;
     const value = n.keepStop ? `${name}.` : name;
     const actual = text.slice(n.start, n.end);
     out.push({

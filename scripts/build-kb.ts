@@ -504,6 +504,8 @@ function clean(cell: string): string {
 // rule shortens it instead.
 for (const e of entities) {
   if (!e.curated || !e.aliases?.length) continue;
+  // A desk name that keeps its form ("News Corp", "Southern Co", where the bare word reads as the word): its legal names are right too.
+  if ([...e.name.matchAll(/\s/g)].some((m) => legalSuffixAt(e.name, m.index!)?.length === e.name.length - m.index!)) continue;
   const legal = e.aliases.filter((a) => [...a.matchAll(/[,\s]/g)].some((m) => legalSuffixAt(a, m.index!)?.length === a.length - m.index!));
   if (legal.length) e.aliases = e.aliases.filter((a) => !legal.includes(a));
   if (!e.aliases.length) delete e.aliases;

@@ -23,6 +23,8 @@ const COURT_BEFORE = /(?:\bv\.?|\bvs\.?|\bversus|\bIn\s+re:?|\bEx\s+parte)\s+(?:
 const COURT_AFTER = /^[,.]?\s*(?:et\s+al\.?,?\s+)?(?:v\.?|vs\.?|versus)\s+\p{Lu}/u;
 const FORMERLY = /\b(?:formerly(?:\s+known\s+as|\s+called)?|f\/k\/a|previously\s+known\s+as|renamed\s+from|also\s+known\s+as|hereinafter)\b/i;
 const LEGAL_WORDS = /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b|\bregistered\s+trademarks?\b)|\b(?:court|lawsuits?|sued|jury|judge|tribunal|arbitration|litigation|(?:patent\s+)?infringement|hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;
+/** A sponsored post's or an affiliate's disclosure names its sponsor by its legal name. */
+const DISCLOSURE_WORDS = /\b(?:(?:has\s+been|was|were|being|am|are|is)\s+(?:compensated|paid)\s+by|sponsored\s+(?:post|content|by)|in\s+(?:paid\s+)?partnership\s+with|affiliate\s+(?:links?|commissions?)|all\s+opinions\s+are\s+(?:my|our)\s+own|material\s+connection)\b/i;
 const DEFINED_TERM = /^\s*\((?:the\s+)?["“‘']\p{Lu}/u;
 const DISCLAIMER = /^\s*(?:disclaimer|disclosure|legal\s+notice|risk\s+warning|important\s+notice|copyright)\b/i;
 
@@ -35,6 +37,7 @@ export function inLegalContext(text: string, start: number, end: number): boolea
   if (COURT_BEFORE.test(head)) return true;
   const sentence = sentenceAround(text, start, end);
   if (FORMERLY.test(sentence.before.slice(-60)) || FORMERLY.test(sentence.after.slice(0, 40))) return true;
+  if (DISCLOSURE_WORDS.test(sentence.before) || DISCLOSURE_WORDS.test(sentence.after)) return true;
   return LEGAL_WORDS.test(sentence.before) || LEGAL_WORDS.test(sentence.after);
 }
 
@@ -52,6 +55,8 @@ const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}'’.&-]*|\d[\p{L}\p{N}-]*)`;
 const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}'’.&-])${NAME_WORD}(?:\s+(?:${NAME_WORD}|&|and|of|de)){0,6}$`, 'u');
 const PUBLIC_OR_PLACE = /\b(?:Central|State|States|Attorney|General|Government|Ministry|Department|Agency|Authority|Commission|Council|Court|Asia|Europe|European|America|American|Africa|Pacific|Texas|California|York|Florida|Alberta|Ontario|Quebec|Province|City|County|Republic|Kingdom|Union|Federal|National)\b/;
 
+/** A legal form and "and" between two names in a list. */
+const LISTED_BEFORE = /(?<=\p{L})\s(?:Company|Corporation|Incorporated|Limited|Inc\.?|Corp\.?|Ltd\.?|LLC|[Pp]lc|S\.?r\.?l\.?|SRL|GmbH|S\.?A\.?|AG|N\.?V\.?|B\.?V\.?),?\s+(?:and|&)\s+/gu;
 /** Where a legal form may start. */
 const FORM_START = /,?\s(?:Group\s|\((?:Group|Holdings?)\)\s)?(?:Holdings?,?\s)?(?:Co\.|Ltd|Limited|Inc|Corp|Incorporated|Corporation|[Pp]lc|p\.l\.c|N\.\s?V|S\.A|S\.p\.A|SpA|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K|LLC|L\.P|&\sCo\.|and\sCompany|Company\sLimited|Holdings\sLimited)/g;
 /** Words that start a sentence or a phrase, not a name. */
@@ -80,17 +85,24 @@ export function unknownLegalNames(text: string, taken: ReadonlyArray<Taken>): Un
   if (!/\b(?:Co\.|Ltd|Limited|Inc|Corp|Corporation|Incorporated|[Pp]lc|N\.\s?V\.|S\.A\.|S\.p\.A\.|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K\.|LLC|and\sCompany)(?![\p{L}\p{N}])/u.test(text)) return [];
   const out: UnknownLegalName[] = [];
   FORM_START.lastIndex = 0;
+  // A name starts after the legal form before it: "Acme Company and Kestrel Corporation" is two names.
+  let previousEnd = 0;
   for (let m = FORM_START.exec(text); m; m = FORM_START.exec(text)) {
     const nameEnd = m.index;
     const suffix = legalSuffixAt(text, nameEnd);
     if (!suffix || suffix.shareClass) continue;
     const end = nameEnd + suffix.length;
     FORM_START.lastIndex = end;
-    const words = NAME_BEFORE.exec(text.slice(Math.max(0, nameEnd - 100), nameEnd));
+    const from = Math.max(0, nameEnd - 100, previousEnd);
+    previousEnd = end;
+    const words = NAME_BEFORE.exec(text.slice(from, nameEnd));
     if (!words) continue;
     let start = nameEnd - words[0].length;
     const lead = LEADING.exec(words[0]);
     if (lead) start += lead[0].length;
+    // "Kestrel Wind Company and Orchard Foods Corporation": the second name starts after the first one's form.
+    const listed = [...text.slice(start, nameEnd).matchAll(LISTED_BEFORE)].pop();
+    if (listed) start += listed.index + listed[0].length;
     if (start >= nameEnd) continue;
     if (taken.some((t) => t.start < end && start < t.end && !startsLongerName(t, text, start, nameEnd))) continue;
     const name = text.slice(start, nameEnd);
@@ -192,3 +204,128 @@ function shortFormFollows(texts: readonly string[], m: LegalMention): boolean {
   }
   return false;
 }
+
+/**
+ * Legal forms and their short spellings, by the kind of company they make: "Corporation" and "Corp."
+ * are one form, "LLC" and "S.r.l." two. The foreign forms are here only to tell two companies apart.
+ */
+const FORM_KEYS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:Inc\.?|Incorporated)$/i, 'inc'],
+  [/^(?:Corp\.?|Corporation)$/i, 'corp'],
+  [/^(?:Ltd\.?|Limited)$/i, 'ltd'],
+  [/^(?:Co\.?|Company)$/i, 'co'],
+  [/^(?:LLC|L\.L\.C\.)$/i, 'llc'],
+  [/^(?:LP|L\.P\.)$/i, 'lp'],
+  [/^(?:plc|p\.l\.c\.)$/i, 'plc'],
+  [/^(?:S\.?r\.?l\.?|SRL)$/i, 'srl'],
+  [/^(?:S\.?A\.?S\.?)$/i, 'sas'],
+  [/^(?:S\.?A\.?)$/i, 'sa'],
+  [/^(?:S\.?p\.?A\.?)$/i, 'spa'],
+  [/^GmbH$/i, 'gmbh'],
+  [/^AG$/, 'ag'],
+  [/^SE$/, 'se'],
+  [/^(?:N\.?V\.?)$/i, 'nv'],
+  [/^(?:B\.?V\.?)$/i, 'bv'],
+  [/^(?:Pty|Pvt)\.?$/i, 'pty'],
+  [/^(?:K\.?K\.?)$/i, 'kk'],
+  [/^(?:AB|ASA|A\/S|Oyj)$/, 'nordic'],
+];
+const FORM_WORD = String.raw`(?:Inc\.?|Incorporated|Corp\.?|Corporation|Ltd\.?|Limited|Co\.?|Company|LLC|L\.L\.C\.|LP|L\.P\.|plc|p\.l\.c\.|S\.r\.l\.?|SRL|S\.A\.S\.?|SAS|S\.A\.?|S\.p\.A\.?|SpA|GmbH|AG|SE|N\.V\.?|NV|B\.V\.?|BV|Pty|Pvt|K\.K\.?|AB|ASA|A\/S|Oyj)`;
+/** Organisations that are not companies and share a company's core name ("the Mozilla Foundation"). */
+const OTHER_BODY = String.raw`(?:Foundation|Institute|Trust|Association|Society|Federation|Alliance|Consortium|Council|Project|University|College|Fund|Fellowship|Academy|Museum|Church|Party|Union)`;
+
+function formKey(form: string): string | undefined {
+  const last = form.replace(/^[,\s]+/, '').trim().split(/[\s,]+/).pop() ?? '';
+  return FORM_KEYS.find(([re]) => re.test(last))?.[1];
+}
+
+/**
+ * Whether the article names another organisation by the same core: "Arduino
+ * LLC" beside "Arduino SRL" (two companies told apart only by their forms),
+ * "Mozilla Corporation" beside "the Mozilla Foundation". Shortening would make
+ * them one name.
+ */
+export function coreNamesAnother(article: string, core: string, form: string): boolean {
+  const key = formKey(form);
+  const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(core)},?\s+(${FORM_WORD}|${OTHER_BODY})(?![\p{L}\p{N}])`, 'gu');
+  for (const m of article.matchAll(re)) {
+    const other = m[1]!;
+    if (new RegExp(`^${OTHER_BODY}$`).test(other)) return true;
+    const otherKey = formKey(other);
+    if (otherKey && key && otherKey !== key && !(key === 'co' && otherKey === 'ltd') && !(key === 'ltd' && otherKey === 'co')) return true;
+  }
+  return false;
+}
+
+/** Words of a place's name that are no company's: a mountain range, a lake, a coast ("Sierra Nevada", "Lake Tahoe"). */
+const PLACE_FIRST = /^(?:Sierra|Mount|Mt\.?|Lake|Cape|Gulf|Isle|Isla|Costa|Monte|Puerto|Sierras|Fort)$/;
+const PLACE_LAST = /^(?:Mountains?|Range|River|Valley|Lakes?|Islands?|Isles|Coast|Canyon|Peninsula|Bay|Hills|Desert|Sea|Ocean|Basin|Plains|Highlands|Forest|Falls|Strait)$/;
+
+/** Whether a running name of a company no list holds reads as a place's name. */
+function placeName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length > 3) return false;
+  return PLACE_FIRST.test(words[0]!) || PLACE_LAST.test(words[words.length - 1]!);
+}
+
+/** A public body named like a company: "the Federal Deposit Insurance Corporation", "the government's Pension Benefit Guaranty Corp.". */
+const PUBLIC_BEFORE = /\b(?:government['’]s|governments['’]|federal(?:ly)?(?:[-\s](?:owned|run|backed|chartered))?|state[-\s](?:owned|run|backed)|government[-\s](?:owned|run|backed|chartered|sponsored)|public(?:ly)?[-\s](?:owned|funded)|agency|agencies|regulator)\s+(?:the\s+|a\s+|an\s+)?$/i;
+const PUBLIC_NAME = /\b(?:Federal|Government|Public|National|State|Pension|Guaranty|Deposit|Broadcasting|Reconstruction|Resolution|Overseas\s+Private)\b/;
+
+function publicBody(text: string, start: number, name: string, form: string): boolean {
+  if (formKey(form) !== 'corp') return false;
+  return PUBLIC_NAME.test(name) || PUBLIC_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
+
+/** A year or a span of years before the name: a credit line whose © was lost ("1996-98 Acme Inc."). */
+const CREDIT_YEAR = /^(?:1[89]\d\d|20\d\d)(?:\s*[-–]\s*(?:\d{2}|\d{4}))?$/;
+function creditLine(text: string, start: number, name: string): boolean {
+  const first = name.split(/\s+/)[0]!;
+  if (CREDIT_YEAR.test(first)) return true;
+  return /(?:1[89]\d\d|20\d\d)(?:\s*[-–]\s*(?:\d{2}|\d{4}))?,?\s+$/.test(text.slice(Math.max(0, start - 12), start));
+}
+
+/** Nouns that end the name of an event, a prize or a venue a company sponsors ("The Acme Corp. Harbour Classic"). */
+const EVENT_NOUN = String.raw`(?:Event|Events|Cup|Open|Classic|Championships?|Prize|Awards?|Festival|Series|Tournament|Stakes|Trophy|Bowl|Stadium|Arena|Center|Centre|Theat(?:er|re)|Pavilion|Field|Park|Hall|Marathon|Race|Regatta|Games|Show|Expo|Fair|Gala|Invitational|Rally|Derby|Grand\s+Prix|Lecture|Fellowship|Scholarship)`;
+const INSIDE_EVENT = new RegExp(String.raw`^\s+(?:(?:\p{Lu}[\p{L}\p{N}'’-]*|\d[\p{N}\p{L}-]*|of|the|and|&)\s+){0,6}${EVENT_NOUN}(?![\p{L}\p{N}])`, 'u');
+
+/**
+ * A legal form's full stop followed by a capitalised word is a sentence end
+ * only when the words after it start a sentence; the words of an event's or a
+ * venue's name ("The Acme Corp. Harbour Classic, in May") continue the name.
+ */
+function insideLongerName(text: string, start: number, end: number): boolean {
+  if (!text.slice(0, end).endsWith('.')) return false;
+  const after = text.slice(end, end + 120);
+  if (!/^\s+\p{Lu}/u.test(after)) return false;
+  if (INSIDE_EVENT.test(after)) return true;
+  // "during The Acme Corp. …": a capitalised article inside a sentence opens a title.
+  return /[\p{Ll},]\s+The\s+$/u.test(text.slice(Math.max(0, start - 30), start));
+}
+
+/**
+ * Whether shortening the legal name at text[start, end) to `running` is
+ * unsure, so the name stays as printed: the running name would be another
+ * organisation's in the same article, a place's name, a plain word the article
+ * uses as such ("News Corporation" → "News"), or the legal name is a public
+ * body's, a credit line's or part of an event's name.
+ */
+export function unsureShortening(article: string, text: string, start: number, nameEnd: number, end: number, running: string, listed: boolean): boolean {
+  const name = text.slice(start, nameEnd);
+  const form = text.slice(nameEnd, end);
+  if (coreNamesAnother(article, name, form) || (running !== name && coreNamesAnother(article, running, form))) return true;
+  if (!/\s/.test(running.trim()) && plainWordIn(article, running)) return true;
+  if (creditLine(text, start, name) || insideLongerName(text, start, end)) return true;
+  if (!listed && (placeName(running) || publicBody(text, start, name, form))) return true;
+  return false;
+}
+
+/** One word that the article also prints in lower case as a plain word ("the news", "a ball"), or a word that names a trade or a place. */
+function plainWordIn(article: string, word: string): boolean {
+  if (isPlainWord(word)) return true;
+  const lower = word.toLowerCase();
+  if (lower === word) return false;
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(lower)}(?![\p{L}\p{N}])`, 'u').test(article);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
