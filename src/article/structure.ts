@@ -260,11 +260,14 @@ export function findStructure(tree: Root): ArticleStructure {
   if (given && headline && given !== headline) structure.formerTitle = given.node;
 
   const at = headline && !structure.headlineMoved ? blocks.indexOf(headline) : 0;
+  // Only an English headline has a version in another script beside it: in an article written in
+  // Chinese or Japanese throughout, the short line under the headline is its lede.
+  const besideEnglish = headline !== undefined && headline.shape.cjkShare < 0.2;
   // Above the headline: a same-news line in another script beside it, or short chrome.
   for (let i = 0; i < at; i++) {
     const b = blocks[i]!;
     if (b.furniture) continue; // strip-boilerplate's, by its own rule
-    if (i === at - 1 && b.shape.cjkShare > 0.5 && b.text.length <= 120) structure.bilingual = b.node;
+    if (i === at - 1 && besideEnglish && isOtherScriptHeadline(b)) structure.bilingual = b.node;
     else if (b.dateline) structure.dateline ??= b.node;
     else if (b.byline) structure.byline ??= b.node;
     // Navigation links are strip-boilerplate's, by its own rule.
@@ -275,7 +278,7 @@ export function findStructure(tree: Root): ArticleStructure {
   for (; next < blocks.length && next <= at + 4; next++) {
     const b = blocks[next]!;
     if (b === headline) continue;
-    if (next === at + 1 && !structure.bilingual && b.shape.cjkShare > 0.5 && b.text.length <= 120 && !structure.headlineMoved) structure.bilingual = b.node;
+    if (next === at + 1 && besideEnglish && !structure.bilingual && isOtherScriptHeadline(b) && !structure.headlineMoved) structure.bilingual = b.node;
     else if (b.dateline) structure.dateline ??= b.node;
     else if (b.byline) structure.byline ??= b.node;
     else if (b.furniture || b.attribution) continue;
@@ -310,4 +313,9 @@ export function findStructure(tree: Root): ArticleStructure {
 /** Whether a node is one the model says must stay (headline, lede). */
 export function isProtected(structure: ArticleStructure | undefined, node: Nodes): boolean {
   return !!structure && (node === structure.headline || node === structure.lede);
+}
+
+/** A short line in another script shaped as a headline: no sentence-final full stop, as a lede has. */
+function isOtherScriptHeadline(b: Candidate): boolean {
+  return b.shape.cjkShare > 0.5 && b.text.length <= 120 && !/[。．]\s*$/.test(b.text);
 }
