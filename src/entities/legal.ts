@@ -265,7 +265,8 @@ const PLACE_LAST = /^(?:Mountains?|Range|River|Valley|Lakes?|Islands?|Isles|Coas
 function placeName(name: string): boolean {
   const words = name.split(/\s+/);
   if (words.length > 3) return false;
-  return PLACE_FIRST.test(words[0]!) || PLACE_LAST.test(words[words.length - 1]!);
+  // "Sierra Nevada", "Lake Tahoe" are places; "Sierra Vista Robotics" is a company named after one.
+  return (words.length === 2 && PLACE_FIRST.test(words[0]!)) || PLACE_LAST.test(words[words.length - 1]!);
 }
 
 /** A public body named like a company: "the Federal Deposit Insurance Corporation", "the government's Pension Benefit Guaranty Corp.". */
