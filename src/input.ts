@@ -131,9 +131,12 @@ const LITERAL: Record<string, string> = { '*': '\ue02a', _: '\ue05f', '~': '\ue0
 const RESTORE: Record<string, string> = Object.fromEntries(Object.entries(LITERAL).map(([ascii, stand]) => [stand, ascii]));
 const STAND_INS = /[\ue02a\ue05f\ue07e\ue05b\ue05d]/g;
 
-/** `value` with every stand-in put back. */
+const STAND_IN_PAIRS = Object.entries(RESTORE);
+
+/** `value` with every stand-in put back (a string replacement per stand-in present: a callback per character cost more than parsing). */
 export function restoreLiteral(value: string): string {
-  return value.replace(STAND_INS, (c) => RESTORE[c]!);
+  for (const [stand, ascii] of STAND_IN_PAIRS) if (value.includes(stand)) value = value.replaceAll(stand, ascii);
+  return value;
 }
 
 // Markers not escaped by a backslash (an escaped one is literal already, and must stay escaped).
@@ -141,6 +144,18 @@ const UNESCAPED = String.raw`(?<=(?:^|[^\\])(?:\\\\)*)`;
 const EMPHASIS_RUN = new RegExp(`${UNESCAPED}[*_~]+`, 'g');
 const EMPHASIS = new RegExp(`${UNESCAPED}[*_~]`, 'g');
 const BRACKET = new RegExp(`${UNESCAPED}[[\\]]`, 'g');
+
+/** How many emphasis characters (`*`, `_`, `~`) and brackets `block` holds, escaped or not. */
+function markerCounts(block: string): [number, number] {
+  let markers = 0;
+  let brackets = 0;
+  for (let i = 0; i < block.length; i++) {
+    const c = block.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 126) markers++;
+    else if (c === 91 || c === 93) brackets++;
+  }
+  return [markers, brackets];
+}
 
 /** Paragraphs (text between blank lines) with more than `MAX_MARKERS` emphasis runs or brackets get stand-ins for them. */
 function literalMarkers(value: string): Guarded {
@@ -154,8 +169,10 @@ function literalMarkers(value: string): Guarded {
     const m = blank.exec(value);
     const to = m ? m.index : value.length;
     let block = value.slice(from, to);
-    const emphasis = block.match(EMPHASIS_RUN)?.length ?? 0;
-    const brackets = block.match(BRACKET)?.length ?? 0;
+    // Runs and brackets are never more than their characters: most blocks are settled by a count.
+    const [markerChars, bracketChars] = markerCounts(block);
+    const emphasis = markerChars > MAX_MARKERS ? (block.match(EMPHASIS_RUN)?.length ?? 0) : 0;
+    const brackets = bracketChars > MAX_MARKERS ? (block.match(BRACKET)?.length ?? 0) : 0;
     if (emphasis > MAX_MARKERS) block = block.replace(EMPHASIS, (c) => LITERAL[c]!);
     if (brackets > MAX_MARKERS) block = block.replace(BRACKET, (c) => LITERAL[c]!);
     if (emphasis > MAX_MARKERS || brackets > MAX_MARKERS) {
