@@ -12,7 +12,8 @@ import { legalSuffixAt } from './names.js';
 function sentenceAround(text: string, start: number, end: number): { before: string; after: string } {
   const from = Math.max(0, start - 200);
   const head = text.slice(from, start);
-  const cut = head.search(/[.!?]\s+(?=[A-Z“"‘'(])(?![^.!?]*[.!?]\s+[A-Z“"‘'(])/);
+  // The name's first letter goes with it, so a sentence end just before the name is found.
+  const cut = (head + text.charAt(start)).search(/[.!?]\s+(?=[A-Z“"‘'(])(?![^.!?]*[.!?]\s+[A-Z“"‘'(])/);
   const before = cut === -1 ? head : head.slice(cut + 1);
   const tail = text.slice(end, end + 200);
   const stop = tail.search(/[.!?](?:\s+[A-Z“"‘'(]|\s*$)/);
