@@ -11,7 +11,7 @@ import type { EntityRecord } from './kb.js';
 import { resolve, type Candidate, type Matcher } from './matcher.js';
 import { hkSuffixAt, legalSuffixAt, pinyinTailAt } from './names.js';
 import { collectBlocks, type Block } from './text.js';
-import { findTickers, type TickerSpan } from './tickers.js';
+import { findTickers, hasBracket, type TickerSpan } from './tickers.js';
 
 export interface Found extends Candidate {
   /** The legal suffix ended in a stop that also ends the sentence. */
@@ -74,7 +74,7 @@ export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers 
       continue;
     }
     // findTickers finds none without a bracket: most blocks are not looked at.
-    const spans = known?.tickers ?? (text.includes('(') ? findTickers(text) : NO_TICKERS);
+    const spans = known?.tickers ?? (hasBracket(text) ? findTickers(text) : NO_TICKERS);
     // One entry per text: the one fix-entities left gains its tickers.
     if (known) known.tickers = spans;
     else if (worthKeeping(text, resolved)) memo?.byText.set(text, { found: resolved, tickers: spans });
