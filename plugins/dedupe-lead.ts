@@ -303,8 +303,10 @@ function largelyRepeats(blocks: Block[], copies: Map<Removal, { block: Block; ke
  * what follows the label too.
  */
 function recurringLabel(blocks: Block[], indexOf: (b: Block) => number, copy: Block, first: Block): boolean {
-  const shape = shapeOf(copy.node);
   const bold = copy.node.children.length === 1 && copy.node.children[0]!.type === 'strong';
+  // Neither a question nor a bold label: settled without taking the block's shape (a repeated paragraph is most often neither).
+  if (!bold && !/\?["”’)]*\s*$/.test(copy.text)) return false;
+  const shape = shapeOf(copy.node);
   if (shape.words > 25 || !(/\?["”’)]*$/.test(shape.text) || bold)) return false;
   const after = blocks[indexOf(copy) + 1];
   const afterFirst = blocks[indexOf(first) + 1];

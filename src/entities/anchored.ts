@@ -172,9 +172,11 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
     const text = block.text;
     if (!hasBracket(text)) return;
     for (const t of findTickers(text)) {
-      const holders = new Set(t.keys.flatMap((k) => kb.holders(k)));
-      if (holders.size !== 1) continue;
-      const holder = [...holders][0]!;
+      // One security: every key the ticker reads as belongs to the same entity.
+      let holder = -1;
+      let several = false;
+      for (const k of t.keys) for (const h of kb.holders(k)) if (holder === -1) holder = h; else if (h !== holder) several = true;
+      if (holder === -1 || several) continue;
       const entity = kb.entity(holder);
       if (entity.type !== 'company') continue;
       const m = RAW_NAME.exec(text.slice(Math.max(0, t.start - 90), t.start));
@@ -182,7 +184,7 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       let start = t.start - m[0].length;
       let end = start + m[1]!.length;
       // "Elsewhere in Tokyo, Toyota Motor Corp (7203.T)": a comma ends a phrase; in a name only a legal form follows one.
-      const commas = [...m[1]!.matchAll(PHRASE_COMMA)];
+      const commas = m[1]!.includes(',') ? [...m[1]!.matchAll(PHRASE_COMMA)] : [];
       const lastComma = commas[commas.length - 1];
       if (lastComma) start += lastComma.index + lastComma[0].length;
       const lead = LEADING.exec(text.slice(start, end));
