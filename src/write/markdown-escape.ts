@@ -46,9 +46,21 @@ export function escapeText(state: State, input: string, info: Info, patterns: re
 
   for (const pattern of patterns) {
     if (!listInScope(state.stack, pattern.inConstruct, true) || listInScope(state.stack, pattern.notInConstruct, false)) continue;
-    const expression = state.compilePattern(pattern);
     const hasBefore = Boolean(pattern.before || pattern.atBreak);
     const hasAfter = Boolean(pattern.after);
+    if (!hasBefore && !hasAfter) {
+      // The pattern compiles to its one character: every occurrence matches, found without a match object each.
+      for (let position = value.indexOf(pattern.character); position !== -1; position = value.indexOf(pattern.character, position + 1)) {
+        const flag = flags[position]!;
+        if (flag & PRESENT) flags[position] = flag & ~(BEFORE | AFTER);
+        else {
+          flags[position] = PRESENT;
+          found++;
+        }
+      }
+      continue;
+    }
+    const expression = state.compilePattern(pattern);
     let match: RegExpExecArray | null;
     while ((match = expression.exec(value))) {
       const position = match.index + (hasBefore ? match[1]!.length : 0);
@@ -122,10 +134,16 @@ const WHITESPACE = /\s/;
 /** micromark's classifyCharacter gives undefined: not white space, not punctuation (NaN, past the end, counts as neither). */
 function unclassified(code: number): boolean {
   if (Number.isNaN(code)) return true;
-  if (code === 32) return false;
+  if (code < 128) return ASCII_UNCLASSIFIED[code] === 1;
   const character = String.fromCharCode(code);
   return !WHITESPACE.test(character) && !UNICODE_PUNCTUATION.test(character);
 }
+
+/** The same answer for each ASCII code, worked out once (most characters beside a marker are ASCII). */
+const ASCII_UNCLASSIFIED = Uint8Array.from({ length: 128 }, (_, code) => {
+  const character = String.fromCharCode(code);
+  return code !== 32 && !WHITESPACE.test(character) && !UNICODE_PUNCTUATION.test(character) ? 1 : 0;
+});
 
 /** A backslash before ASCII punctuation (in the value, or reaching into `after`) is escaped. */
 function escapeBackslashes(value: string, after: string): string {
