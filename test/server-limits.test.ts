@@ -15,9 +15,10 @@ const cleanBody = (content: string) => ({ content, format: 'markdown' });
 
 describe('time limit', () => {
   test('an article that takes too long: 504; the next one is cleaned by a fresh worker', async () => {
-    const s = await start({ timeoutMs: 500 });
+    // The limit leaves a fresh worker time to load; the article takes several times as long (about 1 s for 12 MB here).
+    const s = await start({ timeoutMs: 500, bodyLimit: 16 * 1024 * 1024 });
     try {
-      const slow = await postJson(`${s.url}/v1/clean`, cleanBody(articleOfSize(1_500_000)));
+      const slow = await postJson(`${s.url}/v1/clean`, cleanBody(articleOfSize(12_000_000)));
       expect(slow.status).toBe(504);
       expect((await slow.json()).error.code).toBe('TIMEOUT');
       // Health stays responsive, the pool recovers.
