@@ -344,7 +344,8 @@ describe('preview page', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rule)).toBe('suspicious-product-name');
 
     await page.getByRole('button', { name: 'Copy Markdown' }).click();
-    const toast = page.locator('#toast.shown');
+    // The toast of an earlier copy may still be on screen: wait for this copy's own.
+    const toast = page.locator('#toast.shown', { hasText: 'Markdown copied' });
     await toast.waitFor();
     expect(await toast.innerText()).toBe('Markdown copied to the clipboard');
     expect(await toast.isVisible()).toBe(true);
