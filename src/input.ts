@@ -128,22 +128,45 @@ export const MAX_MARKERS = 256;
 
 /** Stand-ins of the same length (private-use characters), put back after parsing so every position stays true. */
 const LITERAL: Record<string, string> = { '*': '\ue02a', _: '\ue05f', '~': '\ue07e', '[': '\ue05b', ']': '\ue05d' };
-const RESTORE: Record<string, string> = Object.fromEntries(Object.entries(LITERAL).map(([ascii, stand]) => [stand, ascii]));
-const STAND_INS = /[\ue02a\ue05f\ue07e\ue05b\ue05d]/g;
 
-const STAND_IN_PAIRS = Object.entries(RESTORE);
+/** Each stand-in's character code, by the code it stands for, and back. */
+const STAND_IN_CODE = new Map(Object.entries(LITERAL).map(([ascii, stand]) => [ascii.charCodeAt(0), stand.charCodeAt(0)]));
+const ASCII_CODE = new Map([...STAND_IN_CODE].map(([ascii, stand]) => [stand, ascii]));
+const ANY_STAND_IN = /[\ue02a\ue05f\ue07e\ue05b\ue05d]/;
 
-/** `value` with every stand-in put back (a string replacement per stand-in present: a callback per character cost more than parsing). */
-export function restoreLiteral(value: string): string {
-  for (const [stand, ascii] of STAND_IN_PAIRS) if (value.includes(stand)) value = value.replaceAll(stand, ascii);
-  return value;
+const UTF16 = new TextDecoder('utf-16le');
+/** A surrogate without its other half, which a UTF-16 decoder would turn into U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A string of these UTF-16 code units: decoded at once, or (to keep lone surrogates as they are) in slices the call stack takes. */
+function fromCodes(codes: Uint16Array, source: string): string {
+  if (!LONE_SURROGATE.test(source)) return UTF16.decode(codes);
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return out;
 }
 
-// Markers not escaped by a backslash (an escaped one is literal already, and must stay escaped).
-const UNESCAPED = String.raw`(?<=(?:^|[^\\])(?:\\\\)*)`;
-const EMPHASIS_RUN = new RegExp(`${UNESCAPED}[*_~]+`, 'g');
-const EMPHASIS = new RegExp(`${UNESCAPED}[*_~]`, 'g');
-const BRACKET = new RegExp(`${UNESCAPED}[[\\]]`, 'g');
+/** `value` with every stand-in put back: one pass over its code units (a replacement per character cost more than the parse). */
+export function restoreLiteral(value: string): string {
+  if (!ANY_STAND_IN.test(value)) return value;
+  const codes = new Uint16Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    codes[i] = ASCII_CODE.get(c) ?? c;
+  }
+  return fromCodes(codes, value);
+}
+
+const BACKSLASH = 92;
+const isEmphasisCode = (c: number) => c === 42 || c === 95 || c === 126; // * _ ~
+const isBracketCode = (c: number) => c === 91 || c === 93; // [ ]
+
+/** Whether the character at `i` is not escaped: an even number of backslashes stands before it (an escaped marker is literal already, and must stay escaped). */
+function unescapedAt(text: string, i: number): boolean {
+  let n = 0;
+  while (i - n > 0 && text.charCodeAt(i - n - 1) === BACKSLASH) n++;
+  return n % 2 === 0;
+}
 
 /** How many emphasis characters (`*`, `_`, `~`) and brackets `block` holds, escaped or not. */
 function markerCounts(block: string): [number, number] {
@@ -151,10 +174,36 @@ function markerCounts(block: string): [number, number] {
   let brackets = 0;
   for (let i = 0; i < block.length; i++) {
     const c = block.charCodeAt(i);
-    if (c === 42 || c === 95 || c === 126) markers++;
-    else if (c === 91 || c === 93) brackets++;
+    if (isEmphasisCode(c)) markers++;
+    else if (isBracketCode(c)) brackets++;
   }
   return [markers, brackets];
+}
+
+/** Emphasis runs that start with an unescaped marker, and unescaped brackets. */
+function unescapedCounts(block: string): [number, number] {
+  let runs = 0;
+  let brackets = 0;
+  for (let i = 0; i < block.length; i++) {
+    const c = block.charCodeAt(i);
+    if (isEmphasisCode(c)) {
+      if (!unescapedAt(block, i)) continue;
+      runs++;
+      while (i + 1 < block.length && isEmphasisCode(block.charCodeAt(i + 1))) i++;
+    } else if (isBracketCode(c) && unescapedAt(block, i)) brackets++;
+  }
+  return [runs, brackets];
+}
+
+/** `block` with its unescaped emphasis markers, or brackets, or both, as stand-ins. */
+function withStandIns(block: string, emphasis: boolean, brackets: boolean): string {
+  const codes = new Uint16Array(block.length);
+  for (let i = 0; i < block.length; i++) {
+    const c = block.charCodeAt(i);
+    const marker = (emphasis && isEmphasisCode(c)) || (brackets && isBracketCode(c));
+    codes[i] = marker && unescapedAt(block, i) ? STAND_IN_CODE.get(c)! : c;
+  }
+  return fromCodes(codes, block);
 }
 
 /** Paragraphs (text between blank lines) with more than `MAX_MARKERS` emphasis runs or brackets get stand-ins for them. */
@@ -171,10 +220,8 @@ function literalMarkers(value: string): Guarded {
     let block = value.slice(from, to);
     // Runs and brackets are never more than their characters: most blocks are settled by a count.
     const [markerChars, bracketChars] = markerCounts(block);
-    const emphasis = markerChars > MAX_MARKERS ? (block.match(EMPHASIS_RUN)?.length ?? 0) : 0;
-    const brackets = bracketChars > MAX_MARKERS ? (block.match(BRACKET)?.length ?? 0) : 0;
-    if (emphasis > MAX_MARKERS) block = block.replace(EMPHASIS, (c) => LITERAL[c]!);
-    if (brackets > MAX_MARKERS) block = block.replace(BRACKET, (c) => LITERAL[c]!);
+    const [emphasis, brackets] = markerChars > MAX_MARKERS || bracketChars > MAX_MARKERS ? unescapedCounts(block) : [0, 0];
+    if (emphasis > MAX_MARKERS || brackets > MAX_MARKERS) block = withStandIns(block, emphasis > MAX_MARKERS, brackets > MAX_MARKERS);
     if (emphasis > MAX_MARKERS || brackets > MAX_MARKERS) {
       changed++;
       if (lines.length < 5) lines.push(lineAt(value, from));
@@ -258,8 +305,7 @@ function flattenHtml(value: string): Guarded {
 export function restoreLiteralMarkup() {
   return (tree: object, file: { value: unknown }): void => {
     const text = String(file.value ?? '');
-    if (!STAND_INS.test(text)) return;
-    STAND_INS.lastIndex = 0;
+    if (!ANY_STAND_IN.test(text)) return;
     file.value = restoreLiteral(text);
     const walk = (node: Record<string, unknown>): void => {
       for (const [key, value] of Object.entries(node)) {
