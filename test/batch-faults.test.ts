@@ -304,8 +304,9 @@ describe('kill -9 mid-run, then --resume', () => {
 
 describe('kill -9 of an export cleaned in place', () => {
   it('after --resume it is cleaned in full, even when the records left had nothing to change', async () => {
-    // changes only in the first half: the resumed part alone would look like "nothing to rewrite"
-    const clean = Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: `c${i}`, body: `${CLEAN_TEXT} Item ${i}.` }));
+    // changes only in the first part: the resumed part alone would look like "nothing to rewrite". Enough
+    // records after it that the run cannot finish between the checkpoint looked for and the kill.
+    const clean = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `c${i}`, body: `${CLEAN_TEXT} Item ${i}.` }));
     const files = { 'feed.jsonl': `${[...feedLines(400), ...clean].join('\n')}\n` };
     const args = ['batch', 'feed.jsonl', '--in-place', '--backup', '--jobs', '1'];
     const expected = reference(files, args, 'feed.jsonl');
