@@ -175,7 +175,12 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       // One security: every key the ticker reads as belongs to the same entity.
       let holder = -1;
       let several = false;
-      for (const k of t.keys) for (const h of kb.holders(k)) if (holder === -1) holder = h; else if (h !== holder) several = true;
+      for (const k of t.keys) {
+        for (const h of kb.holders(k)) {
+          if (holder === -1) holder = h;
+          else if (h !== holder) several = true;
+        }
+      }
       if (holder === -1 || several) continue;
       const entity = kb.entity(holder);
       if (entity.type !== 'company') continue;

@@ -246,12 +246,14 @@ function formKey(form: string): string | undefined {
  * "Mozilla Corporation" beside "the Mozilla Foundation". Shortening would make
  * them one name.
  */
+const WHOLE_OTHER_BODY = new RegExp(`^(?:${OTHER_BODY})$`);
+
 export function coreNamesAnother(article: string, core: string, form: string): boolean {
   const key = formKey(form);
   const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(core)},?\s+(${FORM_WORD}|${OTHER_BODY})(?![\p{L}\p{N}])`, 'gu');
   for (const m of article.matchAll(re)) {
     const other = m[1]!;
-    if (new RegExp(`^${OTHER_BODY}$`).test(other)) return true;
+    if (WHOLE_OTHER_BODY.test(other)) return true;
     const otherKey = formKey(other);
     if (otherKey && key && otherKey !== key && !(key === 'co' && otherKey === 'ltd') && !(key === 'ltd' && otherKey === 'co')) return true;
   }
@@ -330,4 +332,5 @@ function plainWordIn(article: string, word: string): boolean {
   return new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(lower)}(?![\p{L}\p{N}])`, 'u').test(article);
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `s` as a regular expression that matches it literally. */
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
