@@ -32,28 +32,34 @@ function documentWide(node: Nodes): boolean {
   return false;
 }
 
-/** The document's HTML: simple blocks written here, runs of others by `library` (which writes a root of them). */
+/**
+ * The document's HTML: simple blocks written here, runs of others by `library` (which writes a root of them).
+ * Only the blocks left to the library are searched for nodes that reach across blocks: a block written
+ * here holds none (neither `block` nor `inline` writes those types), so a long list is not walked twice.
+ */
 export async function writeHtml(tree: Root, library: (root: Root) => Promise<string>): Promise<string> {
-  if (documentWide(tree)) return library(tree);
   const parts: string[] = [];
-  let run: RootContent[] = [];
-  const flush = async () => {
-    if (!run.length) return;
-    const html = await library({ type: 'root', children: run });
-    if (html) parts.push(html);
-    run = [];
-  };
+  /** Runs of blocks for the library, each with the index in `parts` its HTML goes to. */
+  const runs: Array<{ at: number; blocks: RootContent[] }> = [];
+  let run: RootContent[] | undefined;
   for (const child of tree.children) {
     const html = block(child);
     if (html === undefined) {
+      if (documentWide(child)) return library(tree);
+      if (!run) {
+        runs.push({ at: parts.length, blocks: (run = []) });
+        parts.push('');
+      }
       run.push(child);
       continue;
     }
-    await flush();
+    run = undefined;
     parts.push(html);
   }
-  await flush();
-  return parts.join('\n');
+  if (!runs.length) return parts.join('\n');
+  for (const { at, blocks } of runs) parts[at] = await library({ type: 'root', children: blocks });
+  // A run the library writes as nothing takes no line of its own (a block written here is never empty).
+  return parts.filter((html) => html !== '').join('\n');
 }
 
 /** Fields by which a remark plugin tells mdast-util-to-hast to write a node another way: the library's. */

@@ -48,12 +48,21 @@ function containerFlow(parent: Root | ListItem, state: State): string {
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
     indexStack[indexStack.length - 1] = index;
-    out += state.handle(child, parent, state, flowInfo());
+    out += dispatch(child, parent, state, flowInfo());
     if (child.type !== 'list') state.bulletLastUsed = undefined;
     if (index < children.length - 1) out += between(child, children[index + 1]!, parent, state);
   }
   indexStack.pop();
   return out;
+}
+
+const own = Object.prototype.hasOwnProperty;
+
+/** `state.handle` (zwitch) without its rest parameters: the handler for the node's type, or the library's dispatch to throw as it does. */
+function dispatch(node: Nodes, parent: Parents, state: State, info: Info): string {
+  const handlers = state.handlers as Record<string, Handle | undefined>;
+  const handle = own.call(handlers, node.type) ? handlers[node.type] : undefined;
+  return handle ? handle.call(state, node, parent, state, info) : state.handle(node, parent, state, info);
 }
 
 /** The blank lines between two blocks, as the join rules say (later rules first). */
@@ -62,7 +71,7 @@ function between(left: Nodes, right: Nodes, parent: Parents, state: State): stri
   while (index--) {
     const result = state.join[index]!(left as never, right as never, parent as never, state);
     if (result === true || result === 1) break;
-    if (typeof result === 'number') return '\n'.repeat(1 + result);
+    if (typeof result === 'number') return result === 0 ? '\n' : '\n'.repeat(1 + result);
     if (result === false) return '\n\n<!---->\n\n';
   }
   return '\n\n';
@@ -101,12 +110,14 @@ function list(node: List, parent: Parents | undefined, state: State): string {
 
   const items = node.children;
   const indexStack = state.indexStack;
+  // The item handler is the library's (GFM adds none): written here, given the index it would search for.
+  const ownItems = state.handlers.listItem === defaultHandlers.listItem;
   let out = '';
   indexStack.push(-1);
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     indexStack[indexStack.length - 1] = index;
-    out += listItem(item, node, index, state);
+    out += ownItems ? listItem(item, node, index, state) : dispatch(item, node, state, flowInfo());
     // containerFlow forgets the last bullet after every child that is not a list: here, every item.
     state.bulletLastUsed = undefined;
     if (index < items.length - 1) out += between(item, items[index + 1]!, node, state);
@@ -119,6 +130,9 @@ function list(node: List, parent: Parents | undefined, state: State): string {
   return out;
 }
 
+/** Spaces after a bullet, by count (a bullet is followed by one to four). */
+const PADS = ['', ' ', '  ', '   ', '    '];
+
 /** mdast-util-to-markdown's listItem handler, given the item's index. */
 function listItem(node: ListItem, parent: List, index: number, state: State): string {
   const style = state.options.listItemIndent || 'one';
@@ -129,13 +143,37 @@ function listItem(node: ListItem, parent: List, index: number, state: State): st
   }
   let size = bullet.length + 1;
   if (style === 'tab' || (style === 'mixed' && (parent.spread || node.spread))) size = Math.ceil(size / 4) * 4;
-  const exit = state.enter('listItem');
-  const value = containerFlow(node, state);
-  exit();
-  const pad = ' '.repeat(size - bullet.length);
+  let value = textItem(node, state);
+  if (value === undefined) {
+    const exit = state.enter('listItem');
+    value = containerFlow(node, state);
+    exit();
+  }
+  const pad = PADS[size - bullet.length] ?? ' '.repeat(size - bullet.length);
   if (!value.includes('\n') && !value.includes('\r')) return value ? bullet + pad + value : bullet;
   const indent = ' '.repeat(size);
   return state.indentLines(value, (line, lineIndex, blank) => (lineIndex ? (blank ? '' : indent) + line : (blank ? bullet : bullet + pad) + line));
+}
+
+/**
+ * An item that is one paragraph of text (most items of a long list), written as containerFlow
+ * and the paragraph handler would write it, in the same constructs, without their calls; undefined
+ * for any other item.
+ */
+function textItem(node: ListItem, state: State): string | undefined {
+  const children = node.children;
+  if (children.length !== 1 || typeof node.checked === 'boolean') return undefined;
+  const head = children[0]!;
+  if (head.type !== 'paragraph' || !onlyText(head.children) || (state.handlers.paragraph as unknown) !== paragraph) return undefined;
+  const stack = state.stack;
+  const indexStack = state.indexStack;
+  stack.push('listItem', 'paragraph', 'phrasing');
+  indexStack.push(0);
+  const value = textRun(head.children, head, state, '\n', '\n');
+  indexStack.pop();
+  stack.length -= 3;
+  state.bulletLastUsed = undefined;
+  return value;
 }
 
 function onlyText(children: PhrasingContent[]): children is Text[] {
@@ -180,11 +218,19 @@ function heading(node: Heading, parent: Parents | undefined, state: State, info:
  */
 function textRun(children: Text[], parent: Paragraph | Heading, state: State, before: string, after: string): string {
   const write = state.handlers.text as Handle;
+  const indexStack = state.indexStack;
+  if (children.length === 1) {
+    // One text, as most are: escaped between what stands before and after the block.
+    indexStack.push(0);
+    const value: string = write(children[0]!, parent, state, { before, after, now: { line: 1, column: 1 }, lineShift: 0 });
+    indexStack.pop();
+    return value;
+  }
   let out = '';
   let previous = before;
-  state.indexStack.push(-1);
+  indexStack.push(-1);
   for (let index = 0; index < children.length; index++) {
-    state.indexStack[state.indexStack.length - 1] = index;
+    indexStack[indexStack.length - 1] = index;
     const next = children[index + 1];
     const following = next ? firstCharacter(write(next, parent, state, { before: '', after: '', now: { line: 1, column: 1 }, lineShift: 0 })) : after;
     const value: string = write(children[index]!, parent, state, { before: previous, after: following, now: { line: 1, column: 1 }, lineShift: 0 });
@@ -192,7 +238,7 @@ function textRun(children: Text[], parent: Paragraph | Heading, state: State, be
     out += value;
     previous = lastCharacter(value);
   }
-  state.indexStack.pop();
+  indexStack.pop();
   return out;
 }
 
