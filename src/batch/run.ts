@@ -36,6 +36,7 @@ import { parseFieldPath, valueAt } from './json-span.js';
 import { splitExport, START, type Piece, type ScanState } from './split.js';
 import { Summary } from './summary.js';
 import type { FileTask, OutputFormat, RecordTask, Task, TaskResult } from './task.js';
+import { escapeRe } from '../text/escape-re.js';
 
 export interface BatchOptions {
   outDir?: string | undefined;
@@ -668,7 +669,7 @@ function oversizedId(kind: Source['kind'], head: Buffer | undefined, idField: st
   const text = head.toString('utf8');
   if (kind === 'wxr') return /<wp:post_id>(?:<!\[CDATA\[)?(\d+)/.exec(text)?.[1];
   const key = (kind === 'jsonl' ? idField?.at(-1) : undefined) ?? 'id';
-  const match = new RegExp(`"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|(-?\\d+))`).exec(text);
+  const match = new RegExp(`"${escapeRe(key)}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|(-?\\d+))`).exec(text);
   return match ? (match[1] ?? match[2]) : undefined;
 }
 

@@ -5,6 +5,7 @@
  * article and remembered.
  */
 import type { Context } from './kb.js';
+import { escapeRe } from '../text/escape-re.js';
 
 const termPatterns = new Map<string, RegExp>();
 const anchored = new Map<string, RegExp>();
@@ -12,7 +13,7 @@ const anchored = new Map<string, RegExp>();
 function termPattern(term: string): RegExp {
   let re = termPatterns.get(term);
   if (!re) {
-    const body = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const body = escapeRe(term).replace(/\s+/g, '\\s+');
     re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
     termPatterns.set(term, re);
   }

@@ -18,6 +18,7 @@ import { atWordBoundaries, fold } from './aho-corasick.js';
 import { ContextProbe } from './context.js';
 import type { Context, EntryRecord, Mode } from './kb.js';
 import { replacementFor, USER_PRIORITY } from './matcher.js';
+import { escapeRe } from '../text/escape-re.js';
 
 export interface DictionaryEntry {
   expected: string;
@@ -289,7 +290,7 @@ function lineOf(text: string, error: Pick<ErrorObject, 'instancePath' | 'keyword
   }
   const key = path[depth];
   if (line === undefined || key === undefined || /^\d+$/.test(key)) return line;
-  const name = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRe(key);
   const keyLine = new RegExp(`^\\s*(?:-\\s+)?(?:"${name}"|'${name}'|${name})\\s*:`);
   const lines = text.split(/\r?\n/);
   for (let n = line - 1; n < lines.length; n++) if (keyLine.test(lines[n]!)) return n + 1;

@@ -7,6 +7,9 @@
 import { deskMarksIn } from '../article/structure.js';
 import { isPlainWord } from './anchored.js';
 import { legalSuffixAt } from './names.js';
+import { escapeRe } from '../text/escape-re.js';
+
+export { escapeRe };
 
 /** The sentence around text[start, end): from the last sentence end before it to the next one after. */
 function sentenceAround(text: string, start: number, end: number): { before: string; after: string } {
@@ -331,6 +334,3 @@ function plainWordIn(article: string, word: string): boolean {
   if (lower === word) return false;
   return new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(lower)}(?![\p{L}\p{N}])`, 'u').test(article);
 }
-
-/** `s` as a regular expression that matches it literally. */
-export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

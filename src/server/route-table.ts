@@ -4,6 +4,8 @@
  * Catch-all patterns (`/*`, static files) are left out: they match every
  * path and say nothing about it.
  */
+import { escapeRe } from '../text/escape-re.js';
+
 export class RouteTable {
   readonly #routes: Array<{ pattern: RegExp; methods: Set<string> }> = [];
   readonly #byUrl = new Map<string, Set<string>>();
@@ -32,7 +34,7 @@ function patternOf(url: string): RegExp {
   const source = url
     .replace(/\/$/, '')
     .split('/')
-    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part.startsWith(':') ? '[^/]+' : escapeRe(part)))
     .join('/');
   return new RegExp(`^${source}/?$`);
 }
