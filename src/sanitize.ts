@@ -142,12 +142,26 @@ function sourceOf(file: VFile, place: Position | undefined, fallback: string): s
 /** remark plugin: the sanitizing policy above, reported on the file. */
 export function sanitizeMarkup() {
   return (tree: Root, file: VFile): void => {
+    if (nothingToSanitize(tree, file)) return;
     const unsafeDefinitions = new Map<string, string>();
     const definitions: Definition[] = [];
     collectDefinitions(tree, definitions);
     for (const d of definitions) if (!isSafeUrl(d.url, 'href')) unsafeDefinitions.set(d.identifier, d.url);
     walk(tree, file, unsafeDefinitions);
   };
+}
+
+/**
+ * Raw HTML needs a `<`; links, images, definitions and references a `[` (or a
+ * `<` for an autolink). A tree read from a source holding neither has only the
+ * literal autolinks GFM finds (`www.`, `https://`, e-mail), whose URLs are of
+ * allowed protocols: walking its every node (100,000 list items) finds nothing.
+ * Only a tree that spans its file's text is judged by that text.
+ */
+function nothingToSanitize(tree: Root, file: VFile): boolean {
+  const value = file.value;
+  if (typeof value !== 'string' || tree.position?.end.offset !== value.length || tree.position.start.offset !== 0) return false;
+  return !value.includes('<') && !value.includes('[');
 }
 
 function collectDefinitions(node: Nodes, out: Definition[]): void {

@@ -5,13 +5,17 @@
  * and check each cheap test against the full one it stands in front of.
  */
 import fc from 'fast-check';
-import type { Paragraph } from 'mdast';
+import type { Paragraph, Root, Text } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
 import { anyOf } from '../src/article/patterns.js';
 import { mayHaveWords, shapeOf } from '../src/article/shape.js';
 import { LIST_MARKERS, FURNITURE, ATTRIBUTION, FURNITURE_SHAPES } from '../src/knowledge/boilerplate.js';
 import { longerThan, proseLength } from '../src/removal.js';
+import { collectBlocks, collectBlocksAgain } from '../src/entities/text.js';
+import { sanitizeMarkup } from '../src/sanitize.js';
 
 /** Where `needle` stands in `text`, as a message place says it (1-based line and column). */
 function placeOf(text: string, needle: string) {
@@ -106,5 +110,55 @@ describe('cheap tests stand for the full ones', () => {
         return longerThan(node, limit) === proseLength(node) > limit;
       }),
     );
+  });
+});
+
+describe('work shared between the rules', () => {
+  it('the blocks of an unchanged tree are the same blocks again; a changed or moved one is made anew', () => {
+    const tree = fromMarkdown('# Title\n\nFirst paragraph.\n\n- one\n- two\n\nLast paragraph.\n');
+    const first = collectBlocks(tree);
+    expect(collectBlocksAgain(tree, first)).toBe(first);
+    // A rule edits one text node: that block only is new, with the new text.
+    const last = (tree.children[3] as Paragraph).children[0] as Text;
+    last.value = 'Last paragraph, edited.';
+    const second = collectBlocksAgain(tree, first);
+    expect(second.map((b) => b.text)).toEqual(['Title', 'First paragraph.', 'one', 'two', 'Last paragraph, edited.']);
+    expect(second.slice(0, 4).every((b, i) => b === first[i])).toBe(true);
+    expect(second[4]).not.toBe(first[4]);
+    // A block removed: every block after it stands at another index, so none of them is taken for an old one.
+    tree.children.splice(1, 1);
+    const third = collectBlocksAgain(tree, second);
+    expect(third.map((b) => b.text)).toEqual(['Title', 'one', 'two', 'Last paragraph, edited.']);
+    expect(third[1]).not.toBe(second[2]);
+  });
+
+  it('a block of several nodes is always made again: its text is not known without making it', () => {
+    const tree = fromMarkdown('Plain one.\n\nWith *emphasis* inside.\n');
+    const first = collectBlocks(tree);
+    const again = collectBlocksAgain(tree, first);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).not.toBe(first[1]);
+    expect(again[1]!.text).toBe('With emphasis inside.');
+  });
+
+  it('a block the first entity rule changed is seen changed by the next, deep in a long list of unchanged items', async () => {
+    const items = Array.from({ length: 3000 }, (_, i) => (i === 2100 ? '- Huang Renxun said Meituan would hand riders its AI assistant Zhongjin Gold next month' : `- entry ${i} of the list`));
+    const input = `# Notes on Meituan\n\n${items.join('\n')}\n`;
+    const result = await clean(input, { format: 'markdown' });
+    expect(result.markdown).toContain('- Jensen Huang said Meituan would hand riders its AI assistant Zhongjin Gold next month\n');
+    const flag = result.messages.find((m) => m.ruleId === 'suspicious-product-name')!;
+    expect(flag.actual).toBe('its AI assistant Zhongjin Gold');
+    expect(flag.place).toMatchObject({ start: placeOf(input, 'its AI assistant Zhongjin Gold') });
+  });
+
+  it('a source with no `<` and no `[` needs no sanitizing walk; a tree not read from its file is walked whatever the file says', async () => {
+    const clear = await clean('# Links\n\nSee www.example.com or write to desk@example.com for the filing.\n', { format: 'markdown' });
+    expect(clear.messages.filter((m) => /^unsafe-/.test(m.ruleId ?? ''))).toEqual([]);
+    expect(clear.html).toContain('<a href="http://www.example.com">');
+    const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', value: 'click' }] }] }] };
+    const file = new VFile({ value: 'no markup in this text' });
+    sanitizeMarkup()(tree, file);
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['unsafe-url']);
+    expect(tree.children[0]).toEqual({ type: 'paragraph', children: [{ type: 'text', value: 'click' }] });
   });
 });

@@ -10,7 +10,7 @@ import { ContextProbe } from './context.js';
 import type { EntityRecord } from './kb.js';
 import { resolve, type Candidate, type Matcher } from './matcher.js';
 import { hkSuffixAt, legalSuffixAt, pinyinTailAt } from './names.js';
-import { collectBlocks, type Block } from './text.js';
+import { collectBlocks, collectBlocksAgain, type Block } from './text.js';
 import { findTickers, hasBracket, type TickerSpan } from './tickers.js';
 
 export interface Found extends Candidate {
@@ -40,6 +40,8 @@ export interface Analysis {
 interface MatchMemo {
   matcher: Matcher;
   byText: Map<string, { found: Found[]; tickers?: TickerSpan[] | undefined }>;
+  /** The last analysis of a tree: its blocks and their matches, reused for blocks still unchanged. */
+  last?: { tree: Root; blocks: Block[]; found: Found[][] } | undefined;
 }
 
 declare module 'vfile' {
@@ -53,20 +55,26 @@ declare module 'vfile' {
  * neither); they come back empty. `blocks`: the tree's blocks as
  * `collectBlocks` gives them now, when the caller has them already.
  */
-export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers = true, blocks: Block[] = collectBlocks(tree)): Analysis {
+export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers = true, given?: Block[]): Analysis {
   const kb = matcher.kb;
   let memo = file?.data.copydeskMatches;
   if (file && memo?.matcher !== matcher) file.data.copydeskMatches = memo = { matcher, byText: new Map() };
+  const last = memo?.last?.tree === tree ? memo.last : undefined;
+  const blocks = given ?? (last ? collectBlocksAgain(tree, last.blocks) : collectBlocks(tree));
   const found: Found[][] = [];
   const tickers: TickerSpan[][] = [];
   const mentions = new Map<number, number>();
   const mention = (entity: number | undefined) => {
     if (entity !== undefined) mentions.set(entity, (mentions.get(entity) ?? 0) + 1);
   };
-  for (const block of blocks) {
+  // Nothing remembered yet (the first analysis of an article, or one of short blocks with no match): no lookups.
+  const byText = memo?.byText.size ? memo.byText : undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     const text = block.text;
-    const known = memo?.byText.get(text);
-    const resolved = known?.found ?? matchBlock(matcher, text);
+    const known = byText?.get(text);
+    // A block the last analysis of this tree saw, unchanged since (same node, same text), has its matches.
+    const resolved = known?.found ?? (last && last.blocks[i] === block ? last.found[i]! : matchBlock(matcher, text));
     found.push(resolved);
     if (!withTickers) {
       if (!known && worthKeeping(text, resolved)) memo?.byText.set(text, { found: resolved });
@@ -82,6 +90,7 @@ export function analyse(tree: Root, matcher: Matcher, file?: VFile, withTickers 
     for (const c of resolved) mention(entityOf(matcher, c));
     for (const t of spans) for (const key of t.keys) for (const e of kb.holders(key)) mention(e);
   }
+  if (memo) memo.last = { tree, blocks, found };
   // The whole text is joined only for a rule that looks at the article as a whole.
   let article: string | undefined;
   let probe: ContextProbe | undefined;

@@ -5,7 +5,7 @@
  * checked for case and Unicode word boundaries, and overlaps resolved
  * leftmost-longest, then by precedence.
  */
-import { atWordBoundaries, Automaton, CAPITAL, fold, WHOLE_WORD, type AutomatonTables } from './aho-corasick.js';
+import { atWordBoundaries, Automaton, CAPITAL, fold, WHOLE_WORD, type AutomatonTables, type MatchList } from './aho-corasick.js';
 import type { EntryRecord, KnowledgeBase, Mode } from './kb.js';
 
 export interface CompiledEntry extends EntryRecord {
@@ -48,6 +48,9 @@ export interface CompiledMatcher {
 }
 
 type Part = { automaton: Automaton; ids: Int32Array; flags: Uint8Array };
+
+/** The raw hits of one automaton search, reused: see `collect`. */
+const RAW_HITS: MatchList = [];
 
 export class Matcher {
   readonly kb: KnowledgeBase;
@@ -207,12 +210,23 @@ export class Matcher {
   find(text: string): Candidate[] {
     const out: Candidate[] = [];
     for (const part of this.parts) this.collect(part, text, out);
-    this.regexMatches(text, out);
+    if (this.regexEntries.length) this.regexMatches(text, out);
     return out;
   }
 
   private collect(part: Part, text: string, out: Candidate[]): void {
-    const raw = part.automaton.search(text, [], part.flags);
+    // One scratch list for the raw hits of every search (most blocks have none: a new list each cost more
+    // than searching a short block); nothing called while the hits are read searches again.
+    const raw = part.automaton.search(text, RAW_HITS, part.flags);
+    if (raw.length === 0) return;
+    try {
+      this.collectHits(part, text, raw, out);
+    } finally {
+      raw.length = 0;
+    }
+  }
+
+  private collectHits(part: Part, text: string, raw: MatchList, out: Candidate[]): void {
     for (let k = 0; k < raw.length; k += 2) {
       const index = part.ids[raw[k]!]!;
       const end = raw[k + 1]!;

@@ -43,13 +43,53 @@ function collectInto(parent: Parents, blocks: Block[]): void {
   }
 }
 
+/**
+ * The tree's blocks, reusing those of `previous` (an earlier collection of the
+ * same tree) that still stand where they stood with the same one text node and
+ * value; `previous` itself when every block is unchanged. The entity rules run
+ * one after the other over a tree they mostly leave as it is: the second needs
+ * no new block, nor new matches, for an unchanged one (a block of several
+ * nodes is always made anew: its text is not known without making it).
+ */
+export function collectBlocksAgain(tree: Root, previous: readonly Block[]): Block[] {
+  const again: Again = { previous, index: 0, out: undefined };
+  againInto(tree, again);
+  if (!again.out && again.index === previous.length) return previous as Block[];
+  return again.out ?? previous.slice(0, again.index);
+}
+
+interface Again {
+  previous: readonly Block[];
+  index: number;
+  /** The blocks so far, once one differs from `previous`. */
+  out: Block[] | undefined;
+}
+
+function againInto(parent: Parents, again: Again): void {
+  for (const child of parent.children as Nodes[]) {
+    if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell') {
+      const k = again.index++;
+      const old = again.previous[k];
+      if (!again.out && old && unchanged(old, child)) continue;
+      again.out ??= again.previous.slice(0, k);
+      again.out.push(old && unchanged(old, child) ? old : blockOf(child));
+    } else if (child.type !== 'code' && child.type !== 'html' && 'children' in child) againInto(child, again);
+  }
+}
+
+function unchanged(block: Block, node: Parents): boolean {
+  if (!(block instanceof OneTextBlock) || block.node !== node) return false;
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  return only === block.only && only.value === block.text;
+}
+
 /** A block of one text node, the usual kind: its one segment made when first asked for (most blocks never are). */
 class OneTextBlock implements Block {
   readonly text: string;
   #segments: Segment[] | undefined;
   constructor(
     readonly node: Parents,
-    private readonly only: Text,
+    readonly only: Text,
   ) {
     this.text = only.value;
   }
