@@ -66,9 +66,11 @@ type LineKind =
   | { kind: 'item'; list: string; value: number | undefined; contentStart: number }
   | { kind: 'complex' };
 
-interface Line {
-  start: number;
-  end: number;
+/** Where each line starts and ends (before its `\n`), in two arrays: a document of 100,000 lines holds no object per line. */
+interface Lines {
+  start: Int32Array;
+  end: Int32Array;
+  length: number;
 }
 
 interface Group {
@@ -82,7 +84,8 @@ export function parseLongMarkdown(value: string, options: LongMarkdownOptions = 
   const { minLength = 0, stats, ...parseOptions } = options;
   if (value.length < minLength || value.includes(']:') || value.includes('\r')) return fromMarkdown(value, parseOptions);
   const lines = splitLines(value);
-  const kinds = lines.map((line) => classify(value.slice(line.start, line.end)));
+  const kinds: LineKind[] = new Array(lines.length);
+  for (let l = 0; l < lines.length; l++) kinds[l] = classifyAt(value, lines.start[l]!, lines.end[l]!);
   const groups = groupLines(kinds);
   markShortRunsComplex(groups, lines);
   markListsAChunkMayContinue(groups, value, lines);
@@ -90,18 +93,18 @@ export function parseLongMarkdown(value: string, options: LongMarkdownOptions = 
   return build(value, lines, kinds, groups, parseOptions, stats);
 }
 
-function splitLines(value: string): Line[] {
-  const lines: Line[] = [];
+function splitLines(value: string): Lines {
+  let count = 1;
+  for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) count++;
+  const lines: Lines = { start: new Int32Array(count), end: new Int32Array(count), length: count };
   let start = 0;
-  for (;;) {
-    const end = value.indexOf('\n', start);
-    if (end === -1) {
-      lines.push({ start, end: value.length });
-      return lines;
-    }
-    lines.push({ start, end });
+  for (let l = 0; l < count; l++) {
+    const end = l === count - 1 ? value.length : value.indexOf('\n', start);
+    lines.start[l] = start;
+    lines.end[l] = end;
     start = end + 1;
   }
+  return lines;
 }
 
 // One object per kind of line where the kind says all: a long document has one line kind per line.
@@ -138,6 +141,34 @@ function isPlain(text: string): boolean {
   return PLAIN.test(text) && !ORDERED_MARKER.test(text) && !text.endsWith(' ');
 }
 
+// PLAIN and ORDERED_MARKER, read in place at an offset of the document: a line's end is its `\n` or the document's end.
+const PLAIN_AT = /(?:[\p{L}\p{N}]|[^\x00-\x7f\s])[^\\`*_[\]<&~|\t\n]*/uy;
+/** PLAIN_AT for a list item's content, which may hold no Unicode line or paragraph separator either (`.` in ITEM stops there). */
+const PLAIN_CONTENT_AT = /(?:[\p{L}\p{N}]|[^\x00-\x7f\s])[^\\`*_[\]<&~|\t\n\u2028\u2029]*/uy;
+const ORDERED_MARKER_AT = /\d{1,9}[.)](?:[ \t\n]|$)/y;
+
+function plainAt(value: string, from: number, end: number, pattern: RegExp): boolean {
+  if (from >= end || value.charCodeAt(end - 1) === 32) return false;
+  pattern.lastIndex = from;
+  if (!pattern.test(value) || pattern.lastIndex !== end) return false;
+  ORDERED_MARKER_AT.lastIndex = from;
+  return !ORDERED_MARKER_AT.test(value);
+}
+
+/** `classify(value.slice(from, end))`, without the slice for blank lines, plain lines and bullet items. */
+function classifyAt(value: string, from: number, end: number): LineKind {
+  let blank = true;
+  for (let i = from; i < end && blank; i++) {
+    const c = value.charCodeAt(i);
+    blank = c === 32 || c === 9;
+  }
+  if (blank) return BLANK_LINE;
+  if (plainAt(value, from, end, PLAIN_AT)) return PLAIN_LINE;
+  const bullet = BULLET_ITEMS[value[from]!];
+  if (bullet && value.charCodeAt(from + 1) === 32) return plainAt(value, from + 2, end, PLAIN_CONTENT_AT) ? bullet : { kind: 'complex' };
+  return classify(value.slice(from, end));
+}
+
 const LIST_KINDS: Record<string, string> = { '-': 'list:-', '*': 'list:*', '+': 'list:+', '.': 'list:.', ')': 'list:)' };
 
 /** Lines between blank lines: a paragraph, the items of one list, or anything else. */
@@ -160,7 +191,7 @@ function groupLines(kinds: LineKind[]): Group[] {
   return groups;
 }
 
-function markShortRunsComplex(groups: Group[], lines: Line[]): void {
+function markShortRunsComplex(groups: Group[], lines: Lines): void {
   let runStart = 0;
   for (let i = 0; i <= groups.length; i++) {
     if (i < groups.length && groups[i]!.kind !== 'complex') continue;
@@ -169,17 +200,17 @@ function markShortRunsComplex(groups: Group[], lines: Line[]): void {
     if (!run.length) continue;
     const first = run[0]!.first;
     const last = run[run.length - 1]!.last;
-    if (last - first + 1 < MIN_RUN_LINES && lines[last]!.end - lines[first]!.start < MIN_RUN_LENGTH) for (const g of run) g.kind = 'complex';
+    if (last - first + 1 < MIN_RUN_LINES && lines.end[last]! - lines.start[first]! < MIN_RUN_LENGTH) for (const g of run) g.kind = 'complex';
   }
 }
 
 /** A list directly before a chunk is parsed with it when the chunk's first line could continue the list. */
-function markListsAChunkMayContinue(groups: Group[], value: string, lines: Line[]): void {
+function markListsAChunkMayContinue(groups: Group[], value: string, lines: Lines): void {
   for (let i = 1; i < groups.length; i++) {
     let j = i;
     while (j > 0 && groups[j]!.kind === 'complex' && groups[j - 1]!.kind.startsWith('list:')) {
-      const first = lines[groups[j]!.first]!;
-      if (!MAY_CONTINUE_LIST.test(value.slice(first.start, first.end))) break;
+      const first = groups[j]!.first;
+      if (!MAY_CONTINUE_LIST.test(value.slice(lines.start[first]!, lines.end[first]!))) break;
       groups[--j]!.kind = 'complex';
     }
   }
@@ -190,7 +221,7 @@ interface Shift {
   line: number;
 }
 
-function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[], options: Options, stats: LongMarkdownStats | undefined): Root {
+function build(value: string, lines: Lines, kinds: LineKind[], groups: Group[], options: Options, stats: LongMarkdownStats | undefined): Root {
   const children: RootContent[] = [];
   const built: Paragraph[] = [];
   let end: Point | undefined;
@@ -200,7 +231,7 @@ function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[],
     if (group.kind === 'complex') {
       let last = i;
       while (last + 1 < groups.length && groups[last + 1]!.kind === 'complex') last++;
-      const from = lines[group.first]!.start;
+      const from = lines.start[group.first]!;
       const next = groups[last + 1];
       const shift = { offset: from, line: group.first };
       if (!next) {
@@ -211,7 +242,7 @@ function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[],
         break;
       }
       // Parse through the first line after the cut: it must come out as a block of its own.
-      const probe = lines[next.first]!;
+      const probe = { start: lines.start[next.first]!, end: lines.end[next.first]! };
       const tree = fromMarkdown(value.slice(from, probeEnd(value, probe, kinds[next.first]!)), options);
       const tail = tree.children[tree.children.length - 1];
       if (stats) stats.chunks++;
@@ -245,7 +276,7 @@ function build(value: string, lines: Line[], kinds: LineKind[], groups: Group[],
   }
   runTransforms(built, options);
   const last = lines.length - 1;
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: end ?? pointAt(lines, last, value.length - lines[last]!.start) } };
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: end ?? pointAt(lines, last, value.length - lines.start[last]!) } };
 }
 
 /** Characters of the line after a cut that the check parses: how a line starts decides what it starts. */
@@ -256,7 +287,7 @@ const PROBE_LENGTH = 256;
  * (a long paragraph line would otherwise be parsed once more, whole). Whether an open construct
  * swallows the line does not depend on what the line holds.
  */
-function probeEnd(value: string, probe: Line, kind: LineKind): number {
+function probeEnd(value: string, probe: { start: number; end: number }, kind: LineKind): number {
   if (probe.end - probe.start <= PROBE_LENGTH) return probe.end;
   const end = probe.start + PROBE_LENGTH;
   const head = classify(value.slice(probe.start, end));
@@ -278,24 +309,23 @@ function startsFresh(node: RootContent | undefined, offset: number, line: LineKi
   return node.ordered === (line.value !== undefined) && node.start === (line.value ?? null) && content?.type === 'paragraph' && content.position?.start.offset === offset + line.contentStart;
 }
 
-function pointAt(lines: Line[], lineIndex: number, column0: number): Point {
-  return { line: lineIndex + 1, column: column0 + 1, offset: lines[lineIndex]!.start + column0 };
+function pointAt(lines: Lines, lineIndex: number, column0: number): Point {
+  return { line: lineIndex + 1, column: column0 + 1, offset: lines.start[lineIndex]! + column0 };
 }
 
-function span(lines: Line[], firstLine: number, firstColumn0: number, lastLine: number): Position {
-  const last = lines[lastLine]!;
-  return { start: pointAt(lines, firstLine, firstColumn0), end: pointAt(lines, lastLine, last.end - last.start) };
+function span(lines: Lines, firstLine: number, firstColumn0: number, lastLine: number): Position {
+  return { start: pointAt(lines, firstLine, firstColumn0), end: pointAt(lines, lastLine, lines.end[lastLine]! - lines.start[lastLine]!) };
 }
 
-function paragraph(value: string, lines: Line[], first: number, last: number, column0: number): Paragraph {
-  const from = lines[first]!.start + column0;
+function paragraph(value: string, lines: Lines, first: number, last: number, column0: number): Paragraph {
+  const from = lines.start[first]! + column0;
   // The text spans its paragraph exactly: one position object serves both (nothing edits a position in place).
   const position = span(lines, first, column0, last);
-  const text: Text = { type: 'text', value: value.slice(from, lines[last]!.end), position };
+  const text: Text = { type: 'text', value: value.slice(from, lines.end[last]!), position };
   return { type: 'paragraph', children: [text], position };
 }
 
-function list(value: string, lines: Line[], kinds: LineKind[], groups: Group[]): List {
+function list(value: string, lines: Lines, kinds: LineKind[], groups: Group[]): List {
   const items: ListItem[] = [];
   let start: number | null = null;
   let ordered = false;
@@ -306,7 +336,9 @@ function list(value: string, lines: Line[], kinds: LineKind[], groups: Group[]):
         ordered = true;
         start = kind.value;
       }
-      items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph(value, lines, l, l, kind.contentStart)], position: span(lines, l, 0, l) });
+      const content = paragraph(value, lines, l, l, kind.contentStart);
+      // The item ends where its one paragraph does: the end point is shared.
+      items.push({ type: 'listItem', spread: false, checked: null, children: [content], position: { start: pointAt(lines, l, 0), end: content.position!.end } });
     }
   }
   const position = { start: { ...items[0]!.position!.start }, end: { ...items[items.length - 1]!.position!.end } };
