@@ -26,7 +26,7 @@ function sentenceAround(text: string, start: number, end: number): { before: str
 const COURT_BEFORE = /(?:\bv\.?|\bvs\.?|\bversus|\bIn\s+re:?|\bEx\s+parte)\s+(?:[\p{Lu}][\p{L}\p{N}.,&'’-]*\s+){0,6}$/u;
 const COURT_AFTER = /^[,.]?\s*(?:et\s+al\.?,?\s+)?(?:v\.?|vs\.?|versus)\s+\p{Lu}/u;
 const FORMERLY = /\b(?:formerly(?:\s+known\s+as|\s+called)?|f\/k\/a|previously\s+known\s+as|renamed\s+from|also\s+known\s+as|hereinafter)\b/i;
-const LEGAL_WORDS = /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b|\bregistered\s+trademarks?\b)|\b(?:court|lawsuits?|sued|jury|judge|tribunal|arbitration|litigation|(?:patent\s+)?infringement|hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;
+const LEGAL_WORDS = /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b|\bregistered\s+trademarks?\b)|\b(?:court|lawsuits?|sued|jury|judge|tribunal|arbitration|litigation|(?:patent\s+)?infringement|hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|(?:exchange|regulatory|securities)\s+filings?|filings?\s+(?:with|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:stock\s+)?(?:exchange|bourse|regulators?)|announcement\s+to\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:stock\s+)?(?:exchange|bourse)|\bas\s+(?:the|its)\s+(?:operating\s+(?:company|entity)|issuer|guarantor|borrower|registrant|offeror)\b|\bfined\b|\bpenalt(?:y|ies)\b|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;
 /** A sponsored post's or an affiliate's disclosure names its sponsor by its legal name. */
 const DISCLOSURE_WORDS = /\b(?:(?:has\s+been|was|were|being|am|are|is)\s+(?:compensated|paid)\s+by|sponsored\s+(?:post|content|by)|in\s+(?:paid\s+)?partnership\s+with|affiliate\s+(?:links?|commissions?)|all\s+opinions\s+are\s+(?:my|our)\s+own|material\s+connection)\b/i;
 const DEFINED_TERM = /^\s*\((?:the\s+)?["“‘']\p{Lu}/u;
@@ -169,10 +169,21 @@ export function deskFirstReferences(
     if (!marks.dateline && !marks.byline) return keep;
   }
   const seen = new Map<number | string, number>();
+  // "SoftBank Corp" beside "SoftBank Group Corp": a name whose core (with the name words its form may hold,
+  // "SoftBank" + "Group Corp") starts another one's needs its form at every mention, so printing it twice is no
+  // sign of linking.
+  const coreOf = (m: LegalMention) => {
+    const text = texts[m.block]!;
+    const words = /^,?\s*(?:\(?(Group|Holdings?)\)?\s)/.exec(text.slice(m.nameEnd, m.end))?.[1];
+    return text.slice(m.start, m.nameEnd) + (words ? ` ${words}` : '');
+  };
+  const cores = mentions.map(coreOf);
+  const needsForm = (core: string) => cores.some((c) => c.startsWith(`${core} `));
   for (const m of mentions) {
     const text = texts[m.block]!;
     if (inLegalContext(text, m.start, m.end)) continue;
     if (isTitle(m.block) || m.register || REGISTER_FORM.test(text.slice(m.nameEnd, m.end))) return keep;
+    if (needsForm(coreOf(m))) continue;
     seen.set(m.company, (seen.get(m.company) ?? 0) + 1);
   }
   // A legal form printed twice for one company is linking, not a first reference.
