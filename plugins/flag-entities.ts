@@ -106,7 +106,7 @@ const flagEntities: Plugin<[FlagEntitiesOptions?], Root> = function (options = {
   const languages = options.languages ?? LANGUAGES;
   return (tree: Root, file: VFile) => {
     const analysis = analyse(tree, matcher, file);
-    const flags = [...suspiciousNames(matcher, analysis), ...tickerMismatches(matcher, analysis), ...untranslated(tree, analysis, minLetters, languages)];
+    const flags = [...suspiciousNames(matcher, analysis), ...productsAsCompanies(matcher, analysis), ...tickerMismatches(matcher, analysis), ...untranslated(tree, analysis, minLetters, languages)];
     const seen = new Set<string>();
     const blockIndex = flags.length ? new Map(analysis.blocks.map((b, i) => [b, i])) : undefined;
     for (const f of flags) {
@@ -189,7 +189,7 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
       // A maker of the kind is plausible, unless it is the owner's rival: "Geely said its electric brand XPeng".
       // A company of no known sector gets the benefit of the doubt, but not as another company's thing: "Novo
       // Nordisk said its weight-loss drug Waste Management" (an app, a platform or a service may be a company).
-      const othersThing = !entity.sector && owner !== undefined && THING_KINDS.has(slot.kinds[0]!);
+      const othersThing = !entity.sector && owner !== undefined && (THING_KINDS.has(slot.kinds[0]!) || THING_NOUN.test(slot.noun));
       const rival = !othersThing && makesKind(entity.sector, slot.kinds, owner === undefined);
       if (rival && !(owner !== undefined && isRival(kb, owner, index, slot))) continue;
       const key = `${i}:${index}:${slot.kinds.join('/')}:${owner ?? (slot.possessive ? 'named' : '')}`;
@@ -225,6 +225,52 @@ function suspiciousNames(matcher: Matcher, analysis: Analysis): Flag[] {
     }
   }
   return flags;
+}
+
+/** A company word after a product's name: "Kirin Holdings", "Pangu Group". */
+const COMPANY_WORD_AFTER = /^\s+(?:Holdings?|Group|Corp(?:oration)?\.?|Inc\.?|Co\.|Company|Ltd\.?|Limited)(?![\p{L}\p{N}])(?:,?\s+(?:Co\.|Company|Ltd\.?|Limited|Inc\.))?/u;
+
+/**
+ * A product's name turned into a company's by a company word, in a slot of the product's kind: "Huawei is using
+ * its own Kirin Holdings 9030 processor". The linker swapped the product (Huawei's Kirin chip) for a listed
+ * company of the same name that the knowledge base may not hold (Kirin Holdings, a brewer). Not where the
+ * article names that company elsewhere, outside the slot.
+ */
+function productsAsCompanies(matcher: Matcher, analysis: Analysis): Flag[] {
+  const kb = matcher.kb;
+  const flags: Flag[] = [];
+  analysis.blocks.forEach((block, i) => {
+    const text = block.text;
+    for (const c of analysis.found[i]!) {
+      if (c.target.kind !== 'name') continue;
+      const product = kb.entity(c.target.entity);
+      if (product.type !== 'product' || !product.category?.length) continue;
+      const word = COMPANY_WORD_AFTER.exec(text.slice(c.end, c.end + 40));
+      if (!word) continue;
+      const end = c.end + word[0].length;
+      const slot = slotOf(text, c.start, end);
+      if (!slot || !product.category.some((k) => slot.kinds.includes(k))) continue;
+      const company = text.slice(c.start, end);
+      const elsewhere = analysis.article.split(company).length - 1 > analysis.blocks.reduce((n, b) => n + (slotCount(b.text, company) ?? 0), 0);
+      if (elsewhere) continue;
+      flags.push({
+        rule: 'suspicious-product-name',
+        block,
+        start: slot.start,
+        end: slot.end,
+        reason: `“${company}” reads as a company’s name where ${product.name}, a ${slot.noun}, belongs: an entity linker probably replaced the product’s name with a listed company’s`,
+        expected: [...(slot.shape === 'before' ? [slot.phrase] : []), product.name],
+      });
+    }
+  });
+  return flags;
+}
+
+/** How many times `name` stands in a product slot in `text`. */
+function slotCount(text: string, name: string): number {
+  let n = 0;
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) if (slotOf(text, at, at + name.length)) n++;
+  return n;
 }
 
 function plainReason(name: string, what: string, noun: string | undefined): string {
@@ -309,6 +355,9 @@ function isRival(kb: Matcher['kb'], owner: number, company: number, slot: Slot):
 
 /** Kinds of things a company is never called, unlike an app, a platform or a service ("the trading platform X Inc."). */
 const THING_KINDS = new Set(['drug', 'vaccine', 'car', 'phone', 'device', 'chip', 'battery', 'game', 'robot', 'robotaxi', 'model', 'chatbot', 'assistant']);
+
+/** Platform nouns that still name a thing, never a company: "Huawei said its operating system Harmonic Inc.". */
+const THING_NOUN = /^(?:operating\s+systems?|OS)$/i;
 
 /** Words in a slot phrase that say the company in it is another one, on purpose. */
 const LINKED_WORDS = /\b(?:former|ex|one-time|onetime|erstwhile|rival|rivals|partner|partners|sister|peer|peers|competitor|competing|supplier|customer|client|investee|backer|backed|joint|venture|JV|affiliate|affiliated|associate)\b/i;

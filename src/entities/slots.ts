@@ -17,7 +17,7 @@ export interface ProductSlot {
   noun: string;
 }
 
-const PRODUCT_NOUN = /(chat\s?bots?|assistants?|apps?|applications?|model\s+family|models?|platforms?|services?|agents?|browsers?),?\s+$/iu;
+const PRODUCT_NOUN = /(chat\s?bots?|assistants?|apps?|applications?|model\s+family|models?|platforms?|operating\s+systems?|services?|agents?|browsers?),?\s+$/iu;
 const DETERMINER = /^(?:its|their|his|her|our|the|a|an|this|that|new)$/i;
 const WORD_BEFORE = /([\p{L}\p{N}'’.&-]+)\s+$/u;
 
@@ -277,10 +277,16 @@ export function slotOf(text: string, start: number, end: number): Slot | undefin
   }
   if (POWERED_BEFORE.test(before)) return { shape: 'powered', start, end, phrase: 'powered by', noun: 'powered', kinds: ['model', 'chip', 'battery'], pronoun: false };
 
-  // "Alibaba's Tongwei Qianwen model": the rest of the product's own name may stand between the name and its noun.
-  const direct = HEAD_AFTER.exec(after);
-  const ownName = direct ? '' : (/^\s+\p{Lu}\p{Ll}+(?=\s)/u.exec(after)?.[0] ?? '');
-  const next = direct ?? (ownName ? HEAD_AFTER.exec(after.slice(ownName.length)) : null);
+  // "Alibaba's Tongwei Qianwen model", "its Galaxy Entertainment Group E8 sedan": the rest of the product's own
+  // name (a word, a model code) may stand between the name and its noun.
+  let ownName = '';
+  let next = HEAD_AFTER.exec(after);
+  for (let k = 0; !next && k < 3; k++) {
+    const token = OWN_NAME_TOKEN.exec(after.slice(ownName.length));
+    if (!token) break;
+    ownName += token[0];
+    next = HEAD_AFTER.exec(after.slice(ownName.length));
+  }
   if (next) {
     const open = phraseOpening(before, before.length);
     const at = open.at >= 0 ? open.at : before.length;
@@ -308,6 +314,12 @@ export function slotOf(text: string, start: number, end: number): Slot | undefin
   }
   return undefined;
 }
+
+/**
+ * A word of the rest of a product's own name after a linked name: a capitalised word or a model code
+ * ("Qianwen", "E8", "Z", "Fold7", "9030"), not a year ("Geely 2025 models"). Up to three stand before the noun.
+ */
+const OWN_NAME_TOKEN = /^\s+(?:\p{Lu}\p{Ll}+(?:\d+\p{L}*)?|(?!(?:19|20)\d\d\b)\p{Lu}{0,3}\d[\p{L}\p{N}]*|\p{Lu}(?=\s+\p{Lu}\p{Ll}*\d))(?=\s)/u;
 
 /** The word that names the kind: "model family" is a model, "search engine" an engine. */
 const lastWord = (s: string) => {
