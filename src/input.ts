@@ -168,12 +168,12 @@ function unescapedAt(text: string, i: number): boolean {
   return n % 2 === 0;
 }
 
-/** How many emphasis characters (`*`, `_`, `~`) and brackets `block` holds, escaped or not. */
-function markerCounts(block: string): [number, number] {
+/** How many emphasis characters (`*`, `_`, `~`) and brackets `text[from, to)` holds, escaped or not. */
+function markerCounts(text: string, from: number, to: number): [number, number] {
   let markers = 0;
   let brackets = 0;
-  for (let i = 0; i < block.length; i++) {
-    const c = block.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (isEmphasisCode(c)) markers++;
     else if (isBracketCode(c)) brackets++;
   }
@@ -209,29 +209,35 @@ function withStandIns(block: string, emphasis: boolean, brackets: boolean): stri
 /** Paragraphs (text between blank lines) with more than `MAX_MARKERS` emphasis runs or brackets get stand-ins for them. */
 function literalMarkers(value: string): Guarded {
   if (/[\ue02a\ue05f\ue07e\ue05b\ue05d]/.test(value)) return { value }; // the stand-ins are in use: leave the text alone
+  // Runs and brackets are never more than their characters: a text with few settles every paragraph at once, and most
+  // paragraphs are settled by a count in place.
+  const [allMarkers, allBrackets] = markerCounts(value, 0, value.length);
+  if (allMarkers <= MAX_MARKERS && allBrackets <= MAX_MARKERS) return { value };
   const parts: string[] = [];
   const lines: number[] = [];
   let changed = 0;
   let from = 0;
+  let copied = 0; // the text before this offset is in `parts`
   const blank = /\n[ \t]*\n/g;
   for (;;) {
     const m = blank.exec(value);
     const to = m ? m.index : value.length;
-    let block = value.slice(from, to);
-    // Runs and brackets are never more than their characters: most blocks are settled by a count.
-    const [markerChars, bracketChars] = markerCounts(block);
-    const [emphasis, brackets] = markerChars > MAX_MARKERS || bracketChars > MAX_MARKERS ? unescapedCounts(block) : [0, 0];
-    if (emphasis > MAX_MARKERS || brackets > MAX_MARKERS) block = withStandIns(block, emphasis > MAX_MARKERS, brackets > MAX_MARKERS);
-    if (emphasis > MAX_MARKERS || brackets > MAX_MARKERS) {
-      changed++;
-      if (lines.length < 5) lines.push(lineAt(value, from));
+    const [markerChars, bracketChars] = markerCounts(value, from, to);
+    if (markerChars > MAX_MARKERS || bracketChars > MAX_MARKERS) {
+      const block = value.slice(from, to);
+      const [emphasis, brackets] = unescapedCounts(block);
+      if (emphasis > MAX_MARKERS || brackets > MAX_MARKERS) {
+        parts.push(value.slice(copied, from), withStandIns(block, emphasis > MAX_MARKERS, brackets > MAX_MARKERS));
+        copied = to;
+        changed++;
+        if (lines.length < 5) lines.push(lineAt(value, from));
+      }
     }
-    parts.push(block);
     if (!m) break;
-    parts.push(m[0]);
     from = m.index + m[0].length;
   }
   if (!changed) return { value };
+  parts.push(value.slice(copied));
   return {
     value: parts.join(''),
     ruleId: 'literal-markup',
