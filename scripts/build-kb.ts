@@ -16,7 +16,7 @@ import { CuratedError, readCurated, specsOf, type Variant } from '../src/entitie
 import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, personRenderings, spacedPinyin, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon } from '../src/entities/inflect.js';
-import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
+import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
 import { compileMatcherFile } from './compile-matcher.js';
@@ -618,13 +618,13 @@ for (const [entity, byHow] of derivedBy) {
     else if (how === 'phrase' && entity.type === 'product') {
       const makers = ownerNames(entity);
       if (makers.length) entries.push({ ...base, caseSensitive: true, context: { any: makers } });
-    } else if (how === 'phrase') entries.push({ ...base, caseSensitive: true, context: { after: COMPANY_CUE } });
+    } else if (how === 'phrase') entries.push({ ...base, caseSensitive: true, context: { before: NO_ARTICLE_BEFORE, after: COMPANY_CUE } });
     else if (how === 'shares') entries.push({ ...base, caseSensitive: true, context: { after: SHARES_CUE } });
     else {
       // One English word of the name ("Beautiful Group"): also the entity's trade in the article.
       const cues = sectorCues(entity.sector);
       if (!cues.length) continue;
-      entries.push({ ...base, caseSensitive: true, context: { after: COMPANY_CUE, any: cues } });
+      entries.push({ ...base, caseSensitive: true, context: { before: NO_ARTICLE_BEFORE, after: COMPANY_CUE, any: cues } });
     }
     if (how === 'pinyin') derived += forms.length;
     else literal += forms.length;

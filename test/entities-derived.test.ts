@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCurated } from '../src/entities/curated.js';
-import { COMPANY_CUE, GlossTable, literalRenderings, sectorCues } from '../src/entities/literal.js';
+import { COMPANY_CUE, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sectorCues } from '../src/entities/literal.js';
 import { shortCodeExpandable } from '../src/entities/names.js';
 import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, withSectorTail } from '../src/entities/renderings.js';
 import { findTickers, printKey, tickerKey } from '../src/entities/tickers.js';
@@ -61,11 +61,28 @@ describe('word-for-word renderings', () => {
     expect(Object.keys(literal('亚洲水泥(中国)'))).not.toContain('Asia Cement (China)');
   });
 
+  it('renders the morphemes of well-covered names word for word, English words only as a phrase', () => {
+    expect(literal('软银集团')).toMatchObject({ 'Soft Silver Group': 'phrase' });
+    expect(literal('石药集团')).toMatchObject({ 'Stone Medicine Group': 'phrase' });
+    expect(literal('霸王茶姬')).toMatchObject({ 'Overlord Tea Princess': 'phrase' });
+    expect(literal('三星电子')).toMatchObject({ 'Three Star Electronics': 'phrase', 'Three Stars Electronics': 'phrase' });
+    // A new company word of a trade: 兆易创新 "Zhaoyi Innovation", kept in pinyin where the rest is a name.
+    expect(literal('兆易创新')).toMatchObject({ 'Zhaoyi Innovation': 'safe' });
+  });
+
   it('has a company cue and trade words for the risky forms', () => {
     const cue = new RegExp(`^${COMPANY_CUE}`);
     expect(cue.test(' said on Monday')).toBe(true);
     expect(cue.test('’s shares')).toBe(true);
     expect(cue.test(' of singers')).toBe(false);
+    expect(cue.test(' turned a profit')).toBe(true);
+    // No article before a company's name: "The Cambrian Period began" is geology.
+    const noArticle = new RegExp(`(?:${NO_ARTICLE_BEFORE})$`, 'u');
+    expect(noArticle.test('Fossils show that the ')).toBe(false);
+    expect(noArticle.test('The ')).toBe(false);
+    expect(noArticle.test('')).toBe(true);
+    expect(noArticle.test('Shares of ')).toBe(true);
+    expect(noArticle.test('Theme ')).toBe(true);
     expect(sectorCues('home appliances')).toEqual(expect.arrayContaining(['appliances', 'air conditioners']));
     expect(sectorCues(undefined)).toEqual([]);
   });
@@ -84,6 +101,17 @@ describe('pinyin renderings', () => {
     expect(companyGenericTailRenderings('京东物流')).toEqual([]);
     // A company word the Chinese name has is not offered again as a generic one.
     expect(companyGenericTailRenderings('联想集团')).not.toContain('Lianxiang Jituan');
+  });
+
+  it('hyphenates the words of a longer name too', () => {
+    expect(companyRenderings('宁德时代')).toEqual(expect.arrayContaining(['Ningde Shidai', 'NingdeShidai', 'Ningde-Shidai']));
+    expect(companyRenderings('比亚迪').some((f) => f.includes('-'))).toBe(false);
+  });
+
+  it('gives a carmaker the car word, never a maker of what goes into cars', () => {
+    expect(withSectorTail('零跑', 'electric vehicles')).toBe('零跑汽车');
+    expect(withSectorTail('宁德时代', 'electric vehicle batteries')).toBeUndefined();
+    expect(withSectorTail('福耀玻璃', 'automotive glass')).toBeUndefined();
   });
 
   it('still derives no bare two-syllable name', () => {
@@ -136,7 +164,17 @@ describe('through the pipeline, with the shipped knowledge base', async () => {
     ['Zero Run Auto Co., Ltd. said deliveries doubled.', 'Leapmotor said deliveries doubled.'],
     ['It signed with Ningde Times Co., Ltd. The deal runs to 2030.', 'It signed with CATL. The deal runs to 2030.'],
     ['Ningde Times Co., Ltd. v. Acme Inc. was heard on Monday.', 'Ningde Times Co., Ltd. v. Acme Inc. was heard on Monday.'],
+    // Company words after a wrong form, in English or left in pinyin, go with it.
+    ['Ningde Times Technology said it would invest in Hungary.', 'CATL said it would invest in Hungary.'],
+    ['Zhongxing Tongxun Gufen won a contract in Brazil.', 'ZTE won a contract in Brazil.'],
+    ['Ningde Shidai Gufen Youxian Gongsi said output rose.', 'CATL said output rose.'],
+    ['Ningde-Shidai said output rose.', 'CATL said output rose.'],
+    ['Soft Silver Group raised its stake in the chip designer.', 'SoftBank Group raised its stake in the chip designer.'],
+    ['Stone Medicine Group licensed a cancer drug to a US partner.', 'CSPC Pharmaceutical licensed a cancer drug to a US partner.'],
     // Traps: the same words as ordinary English, or a right name.
+    ['The Cambrian Period began about 540 million years ago.', 'The Cambrian Period began about 540 million years ago.'],
+    ['Ningde Times Shares rose 2%.', 'CATL Shares rose 2%.'],
+    ['A soft silver group of birch trees stood by the lake.', 'A soft silver group of birch trees stood by the lake.'],
     ['Tongwei shares rose 3%.', 'Tongwei shares rose 3%.'],
     ['Tongwei Shares Rise on Output Cuts', 'Tongwei Shares Rise on Output Cuts'],
     ['The choir is a beautiful group of singers.', 'The choir is a beautiful group of singers.'],

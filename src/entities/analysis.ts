@@ -9,6 +9,7 @@ import type { VFile } from 'vfile';
 import { ContextProbe } from './context.js';
 import type { EntityRecord } from './kb.js';
 import { resolve, type Candidate, type Matcher } from './matcher.js';
+import { companyWordsAt } from './company-words.js';
 import { hkSuffixAt, legalSuffixAt, pinyinTailAt } from './names.js';
 import { collectBlocks, collectBlocksAgain, type Block } from './text.js';
 import { findTickers, hasBracket, type TickerSpan } from './tickers.js';
@@ -131,8 +132,11 @@ function matchBlock(matcher: Matcher, text: string): Found[] {
   for (const c of raw) {
     // "Ningde Times Co., Ltd.": a company's wrong form with a legal form after it is replaced whole.
     if (c.target.kind === 'entry' && c.target.entry.rule === 'entity-name' && c.target.entry.entity && kb.entity(kb.indexOf(c.target.entry.entity) ?? -1)?.type === 'company') {
-      const legal = legalSuffixAt(text, c.end);
-      if (legal && !legal.shareClass) extended.push({ ...c, end: c.end + legal.length, nameEnd: c.end, extension: 'legal', keepStop: legal.keepStop });
+      // "Ningde Times Technology", "Zhongxing Tongxun Gufen": the company words after a wrong form go with it.
+      const words = companyWordsAt(text, c.end);
+      const legal = legalSuffixAt(text, c.end + words);
+      if (legal && !legal.shareClass) extended.push({ ...c, end: c.end + words + legal.length, nameEnd: c.end, extension: 'legal', keepStop: legal.keepStop });
+      else if (words) extended.push({ ...c, end: c.end + words, nameEnd: c.end, extension: 'pinyin-tail' });
       continue;
     }
     if (c.target.kind !== 'name' || c.target.form === 'short') continue;

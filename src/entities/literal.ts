@@ -202,7 +202,14 @@ export function sameNameCore(form: string, names: string[], words: ReadonlySet<s
  * English words is the company only before one of these.
  */
 export const COMPANY_CUE =
-  String.raw`(?:['’]s\b|,?\s+(?:said|says|reported|reports|posted|posts|announced|announces|plans|planned|expects|expected|rose|fell|gained|slipped|jumped|dropped|climbed|sank|surged|slumped|shares|stock|raised|raises|cut|cuts|won|wins|signed|signs|sold|sells|shipped|ships|opened|opens|launched|launches|unveiled|unveils|showed|shows|makes|made|supplies|supplied|repaid|repays|delivered|delivers|filed|files|agreed|agrees|will|would|has|had|missed|misses|faces|faced|delayed|warned|warns|hired|hires|bought|buys|acquired|paid|pays|owes|defaulted|lifted|lifts|kept|keeps|asked|sought|began|started|invested|issued|completed|recalled|recalls|added|lost|booked|narrowed|widened|scrapped|halted|suspended|denied|confirmed|expanded|entered|licensed|licenses|CEO|chairman|founder|executives?|revenue|profit|net)\b|\s*\()`;
+  String.raw`(?:['’]s\b|,?\s+(?:said|says|reported|reports|posted|posts|announced|announces|plans|planned|expects|expected|rose|fell|gained|slipped|jumped|dropped|climbed|sank|surged|slumped|shares|stock|raised|raises|cut|cuts|won|wins|signed|signs|sold|sells|shipped|ships|opened|opens|launched|launches|unveiled|unveils|showed|shows|makes|made|supplies|supplied|repaid|repays|delivered|delivers|filed|files|agreed|agrees|will|would|has|had|missed|misses|faces|faced|delayed|warned|warns|hired|hires|bought|buys|acquired|paid|pays|owes|defaulted|lifted|lifts|kept|keeps|asked|sought|began|started|invested|issued|completed|recalled|recalls|added|lost|booked|narrowed|widened|scrapped|halted|suspended|denied|confirmed|expanded|entered|licensed|licenses|turned|turns|doubled|tripled|halved|swung|returned|listed|lists|postponed|introduced|released|releases|received|secured|spun|overtook|topped|led|leads|joined|reached|logged|recorded|increased|reduced|boosted|lowered|trimmed|slashed|forecast|debuted|priced|aims|intends|seeks|earned|generated|owns|operates|operated|built|builds|developed|develops|produced|produces|exported|exports|outsold|CEO|chairman|founder|executives?|revenue|profit|net)\b|\s*\()`;
+/**
+ * What must not stand before a rendering made of English words, as a context
+ * `before` pattern: an article or a demonstrative. A company's name takes
+ * none ("Cambricon began"); the English phrase does ("The Cambrian Period
+ * began about 540 million years ago", "a Dragon Lake Group of islands").
+ */
+export const NO_ARTICLE_BEFORE = String.raw`(?<!(?:^|[^\p{L}])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)`;
 /** The same for "X Shares": only verbs that are not about a share price. */
 export const SHARES_CUE =
   String.raw`(?:,?\s+(?:said|says|reported|reports|posted|announced|announces|plans|planned|expects|signed|signs|won|wins|agreed|agrees|will|would|unveiled|launched|CEO|chairman)\b|\s*\()`;

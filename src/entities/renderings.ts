@@ -81,7 +81,8 @@ export function companyRenderings(zh: string): string[] {
     // Two syllables are too often another name's too (宏碁 Acer and 红旗 Hongqi are both "Hongqi").
     if (parts.length < 3) return [];
     const grouped = words(parts).map(capital);
-    forms.push(grouped.join(' '), grouped.join(''));
+    // "Ningde-Shidai": the words of a longer name are also hyphenated.
+    forms.push(grouped.join(' '), grouped.join(''), ...(grouped.length > 1 ? [grouped.join('-')] : []));
     // Longer names are not written run together or syllable by syllable.
     if (parts.length <= 4) forms.push(capital(parts.join('')), parts.map(capital).join(' '));
   }
@@ -138,11 +139,22 @@ const TAIL_PINYIN: Array<[RegExp, string]> = [
   [/医疗$/, 'Yiliao'],
   [/教育$/, 'Jiaoyu'],
   [/物流$/, 'Wuliu'],
+  [/创新$/, 'Chuangxin'],
+  [/存储$/, 'Cunchu'],
+  [/电源$/, 'Dianyuan'],
+  [/珠宝$/, 'Zhubao'],
+  [/出行$/, 'Chuxing'],
+  [/咖啡$/, 'Kafei'],
+  [/眼科$/, 'Yanke'],
+  [/精密$/, 'Jingmi'],
+  [/机械$/, 'Jixie'],
+  [/半导体$/, 'Bandaoti'],
 ];
 
 /** A company word a translator adds after a name without one, from the trade: 蔚来 (carmaker) → "Weilai Qiche". */
 const SECTOR_TAIL: Array<[RegExp, string]> = [
-  [/vehicle|automobile|carmaker|\bcars?\b/i, '汽车'],
+  // A maker of what goes into cars (batteries, parts, chips, glass) is no carmaker: CATL is not "Ningde Times Automobile".
+  [/^(?!.*(?:batter|parts|component|chip|semiconductor|glass|tyre|tire|lidar|dealer|rental|insur)).*(?:vehicle|automobile|carmaker|\bcars?\b)/i, '汽车'],
   [/bank/i, '银行'],
   [/insur/i, '保险'],
   [/brokerage|securities/i, '证券'],
