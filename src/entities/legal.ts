@@ -25,7 +25,8 @@ function sentenceAround(text: string, start: number, end: number): { before: str
 
 const COURT_BEFORE = /(?:\bv\.?|\bvs\.?|\bversus|\bIn\s+re:?|\bEx\s+parte)\s+(?:[\p{Lu}][\p{L}\p{N}.,&'’-]*\s+){0,6}$/u;
 const COURT_AFTER = /^[,.]?\s*(?:et\s+al\.?,?\s+)?(?:v\.?|vs\.?|versus)\s+\p{Lu}/u;
-const FORMERLY = /\b(?:formerly(?:\s+known\s+as|\s+called)?|f\/k\/a|previously\s+known\s+as|renamed\s+from|also\s+known\s+as|hereinafter)\b/i;
+/** "formerly known as", and a former name given after a comma: "Meta Platforms Inc, previously Facebook Inc,". */
+const FORMERLY = /\b(?:formerly(?:\s+known\s+as|\s+called)?|f\/k\/a|previously\s+known\s+as|renamed\s+from|also\s+known\s+as|hereinafter)\b|,\s*previously\s/i;
 const LEGAL_WORDS = /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b|\bregistered\s+trademarks?\b)|\b(?:court|lawsuits?|sued|jury|judge|tribunal|arbitration|litigation|(?:patent\s+)?infringement|hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|(?:exchange|regulatory|securities)\s+filings?|filings?\s+(?:with|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:stock\s+)?(?:exchange|bourse|regulators?)|announcement\s+to\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:stock\s+)?(?:exchange|bourse)|\bas\s+(?:the|its)\s+(?:operating\s+(?:company|entity)|issuer|guarantor|borrower|registrant|offeror)\b|\bfined\b|\bpenalt(?:y|ies)\b|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;
 /** A sponsored post's or an affiliate's disclosure names its sponsor by its legal name. */
 const DISCLOSURE_WORDS = /\b(?:(?:has\s+been|was|were|being|am|are|is)\s+(?:compensated|paid)\s+by|sponsored\s+(?:post|content|by)|in\s+(?:paid\s+)?partnership\s+with|affiliate\s+(?:links?|commissions?)|all\s+opinions\s+are\s+(?:my|our)\s+own|material\s+connection)\b/i;
