@@ -6,7 +6,7 @@
  */
 import { deskMarksIn } from '../article/structure.js';
 import { isPlainWord } from './anchored.js';
-import { legalSuffixAt } from './names.js';
+import { legalSuffixAt, REGISTER_BRACKET } from './names.js';
 import { escapeRe } from '../text/escape-re.js';
 
 export { escapeRe };
@@ -28,8 +28,8 @@ const COURT_AFTER = /^[,.]?\s*(?:et\s+al\.?,?\s+)?(?:v\.?|vs\.?|versus)\s+\p{Lu}
 /** "formerly known as", and a former name given after a comma: "Meta Platforms Inc, previously Facebook Inc,". */
 const FORMERLY = /\b(?:formerly(?:\s+known\s+as|\s+called)?|f\/k\/a|previously\s+known\s+as|renamed\s+from|also\s+known\s+as|hereinafter)\b|,\s*previously\s/i;
 const LEGAL_WORDS = /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b|\bregistered\s+trademarks?\b)|\b(?:court|lawsuits?|sued|jury|judge|tribunal|arbitration|litigation|(?:patent\s+)?infringement|hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|(?:exchange|regulatory|securities)\s+filings?|filings?\s+(?:with|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:stock\s+)?(?:exchange|bourse|regulators?)|announcement\s+to\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:stock\s+)?(?:exchange|bourse)|\bas\s+(?:the|its)\s+(?:operating\s+(?:company|entity)|issuer|guarantor|borrower|registrant|offeror)\b|\bfined\b|\bpenalt(?:y|ies)\b|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;
-/** A sponsored post's or an affiliate's disclosure names its sponsor by its legal name. */
-const DISCLOSURE_WORDS = /\b(?:(?:has\s+been|was|were|being|am|are|is)\s+(?:compensated|paid)\s+by|sponsored\s+(?:post|content|by)|in\s+(?:paid\s+)?partnership\s+with|affiliate\s+(?:links?|commissions?)|all\s+opinions\s+are\s+(?:my|our)\s+own|material\s+connection)\b/i;
+/** A sponsored post's or an affiliate's disclosure names its sponsor by its legal name, a research note's disclaimer its issuer. */
+const DISCLOSURE_WORDS = /\b(?:(?:has\s+been|was|were|being|am|are|is)\s+(?:compensated|paid)\s+by|(?:is|are|was|were|has\s+been)\s+(?:issued|prepared|compiled|distributed)\s+by|(?:does|do|shall)\s+not\s+constitute|(?:is|are)\s+not\s+(?:an?\s+)?(?:offer|solicitation|recommendation|investment\s+advice|financial\s+advice)|for\s+(?:your\s+)?reference\s+only|investments?\s+(?:involve|carry|carries)\s+risks?|sponsored\s+(?:post|content|by)|in\s+(?:paid\s+)?partnership\s+with|affiliate\s+(?:links?|commissions?)|all\s+opinions\s+are\s+(?:my|our)\s+own|material\s+connection)\b/i;
 const DEFINED_TERM = /^\s*\((?:the\s+)?["“‘']\p{Lu}/u;
 const DISCLAIMER = /^\s*(?:disclaimer|disclosure|legal\s+notice|risk\s+warning|important\s+notice|copyright)\b/i;
 
@@ -63,7 +63,7 @@ const PUBLIC_OR_PLACE = /\b(?:Central|State|States|Attorney|General|Government|M
 /** A legal form and "and" between two names in a list. */
 const LISTED_BEFORE = /(?<=\p{L})\s(?:Company|Corporation|Incorporated|Limited|Inc\.?|Corp\.?|Ltd\.?|LLC|[Pp]lc|S\.?r\.?l\.?|SRL|GmbH|S\.?A\.?|AG|N\.?V\.?|B\.?V\.?),?\s+(?:and|&)\s+/gu;
 /** Where a legal form may start. */
-const FORM_START = /,?\s(?:Group\s|\((?:Group|Holdings?)\)\s)?(?:Holdings?,?\s)?(?:Co\.|Ltd|Limited|Inc|Corp|Incorporated|Corporation|[Pp]lc|p\.l\.c|N\.\s?V|S\.A|S\.p\.A|SpA|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K|LLC|L\.P|&\sCo\.|and\sCompany|Company\sLimited|Holdings\sLimited)/g;
+const FORM_START = new RegExp(String.raw`,?\s(?:Group\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:Co\.|Ltd|Limited|Inc|Corp|Incorporated|Corporation|[Pp]lc|p\.l\.c|N\.\s?V|S\.A|S\.p\.A|SpA|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K|LLC|L\.P|&\sCo\.|and\sCompany|Company\sLimited|Holdings\sLimited)`, 'g');
 /** Words that start a sentence or a phrase, not a name. */
 const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Or|Its|Their|His|Her|Our|Shares|Stock|Unit|Subsidiary|Rival|Peer|Both|Also|While|When|After|Before|Since|Under|Meanwhile|According|To|Of|That|This|These|Those|Chinese|Listed|Shanghai-listed|Shenzhen-listed|Hong\s+Kong-listed|US-listed|Nasdaq-listed|NYSE-listed|Chairman|Chief|CEO)\s+)+/u;
 
@@ -79,10 +79,14 @@ interface Taken {
  * "Siemens Energy AG", "Toyota Motor North America Inc": a known company's
  * name followed by more words of a name and a legal form is another company
  * (a unit, a namesake), whose running name is the words printed. Only a right
- * name at the very start, not an exchange short name, leaves the span free.
+ * name at the very start (or after a place: "Beijing ByteDance Technology"),
+ * not an exchange short name, leaves the span free.
  */
 function startsLongerName(t: Taken, text: string, start: number, nameEnd: number): boolean {
-  return t.target?.kind === 'name' && t.target.form !== 'short' && !t.extension && t.start === start && t.end < nameEnd && /^\s+\p{Lu}/u.test(text.slice(t.end, nameEnd));
+  if (t.target?.kind !== 'name' || t.target.form === 'short' || t.extension || t.start < start || t.end >= nameEnd || !/^\s+\p{Lu}/u.test(text.slice(t.end, nameEnd))) return false;
+  // "Beijing ByteDance Technology Co., Ltd.": a register name is often a place, the known name and more words,
+  // the name of a unit of its own (never shortened to the parent's name).
+  return t.start === start || placeOnly(text.slice(start, t.start).trim());
 }
 
 /** Legal names in `text` made of capitalised words and a legal form, outside `taken` spans. */
@@ -183,7 +187,10 @@ export function deskFirstReferences(
   for (const m of mentions) {
     const text = texts[m.block]!;
     if (inLegalContext(text, m.start, m.end)) continue;
-    if (isTitle(m.block) || m.register || REGISTER_FORM.test(text.slice(m.nameEnd, m.end))) return keep;
+    // "Contemporary Amperex Technology Co. Limited (CATL) … CATL": a desk spells the name out once and defines
+    // the abbreviation it then uses; a linker prints a code there, never an abbreviation the copy goes on with.
+    const defined = definesAbbreviation(texts, m);
+    if (!defined && (isTitle(m.block) || m.register || REGISTER_FORM.test(text.slice(m.nameEnd, m.end)))) return keep;
     if (needsForm(coreOf(m))) continue;
     seen.set(m.company, (seen.get(m.company) ?? 0) + 1);
   }
@@ -191,6 +198,21 @@ export function deskFirstReferences(
   if ([...seen.values()].some((n) => n > 1)) return keep;
   for (const m of mentions) keep.add(`${m.block}:${m.start}`);
   return keep;
+}
+
+/** An abbreviation in brackets just after a name: "(CATL)", "(SMIC)", "(AMD)". */
+const ABBREVIATION_AFTER = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\)/u;
+
+/** Whether the legal name of `m` is followed by "(ABBR)" and the article uses ABBR again after it. */
+function definesAbbreviation(texts: readonly string[], m: LegalMention): boolean {
+  const text = texts[m.block]!;
+  const abbreviation = ABBREVIATION_AFTER.exec(text.slice(m.end, m.end + 14));
+  if (!abbreviation) return false;
+  const abbr = abbreviation[1]!;
+  const from = m.end + abbreviation[0].length;
+  const whole = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(abbr)}(?![\p{L}\p{N}])`, 'u');
+  for (let i = m.block; i < texts.length; i++) if (whole.test(i === m.block ? text.slice(from) : texts[i]!)) return true;
+  return false;
 }
 
 /** Words that open a sentence or a name without being a company's short name. */
@@ -287,6 +309,69 @@ function placeName(name: string): boolean {
   return (words.length === 2 && PLACE_FIRST.test(words[0]!)) || PLACE_LAST.test(words[words.length - 1]!);
 }
 
+/**
+ * Places a legal name may be made of alone: "Texas Co.", "Singapore Ltd.", "Greater China Limited",
+ * "New York & Co.". A core that is only a place (a US state, a country, a region, a large city, a Chinese
+ * province) names no company a reader would know by it: printed without its form it reads as the place.
+ */
+const PLACE_WORDS = new Set(
+  (
+    // US states and territories
+    'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|' +
+    'Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|' +
+    'North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|' +
+    'Wisconsin|Wyoming|Puerto Rico|Guam|District of Columbia|' +
+    // Countries and territories
+    'America|United States|USA|US|Canada|Mexico|Brazil|Argentina|Chile|Peru|Colombia|Venezuela|Britain|Great Britain|England|Scotland|Wales|Ireland|' +
+    'United Kingdom|UK|France|Germany|Italy|Spain|Portugal|Netherlands|Holland|Belgium|Luxembourg|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Iceland|' +
+    'Poland|Czech Republic|Czechia|Hungary|Romania|Bulgaria|Greece|Turkey|Russia|Ukraine|Israel|Egypt|Saudi Arabia|Qatar|Kuwait|Bahrain|Oman|Iran|Iraq|' +
+    'Jordan|Lebanon|United Arab Emirates|UAE|South Africa|Nigeria|Kenya|Morocco|Ethiopia|Ghana|India|Pakistan|Bangladesh|Sri Lanka|Nepal|China|' +
+    'Hong Kong|Macau|Macao|Taiwan|Japan|Korea|South Korea|North Korea|Mongolia|Vietnam|Thailand|Malaysia|Singapore|Indonesia|Philippines|Cambodia|Laos|' +
+    'Myanmar|Australia|New Zealand|Kazakhstan|Uzbekistan|Bermuda|Cayman|Cayman Islands|British Virgin Islands|Jersey|Guernsey|Panama|Cyprus|Malta|Monaco|' +
+    // Regions
+    'Asia|Asia Pacific|Asia-Pacific|Europe|Eurasia|Africa|Americas|Latin America|North America|South America|Central America|Middle East|Pacific|Atlantic|' +
+    'Mediterranean|Caribbean|Oceania|Scandinavia|Nordic|Nordics|Baltic|Balkans|Gulf|Greater China|Southeast Asia|Greater Bay Area|Midwest|New England|' +
+    'Ontario|Quebec|Alberta|British Columbia|Bavaria|Catalonia|Lombardy|Kowloon|' +
+    // Chinese provinces and large cities
+    'Guangdong|Jiangsu|Zhejiang|Shandong|Fujian|Hubei|Hunan|Henan|Hebei|Sichuan|Anhui|Jiangxi|Shanxi|Shaanxi|Yunnan|Guizhou|Guangxi|Hainan|Liaoning|Jilin|' +
+    'Heilongjiang|Gansu|Qinghai|Ningxia|Xinjiang|Tibet|Inner Mongolia|Beijing|Shanghai|Tianjin|Chongqing|Shenzhen|Guangzhou|Hangzhou|Nanjing|Wuhan|Chengdu|' +
+    "Xiamen|Suzhou|Hefei|Jinan|Qingdao|Dalian|Ningbo|Xi'an|Xian|Zhengzhou|Changsha|Shenyang|Harbin|Kunming|Fuzhou|Dongguan|Foshan|Wuxi|Zhuhai|" +
+    // World cities
+    'London|Paris|Berlin|Tokyo|Osaka|Seoul|Busan|Taipei|Sydney|Melbourne|Toronto|Vancouver|Montreal|Chicago|Boston|Dallas|Houston|Atlanta|Seattle|Denver|' +
+    'Miami|Detroit|Philadelphia|Phoenix|Los Angeles|San Francisco|San Diego|Las Vegas|Silicon Valley|Manhattan|Brooklyn|Dubai|Abu Dhabi|Doha|Riyadh|Mumbai|' +
+    'Delhi|New Delhi|Bangalore|Bangkok|Jakarta|Manila|Kuala Lumpur|Hanoi|Ho Chi Minh City|Zurich|Geneva|Frankfurt|Munich|Hamburg|Milan|Rome|Madrid|Barcelona|' +
+    'Amsterdam|Rotterdam|Brussels|Vienna|Stockholm|Oslo|Copenhagen|Helsinki|Dublin|Edinburgh|Manchester|Lisbon|Athens|Istanbul|Moscow|Cairo|Johannesburg|' +
+    'Lagos|Nairobi|Sao Paulo|São Paulo|Rio de Janeiro|Buenos Aires|Mexico City|Santiago|Lima|Bogota|Bogotá'
+  ).split('|'),
+);
+const PLACE_MODIFIER = /^(?:The|North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|New|Upper|Lower|Northeast|Northwest|Southeast|Southwest|Mid)$/;
+const MAX_PLACE_WORDS = 4;
+
+/**
+ * Whether `name` is only places (and joining words, compass words, a registration number): "Texas",
+ * "South China", "Hong Kong and Macau", "1234567 Alberta". "Texas Instruments", "China Mobile" and
+ * "Singapore Airlines" carry a word of their own and are names.
+ */
+export function placeOnly(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  let i = 0;
+  let places = 0;
+  while (i < words.length) {
+    let n = Math.min(MAX_PLACE_WORDS, words.length - i);
+    while (n > 0 && !PLACE_WORDS.has(words.slice(i, i + n).join(' '))) n--;
+    if (n > 0) {
+      places++;
+      i += n;
+      continue;
+    }
+    // "New York" is a place of its own; "South" in "South China" only qualifies the next one.
+    const word = words[i]!;
+    if (/^(?:\d+|and|&|of|the)$/.test(word) || (PLACE_MODIFIER.test(word) && i + 1 < words.length)) i++;
+    else return false;
+  }
+  return places > 0;
+}
+
 /** A public body named like a company: "the Federal Deposit Insurance Corporation", "the government's Pension Benefit Guaranty Corp.". */
 const PUBLIC_BEFORE = /\b(?:government['’]s|governments['’]|federal(?:ly)?(?:[-\s](?:owned|run|backed|chartered))?|state[-\s](?:owned|run|backed)|government[-\s](?:owned|run|backed|chartered|sponsored)|public(?:ly)?[-\s](?:owned|funded)|agency|agencies|regulator)\s+(?:the\s+|a\s+|an\s+)?$/i;
 const PUBLIC_NAME = /\b(?:Federal|Government|Public|National|State|Pension|Guaranty|Deposit|Broadcasting|Reconstruction|Resolution|Overseas\s+Private)\b/;
@@ -330,13 +415,22 @@ function insideLongerName(text: string, start: number, end: number): boolean {
  * body's, a credit line's or part of an event's name.
  */
 export function unsureShortening(article: string, text: string, start: number, nameEnd: number, end: number, running: string, listed: boolean): boolean {
+  return unsureShorteningReason(article, text, start, nameEnd, end, running, listed) !== undefined;
+}
+
+/** Why shortening the legal name at text[start, end) to `running` is unsure (see unsureShortening), or undefined. */
+export function unsureShorteningReason(article: string, text: string, start: number, nameEnd: number, end: number, running: string, listed: boolean): string | undefined {
   const name = text.slice(start, nameEnd);
   const form = text.slice(nameEnd, end);
-  if (coreNamesAnother(article, name, form) || (running !== name && coreNamesAnother(article, running, form))) return true;
-  if (!/\s/.test(running.trim()) && plainWordIn(article, running)) return true;
-  if (creditLine(text, start, name) || insideLongerName(text, start, end)) return true;
-  if (!listed && (placeName(running) || publicBody(text, start, name, form))) return true;
-  return false;
+  if (coreNamesAnother(article, name, form) || (running !== name && coreNamesAnother(article, running, form))) return `the article names another organisation “${name}” with another form`;
+  if (!/\s/.test(running.trim()) && plainWordIn(article, running)) return `“${running}” is also a plain word here`;
+  if (creditLine(text, start, name)) return 'a credit line';
+  if (insideLongerName(text, start, end)) return 'part of a longer name (an event, a venue, a title)';
+  // "Texas Co.", "Greater China Limited": without its form the name reads as the place.
+  if (placeOnly(running)) return `“${running}” alone is a place’s name`;
+  if (!listed && placeName(running)) return `“${running}” reads as a place’s name`;
+  if (!listed && publicBody(text, start, name, form)) return 'a public body';
+  return undefined;
 }
 
 /** One word that the article also prints in lower case as a plain word ("the news", "a ball"), or a word that names a trade or a place. */

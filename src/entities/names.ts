@@ -7,13 +7,19 @@
 
 /**
  * A legal form after a company's name, optionally with "Group"/"Holding(s)"
- * (or the register's bracketed "(Group)", as in "X (Group) Co., Ltd.") before it and a share class or a depositary receipt after it. Case-sensitive:
+ * (or a register's bracketed word, as in "X (Group) Co., Ltd.") before it and a share class ("Class H" for
+ * Hong Kong H shares as data vendors print them) or a depositary receipt after it. Case-sensitive:
  * "a Delaware corporation" is not a name.
  */
 const LEGAL_FORM =
-  String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Company\sLimited|Holdings\sLimited|Inc\.|Inc\b|Incorporated|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
+  String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Company\sLimited|Holdings\sLimited|Inc\.|Inc\b|Incorporated|Corporation,?\sLimited|Corp\.,?\s?(?:Ltd\.?|Limited)|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|SA\b|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
+/**
+ * A register's bracketed word between a name and its form: "X (Group) Co., Ltd.", "BYD Electronic
+ * (International) Company Limited", "ZTO Express (Cayman) Inc.", "X (China) Co., Ltd.".
+ */
+export const REGISTER_BRACKET = String.raw`\((?:Group|Holdings?|International|Cayman|China|Hong\sKong|HK|Asia|Asia\sPacific|Shanghai|Beijing|Shenzhen)\)`;
 const LEGAL_SUFFIX = new RegExp(
-  String.raw`^(?:,?\s(?:Group\s|\((?:Group|Holdings?)\)\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-C])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?\b)?(?![\p{L}\p{N}])`,
+  String.raw`^(?:,?\s(?:Group\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?\b)?(?![\p{L}\p{N}])`,
   'u',
 );
 
