@@ -128,12 +128,35 @@ function list(node: List): string | undefined {
   let loose = !!node.spread;
   for (const item of node.children) if (!loose && (item.spread ?? item.children.length > 1)) loose = true;
   let out = `${open}\n`;
+  // Consecutive tight items of one text each are joined at once: one flat string, not a rope of three pieces per item.
+  let run: string[] = [];
   for (const item of node.children) {
+    const inside = loose ? undefined : tightText(item);
+    if (inside !== undefined) {
+      run.push(inside);
+      continue;
+    }
+    if (run.length) {
+      out += `<li>${run.join('</li>\n<li>')}</li>\n`;
+      run = [];
+    }
     const html = listItem(item, loose);
     if (html === undefined) return undefined;
     out += `${html}\n`;
   }
+  if (run.length) out += `<li>${run.join('</li>\n<li>')}</li>\n`;
   return out + close;
+}
+
+/** The HTML inside a tight item of one paragraph of one text (most items of a long list); undefined for any other item. */
+function tightText(node: ListItem): string | undefined {
+  const children = node.children;
+  if (children.length !== 1 || typeof node.checked === 'boolean' || node.data !== undefined) return undefined;
+  const head = children[0]!;
+  if (head.type !== 'paragraph' || head.children.length !== 1 || head.data !== undefined) return undefined;
+  const text = head.children[0]!;
+  if (text.type !== 'text' || text.data !== undefined) return undefined;
+  return escapeText(trimLines(text.value));
 }
 
 function listItem(node: ListItem, loose: boolean): string | undefined {

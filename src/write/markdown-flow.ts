@@ -43,17 +43,17 @@ function root(node: Root, parent: Parents | undefined, state: State, info: Info)
 function containerFlow(parent: Root | ListItem, state: State): string {
   const children = parent.children as RootContent[];
   const indexStack = state.indexStack;
-  let out = '';
+  const out = new Joiner();
   indexStack.push(-1);
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
     indexStack[indexStack.length - 1] = index;
-    out += dispatch(child, parent, state, flowInfo());
+    out.piece('', dispatch(child, parent, state, flowInfo()));
     if (child.type !== 'list') state.bulletLastUsed = undefined;
-    if (index < children.length - 1) out += between(child, children[index + 1]!, parent, state);
+    if (index < children.length - 1) out.separator(between(child, children[index + 1]!, parent, state));
   }
   indexStack.pop();
-  return out;
+  return out.done();
 }
 
 const own = Object.prototype.hasOwnProperty;
@@ -103,7 +103,7 @@ function list(node: List, parent: Parents | undefined, state: State): string {
     ) {
       useDifferentMarker = true;
     }
-    if ((options.rule || '*') === bullet && first && node.children.some((item) => item.children[0]?.type === 'thematicBreak')) useDifferentMarker = true;
+    if ((options.rule || '*') === bullet && first && startsWithRule(node.children)) useDifferentMarker = true;
   }
   if (useDifferentMarker) bullet = bulletOther;
   state.bulletCurrent = bullet;
@@ -112,37 +112,119 @@ function list(node: List, parent: Parents | undefined, state: State): string {
   const indexStack = state.indexStack;
   // The item handler is the library's (GFM adds none): written here, given the index it would search for.
   const ownItems = state.handlers.listItem === defaultHandlers.listItem;
-  let out = '';
+  const marker = new Marker(node, state);
+  const out = new Joiner();
   indexStack.push(-1);
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     indexStack[indexStack.length - 1] = index;
-    out += ownItems ? listItem(item, node, index, state) : dispatch(item, node, state, flowInfo());
+    if (ownItems) listItem(item, index, marker, state, out);
+    else out.piece('', dispatch(item, node, state, flowInfo()));
     // containerFlow forgets the last bullet after every child that is not a list: here, every item.
     state.bulletLastUsed = undefined;
-    if (index < items.length - 1) out += between(item, items[index + 1]!, node, state);
+    if (index < items.length - 1) out.separator(between(item, items[index + 1]!, node, state));
   }
   indexStack.pop();
 
   state.bulletLastUsed = bullet;
   state.bulletCurrent = bulletCurrent;
   exit();
-  return out;
+  return out.done();
+}
+
+/** Whether some item starts with a thematic break (a bullet like the rule's would read as one). */
+function startsWithRule(items: ListItem[]): boolean {
+  for (let index = 0; index < items.length; index++) if (items[index]!.children[0]?.type === 'thematicBreak') return true;
+  return false;
+}
+
+/**
+ * Pieces and the separators between them, as one string. A run of pieces with the same prefix and the
+ * same separators is joined at once (one flat string), not added to a rope a node or three per piece:
+ * for 100,000 items those nodes, kept until the end, were most of the collector's work.
+ */
+class Joiner {
+  private out = '';
+  private run: string[] = [];
+  private prefix = '';
+  /** The separator between the run's pieces (once it has two), and that separator with the prefix. */
+  private inside: string | undefined;
+  private glue = '';
+  /** The separator before the next piece. */
+  private pending = '';
+
+  /** Adds `prefix + value`. */
+  piece(prefix: string, value: string): void {
+    const run = this.run;
+    if (run.length && prefix === this.prefix && (this.inside === undefined || this.inside === this.pending)) {
+      if (this.inside === undefined) {
+        this.inside = this.pending;
+        this.glue = this.pending + prefix;
+      }
+      run.push(value);
+      return;
+    }
+    this.flush();
+    this.out += this.pending;
+    this.prefix = prefix;
+    this.run.push(value);
+  }
+
+  separator(value: string): void {
+    this.pending = value;
+  }
+
+  done(): string {
+    this.flush();
+    return this.out;
+  }
+
+  private flush(): void {
+    const run = this.run;
+    if (!run.length) return;
+    this.out += this.prefix + (run.length === 1 ? run[0]! : run.join(this.glue));
+    this.run = [];
+    this.inside = undefined;
+  }
 }
 
 /** Spaces after a bullet, by count (a bullet is followed by one to four). */
 const PADS = ['', ' ', '  ', '   ', '    '];
 
-/** mdast-util-to-markdown's listItem handler, given the item's index. */
-function listItem(node: ListItem, parent: List, index: number, state: State): string {
-  const style = state.options.listItemIndent || 'one';
-  let bullet = state.bulletCurrent || state.options.bullet || '*';
-  if (parent.ordered) {
-    const start = typeof parent.start === 'number' && parent.start > -1 ? parent.start : 1;
-    bullet = `${start + (state.options.incrementListMarker === false ? 0 : index)}${bullet}`;
+/** What listItem works out for every item of a list: the bullet, and for an unordered list its size and padding. */
+class Marker {
+  readonly bullet: string;
+  readonly ordered: boolean;
+  readonly start: number;
+  readonly increment: boolean;
+  readonly style: string;
+  readonly spread: boolean;
+
+  constructor(list: List, state: State) {
+    this.bullet = state.bulletCurrent || state.options.bullet || '*';
+    this.ordered = !!list.ordered;
+    this.start = typeof list.start === 'number' && list.start > -1 ? list.start : 1;
+    this.increment = state.options.incrementListMarker !== false;
+    this.style = state.options.listItemIndent || 'one';
+    this.spread = !!list.spread;
   }
-  let size = bullet.length + 1;
-  if (style === 'tab' || (style === 'mixed' && (parent.spread || node.spread))) size = Math.ceil(size / 4) * 4;
+
+  /** The item's bullet (numbered in an ordered list). */
+  of(index: number): string {
+    return this.ordered ? `${this.start + (this.increment ? index : 0)}${this.bullet}` : this.bullet;
+  }
+
+  /** The width of the item's bullet and the spaces after it. */
+  size(bullet: string, item: ListItem): number {
+    const size = bullet.length + 1;
+    return this.style === 'tab' || (this.style === 'mixed' && (this.spread || item.spread)) ? Math.ceil(size / 4) * 4 : size;
+  }
+}
+
+/** mdast-util-to-markdown's listItem handler, given the item's index; the item goes to `out`. */
+function listItem(node: ListItem, index: number, marker: Marker, state: State, out: Joiner): void {
+  const bullet = marker.of(index);
+  const size = marker.size(bullet, node);
   let value = textItem(node, state);
   if (value === undefined) {
     const exit = state.enter('listItem');
@@ -150,9 +232,15 @@ function listItem(node: ListItem, parent: List, index: number, state: State): st
     exit();
   }
   const pad = PADS[size - bullet.length] ?? ' '.repeat(size - bullet.length);
-  if (!value.includes('\n') && !value.includes('\r')) return value ? bullet + pad + value : bullet;
+  if (!value.includes('\n') && !value.includes('\r')) {
+    // An unordered item's bullet and padding are the same for every item: a prefix the joiner can share.
+    if (!value) out.piece('', bullet);
+    else if (marker.ordered) out.piece('', bullet + pad + value);
+    else out.piece(bullet + pad, value);
+    return;
+  }
   const indent = ' '.repeat(size);
-  return state.indentLines(value, (line, lineIndex, blank) => (lineIndex ? (blank ? '' : indent) + line : (blank ? bullet : bullet + pad) + line));
+  out.piece('', state.indentLines(value, (line, lineIndex, blank) => (lineIndex ? (blank ? '' : indent) + line : (blank ? bullet : bullet + pad) + line)));
 }
 
 /**
@@ -171,7 +259,9 @@ function textItem(node: ListItem, state: State): string | undefined {
   indexStack.push(0);
   const value = textRun(head.children, head, state, '\n', '\n');
   indexStack.pop();
-  stack.length -= 3;
+  stack.pop();
+  stack.pop();
+  stack.pop();
   state.bulletLastUsed = undefined;
   return value;
 }

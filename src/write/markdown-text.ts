@@ -122,6 +122,8 @@ interface Scope {
    * which a text without line endings has only outside it).
    */
   anywhere: RegExp;
+  /** The same characters by code (all are ASCII), for short texts, where a loop costs less than a match. */
+  anywhereCodes: Uint8Array;
 }
 
 /**
@@ -157,6 +159,18 @@ function scopesFor(unsafe: Unsafe[]): Map<string, Scope> {
 
 /** The patterns in scope for the current construct stack, sorted into checks (cached per stack). */
 function scopeOf(state: State): Scope {
+  // The text before this one mostly stood in the same constructs with the same patterns: no map lookups.
+  const recent = latest;
+  if (recent && recent.unsafe === state.unsafe && recent.length === state.unsafe.length && sameStack(recent.stack, state.stack)) return recent.scope;
+  const scope = scopeFromMaps(state);
+  latest = { unsafe: state.unsafe, length: state.unsafe.length, stack: [...state.stack], scope };
+  return scope;
+}
+
+/** The scope last returned, with the pattern list (and its length) and the stack it was for. */
+let latest: { unsafe: Unsafe[]; length: number; stack: string[]; scope: Scope } | undefined;
+
+function scopeFromMaps(state: State): Scope {
   const byStack = scopesFor(state.unsafe);
   const stack = state.stack;
   // Texts in a row mostly stand in the same constructs: the last stack's scope, compared entry by entry.
@@ -221,13 +235,16 @@ function buildScope(unsafe: Unsafe[], stack: readonly string[]): Scope {
     (checks[code] ??= []).push(check);
   }
   let anywhere = '\\n\\r\\\\';
+  const anywhereCodes = new Uint8Array(128);
+  anywhereCodes[10] = anywhereCodes[13] = anywhereCodes[92] = 1;
   for (let code = 0; code < 128; code++) {
     const here = checks[code];
     if (here?.some((check) => check.kind === 'always' || (check.kind === 'around' && !lineEndingOnly(check.before) && !lineEndingOnly(check.after)))) {
       anywhere += `\\u${code.toString(16).padStart(4, '0')}`;
+      anywhereCodes[code] = 1;
     }
   }
-  return { checks, anywhere: new RegExp(`[${anywhere}]`, 'g') };
+  return { checks, anywhere: new RegExp(`[${anywhere}]`, 'g'), anywhereCodes };
 }
 
 /** A one-character class that holds only line endings. */
@@ -256,8 +273,21 @@ function runMatches(cls: CharClass, value: string, index: number, direction: -1 
   return true;
 }
 
-/** A line start, then only spaces and tabs (and digits) up to here: where break patterns can match. */
-const ENDS_AT_BREAK = /[\r\n][\t ]*\d*$/;
+/** Whether `before` ends in a line ending, then only spaces and tabs, then digits (`/[\r\n][\t ]*\d*$/`): where break patterns can match. */
+function endsAtBreak(before: string): boolean {
+  let index = before.length - 1;
+  while (index >= 0 && isDigit(before.charCodeAt(index))) index--;
+  while (index >= 0 && (before.charCodeAt(index) === 32 || before.charCodeAt(index) === 9)) index--;
+  const code = before.charCodeAt(index);
+  return code === 10 || code === 13;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Texts up to this long are scanned code by code; longer ones by the scope's expression. */
+const SHORT_TEXT = 96;
 
 /** True when the library's `safe(value, info)` would return `value` unchanged where the state stands. */
 export function isVerbatimText(value: string, state: State, info: Info): boolean {
@@ -268,15 +298,23 @@ function isVerbatim(value: string, before: string, after: string, scope: Scope):
   const checks = scope.checks;
   const last = value.length - 1;
   // Break patterns can match only while the text so far is spaces, tabs and digits after a line start in `before`.
-  if (before !== '' && ENDS_AT_BREAK.test(before)) {
+  if (before !== '' && endsAtBreak(before)) {
     for (let index = 0; index <= last; index++) {
       const code = value.charCodeAt(index);
       if (checks[code]?.some((check) => check.kind === 'break')) return false;
-      if (code !== 32 && code !== 9 && !(code >= 48 && code <= 57)) break;
+      if (code !== 32 && code !== 9 && !isDigit(code)) break;
     }
   }
   if (last < 0) return true;
   if (!passes(value, 0, before, after, checks) || !passes(value, last, before, after, checks)) return false;
+  if (value.length <= SHORT_TEXT) {
+    const codes = scope.anywhereCodes;
+    for (let index = 1; index < last; index++) {
+      const code = value.charCodeAt(index);
+      if (code < 128 && codes[code] === 1 && !passes(value, index, before, after, checks)) return false;
+    }
+    return true;
+  }
   const anywhere = scope.anywhere;
   anywhere.lastIndex = 0;
   let match: RegExpExecArray | null;
