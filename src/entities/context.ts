@@ -2,7 +2,10 @@
  * Context conditions of entries ("dark market" → "grey market" only in IPO
  * news; "Ultraman" → "Sam Altman" only where OpenAI is, and never beside
  * toys). Terms are whole words, case-insensitive; each is looked up once per
- * article and remembered.
+ * article and remembered. An `any` list that names a domain (a word of a
+ * story about shares, AI models or games) is met by any word of that
+ * domain's vocabulary too: the curated lists are short, the stories that
+ * need them are not.
  */
 import type { Context } from './kb.js';
 import { escapeRe } from '../text/escape-re.js';
@@ -18,6 +21,64 @@ function termPattern(term: string): RegExp {
     termPatterns.set(term, re);
   }
   return re;
+}
+
+/**
+ * Vocabularies of the domains whose words `any` lists name. An `any` list that
+ * holds one of a domain's `triggers` is also met by any of its `terms`.
+ */
+const DOMAINS: ReadonlyArray<{ triggers: readonly string[]; terms: readonly string[] }> = [
+  {
+    // A story about shares and the exchanges.
+    triggers: ['shares', 'stocks', 'stock', 'A-shares', 'A-share', 'index', 'limit-up', 'turnover', 'IPO', 'IPOs', 'brokerages'],
+    terms: [
+      'shares', 'stocks', 'A-shares', 'A-share', 'H shares', 'shareholders', 'shareholder', 'share price', 'share prices', 'share sale',
+      'equities', 'index', 'indexes', 'indices', 'CSI 300', 'Shanghai Composite', 'ChiNext', 'STAR Market', 'Hang Seng', 'turnover',
+      'traders', 'brokerage', 'brokerages', 'IPO', 'IPOs', 'bourse', 'stock exchange', 'Shanghai Stock Exchange', 'Shenzhen Stock Exchange',
+      'CSRC', 'Stock Connect', 'limit-up', 'limit-down', 'sell-off', 'bull market', 'bear market', 'market value', 'market capitalisation',
+      'market capitalization',
+    ],
+  },
+  {
+    // A story about AI models and chatbots.
+    triggers: ['AI', 'artificial intelligence', 'chatbot', 'chatbots', 'LLM', 'large language model', 'GPU', 'GPUs'],
+    terms: [
+      'AI', 'artificial intelligence', 'chatbot', 'chatbots', 'LLM', 'LLMs', 'large language model', 'large language models', 'API', 'APIs',
+      'tokens', 'inference', 'GPU', 'GPUs', 'open-source', 'OpenAI', 'DeepSeek', 'Moonshot', 'Zhipu', 'MiniMax', 'Nvidia', 'reasoning model',
+      'AI agents', 'data centre', 'data center', 'data centres', 'data centers',
+    ],
+  },
+  {
+    // A story about games.
+    triggers: ['game', 'games', 'gaming'],
+    terms: [
+      'game', 'games', 'gaming', 'gamers', 'gamer', 'players', 'mobile game', 'mobile games', 'console', 'consoles', 'PlayStation', 'Xbox',
+      'Nintendo', 'Steam', 'esports', 'publisher', 'developer', 'studio', 'highest-grossing', 'top-grossing', 'downloads', 'NetEase',
+      'Tencent Games', 'miHoYo', 'HoYoverse',
+    ],
+  },
+];
+
+const widened = new WeakMap<readonly string[], readonly string[]>();
+
+/** The vocabulary of every domain `any` names, less the terms it lists itself. */
+function domainTerms(any: readonly string[]): readonly string[] {
+  let out = widened.get(any);
+  if (!out) {
+    const names = new Set(any.map((t) => t.toLowerCase()));
+    const more = DOMAINS.filter((d) => d.triggers.some((t) => names.has(t.toLowerCase()))).flatMap((d) => d.terms);
+    out = [...new Set(more)].filter((t) => !names.has(t.toLowerCase()));
+    widened.set(any, out);
+  }
+  return out;
+}
+
+/** How often `re` (a term's pattern) matches in `text`. */
+function occurrences(re: RegExp, text: string): number {
+  const all = new RegExp(re.source, 'giu');
+  let n = 0;
+  while (all.exec(text)) n++;
+  return n;
 }
 
 function anchoredPattern(source: string, side: 'before' | 'after'): RegExp {
@@ -49,6 +110,7 @@ function capitalised(match: string, every: boolean): boolean {
 
 export class ContextProbe {
   private readonly seen = new Map<string, boolean>();
+  private readonly counted = new Map<string, number>();
 
   constructor(private readonly article: string) {}
 
@@ -62,6 +124,30 @@ export class ContextProbe {
     return v;
   }
 
+  /** How often the article holds `term` as a whole word. */
+  private count(term: string): number {
+    let n = this.counted.get(term);
+    if (n === undefined) {
+      n = occurrences(termPattern(term), this.article);
+      this.counted.set(term, n);
+    }
+    return n;
+  }
+
+  /**
+   * Whether a domain's term is in the scope outside the match text[start, end):
+   * the entry's own words may be part of its pattern ("track stocks"), a
+   * domain's word inside the match is no evidence ("monster stocks").
+   */
+  private hasOutside(term: string, inBlock: boolean, text: string, start: number, end: number): boolean {
+    const re = termPattern(term);
+    if (!(inBlock ? re.test(text) : this.has(term))) return false;
+    const match = text.slice(start, end);
+    if (!re.test(match)) return true;
+    if (inBlock) return re.test(`${text.slice(0, start)} ${text.slice(end)}`);
+    return this.count(term) > occurrences(re, match);
+  }
+
   /** Whether `context` holds for the match text[start, end) of one block. */
   holds(context: Context | undefined, text: string, start: number, end: number): boolean {
     if (!context) return true;
@@ -69,7 +155,7 @@ export class ContextProbe {
     if (capital && !capitalised(text.slice(start, end), capital === 'words')) return false;
     const inBlock = context.scope === 'paragraph';
     const has = (term: string) => (inBlock ? termPattern(term).test(text) : this.has(term));
-    if (context.any?.length && !context.any.some(has)) return false;
+    if (context.any?.length && !context.any.some(has) && !domainTerms(context.any).some((t) => this.hasOutside(t, inBlock, text, start, end))) return false;
     if (context.none?.length && context.none.some(has)) return false;
     if (context.before && !anchoredPattern(context.before, 'before').test(text.slice(Math.max(0, start - 120), start))) return false;
     if (context.after && !anchoredPattern(context.after, 'after').test(text.slice(end, end + 120))) return false;
