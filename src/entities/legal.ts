@@ -189,7 +189,8 @@ export function deskFirstReferences(
     if (inLegalContext(text, m.start, m.end)) continue;
     // "Contemporary Amperex Technology Co. Limited (CATL) … CATL": a desk spells the name out once and defines
     // the abbreviation it then uses; a linker prints a code there, never an abbreviation the copy goes on with.
-    const defined = definesAbbreviation(texts, m);
+    // A register's comma ("Advanced Micro Devices, Inc. (AMD)") is a linker's still.
+    const defined = !text.slice(m.nameEnd, m.end).includes(',') && definesAbbreviation(texts, m);
     if (!defined && (isTitle(m.block) || m.register || REGISTER_FORM.test(text.slice(m.nameEnd, m.end)))) return keep;
     if (needsForm(coreOf(m))) continue;
     seen.set(m.company, (seen.get(m.company) ?? 0) + 1);
@@ -289,6 +290,8 @@ export function coreNamesAnother(article: string, core: string, form: string): b
   const key = formKey(form);
   const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRe(core)},?\s+(${FORM_WORD}|${OTHER_BODY})(?![\p{L}\p{N}])`, 'gu');
   for (const m of article.matchAll(re)) {
+    // The same legal name again, or this one: "Corporation" in "Acme Corporation Limited" is its own form's word.
+    if (article.startsWith(core + form, m.index)) continue;
     const other = m[1]!;
     if (WHOLE_OTHER_BODY.test(other)) return true;
     const otherKey = formKey(other);
