@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
-import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, personRenderings, spacedPinyin, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon } from '../src/entities/inflect.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
@@ -98,6 +98,8 @@ const entries: EntryRecord[] = [];
 const byTicker = new Map<string, EntityRecord>();
 const byName = new Map<string, EntityRecord>();
 
+/** A person's forms the build made from a listed one ("Ku Ke" from "Kuke"), by entity: a listed form of another person wins over them. */
+const madeForms = new Set<string>();
 function variantEntries(variants: Variant[] | undefined, expected: string, defaultRule: string, entity: string, source: string): void {
   for (const v of variants ?? []) {
     // "Baba-W": a short name with a share-class marker is the short-name rule's business.
@@ -105,7 +107,12 @@ function variantEntries(variants: Variant[] | undefined, expected: string, defau
     const rule = patterns.every((p) => HK_MARKER.test(p)) ? 'hk-short-name' : defaultRule;
     // A person's nickname with its kinship word's other renderings ("Mama Su" → "Mom Su"), and a name left
     // in pinyin as one word also written syllable by syllable ("Chuanpu" → "Chuan Pu"), under the same context.
-    const more = (list: string[]) => (rule === 'person-name' ? [...new Set([...list, ...list.flatMap((p) => [...nicknameForms(p), ...spacedPinyin(p)])])] : list);
+    const more = (list: string[]) => {
+      if (rule !== 'person-name') return list;
+      const made = list.flatMap((p) => [...nicknameForms(p), ...spacedPinyin(p)]).filter((p) => !list.includes(p));
+      for (const p of made) madeForms.add(`${entity}|${foldKey(p)}`);
+      return [...new Set([...list, ...made])];
+    };
     const base: EntryRecord =
       typeof v === 'string' || Array.isArray(v)
         ? { rule, expected, patterns: more(patterns), entity, source }
@@ -533,7 +540,16 @@ for (const e of entries) {
 }
 // Every rendering with the entities it would name: a form two entities share (宏碁 and 红旗 are both
 // "Hongqi", 联想 and 理想 both "Lixiang") names neither, and is dropped.
-type Derivation = 'pinyin' | 'pinyin-generic' | 'literal-generic' | Risk | 'shares';
+type Derivation = 'pinyin' | 'pinyin-generic' | 'literal-generic' | Risk | 'shares' | 'person-context';
+// The stories a person's own listed variants need ("Fenke" in a BlackRock story): a bare transliterated
+// surname of two syllables ("Daimeng", also a Chinese name) takes the same.
+const personContexts = new Map<string, string[]>();
+for (const e of entries) {
+  if (e.rule !== 'person-name' || !e.entity || !e.context?.any?.length || e.context.none?.length) continue;
+  personContexts.set(e.entity, [...new Set([...(personContexts.get(e.entity) ?? []), ...e.context.any])]);
+}
+/** A derived form of English words only ("Mark Lute" from 马克·吕特) could be anyone's name or plain words. */
+const allEnglish = (form: string) => form.split(/[\s-]+/).every((w) => isEnglishWord(w.toLowerCase()));
 const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string; how: Derivation }>>();
 const glosses = new GlossTable(curated.glosses.map(({ entry }) => entry));
 const glossCompanyWords = companyWords(glosses);
@@ -546,6 +562,17 @@ for (const { entity, zh, source } of withZh) {
   // Many people's pinyin names are right too ("Ma Huateng" beside "Pony Ma"): their other spellings are
   // derived only where a pinyin spelling of the name is already listed as wrong ("Huang Renxun" for Jensen Huang).
   if (entity.type === 'person' && !forms.some((f) => wrongOf.get(entity.id)?.has(squashed(f)))) forms = [];
+  // A name transliterated into Chinese (埃隆·马斯克) is never right in pinyin: no listed variant is needed.
+  const spelled = entity.type === 'person' && /[·•・]/.test(zh) ? transliterationRenderings(zh, entity.name) : undefined;
+  // A surname whose pinyin is an English word ("Keen" from 科恩) with a given name could be someone else ("Steve Keen").
+  const plainSurname = spelled !== undefined && isEnglishWord(spelled.surname.toLowerCase());
+  if (spelled) forms = spelled.sure.filter((f) => !allEnglish(f) && (!plainSurname || f === spelled.full));
+  for (const form of plainSurname ? [] : (spelled?.bare ?? [])) {
+    if (taken.has(foldKey(form)) || partOfName(form, names) || allEnglish(form) || !personContexts.has(entity.id)) continue;
+    const list = candidates.get(foldKey(form)) ?? [];
+    if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'person-context' });
+    candidates.set(foldKey(form), list);
+  }
   for (const form of forms) {
     if (taken.has(foldKey(form)) || partOfName(form, names)) continue;
     const list = candidates.get(foldKey(form)) ?? [];
@@ -612,6 +639,11 @@ for (const all of candidates.values()) {
 for (const [entity, byHow] of derivedBy) {
   for (const [how, { forms, source }] of byHow) {
     const base: EntryRecord = { rule: entity.type === 'person' ? 'person-name' : 'entity-name', expected: entity.name, patterns: forms, entity: entity.id, source };
+    if (how === 'person-context') {
+      entries.push({ ...base, context: { any: personContexts.get(entity.id)! } });
+      derived += forms.length;
+      continue;
+    }
     if (how === 'pinyin' || how === 'safe') entries.push(base);
     // English words only: the company where a company verb follows, as printed (a headline's "Dragon Lake" is not).
     // A product's English-words rendering ("Millet Wristband", "Sky Cat Elf"): where its maker is named in the article.
@@ -629,6 +661,43 @@ for (const [entity, byHow] of derivedBy) {
     if (how === 'pinyin') derived += forms.length;
     else literal += forms.length;
   }
+}
+
+// ---------------------------------------------------------------- one person's form in several entries
+
+// The matcher keeps one entry per pattern (the last), so a person's form listed twice, in two files with
+// different stories ("Little Zha" in Meta stories and in Threads stories), would lose the first context:
+// the form stands where any of them holds, and anywhere if one entry lists it without a context. A form
+// the build made for one person ("Ku Ke" from Tim Cook's "Kuke") that another person lists is left to
+// that person.
+{
+  const plainAny = (e: EntryRecord) => !e.context || Object.keys(e.context).every((k) => k === 'any' || k === 'capital');
+  const holders = new Map<string, EntryRecord[]>();
+  for (const e of entries) {
+    if (e.rule !== 'person-name' || !e.entity || e.mode || e.regex?.length) continue;
+    for (const p of e.patterns) {
+      const list = holders.get(foldKey(p)) ?? [];
+      if (!list.includes(e)) list.push(e);
+      holders.set(foldKey(p), list);
+    }
+  }
+  const drop = (e: EntryRecord, key: string) => (e.patterns = e.patterns.filter((p) => foldKey(p) !== key));
+  for (const [key, list] of holders) {
+    if (list.length < 2) continue;
+    const listedBy = new Set(list.filter((e) => !madeForms.has(`${e.entity}|${key}`)).map((e) => e.entity));
+    for (const e of list) if (listedBy.size && !listedBy.has(e.entity)) drop(e, key);
+    const same = list.filter((e) => e.patterns.some((p) => foldKey(p) === key));
+    const capitalOf = (e: EntryRecord) => (e.context as NameContext | undefined)?.capital;
+    if (same.length < 2 || new Set(same.map((e) => `${e.entity}|${e.expected}|${capitalOf(e)}|${e.caseSensitive}`)).size !== 1 || !same.every(plainAny)) continue;
+    const pattern = same[0]!.patterns.find((p) => foldKey(p) === key)!;
+    for (const e of same) drop(e, key);
+    const open = same.find((e) => !e.context?.any?.length);
+    const any = open ? undefined : [...new Set(same.flatMap((e) => e.context?.any ?? []))];
+    const context = open ? open.context : { ...same[0]!.context, any };
+    const { context: _first, ...rest } = same[0]!;
+    entries.push({ ...rest, patterns: [pattern], ...(context ? { context } : {}), source: same.map((e) => e.source?.replace(/^data\/curated\//, '')).join(' + ') });
+  }
+  for (let k = entries.length - 1; k >= 0; k--) if (entries[k]!.patterns.length === 0 && !entries[k]!.regex?.length) entries.splice(k, 1);
 }
 
 // ---------------------------------------------------------------- right names no entry may change

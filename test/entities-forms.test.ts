@@ -28,7 +28,7 @@ describe('derived forms of listed names', () => {
 
   it('gives a kinship word its other renderings, and nothing to other nicknames', () => {
     expect(nicknameForms('Mama Su')).toEqual(['Mother Su', 'Mom Su', 'Mum Su']);
-    expect(nicknameForms('Sister Dong')).toEqual(['Big Sister Dong', 'Elder Sister Dong']);
+    expect(nicknameForms('Sister Dong')).toEqual(['Big Sister Dong', 'Elder Sister Dong', 'Dong Jie']);
     expect(nicknameForms('Teacher Ma')).toEqual([]);
     expect(nicknameForms('Little Horse Brother')).toEqual([]);
   });

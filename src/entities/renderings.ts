@@ -265,6 +265,56 @@ export function personRenderings(zh: string): string[] {
 }
 
 /**
+ * What a translator writes for a name transliterated into Chinese (埃隆·马斯克
+ * Elon Musk, 蒂姆·库克 Tim Cook): the pinyin of the whole name ("Ailong
+ * Masike", "Dimu Kuke"), the English given name before the surname's pinyin
+ * ("Tim Kuke"), and the bare surname: run together ("Masike"), or split after
+ * its first syllable as if that were a Chinese surname ("Ma Sike", "Bao
+ * Wei'er"). No pinyin of a transliteration is a right name, so these need no
+ * listed variant. A bare surname of two syllables ("Dai Meng", "Daimeng") is
+ * too often a Chinese name or a word: `bare`, for the entry's own context.
+ */
+export function transliterationRenderings(zh: string, name: string): { sure: string[]; bare: string[]; full: string; surname: string } {
+  const none = { sure: [], bare: [], full: '', surname: '' };
+  const parts = zh.split(/[·•・]/).map((p) => p.trim());
+  if (parts.length < 2 || !parts.every((p) => /^\p{Script=Han}{1,8}$/u.test(p))) return none;
+  const read = parts.map((p) => syllables(p).map((s) => s.replace(/^([ln])v/, '$1u').replace(/v/g, 'u')));
+  if (read.some((r, i) => r.length !== parts[i]!.length)) return none;
+  const surname = read.at(-1)!;
+  const joined = capital(surname.join(''));
+  const given = read.slice(0, -1).map((r) => capital(r.join('')));
+  const englishGiven = name.split(/\s+/)[0]!;
+  // Split only after a syllable that can be a surname: "A Modi" would read as an article before a name.
+  const split = surname.length >= 2 && !/^[aeo]/.test(surname[0]!) ? [`${capital(surname[0]!)} ${capital(surname.slice(1).join(''))}`, ...(apostrophedRest(surname) ?? [])] : [];
+  const full = [...given, joined].join(' ');
+  const sure = [full, `${englishGiven} ${joined}`];
+  const bare: string[] = [];
+  // A surname many people share ("Weiersun" is any Wilson) names this one only in the entry's own stories.
+  const common = COMMON_SURNAMES.has(name.split(/\s+/).at(-1)!.toLowerCase());
+  if (surname.length >= 3) sure.push(...split.map((s) => `${englishGiven} ${s}`));
+  if (surname.length >= 3 && !common) sure.push(joined, ...split);
+  else if (surname.length >= 2) bare.push(joined, ...split);
+  return { sure: unique(sure), bare: unique(bare), full, surname: joined };
+}
+
+/** Western surnames many people in the news share. */
+const COMMON_SURNAMES = new Set(
+  (
+    'smith johnson williams brown jones miller davis wilson taylor anderson thomas moore martin jackson white harris clark lewis walker hall ' +
+    'allen young king wright scott green baker adams nelson hill campbell mitchell roberts carter phillips evans turner parker collins edwards ' +
+    'stewart morris murphy cook rogers morgan cooper peterson reed bailey bell kelly howard ward cox richardson wood watson brooks bennett gray ' +
+    'james hughes price sanders myers long ross foster powell jenkins perry russell sullivan fisher marshall wells lee'
+  ).split(' '),
+);
+
+/** "Bao Wei'er": the split surname with the apostrophe before a syllable that starts with a vowel. */
+function apostrophedRest(surname: string[]): string[] | undefined {
+  const rest = surname.slice(1);
+  if (!rest.slice(1).some((p) => /^[aoe]/.test(p))) return undefined;
+  return [`${capital(surname[0]!)} ${capital(rest.map((p, i) => (i > 0 && /^[aoe]/.test(p) ? `'${p}` : p)).join(''))}`];
+}
+
+/**
  * The misspellings a Western name gets in translated copy: a doubled letter
  * of the surname written once ("Scott Besent", "Kevin Hasset", "Jerome
  * Powel"), the first name as written. Vowel pairs are left alone ("Cook").
@@ -283,23 +333,47 @@ export function personMisspellings(name: string): string[] {
 
 /**
  * The renderings of a kinship or honorific word in a nickname (苏妈 "Mama
- * Su", 董姐 "Sister Dong"): the same nickname with the word's other
- * renderings, so a listed "Mama Su" also reaches "Mom Su" and "Mother Su".
+ * Su", 董姐 "Sister Dong", 黄教主 "Cult Leader Huang", 雷布斯 "Lei Busi"):
+ * the same nickname with the word's other renderings, so a listed "Mama Su"
+ * also reaches "Mom Su" and "Mother Su". `before` is how a translation puts
+ * the word before the surname; `after`, how pinyin leaves it after it ("Dong
+ * Ge" for 东哥). A nickname is only read back from its pinyin form where that
+ * word is unmistakable ("Huang Jiaozhu", "Jia Busi"): "Mang Ge" is Munger's
+ * surname in two syllables, not a brother.
  */
-const KINSHIP: string[][] = [
-  ['Mama', 'Mother', 'Mom', 'Mum'],
-  ['Sister', 'Big Sister', 'Elder Sister'],
-  ['Brother', 'Big Brother', 'Elder Brother'],
-  ['Uncle', 'Big Uncle'],
-  ['Grandpa', 'Grandfather'],
+const TITLES: Array<{ before: string[]; after: string[]; readBack?: boolean }> = [
+  { before: ['Mama', 'Mother', 'Mom', 'Mum'], after: [] },
+  { before: ['Papa', 'Father', 'Daddy', 'Dad'], after: [] },
+  { before: ['Sister', 'Big Sister', 'Elder Sister'], after: ['Jie'] },
+  { before: ['Brother', 'Big Brother', 'Elder Brother'], after: ['Ge'] },
+  { before: ['Uncle', 'Big Uncle'], after: [] },
+  { before: ['Grandpa', 'Grandfather'], after: [] },
+  // 教主, the name Chinese tech media give a founder who leads like a prophet.
+  { before: ['Leader', 'Cult Leader', 'Pope', 'Master'], after: ['Jiaozhu'], readBack: true },
+  { before: ['Old', 'Lao'], after: [] },
+  { before: ['Little', 'Xiao'], after: [] },
+  // 布斯, the end of 乔布斯 (Jobs), put after a surname for a founder likened to Steve Jobs.
+  { before: [], after: ['Busi', 'Bus', 'Jobs'], readBack: true },
 ];
 
-/** A nickname's forms with every rendering of its kinship word ("Mama Su" → "Mom Su", "Mother Su", "Mum Su"). */
+/** A nickname's forms with every rendering of its kinship or honorific word ("Mama Su" → "Mom Su", "Mother Su", "Mum Su"). */
 export function nicknameForms(pattern: string): string[] {
-  const m = /^((?:Big |Elder )?\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+)$/u.exec(pattern);
-  if (!m) return [];
-  const set = KINSHIP.find((words) => words.includes(m[1]!));
-  return set ? set.filter((w) => w !== m[1]).map((w) => `${w} ${m[2]}`) : [];
+  const found = (() => {
+    for (const t of TITLES) {
+      for (const w of t.before) {
+        const m = new RegExp(`^${w} (\\p{Lu}\\p{Ll}+)$`, 'u').exec(pattern);
+        if (m) return { t, name: m[1]! };
+      }
+      for (const w of t.readBack ? t.after : []) {
+        const m = new RegExp(`^(\\p{Lu}\\p{Ll}+) ${w}$`, 'u').exec(pattern);
+        if (m) return { t, name: m[1]! };
+      }
+    }
+    return undefined;
+  })();
+  if (!found) return [];
+  const { t, name } = found;
+  return [...t.before.map((w) => `${w} ${name}`), ...t.after.map((w) => `${name} ${w}`)].filter((f) => f !== pattern);
 }
 
 /** Every pinyin syllable pinyin-pro reads a common character as, for cutting a run-together word. */
