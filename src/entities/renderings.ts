@@ -81,8 +81,8 @@ export function companyRenderings(zh: string): string[] {
     // Two syllables are too often another name's too (宏碁 Acer and 红旗 Hongqi are both "Hongqi").
     if (parts.length < 3) return [];
     const grouped = words(parts).map(capital);
-    // "Ningde-Shidai": the words of a longer name are also hyphenated.
-    forms.push(grouped.join(' '), grouped.join(''), ...(grouped.length > 1 ? [grouped.join('-')] : []));
+    // "Ningde-Shidai": a name of two words is also hyphenated (longer ones are not written so).
+    forms.push(grouped.join(' '), grouped.join(''), ...(grouped.length === 2 ? [grouped.join('-')] : []));
     // Longer names are not written run together or syllable by syllable.
     if (parts.length <= 4) forms.push(capital(parts.join('')), parts.map(capital).join(' '));
   }
