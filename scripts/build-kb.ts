@@ -16,6 +16,7 @@ import { CuratedError, readCurated, specsOf, type Variant } from '../src/entitie
 import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon } from '../src/entities/inflect.js';
+import { jargonForms, withHeadWords } from '../src/entities/spelling-forms.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
@@ -264,7 +265,7 @@ for (const { entry: p, file, index } of curated.products) {
   if (known === 'conflict') continue;
   if (known) {
     mergeInto(known, { zh: p.zh, aliases: p.aliases });
-    variantEntries(p.variants, known.name, 'entity-name', id, file);
+    variantEntries(withHeadWords(p.variants, known.name), known.name, 'entity-name', id, file);
     if (p.zh) withZh.push({ entity: known, zh: p.zh, source: file });
     continue;
   }
@@ -283,15 +284,19 @@ for (const { entry: p, file, index } of curated.products) {
   };
   entities.push(entity);
   curatedIds.set(id, { entity, where });
-  variantEntries(p.variants, p.name, 'entity-name', id, file);
+  // "WeChat Video Account": the name's first word printed before the wrong form is part of it.
+  variantEntries(withHeadWords(p.variants, p.name), p.name, 'entity-name', id, file);
   if (p.zh) withZh.push({ entity, zh: p.zh, source: file });
 }
 
+// Jargon in its hyphen and space spellings, and with the replacement's last word printed after it
+// ("Kechuang 50 Index" → "STAR 50 Index"), where no other entry lists the form.
+const jargonPatterns = new Set(curated.jargon.flatMap(({ entry }) => entry.patterns.map((p) => p.toLowerCase())));
 for (const { entry: e, file } of curated.jargon) {
   entries.push({
     rule: 'jargon',
     expected: e.expected,
-    patterns: e.patterns,
+    patterns: e.caseSensitive ? e.patterns : jargonForms(e.patterns, e.expected, jargonPatterns),
     source: file,
     ...(e.context ? { context: e.context } : {}),
     ...(e.mode ? { mode: e.mode } : {}),

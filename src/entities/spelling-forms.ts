@@ -1,0 +1,112 @@
+/**
+ * Spellings a translator varies that a curated list cannot all hold. Used at
+ * build time only (scripts/build-kb.ts), on jargon patterns and product
+ * variants:
+ * - hyphens and spaces: a word-for-word phrase is printed with a hyphen as
+ *   often as without ("two financing balance", "two-financing balance");
+ * - a name's own word beside the wrong form: the replacement's capitalised
+ *   last word already printed after the wrong form ("Science and Technology
+ *   Innovation 50 Index" for the STAR 50 Index, which would otherwise become
+ *   "STAR 50 Index Index"), or a product name's first word before it
+ *   ("WeChat Video Account" for WeChat Channels, not "WeChat WeChat
+ *   Channels").
+ */
+
+const WORD = /^[\p{L}][\p{L}'’]*$/u;
+
+/**
+ * The same phrase with one space turned into a hyphen, or one hyphen into a
+ * space, between two words of letters, and with every gap hyphenated. A
+ * phrase of more than five words, or of one word, gives nothing.
+ */
+export function hyphenForms(pattern: string): string[] {
+  const parts = pattern.split(/([ -])/);
+  const words = parts.filter((_, i) => i % 2 === 0);
+  if (words.length < 2 || words.length > 5) return [];
+  const out = new Set<string>();
+  for (let i = 1; i < parts.length; i += 2) {
+    if (!WORD.test(parts[i - 1]!) || !WORD.test(parts[i + 1]!)) continue;
+    const copy = [...parts];
+    copy[i] = parts[i] === ' ' ? '-' : ' ';
+    out.add(copy.join(''));
+  }
+  if (words.every((w) => WORD.test(w))) out.add(words.join('-'));
+  out.delete(pattern);
+  return [...out];
+}
+
+const fold = (s: string) => s.toLowerCase();
+
+/**
+ * A pattern with the replacement's capitalised last word after it, where the
+ * pattern does not end with that word ("Kechuang 50" → "Kechuang 50 Index"
+ * for "STAR 50 Index"). Only a replacement of two words or more whose last
+ * word is capitalised: a name's word, not a plain noun.
+ */
+export function withTailWord(pattern: string, expected: string): string | undefined {
+  const words = expected.split(/\s+/);
+  const last = words.at(-1)!;
+  if (words.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(last)) return undefined;
+  if (fold(pattern.split(/\s+/).at(-1)!) === fold(last)) return undefined;
+  return `${pattern} ${last}`;
+}
+
+/**
+ * A pattern with the name's first word before it, where the pattern does
+ * not start with that word ("Video Account" → "WeChat Video Account" for
+ * "WeChat Channels"). Only a name of two words or more whose first word is
+ * a name's (a capital or a brand's small letter followed by a capital, as
+ * in "iFlytek"), not an article.
+ */
+export function withHeadWord(pattern: string, name: string): string | undefined {
+  const words = name.split(/\s+/);
+  const first = words[0]!;
+  if (words.length < 2 || !/^(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}&.-]*$/u.test(first) || /^(?:The|A|An)$/.test(first)) return undefined;
+  if (fold(pattern.split(/\s+/)[0]!) === fold(first)) return undefined;
+  return `${first} ${pattern}`;
+}
+
+type Framed = string | string[] | { patterns: string[]; expected?: string | undefined };
+
+/**
+ * A product's variants with the name's first word before each pattern that
+ * lacks it (a variant with its own replacement takes that replacement's first
+ * word), in the variant's own shape and under its own context.
+ */
+export function withHeadWords<V extends Framed>(variants: V[] | undefined, name: string): V[] | undefined {
+  if (!variants) return variants;
+  const more = (patterns: string[], target: string) => {
+    const listed = new Set(patterns.map(fold));
+    const added = patterns.map((p) => withHeadWord(p, target)).filter((p): p is string => p !== undefined && !listed.has(fold(p)));
+    return [...patterns, ...new Set(added)];
+  };
+  return variants.map((v) => {
+    if (typeof v === 'string') {
+      const all = more([v], name);
+      return (all.length > 1 ? all : v) as V;
+    }
+    if (Array.isArray(v)) return more(v, name) as V;
+    const group = v as Exclude<Framed, string | string[]>;
+    return { ...group, patterns: more(group.patterns, group.expected ?? name) } as V;
+  });
+}
+
+/**
+ * A jargon entry's patterns with their hyphen and space forms and the
+ * replacement's last word after them, less any form another entry lists
+ * (`taken`, folded).
+ */
+export function jargonForms(patterns: string[], expected: string, taken: Set<string>): string[] {
+  const own = new Set(patterns.map(fold));
+  const out = [...patterns];
+  for (const p of patterns) {
+    const tail = withTailWord(p, expected);
+    for (const form of [...hyphenForms(p), ...(tail ? [tail] : [])]) {
+      const key = fold(form);
+      if (own.has(key) || taken.has(key)) continue;
+      own.add(key);
+      out.push(form);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+/**
+ * Mechanisms behind jargon and product fixes that no list holds: a context's
+ * domain vocabulary (src/entities/context.ts) and the spellings derived at
+ * build time (src/entities/spelling-forms.ts), checked alone and through the
+ * whole pipeline with the built knowledge base.
+ */
+import { describe, expect, it } from 'vitest';
+import { ContextProbe } from '../src/entities/context.js';
+import { hyphenForms, jargonForms, withHeadWord, withHeadWords, withTailWord } from '../src/entities/spelling-forms.js';
+import { sentenceCleaner } from './helpers/sentences.js';
+
+const at = (text: string, phrase: string) => {
+  const start = text.indexOf(phrase);
+  return [start, start + phrase.length] as const;
+};
+
+describe('context: domain vocabularies', () => {
+  const market = { any: ['shares', 'stocks', 'investors'] };
+
+  it('meets a market list with a market word the entry did not list', () => {
+    const text = 'Critics accused the controlling shareholders of cutting leeks after the share sale.';
+    expect(new ContextProbe(text).holds(market, text, ...at(text, 'cutting leeks'))).toBe(true);
+  });
+
+  it('does not count a domain word inside the match itself', () => {
+    const text = 'The horror film is about monster stocks of a different kind.';
+    expect(new ContextProbe(text).holds({ any: ['regulators', 'traders', 'shares'] }, text, ...at(text, 'monster stocks'))).toBe(false);
+    // A word the entry lists itself still counts inside its own pattern ("track stocks").
+    expect(new ContextProbe(text).holds({ any: ['stocks'] }, text, ...at(text, 'monster stocks'))).toBe(true);
+  });
+
+  it('leaves lists that name no domain as they are, and `none` as written', () => {
+    const text = 'Fans of the national team bought shirts before the match against Japan.';
+    expect(new ContextProbe(text).holds({ any: ['Central Huijin'] }, text, ...at(text, 'national team'))).toBe(false);
+    expect(new ContextProbe(text).holds({ any: ['stocks', 'buying'], none: ['match'] }, text, ...at(text, 'national team'))).toBe(false);
+  });
+
+  it('meets an AI list with an API or a model maker, a games list with players and a developer', () => {
+    const ai = 'Baidu cut the price of its big model API by 80%.';
+    expect(new ContextProbe(ai).holds({ any: ['AI', 'chatbot'] }, ai, ...at(ai, 'big model'))).toBe(true);
+    const game = "The developer's Original God still earns a fortune from players.";
+    expect(new ContextProbe(game).holds({ any: ['miHoYo', 'game', 'games'] }, game, ...at(game, 'Original God'))).toBe(true);
+    const plain = 'The museum shows an Original God carved in wood.';
+    expect(new ContextProbe(plain).holds({ any: ['miHoYo', 'game', 'games'] }, plain, ...at(plain, 'Original God'))).toBe(false);
+  });
+});
+
+describe('spelling forms', () => {
+  it('turns one gap at a time into a hyphen or a space, and hyphenates every gap', () => {
+    expect(hyphenForms('two financing balance').sort()).toEqual(['two financing-balance', 'two-financing balance', 'two-financing-balance'].sort());
+    expect(hyphenForms('white-horse stocks')).toContain('white horse stocks');
+    expect(hyphenForms('plate')).toEqual([]);
+    expect(hyphenForms('Shanghai and Shenzhen 300 Index').every((f) => !f.includes('300-'))).toBe(true);
+  });
+
+  it("adds a replacement's capitalised last word, never a plain noun", () => {
+    expect(withTailWord('Kechuang 50', 'STAR 50 Index')).toBe('Kechuang 50 Index');
+    expect(withTailWord('Kechuang 50 Index', 'STAR 50 Index')).toBeUndefined();
+    expect(withTailWord('white horse stocks', 'blue chips')).toBeUndefined();
+  });
+
+  it("adds a product name's first word, not an article's", () => {
+    expect(withHeadWord('Video Account', 'WeChat Channels')).toBe('WeChat Video Account');
+    expect(withHeadWord('Xunfei Xinghuo', 'iFlytek Spark')).toBe('iFlytek Xunfei Xinghuo');
+    expect(withHeadWord('WeChat Video Account', 'WeChat Channels')).toBeUndefined();
+    expect(withHeadWord('Bean Bag', 'Doubao')).toBeUndefined();
+    expect(withHeadWord('Thinking Engine', 'The Thinking Machine')).toBeUndefined();
+  });
+
+  it('keeps each variant in its shape, with a group using its own replacement', () => {
+    const out = withHeadWords(['Video Account', ['Video Number'], { patterns: ['Mixed Yuan'], expected: 'Tencent Hunyuan' }], 'WeChat Channels');
+    expect(out).toEqual([['Video Account', 'WeChat Video Account'], ['Video Number', 'WeChat Video Number'], { patterns: ['Mixed Yuan', 'Tencent Mixed Yuan'], expected: 'Tencent Hunyuan' }]);
+  });
+
+  it('drops a derived jargon form another entry lists', () => {
+    const taken = new Set(['limit-up board']);
+    const forms = jargonForms(['limit up board'], 'limit-up', taken);
+    expect(forms).toContain('limit up-board');
+    expect(forms).not.toContain('limit-up board');
+  });
+});
+
+describe('through the pipeline', async () => {
+  const { clean, print } = await sentenceCleaner();
+  const cases: Array<[string, string]> = [
+    // A hyphen the list does not hold.
+    ['The two-financing balance rose for a sixth day as A-shares rallied.', 'The margin balance rose for a sixth day as A-shares rallied.'],
+    // The replacement's last word already printed after the wrong form.
+    ['The Sci-Tech Innovation 50 Index fell 1%.', 'The STAR 50 Index fell 1%.'],
+    // The product name's first word already printed before it.
+    ['Brands sell through WeChat Video Account livestreams, Tencent said.', 'Brands sell through WeChat Channels livestreams, Tencent said.'],
+    // A market word the entry did not list.
+    ['Critics said the insiders were harvesting the leeks through the share sale.', 'Critics said the insiders were fleecing retail investors through the share sale.'],
+    // Traps: the same words in their plain sense.
+    ['The horror film is about monster stocks of a different kind: frozen bodies.', 'The horror film is about monster stocks of a different kind: frozen bodies.'],
+    ['The two-city tour ends in Xian.', 'The two-city tour ends in Xian.'],
+    ['The national team coach picked three new players for the cup.', 'The national team coach picked three new players for the cup.'],
+  ];
+  for (const [from, to] of cases) {
+    it(from, async () => {
+      expect(await clean(from)).toBe(print(to));
+    });
+  }
+});
