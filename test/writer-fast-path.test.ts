@@ -190,7 +190,7 @@ const listHeavy: fc.Arbitrary<List> = fc.letrec<{ list: List; item: ListItem }>(
     },
   ),
   list: fc
-    .tuple(fc.boolean(), startAt, fc.option(fc.boolean(), { nil: null }), fc.array(tie('item'), { minLength: 1, maxLength: 24 }))
+    .tuple(fc.boolean(), startAt, fc.option(fc.boolean(), { nil: null }), fc.array(tie('item'), { minLength: 1, maxLength: 16 }))
     .map(([ordered, start, spread, children]): List => ({ type: 'list', ordered, start: ordered ? start : null, spread, children })),
 })).list;
 const listTree = fc
@@ -208,7 +208,7 @@ describe('the Markdown and HTML shortcuts write what the libraries write', () =>
   it('on generated list-heavy trees: nested, numbered, spread and tight, adjacent, task items, traps in item text', async () => {
     await fc.assert(
       fc.asyncProperty(listTree, async (root) => expectSameOutputs(root)),
-      { numRuns: 2500 },
+      { numRuns: 2000 },
     );
   }, 180_000);
 
@@ -220,7 +220,7 @@ describe('the Markdown and HTML shortcuts write what the libraries write', () =>
       { weight: 1, arbitrary: fc.tuple(indent, itemText).map(([i, t]) => i + t.replaceAll('\n', ' ')) },
       { weight: 1, arbitrary: fc.constantFrom('', '  > quoted in an item', '  ```\n  code\n  ```', '---', '# Heading', 'Paragraph between lists.') },
     );
-    const doc = fc.array(line, { minLength: 1, maxLength: 24 }).map((lines) => lines.join('\n'));
+    const doc = fc.array(line, { minLength: 1, maxLength: 16 }).map((lines) => lines.join('\n'));
     await fc.assert(
       fc.asyncProperty(doc, async (markdown) => {
         let tree: Root | undefined;
@@ -232,7 +232,7 @@ describe('the Markdown and HTML shortcuts write what the libraries write', () =>
         fc.pre(tree !== undefined);
         await expectSameOutputs(tree!);
       }),
-      { numRuns: 2500 },
+      { numRuns: 2000 },
     );
   }, 180_000);
 

@@ -103,11 +103,30 @@ function list(node: List, parent: Parents | undefined, state: State): string {
     ) {
       useDifferentMarker = true;
     }
-    if ((options.rule || '*') === bullet && first && startsWithRule(node.children)) useDifferentMarker = true;
   }
   if (useDifferentMarker) bullet = bulletOther;
   state.bulletCurrent = bullet;
 
+  // An item that starts with a rule like this bullet would read as a rule: then every item takes the other
+  // bullet. Seen while writing, not in a pass of its own (another walk over 100,000 items); met, the list is written again.
+  const ruleLike = !node.ordered && !useDifferentMarker && (options.rule || '*') === bullet;
+  const bulletLastUsed = state.bulletLastUsed;
+  let out = items(node, state, ruleLike);
+  if (out === undefined) {
+    bullet = bulletOther;
+    state.bulletCurrent = bullet;
+    state.bulletLastUsed = bulletLastUsed;
+    out = items(node, state, false)!;
+  }
+
+  state.bulletLastUsed = bullet;
+  state.bulletCurrent = bulletCurrent;
+  exit();
+  return out;
+}
+
+/** The list's items and what stands between them, or undefined when `stopAtRule` and an item starts with a thematic break. */
+function items(node: List, state: State, stopAtRule: boolean): string | undefined {
   const items = node.children;
   const indexStack = state.indexStack;
   // The item handler is the library's (GFM adds none): written here, given the index it would search for.
@@ -117,6 +136,10 @@ function list(node: List, parent: Parents | undefined, state: State): string {
   indexStack.push(-1);
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
+    if (stopAtRule && item.children[0]?.type === 'thematicBreak') {
+      indexStack.pop();
+      return undefined;
+    }
     indexStack[indexStack.length - 1] = index;
     if (ownItems) listItem(item, index, marker, state, out);
     else out.piece('', dispatch(item, node, state, flowInfo()));
@@ -125,17 +148,7 @@ function list(node: List, parent: Parents | undefined, state: State): string {
     if (index < items.length - 1) out.separator(between(item, items[index + 1]!, node, state));
   }
   indexStack.pop();
-
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
-  exit();
   return out.done();
-}
-
-/** Whether some item starts with a thematic break (a bullet like the rule's would read as one). */
-function startsWithRule(items: ListItem[]): boolean {
-  for (let index = 0; index < items.length; index++) if (items[index]!.children[0]?.type === 'thematicBreak') return true;
-  return false;
 }
 
 /**
