@@ -66,6 +66,9 @@ describe('word-for-word renderings', () => {
     expect(literal('石药集团')).toMatchObject({ 'Stone Medicine Group': 'phrase' });
     expect(literal('霸王茶姬')).toMatchObject({ 'Overlord Tea Princess': 'phrase' });
     expect(literal('三星电子')).toMatchObject({ 'Three Star Electronics': 'phrase', 'Three Stars Electronics': 'phrase' });
+    // Without its trailing company word where the rest is two English words of the name: 森马服饰 "Forest Horse".
+    expect(literal('森马服饰')).toMatchObject({ 'Forest Horse Apparel': 'phrase', 'Forest Horse': 'phrase' });
+    expect(Object.keys(literal('长城汽车'))).not.toContain('Changcheng');
     // A new company word of a trade: 兆易创新 "Zhaoyi Innovation", kept in pinyin where the rest is a name.
     expect(literal('兆易创新')).toMatchObject({ 'Zhaoyi Innovation': 'safe' });
   });
@@ -106,6 +109,11 @@ describe('pinyin renderings', () => {
   it('hyphenates the words of a longer name too', () => {
     expect(companyRenderings('宁德时代')).toEqual(expect.arrayContaining(['Ningde Shidai', 'NingdeShidai', 'Ningde-Shidai']));
     expect(companyRenderings('比亚迪').some((f) => f.includes('-'))).toBe(false);
+  });
+
+  it('gives a computer maker its company word in pinyin', () => {
+    expect(withSectorTail('华硕', 'computers')).toBe('华硕电脑');
+    expect(companyTailRenderings('华硕电脑')).toContain('Huashuo Diannao');
   });
 
   it('gives a carmaker the car word, never a maker of what goes into cars', () => {
@@ -171,7 +179,9 @@ describe('through the pipeline, with the shipped knowledge base', async () => {
     ['Ningde-Shidai said output rose.', 'CATL said output rose.'],
     ['Soft Silver Group raised its stake in the chip designer.', 'SoftBank Group raised its stake in the chip designer.'],
     ['Stone Medicine Group licensed a cancer drug to a US partner.', 'CSPC Pharmaceutical licensed a cancer drug to a US partner.'],
+    ['Forest Horse said sales of school uniforms slowed.', 'Semir Garment said sales of school uniforms slowed.'],
     // Traps: the same words as ordinary English, or a right name.
+    ['A forest horse trail opened near the reservoir.', 'A forest horse trail opened near the reservoir.'],
     ['The Cambrian Period began about 540 million years ago.', 'The Cambrian Period began about 540 million years ago.'],
     ['Ningde Times Shares rose 2%.', 'CATL Shares rose 2%.'],
     ['A soft silver group of birch trees stood by the lake.', 'A soft silver group of birch trees stood by the lake.'],

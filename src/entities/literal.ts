@@ -90,6 +90,16 @@ export function literalRenderings(zh: string, table: GlossTable, isEnglish: (wor
       out.set(form, { form, risk: riskOf(segments, words, isEnglish), shares: segments.some((s) => s.role === 'shares') });
       if (out.size >= MAX_PER_NAME) return [...out.values()];
     }
+    // The same name without its trailing company word ("Forest Horse" for 森马服饰, "Three Seven" for 三七互娱),
+    // only where the rest is two or more English words of the name's own: a pinyin rest is the pinyin renderings' business.
+    const head = segments.slice(0, -1);
+    if (segments.at(-1)?.role !== 'generic' || !acceptable(head)) continue;
+    for (const words of combinations(head)) {
+      const form = words.join(' ');
+      if (out.has(form) || form.split(/\s+/).length < 2 || riskOf(head, words, isEnglish) !== 'phrase') continue;
+      out.set(form, { form, risk: 'phrase', shares: false });
+      if (out.size >= MAX_PER_NAME) return [...out.values()];
+    }
   }
   return [...out.values()];
 }
@@ -216,7 +226,7 @@ export const SHARES_CUE =
 
 /** Words an article about a trade holds, by the entity's sector: a one-word rendering needs one of them. */
 const SECTOR_CUES: Array<[RegExp, string[]]> = [
-  [/applian/i, ['appliance', 'appliances', 'air conditioner', 'air conditioners', 'refrigerator', 'refrigerators', 'fridges', 'washing machines', 'home']],
+  [/applian/i, ['appliance', 'appliances', 'air conditioner', 'air conditioners', 'refrigerator', 'refrigerators', 'fridges', 'washing machines', 'home', 'kitchen', 'range hoods', 'hoods', 'stoves', 'cookers', 'dishwashers']],
   [/bank/i, ['bank', 'banks', 'lender', 'lenders', 'loan', 'loans', 'lending', 'deposits', 'interest margin', 'bad debts', 'branches']],
   [/insur/i, ['insurer', 'insurers', 'insurance', 'premium', 'premiums', 'policyholders', 'policies', 'claims', 'solvency', 'investments', 'investment income', 'new business value', 'life']],
   [/brokerage|securities|asset management/i, ['broker', 'brokers', 'brokerage', 'securities', 'underwriting', 'trading', 'fund', 'funds', 'clients', 'accounts', 'commissions']],
@@ -231,7 +241,7 @@ const SECTOR_CUES: Array<[RegExp, string[]]> = [
   [/restaurant|hot ?pot|catering|tea|drink/i, ['restaurant', 'restaurants', 'diners', 'customers', 'outlets', 'stores', 'shops', 'menu', 'drinks']],
   [/baijiu|liquor|spirits|beer|wine/i, ['baijiu', 'liquor', 'spirits', 'beer', 'bottles', 'holiday', 'distiller']],
   [/pharma|biotech|drug|medic|vaccine/i, ['drug', 'drugs', 'drugmaker', 'drugmakers', 'antibody', 'antibodies', 'trial', 'trials', 'approval', 'medicine', 'cancer', 'patients', 'vaccine']],
-  [/gas|power|energy|utilit|solar/i, ['gas', 'power', 'electricity', 'energy', 'solar', 'wind', 'grid', 'utility']],
+  [/gas|power|energy|utilit|solar/i, ['gas', 'power', 'electricity', 'energy', 'solar', 'wind', 'grid', 'utility', 'turbine', 'turbines', 'generators', 'nuclear', 'hydropower', 'boilers']],
   [/mining|metal|lithium|gold|copper|steel|coal/i, ['mine', 'mines', 'mining', 'ore', 'lithium', 'gold', 'copper', 'steel', 'coal', 'metal']],
   [/phone|smartphone|electronics/i, ['phone', 'phones', 'smartphone', 'smartphones', 'devices', 'handsets']],
   [/e-commerce|retail/i, ['online', 'shoppers', 'sales', 'platform', 'delivery', 'orders', 'merchants']],

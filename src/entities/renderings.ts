@@ -149,6 +149,8 @@ const TAIL_PINYIN: Array<[RegExp, string]> = [
   [/精密$/, 'Jingmi'],
   [/机械$/, 'Jixie'],
   [/半导体$/, 'Bandaoti'],
+  [/电脑$/, 'Diannao'],
+  [/互娱$/, 'Huyu'],
 ];
 
 /** A company word a translator adds after a name without one, from the trade: 蔚来 (carmaker) → "Weilai Qiche". */
@@ -166,6 +168,7 @@ const SECTOR_TAIL: Array<[RegExp, string]> = [
   [/lithium/i, '锂业'],
   [/airline/i, '航空'],
   [/^property$|property develop|real estate/i, '地产'],
+  [/computer|laptop|\bPCs?\b/i, '电脑'],
 ];
 
 /** The Chinese name with the company word its trade implies, where it has none: 中国平安 (insurer) → 中国平安保险. */
