@@ -29,6 +29,7 @@ import type { VFile } from 'vfile';
 import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
 import { ATTRIBUTION_WORDS, foldWhitespace, isBodyProse, linkShareOf, narrativeScore, shapeOf, type Shape } from '../src/article/shape.js';
 import { structureOf } from '../src/article/structure.js';
+import { isTimedEntry } from '../src/article/standing-lines.js';
 import { anyOf } from '../src/article/patterns.js';
 import { sentenceCount } from '../src/profile.js';
 import { applyRemovals, longerThan, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
@@ -82,8 +83,12 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
         if (!glued.has(node) && longerThan(node, MAX_TEXT)) continue;
         const text = blockText(node);
         if (glued.has(node) || isMarker(text)) {
+          const first = removals.length;
+          const markerAt = i;
           removals.push(related(node, 'Removed a related-headlines marker'));
           let linked = false;
+          let headlines = 0;
+          let unlinked = false;
           // The headlines under the marker, and any repeated marker, go with it.
           while (i + 1 < children.length) {
             const next = children[i + 1]!;
@@ -91,15 +96,26 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
             const nextText = blockText(next);
             if (isMarker(nextText)) removals.push(related(next, 'Removed a related-headlines marker'));
             else if (isFurniture(nextText)) removals.push({ node: next, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
-            else if (isAttribution(nextText) || opensSection(node, next, linked) || continuesStory(next, nextText)) break;
+            // A live blog's timed entry ("09:45 — Shares opened 3% higher") is the story, never another one's headline.
+            else if (isAttribution(nextText) || opensSection(node, next, linked) || continuesStory(next, nextText) || isTimedEntry(nextText)) break;
             else if (isHeadlines(next, nextText, maxHeadlineWords)) {
-              linked ||= linkShareOf(next) >= 0.6;
+              const links = linkShareOf(next) >= 0.6;
+              linked ||= links;
+              unlinked ||= !links;
+              headlines++;
               // A headline that reads like a sentence is weighed by the prose guard like any other removal.
               const removal = related(next, 'Removed a headline listed under a related-headlines marker');
               if (readsLikeSentence(next)) removal.marked = false;
               removals.push(removal);
             } else if (next.type !== 'thematicBreak') break; // body prose ends the block, wherever the marker stands
             i++;
+          }
+          // A marker that is also a story's own subhead ("Latest" over a live blog, "Top picks" over a broker's
+          // list) heads other stories only when what it takes is navigation: headlines that are all links, or
+          // lines that close the article. Otherwise the marker and the lines under it are the story's section.
+          if (!glued.has(node) && isSubheadWord(text) && !((headlines > 0 && !unlinked) || closesArticle(children, i + 1, (t) => isMarker(t) || isFurniture(t), maxHeadlineWords))) {
+            removals.length = first;
+            i = markerAt;
           }
           continue;
         }
@@ -213,6 +229,30 @@ function isHeadline(shape: Shape, maxWords: number): boolean {
 function opensSection(marker: Nodes, next: Nodes, linked: boolean): boolean {
   if (next.type === 'heading' && marker.type === 'heading' && next.depth <= marker.depth) return true;
   return linked && next.type !== 'thematicBreak' && linkShareOf(next) === 0;
+}
+
+/** Markers that are also words a story's own subhead is made of. */
+const SUBHEAD_MARKER = /^(?:latest|top picks|trending|popular)$/i;
+
+function isSubheadWord(text: string): boolean {
+  return SUBHEAD_MARKER.test(text);
+}
+
+/**
+ * Whether nothing from `from` on is the story's: only markers, furniture and
+ * lines shaped as other stories' headlines follow (a live-blog entry, a
+ * quote, any line a headline list cannot hold is the story going on).
+ */
+function closesArticle(children: RootContent[], from: number, isChrome: (text: string) => boolean, maxWords: number): boolean {
+  for (let k = from; k < children.length; k++) {
+    const node = children[k]!;
+    if (node.type === 'thematicBreak' || node.type === 'html' || node.type === 'definition') continue;
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'list') return false;
+    const text = blockText(node);
+    if (isChrome(text)) continue;
+    if (isTimedEntry(text) || !isHeadlines(node, text, maxWords)) return false;
+  }
+  return true;
 }
 
 /** Openings that refer back to what the story has said: a headline names its subject, prose goes on about it. */

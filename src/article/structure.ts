@@ -12,6 +12,7 @@ import '../article-meta.js'; // the file.data.copydeskArticle type
 import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, LIST_MARKERS } from '../knowledge/boilerplate.js';
 import { containment, profileText } from '../profile.js';
 import { isBodyProse, isTitleLike, shapeOf, wordsAtMost, type Shape } from './shape.js';
+import { isPlaceLine, isStandingLine } from './standing-lines.js';
 
 export type Block = Paragraph | Heading;
 
@@ -185,8 +186,10 @@ class Candidate {
  * A first line that cannot be the headline: a site or wire name, a
  * breadcrumb, a widget or furniture line, a line in another script.
  */
-function chromeStrength(b: Candidate): 0 | 1 | 2 {
+function chromeStrength(b: Candidate, story: string): 0 | 1 | 2 {
   const shape = b.shape;
+  // A place printed as the dateline or a section word over the headline is the article's, and no headline.
+  if (isStandingLine(shape.text, story)) return 2;
   if (shape.cjkShare > 0.5 || shape.linkShare > 0.5 || isBreadcrumb(shape.text) || b.furniture || b.dateline || shape.digitShare > 0.5) return 2;
   return shape.words <= 3 ? 1 : 0; // a site name, or a short headline
 }
@@ -230,7 +233,9 @@ export function findStructure(tree: Root): ArticleStructure {
   const given = blocks.slice(0, limit + 1).find((b) => b.node.type === 'heading' && b.node.depth === 1);
 
   let headline: Candidate | undefined;
-  const chrome = given ? chromeStrength(given) : 0;
+  const chrome = given ? chromeStrength(given, storyText) : 0;
+  // Over a place line or a kicker the headline is the next headline-shaped line, restated by the story or not.
+  const standingFirst = given !== undefined && isStandingLine(given.text, storyText);
   if (given && chrome === 0 && !(firstProse >= 0 && blocks[firstProse] === given)) headline = given;
   // Chrome stands where the title should be: the headline is the title-shaped line the story restates most.
   if (!headline && given && chrome > 0) {
@@ -241,7 +246,7 @@ export function findStructure(tree: Root): ArticleStructure {
     scored.sort((x, y) => y.score - x.score || x.c.index - y.c.index);
     // A short first line may just be a short headline: only the story's own words make another one the title.
     const best = scored[0];
-    if (best && (storyText ? best.score >= 0.3 : chrome === 2)) headline = best.c;
+    if (best && (storyText ? best.score >= 0.3 || standingFirst : chrome === 2)) headline = best.c;
   }
   // A headline printed after the body: the page's first line is story text.
   if (!headline && given && blocks[firstProse] === given) {
@@ -270,6 +275,10 @@ export function findStructure(tree: Root): ArticleStructure {
     if (i === at - 1 && besideEnglish && isOtherScriptHeadline(b)) structure.bilingual = b.node;
     else if (b.dateline) structure.dateline ??= b.node;
     else if (b.byline) structure.byline ??= b.node;
+    // A place line is the dateline and a kicker the section: both the article's.
+    else if (isStandingLine(b.text, storyText)) {
+      if (isPlaceLine(b.text, storyText)) structure.dateline ??= b.node;
+    }
     // Navigation links are strip-boilerplate's, by its own rule.
     else if (!b.attribution && !isBodyProse(b.shape) && b.shape.words <= 12 && b.shape.linkShare <= 0.5) structure.chrome.push(b.node);
   }
@@ -282,6 +291,9 @@ export function findStructure(tree: Root): ArticleStructure {
     else if (b.dateline) structure.dateline ??= b.node;
     else if (b.byline) structure.byline ??= b.node;
     else if (b.furniture || b.attribution) continue;
+    else if (isStandingLine(b.text, storyText)) {
+      if (isPlaceLine(b.text, storyText)) structure.dateline ??= b.node;
+    }
     // A subheading under the headline ("## Key Points" over a box of bullets) is the author's, not a widget label.
     else if (isLabelLine(b) && b.node.type !== 'heading' && next + 1 < blocks.length) structure.chrome.push(b.node);
     else break;

@@ -1,0 +1,131 @@
+/**
+ * Lines that look like chrome or listed headlines but are the article's: the
+ * timed entries of a live blog under a "Latest" subhead, a story's own list
+ * under a marker word ("Top picks"), a place printed alone as the dateline
+ * and a section word over the headline. Beside each, the defect the same
+ * rule must still remove, so a rule made too lax fails here too.
+ */
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/index.js';
+import { isKicker, isPlaceLine, isTimedEntry } from '../src/article/standing-lines.js';
+
+const ids = (messages: Array<{ ruleId?: string | null | undefined }>) => messages.map((m) => m.ruleId);
+const removals = (messages: Array<{ ruleId?: string | null | undefined }>) =>
+  ids(messages).filter((id) => ['related-block', 'page-furniture', 'headline-chrome'].includes(id ?? ''));
+
+const TITLE = 'Copper climbs as Chilean mines cut output';
+const LEDE = 'Copper prices rose to a four-month high on Wednesday after two large mines in northern Chile said heavy snow had forced them to slow production.';
+
+describe('timed entries', () => {
+  it('are told by a clock time opening the block', () => {
+    for (const t of ['09:45 — Shares opened 3% higher', '12:41 p.m. JST', '17:40 Bank shares rose in late trade.', '9:05 am HKT - Markets open']) expect(isTimedEntry(t), t).toBe(true);
+    for (const t of ['2025-10-30 18:02', '10.5% of revenue came from abroad.', 'Shares rose at 09:45.', '1,200 jobs will go']) expect(isTimedEntry(t), t).toBe(false);
+  });
+});
+
+describe('a live blog under a "Latest" subhead', () => {
+  const entries = ['10:20 — London copper up 1.8% at $9,940 a tonne', '09:55 — Shanghai futures hit their daily limit', '09:30 — Second mine confirms it has cut output by a third.'];
+
+  for (const format of ['text', 'markdown'] as const) {
+    it(`keeps the subhead and every entry, headline-shaped or not (${format})`, async () => {
+      const input = format === 'text' ? [TITLE, LEDE, 'Latest', ...entries].join('\n') : [`# ${TITLE}`, LEDE, '## Latest', ...entries].join('\n\n');
+      const result = await clean(input, { format });
+      expect(removals(result.messages)).toEqual([]);
+      expect(result.markdown).toContain('Latest');
+      for (const e of entries) expect(result.markdown).toContain(e.slice(8));
+    });
+  }
+
+  it('a related block after the entries still goes', async () => {
+    const input = [`# ${TITLE}`, LEDE, '## Latest', ...entries, '## Related News', '- [Gold steadies before Fed minutes](https://x.example/1)\n- [Miners lead Australian stocks](https://x.example/2)'].join('\n\n');
+    const result = await clean(input, { format: 'markdown' });
+    expect(result.markdown).toContain('## Latest');
+    expect(result.markdown).not.toContain('Gold steadies');
+    expect(removals(result.messages)).toEqual(['related-block', 'related-block']);
+  });
+
+  it('"Latest" over linked headlines, or over headlines closing the page, is still a related block', async () => {
+    const linked = [`# ${TITLE}`, LEDE, 'The rally lifted miners across Asia.', '## Latest', '- [Gold steadies before Fed minutes](https://x.example/1)\n- [Miners lead Australian stocks](https://x.example/2)', 'Analysts said the supply shock could last into the spring.'].join('\n\n');
+    const a = await clean(linked, { format: 'markdown' });
+    expect(a.markdown).not.toContain('Gold steadies');
+    expect(a.markdown).toContain('Analysts said the supply shock');
+    expect(removals(a.messages)).toEqual(['related-block', 'related-block']);
+
+    const closing = [TITLE, LEDE, 'The rally lifted miners across Asia, the biggest gain in a month.', 'Latest', 'Gold steadies before Fed minutes', 'Miners lead Australian stocks'].join('\n');
+    const b = await clean(closing, { format: 'text' });
+    expect(b.markdown).not.toContain('Gold steadies');
+    expect(removals(b.messages)).toEqual(['related-block', 'related-block', 'related-block']);
+  });
+
+  it('a strong marker over timed lines loses only itself', async () => {
+    const input = [TITLE, LEDE, 'Related News', '10:20 — London copper up 1.8% at $9,940 a tonne', 'Traders expect more volatility.'].join('\n');
+    const result = await clean(input, { format: 'text' });
+    expect(result.markdown).toContain('10:20 — London copper up 1.8%');
+    expect(result.markdown).not.toContain('Related News');
+  });
+});
+
+describe('a story’s own list under a marker word', () => {
+  it('"Top picks" over a plain list with prose after it stays', async () => {
+    const input = [`# ${TITLE}`, LEDE, '## Top picks', '- Miners with low-cost pits\n- Makers of copper cable\n- Recyclers, as scrap prices rise', '"Supply will stay tight," one analyst wrote.'].join('\n\n');
+    const result = await clean(input, { format: 'markdown' });
+    expect(result.messages.map((m) => m.ruleId)).toEqual([]);
+    expect(result.markdown).toContain('- Makers of copper cable');
+  });
+
+  it('"Top picks" over a list of links to other stories goes', async () => {
+    const input = [`# ${TITLE}`, LEDE, '## Top picks', '- [Miners rally on supply fears](https://x.example/1)\n- [Cable makers raise prices](https://x.example/2)', '"Supply will stay tight," one analyst wrote.'].join('\n\n');
+    const result = await clean(input, { format: 'markdown' });
+    expect(result.markdown).not.toContain('Miners rally');
+    expect(result.markdown).toContain('Supply will stay tight');
+  });
+});
+
+describe('place lines and kickers', () => {
+  it('a place in capitals, or one the story names as a place, is a place line; a site name is not', () => {
+    expect(isPlaceLine('SHANGHAI', '')).toBe(true);
+    expect(isPlaceLine('NEW YORK/LONDON', '')).toBe(true);
+    expect(isPlaceLine('Hong Kong', 'Shares in Hong Kong fell.')).toBe(true);
+    expect(isPlaceLine('Hong Kong', 'The bank cut its rates.')).toBe(false);
+    expect(isPlaceLine('Wire Eight', 'Wire Eight learned that the bank cut its rates.')).toBe(false);
+    expect(isPlaceLine('CLS', '')).toBe(false);
+    expect(isKicker('Markets')).toBe(true);
+    expect(isKicker('China Economy')).toBe(true);
+    expect(isKicker('Wire Eight')).toBe(false);
+    expect(isKicker('laitimes')).toBe(false);
+  });
+
+  it('a place line above the headline stays, the next line is the title and the place the dateline (text)', async () => {
+    const result = await clean(['HONG KONG', TITLE, LEDE, 'Traders expect more volatility.'].join('\n'), { format: 'text' });
+    expect(result.title).toBe(TITLE);
+    expect(result.meta.dateline).toBe('HONG KONG');
+    expect(result.markdown.startsWith(`HONG KONG\n\n# ${TITLE}\n\n`)).toBe(true);
+    expect(removals(result.messages)).toEqual([]);
+  });
+
+  it('a place the story names stays above the heading; a site name there still goes (Markdown)', async () => {
+    const story = 'Copper traders in Santiago said the cuts would last weeks.';
+    const kept = await clean(['Santiago', `# ${TITLE}`, LEDE, story].join('\n\n'), { format: 'markdown' });
+    expect(kept.markdown.startsWith('Santiago\n\n')).toBe(true);
+    expect(kept.messages).toEqual([]);
+    const site = await clean(['Metal Wire', `# ${TITLE}`, LEDE, story].join('\n\n'), { format: 'markdown' });
+    expect(site.markdown.startsWith(`# ${TITLE}`)).toBe(true);
+    expect(ids(site.messages)).toEqual(['headline-chrome']);
+  });
+
+  it('a place line under the headline stays; a label line there still goes', async () => {
+    const place = await clean([TITLE, 'SANTIAGO', LEDE, 'Traders expect more volatility.'].join('\n'), { format: 'text' });
+    expect(place.markdown).toContain('\n\nSANTIAGO\n\n');
+    expect(place.messages).toEqual([]);
+    const label = await clean([TITLE, 'avatar', LEDE, 'Traders expect more volatility.'].join('\n'), { format: 'text' });
+    expect(label.markdown).not.toContain('avatar');
+    expect(ids(label.messages)).toEqual(['headline-chrome']);
+  });
+
+  it('a kicker above the headline stays and the headline is found (HTML)', async () => {
+    const result = await clean(`<article><p>Commodities</p><h1>${TITLE}</h1><p>${LEDE}</p><p>Traders expect more volatility.</p></article>`, { format: 'html' });
+    expect(result.title).toBe(TITLE);
+    expect(result.markdown.startsWith(`Commodities\n\n# ${TITLE}`)).toBe(true);
+    expect(result.messages).toEqual([]);
+  });
+});
