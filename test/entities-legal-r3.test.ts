@@ -1,6 +1,7 @@
 /**
  * Legal names on copy never seen: the register's own forms ("Corporation
- * Limited", a bracketed register word, "Class H", "SA"), a research note's
+ * Limited", a bracketed register word, "Class H", "SA", "Pte. Ltd.",
+ * "GmbH & Co. KG", "AB (publ)", "Co Ltd"), a research note's
  * disclaimer, a core that is only a place, a register name that is a place,
  * a known name and more words (a unit of its own, never its parent), and a
  * desk's "Full Name Co. Limited (ABBR)" first reference.
@@ -38,6 +39,27 @@ describe('register forms', () => {
   it('leaves no stray form behind an abbreviation the knowledge base gives', async () => {
     const { body } = await run('China International Capital Corporation Limited raised its target for the index.');
     expect(body).toBe('CICC raised its target for the index.');
+  });
+});
+
+describe('forms of several words, from many jurisdictions', () => {
+  const forms = ['Pte. Ltd.', 'Pty Ltd', 'Pvt. Ltd.', 'Private Limited', 'Co Ltd', 'Co., Ltd.', 'Corp. Ltd.', 'Corporation Limited', 'Public Company Limited', 'Joint-Stock Co., Ltd.', 'GmbH & Co. KG', 'AB (publ)', 'Sdn. Bhd.'];
+
+  it('takes each whole, never leaving a piece of it behind the name', async () => {
+    for (const form of forms) {
+      const { body } = await run(`Lantern Quay Robotics ${form} raised its prices.`);
+      expect(body, form).toBe('Lantern Quay Robotics raised its prices.');
+    }
+  });
+
+  it('takes them whole after a known company too', async () => {
+    expect((await run('Kweichow Moutai Co Ltd raised its prices.')).body).toBe('Kweichow Moutai raised its prices.');
+    expect((await run('Atlas Copco AB (publ) raised its prices.')).body).toBe('Atlas Copco raised its prices.');
+  });
+
+  it('keeps them in a legal context', async () => {
+    const sentence = 'The court ruled against Lantern Quay Robotics Pte. Ltd. on Friday.';
+    expect((await run(sentence)).body).toBe(sentence);
   });
 });
 

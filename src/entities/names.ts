@@ -12,7 +12,11 @@
  * "a Delaware corporation" is not a name.
  */
 const LEGAL_FORM =
-  String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Company\sLimited|Holdings\sLimited|Inc\.|Inc\b|Incorporated|Corporation,?\sLimited|Corp\.,?\s?(?:Ltd\.?|Limited)|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|SA\b|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
+  String.raw`Joint[-\s]Stock\sCo(?:\.|mpany),?\s?(?:Ltd\.?|Limited)|Joint[-\s]Stock\sCompany|Public\sCompany\sLimited|Public\sLimited\sCompany|PCL\b|` +
+  String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Co,?\s(?:Ltd\b\.?|Limited)|Company\sLimited|Holdings\sLimited|` +
+  // Singapore, Australia, India, Malaysia, Mexico, Brazil, Germany, Russia and the Gulf: forms of more than one word first.
+  String.raw`P(?:te|ty|vt)\.?\s?Ltd\.?|Private\sLimited|Sdn\.?\s?Bhd\.?|Berhad\b|Bhd\.?|S\.A\.B\.\sde\sC\.V\.|Ltda\.?|GmbH\s&\sCo\.\s?KG(?:aA)?\b|AG\s&\sCo\.\s?KGaA\b|KGaA\b|PJSC\b|AB\s\(publ\)|` +
+  String.raw`Inc\.|Inc\b|Incorporated|Corporation,?\sLimited|Corp\.,?\s?(?:Ltd\.?|Limited)|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|SA\b|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
 /**
  * A register's bracketed word between a name and its form: "X (Group) Co., Ltd.", "BYD Electronic
  * (International) Company Limited", "ZTO Express (Cayman) Inc.", "X (China) Co., Ltd.".
