@@ -87,7 +87,7 @@ function block(node: RootContent): string | undefined {
 }
 
 function paragraph(node: Paragraph): string | undefined {
-  const inside = phrasing(node.children);
+  const inside = node.children.length === 1 ? loneInline(node.children[0]!) : phrasing(node.children);
   return inside === undefined ? undefined : `<p>${inside}</p>`;
 }
 
@@ -125,12 +125,19 @@ function list(node: List): string | undefined {
     close = '</ol>';
   }
   // Loose when the list or any item is spread (an item with no spread field: when it holds more than one block).
-  let loose = !!node.spread;
-  for (const item of node.children) if (!loose && (item.spread ?? item.children.length > 1)) loose = true;
-  let out = `${open}\n`;
+  // The items are written as tight until a spread one is met, then again as loose: no pass of its own to find out.
+  let inside = node.spread ? null : items(node.children, false);
+  if (inside === null) inside = items(node.children, true);
+  return inside === undefined ? undefined : `${open}\n${inside}${close}`;
+}
+
+/** The items, each with its line ending; undefined when one is not written here, null when `loose` is false and an item is spread. */
+function items(children: readonly ListItem[], loose: boolean): string | undefined | null {
+  let out = '';
   // Consecutive tight items of one text each are joined at once: one flat string, not a rope of three pieces per item.
   let run: string[] = [];
-  for (const item of node.children) {
+  for (const item of children) {
+    if (!loose && (item.spread ?? item.children.length > 1)) return null;
     const inside = loose ? undefined : tightText(item);
     if (inside !== undefined) {
       run.push(inside);
@@ -145,7 +152,7 @@ function list(node: List): string | undefined {
     out += `${html}\n`;
   }
   if (run.length) out += `<li>${run.join('</li>\n<li>')}</li>\n`;
-  return out + close;
+  return out;
 }
 
 /** The HTML inside a tight item of one paragraph of one text (most items of a long list); undefined for any other item. */
@@ -155,8 +162,12 @@ function tightText(node: ListItem): string | undefined {
   const head = children[0]!;
   if (head.type !== 'paragraph' || head.children.length !== 1 || head.data !== undefined) return undefined;
   const text = head.children[0]!;
-  if (text.type !== 'text' || text.data !== undefined) return undefined;
-  return escapeText(trimLines(text.value));
+  return text.type === 'text' ? loneInline(text) : undefined;
+}
+
+/** What `phrasing` writes for one inline node; a text without data, as most paragraphs and items hold, without the loop and the switch. */
+function loneInline(node: PhrasingContent): string | undefined {
+  return node.type === 'text' && node.data === undefined ? escapeText(trimLines(node.value)) : phrasing([node]);
 }
 
 function listItem(node: ListItem, loose: boolean): string | undefined {

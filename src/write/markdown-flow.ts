@@ -287,11 +287,12 @@ function onlyText(children: PhrasingContent[]): children is Text[] {
 function paragraph(node: Paragraph, parent: Parents | undefined, state: State, info: Info): string {
   if (parent?.type === 'listItem' && typeof parent.checked === 'boolean') return taskParagraph(node, parent, state, info);
   if (!onlyText(node.children)) return defaultHandlers.paragraph(node, parent, state, info);
-  const exit = state.enter('paragraph');
-  const subexit = state.enter('phrasing');
+  // state.enter and its exit, without a closure per paragraph.
+  const stack = state.stack;
+  stack.push('paragraph', 'phrasing');
   const value = textRun(node.children, node, state, info.before, info.after);
-  subexit();
-  exit();
+  stack.pop();
+  stack.pop();
   return value;
 }
 
