@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
-import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon } from '../src/entities/inflect.js';
 import { jargonForms, withHeadWords } from '../src/entities/spelling-forms.js';
@@ -110,7 +110,9 @@ function variantEntries(variants: Variant[] | undefined, expected: string, defau
     // in pinyin as one word also written syllable by syllable ("Chuanpu" → "Chuan Pu"), under the same context.
     const more = (list: string[]) => {
       if (rule !== 'person-name') return list;
-      const made = list.flatMap((p) => [...nicknameForms(p), ...spacedPinyin(p)]).filter((p) => !list.includes(p));
+      // Run together, a name's syllables may spell a word or another name ("Li Ke" → "Like"): not made then.
+      const joined = list.flatMap(joinedPinyin).filter((p) => !isEnglishWord(p.toLowerCase()) && !byName.has(foldKey(p)));
+      const made = [...list.flatMap((p) => [...nicknameForms(p), ...spacedPinyin(p)]), ...joined].filter((p) => !list.includes(p));
       for (const p of made) madeForms.add(`${entity}|${foldKey(p)}`);
       return [...new Set([...list, ...made])];
     };
@@ -553,6 +555,15 @@ for (const e of entries) {
   if (e.rule !== 'person-name' || !e.entity || !e.context?.any?.length || e.context.none?.length) continue;
   personContexts.set(e.entity, [...new Set([...(personContexts.get(e.entity) ?? []), ...e.context.any])]);
 }
+/** A person's forms listed only under a context, by entity ("person:jensen-huang|huang ren-xun"). */
+const personOnlyInContext = new Set<string>();
+{
+  const anywhere = new Set(entries.filter((e) => !e.context).flatMap((e) => e.patterns.map(foldKey)));
+  for (const e of entries) {
+    if (e.rule !== 'person-name' || !e.entity || !e.context || e.mode) continue;
+    for (const p of e.patterns) if (!anywhere.has(foldKey(p)) && !byName.has(foldKey(p))) personOnlyInContext.add(`${e.entity}|${foldKey(p)}`);
+  }
+}
 /** A derived form of English words only ("Mark Lute" from 马克·吕特) could be anyone's name or plain words. */
 const allEnglish = (form: string) => form.split(/[\s-]+/).every((w) => isEnglishWord(w.toLowerCase()));
 const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string; how: Derivation }>>();
@@ -579,7 +590,10 @@ for (const { entity, zh, source } of withZh) {
     candidates.set(foldKey(form), list);
   }
   for (const form of forms) {
-    if (taken.has(foldKey(form)) || partOfName(form, names)) continue;
+    // A person's full name the entry spells wrongly only in some stories ("Huang Ren-xun" in Nvidia stories) is
+    // derived anyway where another spelling is wrong everywhere ("Huang Renxun"): the two entries are merged
+    // below. A transliterated surname the entry lists in some stories ("Amodi") stays there.
+    if ((taken.has(foldKey(form)) && (spelled || !personOnlyInContext.has(`${entity.id}|${foldKey(form)}`))) || partOfName(form, names)) continue;
     const list = candidates.get(foldKey(form)) ?? [];
     if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'pinyin' });
     candidates.set(foldKey(form), list);

@@ -281,7 +281,7 @@ export function transliterationRenderings(zh: string, name: string): { sure: str
   const none = { sure: [], bare: [], full: '', surname: '' };
   const parts = zh.split(/[·•・]/).map((p) => p.trim());
   if (parts.length < 2 || !parts.every((p) => /^\p{Script=Han}{1,8}$/u.test(p))) return none;
-  const read = parts.map((p) => syllables(p).map((s) => s.replace(/^([ln])v/, '$1u').replace(/v/g, 'u')));
+  const read = parts.map((p) => syllables(p).map((s, i) => TRANSLITERATION_READINGS[p[i]!] ?? s.replace(/^([ln])v/, '$1u').replace(/v/g, 'u')));
   if (read.some((r, i) => r.length !== parts[i]!.length)) return none;
   const surname = read.at(-1)!;
   const joined = capital(surname.join(''));
@@ -299,6 +299,9 @@ export function transliterationRenderings(zh: string, name: string): { sure: str
   else if (surname.length >= 2) bare.push(joined, ...split);
   return { sure: unique(sure), bare: unique(bare), full, surname: joined };
 }
+
+/** A character a transliteration reads otherwise than a word does: 沃什 (Warsh) is "Woshi", not 什么's "shen". */
+const TRANSLITERATION_READINGS: Record<string, string> = { 什: 'shi' };
 
 /** Western surnames many people in the news share. */
 const COMMON_SURNAMES = new Set(
@@ -413,6 +416,21 @@ export function spacedPinyin(pattern: string): string[] {
   const parts = cutSyllables(pattern.toLowerCase());
   if (!parts || parts.length < 2 || parts.length > 3) return [];
   return [parts.map(capital).join(' ')];
+}
+
+/**
+ * A name left in pinyin syllable by syllable ("Wan Si" for 万斯, "Lu Biao" for
+ * 鲁比奥) is also run together ("Wansi", "Lubiao"), as a translator writes a
+ * transliterated surname: two to four syllables, every word made of them.
+ */
+export function joinedPinyin(pattern: string): string[] {
+  const words = pattern.split(' ');
+  if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return [];
+  const cut = words.map((w) => cutSyllables(w.toLowerCase()));
+  if (cut.some((c) => !c)) return [];
+  const count = cut.reduce((n, c) => n + c!.length, 0);
+  if (count < 2 || count > 4) return [];
+  return unique([capital(words.join('').toLowerCase())]);
 }
 
 function unique(forms: string[]): string[] {
