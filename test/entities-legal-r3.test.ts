@@ -55,6 +55,7 @@ describe('forms of several words, from many jurisdictions', () => {
   it('takes them whole after a known company too', async () => {
     expect((await run('Kweichow Moutai Co Ltd raised its prices.')).body).toBe('Kweichow Moutai raised its prices.');
     expect((await run('Atlas Copco AB (publ) raised its prices.')).body).toBe('Atlas Copco raised its prices.');
+    expect((await run('Ping An Insurance (Group) Co. of China Ltd. (02318) rose.')).body).toBe('Ping An (02318) rose.');
   });
 
   it('keeps them in a legal context', async () => {

@@ -13,6 +13,8 @@
  */
 const LEGAL_FORM =
   String.raw`Joint[-\s]Stock\sCo(?:\.|mpany),?\s?(?:Ltd\.?|Limited)|Joint[-\s]Stock\sCompany|Public\sCompany\sLimited|Public\sLimited\sCompany|PCL\b|` +
+  // "Ping An Insurance (Group) Company of China, Ltd.": the register's "of China" between the form's words.
+  String.raw`(?:Co\.|Company)\sof\sChina,?\s(?:Ltd\.?|Limited)|` +
   String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Co,?\s(?:Ltd\b\.?|Limited)|Company\sLimited|Holdings\sLimited|` +
   // Singapore, Australia, India, Malaysia, Mexico, Brazil, Germany, Russia and the Gulf: forms of more than one word first.
   String.raw`P(?:te|ty|vt)\.?\s?Ltd\.?|Private\sLimited|Sdn\.?\s?Bhd\.?|Berhad\b|Bhd\.?|S\.A\.B\.\sde\sC\.V\.|Ltda\.?|GmbH\s&\sCo\.\s?KG(?:aA)?\b|AG\s&\sCo\.\s?KGaA\b|KGaA\b|PJSC\b|AB\s\(publ\)|` +
