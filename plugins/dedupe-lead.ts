@@ -31,7 +31,7 @@
  *   in:  "# Acme buys Widgets\nAcme agreed to buy Widgets, a maker of gears.\nAccording to filings, Acme (ACME.US) agreed on Monday to buy Widgets, a gear maker, for $2 billion."
  *   out: the first paragraph moved to `meta.dek` (`dek`, cause: the lede)
  */
-import type { Heading, Nodes, Paragraph, Root } from 'mdast';
+import type { Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import stringSimilarity from 'string-similarity';
 import type { Plugin } from 'unified';
@@ -40,7 +40,8 @@ import { containment, factsOf, normalizeKey, profileText, stemOf, type Profile }
 import { applyRemovals, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
 import { pointer, report } from '../src/report.js';
 import { isMuted } from '../src/control.js';
-import { addMeta } from '../src/article-meta.js';
+import { addMeta, articleInfo } from '../src/article-meta.js';
+import { setAside } from '../src/aside.js';
 import { opensWithDateline, structureOf } from '../src/article/structure.js';
 import { figuresRestated } from '../src/article/figures.js';
 import { WIRE_LEDE } from '../src/knowledge/boilerplate.js';
@@ -252,7 +253,11 @@ const dedupeLead: Plugin<[DedupeLeadOptions?], Root> = function (options = {}) {
     }
     const done = applyRemovals(tree, file, PLUGIN, held.size ? removals.filter((r) => !held.has(r)) : removals, options);
     const dek = deks.find((d) => done.some((r) => r.node === d.node));
-    if (dek) addMeta(file, { dek: dek.text });
+    if (dek) {
+      addMeta(file, { dek: dek.text });
+      // The dek is published beside the body: the entity rules still see it (src/aside.ts).
+      if (articleInfo(file).meta.dek === dek.text) setAside(file, dek.node as RootContent);
+    }
   };
 };
 

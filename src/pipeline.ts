@@ -38,6 +38,7 @@ import { applyDecisions, setDecisions, type Decisions } from './decisions.js';
 import { RULES } from './rules.js';
 import { articleInfo, type ArticleMeta } from './article-meta.js';
 import { titleOf } from './article/structure.js';
+import { asideIn, asideOut } from './aside.js';
 import { hasRawHtml, linearHandlers, rehypeFragmentLinks, sanitizeMarkup } from './sanitize.js';
 import { processorKey } from './processor-key.js';
 
@@ -85,9 +86,13 @@ export function copydeskPreset(options: CleanOptions = {}): Preset {
   if (options.stripBoilerplate !== false) plugins.push([stripBoilerplate, { ...guard, ...options.stripBoilerplate }]);
   if (options.dedupeLead !== false) plugins.push([dedupeLead, { ...guard, ...options.dedupeLead }]);
   const entities = { dictionaries: options.dictionaries };
+  // The dek moved out of the body is published beside it: fixed and flagged with the body, then set aside again.
+  const aside = options.dedupeLead !== false && (options.fixEntities !== false || options.flagEntities !== false);
+  if (aside) plugins.push(asideIn);
   if (options.fixEntities !== false) plugins.push([fixEntities, { ...entities, ...options.fixEntities }]);
   if (options.flagEntities !== false) plugins.push([flagEntities, { ...entities, ...options.flagEntities }]);
   if (options.decisions) plugins.push(applyDecisions);
+  if (aside) plugins.push(asideOut);
   return { plugins };
 }
 

@@ -83,7 +83,8 @@ describe('preview page', () => {
     // The token left the address bar.
     expect(page.url()).not.toContain('token=');
     const rules = await page.locator('[data-change]').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.rule));
-    expect(rules).toEqual(['dek', 'person-name', 'person-name', 'related-block', 'related-block']);
+    // The name in the standfirst moved to meta.dek is fixed there too: a change inside the struck-out block.
+    expect(rules).toEqual(['dek', 'person-name', 'person-name', 'person-name', 'related-block', 'related-block']);
     const flags = page.locator('[data-flag]');
     expect(await flags.count()).toBe(1);
     expect(await flags.first().getAttribute('data-rule')).toBe('suspicious-product-name');
@@ -106,7 +107,8 @@ describe('preview page', () => {
     expect(text).not.toContain('Huang Renxun');
     expect(text).not.toContain('Related News');
     expect(text).not.toContain('for its data centres');
-    expect(await page.locator('#counts').innerText()).toMatch(/5 of 5 changes made[\s\S]*1 of 1 flag open[\s\S]*Needs review/);
+    expect(await page.locator('#counts').innerText()).toMatch(/6 of 6 changes made[\s\S]*1 of 1 flag open[\s\S]*Needs review/);
+    expect(await page.locator('#kept [data-kept="dek"]').innerText()).toBe('Meta agreed to buy Nvidia processors for its data centres, chief executive Jensen Huang said.');
   });
 
   test('the screenshot for the README', async () => {
@@ -119,13 +121,15 @@ describe('preview page', () => {
   test('keyboard: next and previous move through changes and flags in article order', async () => {
     await page.locator('[data-change][data-rule="dek"]').focus();
     await page.keyboard.press('j');
-    expect(await page.locator('#position').innerText()).toBe('2 of 6');
+    expect(await page.locator('#position').innerText()).toBe('2 of 7');
     await page.keyboard.press('j');
-    expect(await page.locator('#position').innerText()).toBe('3 of 6');
+    await page.keyboard.press('j');
+    expect(await page.locator('#position').innerText()).toBe('4 of 7');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.rule)).toBe('suspicious-product-name');
     await page.keyboard.press('k');
     await page.keyboard.press('k');
-    expect(await page.locator('#position').innerText()).toBe('1 of 6');
+    await page.keyboard.press('k');
+    expect(await page.locator('#position').innerText()).toBe('1 of 7');
   });
 
   test('rejecting a removal restores the block in place; accepting it again removes it', async () => {
@@ -142,10 +146,11 @@ describe('preview page', () => {
   });
 
   test('rejecting one name fix brings back that name only', async () => {
-    const second = page.locator('[data-change][data-rule="person-name"]').nth(1);
+    // The third name fix: the first is in the standfirst, the second in the lede.
+    const second = page.locator('[data-change][data-rule="person-name"]').nth(2);
     await second.click();
     await page.getByRole('button', { name: 'Reject (keep the original)' }).click();
-    expect(await page.locator('#counts').innerText()).toMatch(/4 of 5 changes made · 1 rejected/);
+    expect(await page.locator('#counts').innerText()).toMatch(/5 of 6 changes made · 1 rejected/);
     await waitForOutput('after the announcement, Huang Renxun said');
     const text = await outputText();
     expect(text).toContain('chief executive Jensen Huang said');
@@ -187,7 +192,7 @@ describe('preview page', () => {
     expect(decisions.source).toMatchObject({ name: 'chip-deal.md', format: 'markdown' });
     expect(decisions.source.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(decisions.verdict).toBe('publish');
-    expect(decisions.items.map((i: { decision: string }) => i.decision)).toEqual(['accepted', 'accepted', 'applied', 'rejected', 'accepted', 'accepted']);
+    expect(decisions.items.map((i: { decision: string }) => i.decision)).toEqual(['accepted', 'accepted', 'accepted', 'applied', 'rejected', 'accepted', 'accepted']);
     // What the page downloaded is what clean() makes of the same decisions: a CMS can replay them.
     const replayed = await clean(article, { decisions: decisions.decisions });
     expect(replayed.markdown).toBe(markdown);
@@ -260,6 +265,32 @@ describe('preview page', () => {
     await fresh.close();
   });
 
+  test('the lines kept beside the body (dateline, byline, standfirst) are shown beside it, as the CMS gets them', async () => {
+    const fresh = await context.newPage();
+    watch(fresh);
+    await fresh.goto(`${origin}/${new URL(url).hash}`);
+    const wire = [
+      '# Harbour operator lifts dividend after record volumes',
+      '',
+      'By Lena Marsh',
+      '',
+      'SINGAPORE, March 3 (Harbour Wire) -',
+      '',
+      'The port operator raised its final dividend by a fifth on Tuesday after container volumes hit a record, and said it would spend more on automated cranes.',
+      '',
+      'Throughput rose 9% to 41 million boxes, helped by ships diverted from longer routes.',
+    ].join('\n');
+    await fresh.getByLabel('Paste the article').fill(wire);
+    await fresh.locator('#format').selectOption('markdown');
+    await fresh.getByRole('button', { name: 'Clean the article' }).click();
+    await fresh.waitForSelector('#kept:not([hidden])');
+    expect(await fresh.locator('#kept [data-kept="byline"]').innerText()).toBe('By Lena Marsh');
+    expect(await fresh.locator('#kept [data-kept="dateline"]').innerText()).toBe('SINGAPORE, March 3 (Harbour Wire) -');
+    // The aside is beside the output, not in it: the article as published is unchanged by it.
+    expect(await fresh.locator('[data-output] #kept').count()).toBe(0);
+    await fresh.close();
+  });
+
   test('a change that a rejection brings to light joins the review', async () => {
     const fresh = await context.newPage();
     watch(fresh);
@@ -314,7 +345,7 @@ describe('preview page', () => {
       expect(await fresh.locator('#token-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
       // No queue on this server: the desk stays hidden.
       expect(await fresh.locator('#desk').isHidden()).toBe(true);
-      expect(await fresh.locator('[data-change]').count()).toBe(5);
+      expect(await fresh.locator('[data-change]').count()).toBe(6);
       expect(errors).toEqual([]);
     } finally {
       await fresh.close();

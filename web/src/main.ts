@@ -41,6 +41,7 @@ const el = {
   reviewBar: byId('review-bar'),
   original: byId('original'),
   cleaned: byId('cleaned'),
+  kept: byId('kept'),
   counts: byId('counts'),
   exportBox: byId('export'),
   detail: byId('detail'),
@@ -411,8 +412,27 @@ function flagNote(mark: HTMLElement, m: Message, d: Decision): void {
   note.replaceChildren(h('strong', {}, `⚑ ${ruleLabel(m.ruleId)}`), ` (${stateLabel(m, d)}): ${editorReason(m).replace(/\.?$/, '.')}`, suggestions);
 }
 
+/** What the CMS gets beside the body, by the name an editor knows it by, in the order of a page. */
+const KEPT_NAMES: Array<[string, string]> = [
+  ['dek', 'Standfirst'],
+  ['dateline', 'Dateline'],
+  ['byline', 'Byline'],
+  ['source', 'Source'],
+  ['siteName', 'Site'],
+  ['published', 'Published'],
+  ['url', 'Address'],
+];
+
+/** The lines moved out of the body are not lost: they are shown here, as the CMS receives them. */
+function renderKept(meta: Record<string, string> | undefined): void {
+  const rows = KEPT_NAMES.filter(([key]) => meta?.[key]).flatMap(([key, name]) => [h('dt', {}, name), h('dd', { 'data-kept': key }, meta![key]!)]);
+  el.kept.hidden = rows.length === 0;
+  el.kept.replaceChildren(...(rows.length ? [h('strong', {}, 'Kept beside the body'), h('dl', {}, ...rows)] : []));
+}
+
 function renderCleaned(): void {
   if (!latest || !review) return;
+  renderKept(latest.meta);
   const scroll = el.cleaned.scrollTop;
   el.cleaned.replaceChildren(sanitize(latest.cleaned));
   for (const link of Array.from(el.cleaned.querySelectorAll('a'))) link.tabIndex = -1;

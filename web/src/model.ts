@@ -38,6 +38,8 @@ export interface PreviewResponse {
   original?: string;
   messages: Message[];
   verdict: 'publish' | 'review' | 'reject';
+  /** Lines kept beside the body (standfirst, dateline, byline, source, page metadata), for the CMS's own fields. */
+  meta?: Record<string, string> | undefined;
 }
 
 export interface DecisionsRequest {
