@@ -258,7 +258,7 @@ export function slotOf(text: string, start: number, end: number): Slot | undefin
   // "its chatbot, X, would …" is an appositive; "… sold more phones, X said" starts a new clause.
   if (head && !(head[0].includes(',') && !/^\s*(?:[,.;:)]|$)/.test(after))) {
     const open = phraseOpening(before, head.index);
-    const at = open.at >= 0 ? open.at : head.index;
+    const at = open.at >= 0 ? open.at : modifiersBefore(before, head.index);
     const phrase = before.slice(at, head.index) + head[1]!;
     return { shape: 'before', start: from + at, end, phrase, noun: head[1]!.toLowerCase(), kinds: slotKinds(phrase, lastWord(head[1]!)), possessive: shift(open.possessive, from), pronoun: open.pronoun };
   }
@@ -320,6 +320,17 @@ export function slotOf(text: string, start: number, end: number): Slot | undefin
  * ("Qianwen", "E8", "Z", "Fold7", "9030"), not a year ("Geely 2025 models"). Up to three stand before the noun.
  */
 const OWN_NAME_TOKEN = /^\s+(?:\p{Lu}\p{Ll}+(?:\d+\p{L}*)?|(?!(?:19|20)\d\d\b)\p{Lu}{0,3}\d[\p{L}\p{N}]*|\p{Lu}(?=\s+\p{Lu}\p{Ll}*\d))(?=\s)/u;
+
+/** Where the modifiers of a head noun with no determiner start ("launches AI agent …": "AI agent"), up to two words. */
+function modifiersBefore(before: string, at: number): number {
+  let pos = at;
+  for (let k = 0; k < 2; k++) {
+    const w = WORD_BEFORE.exec(before.slice(0, pos));
+    if (!w || !(AI_WORDS.test(w[1]!) || /^(?:smart|voice|mobile|electric|new)$/i.test(w[1]!))) break;
+    pos = w.index;
+  }
+  return pos;
+}
 
 /** The word that names the kind: "model family" is a model, "search engine" an engine. */
 const lastWord = (s: string) => {
