@@ -58,6 +58,12 @@ describe('forms of several words, from many jurisdictions', () => {
     expect((await run('Ping An Insurance (Group) Co. of China Ltd. (02318) rose.')).body).toBe('Ping An (02318) rose.');
   });
 
+  it('keeps the full stop that ends the sentence, and none before a title', async () => {
+    expect((await run('Orders went to Lantern Quay Robotics Co Ltd. Analysts cheered the news.')).body).toBe('Orders went to Lantern Quay Robotics. Analysts cheered the news.');
+    expect((await run('The deal was signed with Harbourline Foods Pte. Ltd. Its shares rose.')).body).toBe('The deal was signed with Harbourline Foods. Its shares rose.');
+    expect((await run('Harbourline Foods Pte. Ltd. Chief Executive Tan Wei spoke.')).body).toBe('Harbourline Foods Chief Executive Tan Wei spoke.');
+  });
+
   it('keeps them in a legal context', async () => {
     const sentence = 'The court ruled against Lantern Quay Robotics Pte. Ltd. on Friday.';
     expect((await run(sentence)).body).toBe(sentence);

@@ -42,9 +42,10 @@ export interface SuffixMatch {
 
 /**
  * Words that go on the same sentence after a name's legal form: "Acme Group
- * Holding Ltd. Chairman Li said" is one sentence, not two.
+ * Holding Ltd. Chairman Li said" is one sentence, not two. "Analysts" and
+ * "Shareholders" start the next sentence far more often than they continue one.
  */
-const CONTINUES = /^(?:Chairman|Chairwoman|Chair|Chief|CEO|CFO|COO|CTO|President|Vice|Founder|Co-founder|Cofounder|Director|Executive|Deputy|General|Managing|Secretary|Spokesperson|Spokesman|Spokeswoman|Board|Head|Senior|Partner|Treasurer|Controller|Analyst|Analysts|Shareholders|Unit|Subsidiary|Group)\b/;
+const CONTINUES = /^(?:Chairman|Chairwoman|Chair|Chief|CEO|CFO|COO|CTO|President|Vice|Founder|Co-founder|Cofounder|Director|Executive|Deputy|General|Managing|Secretary|Spokesperson|Spokesman|Spokeswoman|Board|Head|Senior|Partner|Treasurer|Controller|Unit|Subsidiary|Group)\b/;
 
 /** A legal suffix starting at `text[at]`, just after a company name. */
 export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined {
