@@ -119,6 +119,18 @@ describe('flags benchmark', () => {
       if (!o.markdownOk) lines.push(`changed ${o.name}: the output is not expected.md`);
       if (!o.keptOk) lines.push(`changed ${o.name}: a kept term is gone`);
     }
+    // Blind rounds (cases named "<round>-<batch>-…", such as r3-b1-…), each scored as a set of its own.
+    const rounds = new Map<string, Outcome[]>();
+    for (const o of outcomes) {
+      const round = /^(r\d+-b\d+)-/.exec(o.name)?.[1];
+      if (round) rounds.set(round, [...(rounds.get(round) ?? []), o]);
+    }
+    for (const [round, list] of rounds) {
+      const expected = list.reduce((n, o) => n + o.expected.length, 0);
+      const found = expected - list.reduce((n, o) => n + o.missed.length, 0);
+      const falseFlags = list.reduce((n, o) => n + o.falseFlags.length, 0);
+      table.push(`round ${round}: ${list.length} cases, ${found}/${expected} flags found, ${falseFlags} false`);
+    }
     const suggestions = outcomes.reduce((n, o) => n + o.expected.filter((f) => f.suggest).length, 0);
     const suggestionsMissed = outcomes.reduce((n, o) => n + o.suggestionsMissed.length, 0);
     table.push(`owner's product suggested ${suggestions - suggestionsMissed}/${suggestions}`);
