@@ -188,7 +188,7 @@ export function isGloss(text: string, run: { start: number; end: number }): bool
 }
 
 /** A naming word just before a term, with an opening quote: "the slogan “…", "the characters …", "known as …". */
-const NAMED_BEFORE = /\b(?:names?|concepts?|notions?|campaigns?|titles?|brands?|logos?|taglines?|labels?|accounts?|handles?|Chinese|Mandarin|Cantonese|slogans?|phrases?|terms?|words?|characters?|motto|hashtags?|nicknames?|catchphrases?|buzzwords?|expressions?|idioms?|banners?|headlines?|sign|known\s+as|call|calls|called|dub|dubs|dubbed|named|reads?|nicknamed|coined)\s*[“"「『‘']?\s*$/i;
+const NAMED_BEFORE = /\b(?:names?|concepts?|notions?|campaigns?|titles?|brands?|logos?|taglines?|labels?|accounts?|handles?|Chinese|Mandarin|Cantonese|slogans?|phrases?|terms?|words?|characters?|motto|hashtags?|nicknames?|catchphrases?|buzzwords?|expressions?|idioms?|banners?|headlines?|sign|known\s+as|(?:known|called|named|written)\s+in\s+(?:Chinese|Mandarin|Cantonese|Japanese|Korean)(?:\s+as)?|(?:Chinese|Japanese|Korean)\s+name\s+is|call|calls|called|dub|dubs|dubbed|named|reads?|nicknamed|coined)\s*[“"「『‘']?\s*$/i;
 /** Its meaning right after it: "(common prosperity)", ", or involution,", ", meaning …". */
 const MEANING_AFTER = /^\s*[”"」』’']?\s*(?:[(（]\s*[\p{Script=Latin}][^()（）]{1,60}[)）]|,?\s*(?:or|meaning|which\s+means|literally|roughly|translated\s+as|i\.e\.)\s+[\p{Script=Latin}\p{Pi}"“‘'])/iu;
 
