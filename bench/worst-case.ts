@@ -15,6 +15,7 @@
  * `COPYDESK_BENCH_QUICK=1` scales every size down by ten.
  */
 import { execFileSync } from 'node:child_process';
+import type { Root, RootContent } from 'mdast';
 import { fileURLToPath } from 'node:url';
 import { clean, cleanTree, toHtml, toMarkdown } from '../src/pipeline.js';
 import { markdownArticle } from './articles.js';
@@ -88,7 +89,11 @@ export async function benchWorstCase(): Promise<Row[]> {
   return rows;
 }
 
-/** The worst case's time by stage (cleanTree, toMarkdown, toHtml), each against the plain article's same stage. */
+/**
+ * The worst case's time by stage (cleanTree, toMarkdown, toHtml), each against the plain article's same stage,
+ * and for the writers the time per text block (paragraph or heading: a list item holds one) beside the plain
+ * article's, since the worst cases have far more, far shorter blocks than an article of their size.
+ */
 async function stages(c: WorstCase): Promise<Row[]> {
   const worst = c.make();
   const plain = markdownArticle(worst.length);
@@ -102,14 +107,36 @@ async function stages(c: WorstCase): Promise<Row[]> {
       'html worst': () => toHtml(trees.worst),
       'html plain': () => toHtml(trees.plain),
     },
-    { rounds: 3, minTimeMs: 1, warmUpMs: 100 },
+    // Medians of more rounds than the whole-clean rows: a writer's call is short, so one busy moment moves it.
+    { rounds: 7, minTimeMs: 1, warmUpMs: 100 },
   );
-  return (['clean', 'markdown', 'html'] as const).map((stage) => ({
-    name: `${c.name}: ${stage === 'clean' ? 'cleanTree' : stage === 'markdown' ? 'Markdown writer' : 'HTML writer'}`,
-    value: t[`${stage} worst`]! / t[`${stage} plain`]!,
-    unit: '× plain',
-    note: `${t[`${stage} worst`]!.toFixed(0)} ms against ${t[`${stage} plain`]!.toFixed(0)} ms`,
-  }));
+  const blocks = { worst: textBlocks(trees.worst), plain: textBlocks(trees.plain) };
+  return (['clean', 'markdown', 'html'] as const).map((stage) => {
+    const worstMs = t[`${stage} worst`]!;
+    const plainMs = t[`${stage} plain`]!;
+    const perBlock =
+      stage === 'clean'
+        ? ''
+        : `; ${((worstMs * 1000) / blocks.worst).toFixed(2)} µs per block (${blocks.worst.toLocaleString('en')}) against ${((plainMs * 1000) / blocks.plain).toFixed(2)} µs (${blocks.plain.toLocaleString('en')})`;
+    return {
+      name: `${c.name}: ${stage === 'clean' ? 'cleanTree' : stage === 'markdown' ? 'Markdown writer' : 'HTML writer'}`,
+      value: worstMs / plainMs,
+      unit: '× plain',
+      note: `${worstMs.toFixed(0)} ms against ${plainMs.toFixed(0)} ms${perBlock}`,
+    };
+  });
+}
+
+/** Paragraphs and headings in the tree, at any depth. */
+function textBlocks(tree: Root): number {
+  let count = 0;
+  const stack: Array<Root | RootContent> = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'paragraph' || node.type === 'heading') count++;
+    else if ('children' in node) for (const child of node.children as RootContent[]) stack.push(child);
+  }
+  return count;
 }
 
 /** Peak resident set (MiB) of a fresh process that cleans the list once, or the plain article of its size. */
