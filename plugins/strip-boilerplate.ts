@@ -29,7 +29,7 @@ import type { VFile } from 'vfile';
 import { ATTRIBUTION, FURNITURE, FURNITURE_SHAPES, GLUED_MARKER, LIST_MARKERS, UI_WORDS } from '../src/knowledge/boilerplate.js';
 import { ATTRIBUTION_WORDS, foldWhitespace, isBodyProse, linkShareOf, narrativeScore, shapeOf, type Shape } from '../src/article/shape.js';
 import { structureOf } from '../src/article/structure.js';
-import { isTimedEntry } from '../src/article/standing-lines.js';
+import { isBareTime, isTimedEntry } from '../src/article/standing-lines.js';
 import { anyOf } from '../src/article/patterns.js';
 import { sentenceCount } from '../src/profile.js';
 import { applyRemovals, longerThan, proseLength, type GuardOptions, type Removal } from '../src/removal.js';
@@ -124,6 +124,8 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
           continue;
         }
         if (!text || node.type === 'list' || node.type === 'code' || node.type === 'table' || isAttribution(text)) continue;
+        // A time alone over a live blog's entry looks like a widget's counter, and is the entry's stamp.
+        if (isBareTime(text) && stampsLiveEntry(children, i)) continue;
         let shaped: (typeof FURNITURE_SHAPES)[number] | undefined;
         if (isFurniture(text)) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
@@ -229,6 +231,21 @@ function isHeadline(shape: Shape, maxWords: number): boolean {
 function opensSection(marker: Nodes, next: Nodes, linked: boolean): boolean {
   if (next.type === 'heading' && marker.type === 'heading' && next.depth <= marker.depth) return true;
   return linked && next.type !== 'thematicBreak' && linkShareOf(next) === 0;
+}
+
+/**
+ * Whether the time at `at` heads an entry of a live blog: text follows it,
+ * and it is one of several times standing alone (a page's lone clock or
+ * counter is not a live blog).
+ */
+function stampsLiveEntry(children: RootContent[], at: number): boolean {
+  const next = children[at + 1];
+  if (!next || (next.type !== 'paragraph' && next.type !== 'list' && next.type !== 'blockquote') || isBareTime(blockText(next))) return false;
+  let stamps = 0;
+  for (const child of children) {
+    if ((child.type === 'paragraph' || child.type === 'heading') && !longerThan(child, 24) && isBareTime(blockText(child)) && ++stamps >= 2) return true;
+  }
+  return false;
 }
 
 /** Markers that are also words a story's own subhead is made of. */

@@ -65,6 +65,23 @@ describe('a live blog under a "Latest" subhead', () => {
   });
 });
 
+describe('times standing alone over live-blog entries', () => {
+  it('stay as paragraphs (HTML) and as subheads (Markdown)', async () => {
+    const html = await clean(`<article><h1>${TITLE}</h1><p>${LEDE}</p><p>16:30</p><p>London copper closed up 2.1%.</p><p>11:05</p><p>Shanghai futures limit up</p></article>`, { format: 'html' });
+    expect(html.messages).toEqual([]);
+    expect(html.markdown).toContain('16:30\n\nLondon copper closed up 2.1%.\n\n11:05\n\n');
+    const md = await clean([`# ${TITLE}`, LEDE, '### 16:30', 'London copper closed up 2.1%.', '### 11:05', 'Shanghai futures limit up'].join('\n\n'), { format: 'markdown' });
+    expect(md.messages).toEqual([]);
+  });
+
+  it('a lone time or a line of counters is still a widget’s', async () => {
+    const lone = await clean([TITLE, '11:09', LEDE, 'Traders expect more volatility.'].join('\n'), { format: 'text' });
+    expect(lone.markdown).not.toContain('11:09');
+    const counters = await clean([TITLE, LEDE, '07/21 2025 511', 'Traders expect more volatility.'].join('\n'), { format: 'text' });
+    expect(counters.markdown).not.toContain('511');
+  });
+});
+
 describe('a story’s own list under a marker word', () => {
   it('"Top picks" over a plain list with prose after it stays', async () => {
     const input = [`# ${TITLE}`, LEDE, '## Top picks', '- Miners with low-cost pits\n- Makers of copper cable\n- Recyclers, as scrap prices rise', '"Supply will stay tight," one analyst wrote.'].join('\n\n');

@@ -67,3 +67,10 @@ const TIME_STAMP = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM)
 export function isTimedEntry(text: string): boolean {
   return TIME_STAMP.test(text);
 }
+
+/** A time stamp alone on its line ("16:30", "12:41 p.m. JST"), as live blogs print one over each entry. */
+const BARE_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM))?(?:\s\p{Lu}{2,4})?$/u;
+
+export function isBareTime(text: string): boolean {
+  return BARE_TIME.test(text) && Number(text.slice(0, text.indexOf(':'))) <= 23;
+}

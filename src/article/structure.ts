@@ -268,6 +268,8 @@ export function findStructure(tree: Root): ArticleStructure {
   // Only an English headline has a version in another script beside it: in an article written in
   // Chinese or Japanese throughout, the short line under the headline is its lede.
   const besideEnglish = headline !== undefined && headline.shape.cjkShare < 0.2;
+  // A place printed alone is the dateline when the page has no fuller one (a source-and-time line names the source too).
+  let placeLine: Block | undefined;
   // Above the headline: a same-news line in another script beside it, or short chrome.
   for (let i = 0; i < at; i++) {
     const b = blocks[i]!;
@@ -277,7 +279,7 @@ export function findStructure(tree: Root): ArticleStructure {
     else if (b.byline) structure.byline ??= b.node;
     // A place line is the dateline and a kicker the section: both the article's.
     else if (isStandingLine(b.text, storyText)) {
-      if (isPlaceLine(b.text, storyText)) structure.dateline ??= b.node;
+      if (isPlaceLine(b.text, storyText)) placeLine ??= b.node;
     }
     // Navigation links are strip-boilerplate's, by its own rule.
     else if (!b.attribution && !isBodyProse(b.shape) && b.shape.words <= 12 && b.shape.linkShare <= 0.5) structure.chrome.push(b.node);
@@ -292,7 +294,7 @@ export function findStructure(tree: Root): ArticleStructure {
     else if (b.byline) structure.byline ??= b.node;
     else if (b.furniture || b.attribution) continue;
     else if (isStandingLine(b.text, storyText)) {
-      if (isPlaceLine(b.text, storyText)) structure.dateline ??= b.node;
+      if (isPlaceLine(b.text, storyText)) placeLine ??= b.node;
     }
     // A subheading under the headline ("## Key Points" over a box of bullets) is the author's, not a widget label.
     else if (isLabelLine(b) && b.node.type !== 'heading' && next + 1 < blocks.length) structure.chrome.push(b.node);
@@ -304,6 +306,7 @@ export function findStructure(tree: Root): ArticleStructure {
     if (b.dateline) structure.dateline ??= b.node;
     else if (b.byline) structure.byline ??= b.node;
   }
+  structure.dateline ??= placeLine;
   // The lead: a standfirst is a first paragraph followed by a longer one of story prose.
   const body: Candidate[] = [];
   for (let i = next; i < blocks.length && body.length < 2; i++) {
