@@ -110,8 +110,13 @@ function variantEntries(variants: Variant[] | undefined, expected: string, defau
     // in pinyin as one word also written syllable by syllable ("Chuanpu" → "Chuan Pu"), under the same context.
     const more = (list: string[]) => {
       if (rule !== 'person-name') return list;
-      // Run together, a name's syllables may spell a word or another name ("Li Ke" → "Like"): not made then.
-      const joined = list.flatMap(joinedPinyin).filter((p) => !isEnglishWord(p.toLowerCase()) && !byName.has(foldKey(p)));
+      // Only a transliteration is run together ("Wan Si" for Vance): a Chinese name sharing a word with the
+      // English one is not ("Lan Ge" for Ge Lan is no "Lange"), nor where that spells a word or a name ("Like").
+      const own = new Set(expected.toLowerCase().split(/[\s-]+/));
+      const joined = list
+        .filter((p) => !p.toLowerCase().split(' ').some((w) => own.has(w)))
+        .flatMap(joinedPinyin)
+        .filter((p) => !isEnglishWord(p.toLowerCase()) && !byName.has(foldKey(p)));
       const made = [...list.flatMap((p) => [...nicknameForms(p), ...spacedPinyin(p)]), ...joined].filter((p) => !list.includes(p));
       for (const p of made) madeForms.add(`${entity}|${foldKey(p)}`);
       return [...new Set([...list, ...made])];
