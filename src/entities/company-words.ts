@@ -13,12 +13,18 @@ import { pinyinTailAt } from './names.js';
  * phrase ("Ningde Times Battery plant") and never "Shares" ("Tongwei Shares
  * rose" is about a share price).
  */
-const ENGLISH_COMPANY_WORDS = String.raw`Group|Holdings?|Technology|Technologies|Tech|Science\sand\sTechnology|Sci-Tech|Hi-Tech|High-Tech|Information(?:\sTechnology)?|Information\sIndustry|Electronics?|Industr(?:y|ies|ial)|International|Development|Investment|Intelligence|Intelligent`;
-const ENGLISH_TAIL = new RegExp(String.raw`^\s(?:${ENGLISH_COMPANY_WORDS})(?:\s(?:Group|Holdings?))?(?![\p{L}\p{N}-])`, 'u');
+const ENGLISH_COMPANY_WORDS = String.raw`Group|Holdings?|Technology|Technologies|Tech|Science\sand\sTechnology|Sci-Tech|Hi-Tech|High-Tech|New\sEnergy|Information|Electronics?|Industr(?:y|ies|ial)|International|Development|Investment|Intelligence|Intelligent`;
+/**
+ * Up to three of them ("New Energy Technology Group"), then "Co" or
+ * "Company" without a legal form after it ("Purple Gold Mining Co said"):
+ * "Co." with its stop is the legal-suffix grammar's, which keeps a stop that
+ * ends the sentence.
+ */
+const ENGLISH_TAIL = new RegExp(String.raw`^(?:\s(?:${ENGLISH_COMPANY_WORDS})(?![\p{L}\p{N}-])){0,3}(?:\s(?:Co|Company)(?![\p{L}\p{N}.,-]))?`, 'u');
 
 /** The length of the company words after a company's wrong form at `text[at]`, in English or pinyin; 0 if none. */
 export function companyWordsAt(text: string, at: number): number {
   const m = ENGLISH_TAIL.exec(text.slice(at, at + 48));
-  if (m) return m[0].length;
+  if (m?.[0]) return m[0].length;
   return pinyinTailAt(text, at);
 }
