@@ -69,3 +69,24 @@ describe('a ticker beside a place or a noun', () => {
     expect((await run('Tongwei Shares (600438.SH) rose 4%.')).body).toBe('Tongwei (600438.SH) rose 4%.');
   });
 });
+
+describe('the ticker as the context of a wrong form', () => {
+  it('fixes a variant whose context the sentence alone does not hold, beside its own ticker', async () => {
+    expect((await run('Weilai (NIO.US) rose 6% on delivery data.')).body).toBe('NIO (NIO.US) rose 6% on delivery data.');
+    expect((await run('Beautiful Group (000333.SZ) rose 2%.')).body).toBe('Midea Group (000333.SZ) rose 2%.');
+  });
+
+  it('leaves the same form alone without the ticker, and a right name beside its ticker', async () => {
+    expect((await run('Weilai rose 6% on the news.')).body).toBe('Weilai rose 6% on the news.');
+    expect((await run('Hua Hong Semiconductor (01347) rose 2%.')).body).toBe('Hua Hong Semiconductor (01347) rose 2%.');
+  });
+
+  it('fixes a right name’s pinyin word printed syllable by syllable', async () => {
+    expect((await run('Tong Wei Shares (600438.SH) rose 4%.')).body).toBe('Tongwei (600438.SH) rose 4%.');
+  });
+
+  it('does not take a founder’s name beside the code for a spaced company name', async () => {
+    const sentence = 'Lei Jun (01810) spoke at the launch.';
+    expect((await run(sentence)).body).toBe(sentence);
+  });
+});

@@ -17,7 +17,7 @@
 import type { Found } from './analysis.js';
 import { entityOf } from './analysis.js';
 import type { EntityRecord, Mode } from './kb.js';
-import type { Matcher } from './matcher.js';
+import { replacementFor, type Matcher } from './matcher.js';
 import { coreOfLegalName, isPinyin } from './names.js';
 import { findTickers, hasBracket, printKey } from './tickers.js';
 import type { Block } from './text.js';
@@ -123,6 +123,25 @@ function rightNamePlusPinyin(printed: string, right: string[]): boolean {
   });
 }
 
+/**
+ * "Tong Wei Shares" beside Tongwei's ticker: a right name's one pinyin word printed syllable by syllable
+ * ("Tong Wei", "Hai-kang"), which a translator writes and a desk never does.
+ */
+function spacedRightName(printed: string, right: string[]): boolean {
+  const parts = printed.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  const joined = new Set<string>();
+  for (let i = 0; i < parts.length; i++) {
+    let run = '';
+    for (let j = i; j < parts.length && j < i + 4; j++) {
+      if (!/^\p{L}+$/u.test(parts[j]!) || !isPinyin(parts[j]!)) break;
+      run += parts[j];
+      if (j > i) joined.add(run);
+    }
+  }
+  if (joined.size === 0) return false;
+  return right.some((n) => n.split(/\s+/).some((w) => w.length >= 5 && /^\p{L}+$/u.test(w) && isPinyin(w) && joined.has(w.toLowerCase())));
+}
+
 /** Common Chinese surnames in pinyin. */
 const SURNAMES = new Set(
   'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao wan qian dai mo kong xiang'.split(' '),
@@ -219,7 +238,16 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
         // "Contemporary Amperex Technology Co Ltd (300750.SZ)": the company's own name and a legal form is its
         // legal name, not a rendering; whether it stays is the legal-suffix rule's call.
         if (inside.length === 1 && inside[0]!.target.kind === 'name' && inside[0]!.target.form !== 'short' && text.slice(inside[0]!.start, inside[0]!.end) === coreOfLegalName(printed)) continue;
-        if (inside.length === 1 && inside[0]!.start === start && inside[0]!.end === end) continue;
+        if (inside.length === 1 && inside[0]!.start === start && inside[0]!.end === end) {
+          // "Weilai (NIO.US)", "Beautiful Group (000333.SZ)": a variant of this company whose context the
+          // sentence alone may not hold; its own ticker beside it is the context. A right name is left alone.
+          const only = inside[0]!;
+          if (only.target.kind !== 'entry' || only.target.entry.mode === 'off') continue;
+          const value = replacementFor(only.target.entry, printed);
+          if (value === printed) continue;
+          fixes.push({ block: i, start, end, entity: holder, value, mode: only.target.entry.mode, covers: inside, reason: `Replaced “${printed}” with “${value}”: a wrong form of its name, beside its ticker ${printKey(t.keys[0]!)}` });
+          continue;
+        }
         fixes.push({ block: i, start, end, entity: holder, value: entity.name, mode: 'fix', covers: inside, reason: `Replaced “${printed}” with “${entity.name}”: a rendering of its name, beside its ticker ${printKey(t.keys[0]!)}` });
         const core = coreOfLegalName(printed);
         if (core.length >= 5) follow.set(core, { entity: holder, value: entity.name, key: printKey(t.keys[0]!) });
@@ -228,9 +256,10 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       // "trades in New York (NYSE: BABA)": a place or an exchange before the ticker names no company.
       if (distinctive(printed).size === 0) continue;
       const forms = formsOf(matcher, entity);
-      if (likeRightName(printed, forms.right) && !(entity.curated && rightNamePlusPinyin(printed, forms.right))) continue;
+      const spaced = entity.curated === true && spacedRightName(printed, forms.right);
+      if (!spaced && likeRightName(printed, forms.right) && !(entity.curated && rightNamePlusPinyin(printed, forms.right))) continue;
       // A pinyin name shaped like a person's ("Lei Jun", "Wang Chuanfu") beside a code is more likely the founder: only a suggestion.
-      const sure = sharesRendering(printed, forms.renderings) || (entity.curated === true && allPinyin(printed) && !personShaped(printed));
+      const sure = spaced || sharesRendering(printed, forms.renderings) || (entity.curated === true && allPinyin(printed) && !personShaped(printed));
       if (!sure && !entity.curated) continue;
       // "Book of Black Magic and Pacts (1898)": a bare four-digit code that could be a year is a ticker only for a name that is surely its company's.
       if (!sure && /^[(（](?:1[89]|20)\d\d[)）]$/.test(t.text)) continue;
