@@ -3,7 +3,8 @@
  * build time only (scripts/build-kb.ts), on jargon patterns and product
  * variants:
  * - hyphens and spaces: a word-for-word phrase is printed with a hyphen as
- *   often as without ("two financing balance", "two-financing balance");
+ *   often as without ("two financing balance", "two-financing balance",
+ *   "white-horse stocks", "white horse stocks");
  * - a name's own word beside the wrong form: the replacement's capitalised
  *   last word already printed after the wrong form ("Science and Technology
  *   Innovation 50 Index" for the STAR 50 Index, which would otherwise become
@@ -13,24 +14,24 @@
  */
 
 const WORD = /^[\p{L}][\p{L}'’]*$/u;
+const SMALL = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'for', 'and', 'or', 'by', 'with', 'from']);
 
 /**
- * The same phrase with one space turned into a hyphen, or one hyphen into a
- * space, between two words of letters, and with every gap hyphenated. A
- * phrase of more than five words, or of one word, gives nothing.
+ * The same phrase as a translator also prints it: its hyphens as spaces
+ * ("white-horse stocks" → "white horse stocks"), and its first two words
+ * joined by a hyphen, the compound before the head noun ("two financing
+ * balance" → "two-financing balance"). A phrase of more than five words, or
+ * of one word, gives nothing.
  */
 export function hyphenForms(pattern: string): string[] {
   const parts = pattern.split(/([ -])/);
   const words = parts.filter((_, i) => i % 2 === 0);
   if (words.length < 2 || words.length > 5) return [];
   const out = new Set<string>();
-  for (let i = 1; i < parts.length; i += 2) {
-    if (!WORD.test(parts[i - 1]!) || !WORD.test(parts[i + 1]!)) continue;
-    const copy = [...parts];
-    copy[i] = parts[i] === ' ' ? '-' : ' ';
-    out.add(copy.join(''));
-  }
-  if (words.every((w) => WORD.test(w))) out.add(words.join('-'));
+  if (parts.includes('-') && words.every((w) => WORD.test(w))) out.add(words.join(' '));
+  // Plain words only: a name's words ("Shanghai and Shenzhen") and small words are not joined.
+  const plain = (w: string) => WORD.test(w) && /^\p{Ll}/u.test(w) && !SMALL.has(w);
+  if (parts[1] === ' ' && plain(parts[0]!) && plain(parts[2]!)) out.add([parts[0], '-', ...parts.slice(2)].join(''));
   out.delete(pattern);
   return [...out];
 }
