@@ -276,6 +276,12 @@ describe('the Markdown and HTML shortcuts write what the libraries write', () =>
     at(200, { type: 'listItem', spread: true, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'spread' }] }] });
     at(300, { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'first\nsecond' }] }] });
     await expectSameOutputs({ type: 'root', children: [broken, { ...items(150, null), spread: null }, items(150, null)] });
+    // Writers join short pieces a few hundred at a time: blocks of other kinds on either side of those boundaries.
+    const around = items(600, null);
+    for (const i of [255, 256, 511]) around.children[i] = { type: 'listItem', spread: false, checked: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'task' }] }] };
+    const many = Array.from({ length: 700 }, (_, i): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value: `Short ${i}.` }] }));
+    for (const i of [254, 255, 256, 600]) many[i] = { type: 'code', value: `block ${i}` };
+    await expectSameOutputs({ type: 'root', children: [around, ...many] });
     const paragraphs = Array.from({ length: 400 }, (_, i) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value: i % 7 ? `Paragraph ${i} of the filing.` : `${i}. a numbered line` }] }));
     await expectSameOutputs({ type: 'root', children: [{ type: 'heading', depth: 1, children: [{ type: 'text', value: 'Many' }] }, ...paragraphs] });
     // Long runs of markers in one text, as literal runs are read: every marker escaped, intraword underscores not.

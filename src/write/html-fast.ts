@@ -42,6 +42,8 @@ export async function writeHtml(tree: Root, library: (root: Root) => Promise<str
   /** Runs of blocks for the library, each with the index in `parts` its HTML goes to. */
   const runs: Array<{ at: number; blocks: RootContent[] }> = [];
   let run: RootContent[] | undefined;
+  let chunk = 0;
+  let chunkLength = 0;
   for (const child of tree.children) {
     const html = block(child);
     if (html === undefined) {
@@ -49,18 +51,30 @@ export async function writeHtml(tree: Root, library: (root: Root) => Promise<str
       if (!run) {
         runs.push({ at: parts.length, blocks: (run = []) });
         parts.push('');
+        chunk = parts.length;
+        chunkLength = 0;
       }
       run.push(child);
       continue;
     }
     run = undefined;
-    parts.push(html);
+    // Short blocks are joined a few hundred at a time, while they are still in the cache (never across a run's
+    // place); long ones are left for the last join, which would copy them a second time.
+    chunkLength += html.length;
+    if (parts.push(html) - chunk === CHUNK) {
+      if (chunkLength < CHUNK * 64) parts.push(parts.splice(chunk).join('\n'));
+      chunk = parts.length;
+      chunkLength = 0;
+    }
   }
   if (!runs.length) return parts.join('\n');
   for (const { at, blocks } of runs) parts[at] = await library({ type: 'root', children: blocks });
   // A run the library writes as nothing takes no line of its own (a block written here is never empty).
   return parts.filter((html) => html !== '').join('\n');
 }
+
+/** Pieces joined at a time: a long run's strings are copied while still in the cache, not after the whole run. */
+const CHUNK = 256;
 
 /** Fields by which a remark plugin tells mdast-util-to-hast to write a node another way: the library's. */
 function hasHastData(node: Nodes): boolean {
@@ -134,13 +148,16 @@ function list(node: List): string | undefined {
 /** The items, each with its line ending; undefined when one is not written here, null when `loose` is false and an item is spread. */
 function items(children: readonly ListItem[], loose: boolean): string | undefined | null {
   let out = '';
-  // Consecutive tight items of one text each are joined at once: one flat string, not a rope of three pieces per item.
+  // Consecutive tight items of one text each are joined CHUNK at a time: flat strings, not a rope of three pieces per item.
   let run: string[] = [];
   for (const item of children) {
     if (!loose && (item.spread ?? item.children.length > 1)) return null;
     const inside = loose ? undefined : tightText(item);
     if (inside !== undefined) {
-      run.push(inside);
+      if (run.push(inside) === CHUNK) {
+        out += `<li>${run.join('</li>\n<li>')}</li>\n`;
+        run = [];
+      }
       continue;
     }
     if (run.length) {

@@ -151,9 +151,12 @@ function items(node: List, state: State, stopAtRule: boolean): string | undefine
   return out.done();
 }
 
+/** Short pieces joined at a time. */
+const RUN_CHUNK = 256;
+
 /**
  * Pieces and the separators between them, as one string. A run of pieces with the same prefix and the
- * same separators is joined at once (one flat string), not added to a rope a node or three per piece:
+ * same separators is joined by Array#join (flat strings), not added to a rope a node or three per piece:
  * for 100,000 items those nodes, kept until the end, were most of the collector's work.
  */
 class Joiner {
@@ -165,6 +168,8 @@ class Joiner {
   private glue = '';
   /** The separator before the next piece. */
   private pending = '';
+  /** Characters in the run's pieces. */
+  private length = 0;
 
   /** Adds `prefix + value`. */
   piece(prefix: string, value: string): void {
@@ -174,13 +179,17 @@ class Joiner {
         this.inside = this.pending;
         this.glue = this.pending + prefix;
       }
-      run.push(value);
+      // Short pieces a few hundred at a time, joined while their strings are still in the cache; long ones
+      // in one join at the end (a string made of chunks is copied once more when it is read).
+      this.length += value.length;
+      if (run.push(value) % RUN_CHUNK === 0 && this.length < RUN_CHUNK * 64) this.flush();
       return;
     }
     this.flush();
     this.out += this.pending;
     this.prefix = prefix;
     this.run.push(value);
+    this.length = value.length;
   }
 
   separator(value: string): void {
@@ -198,6 +207,7 @@ class Joiner {
     this.out += this.prefix + (run.length === 1 ? run[0]! : run.join(this.glue));
     this.run = [];
     this.inside = undefined;
+    this.length = 0;
   }
 }
 
