@@ -16,7 +16,7 @@ import { CuratedError, readCurated, specsOf, type Variant } from '../src/entitie
 import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon } from '../src/entities/inflect.js';
-import { jargonForms, withHeadWords } from '../src/entities/spelling-forms.js';
+import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
@@ -310,6 +310,14 @@ for (const { entry: e, file } of curated.jargon) {
     ...(e.caseSensitive ? { caseSensitive: true } : {}),
     ...(e.note ? { note: e.note } : {}),
   });
+}
+// A count stands for every count ("three consecutive suns" → "three straight gains": four, five …), where no
+// entry lists the phrase for that count.
+for (const { entry: e, file } of curated.jargon) {
+  for (const { patterns, expected } of otherCounts(e.patterns, e.expected)) {
+    const free = patterns.filter((p) => !jargonPatterns.has(p.toLowerCase()));
+    if (free.length) entries.push({ rule: 'jargon', expected, patterns: free, source: `${file}: "${e.patterns[0]}" for another count`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+  }
 }
 // A verb phrase listed with its -ing form ("harvest the leeks", "harvesting the leeks") also in the past
 // tense ("harvested the leeks" → "fleeced retail investors"), under the same context.

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ContextProbe } from '../src/entities/context.js';
-import { hyphenForms, jargonForms, withHeadWord, withHeadWords, withTailWord } from '../src/entities/spelling-forms.js';
+import { hyphenForms, jargonForms, otherCounts, withHeadWord, withHeadWords, withTailWord } from '../src/entities/spelling-forms.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
 const at = (text: string, phrase: string) => {
@@ -74,6 +74,17 @@ describe('spelling forms', () => {
     expect(out).toEqual([['Video Account', 'WeChat Video Account'], ['Video Number', 'WeChat Video Number'], { patterns: ['Mixed Yuan', 'Tencent Mixed Yuan'], expected: 'Tencent Hunyuan' }]);
   });
 
+  it('carries a count in a phrase to the other counts, as a word or a digit', () => {
+    const counts = otherCounts(['8 consecutive positive lines', 'Eight consecutive positive lines'], 'eight straight daily gains');
+    expect(counts).toHaveLength(8);
+    expect(counts).toContainEqual({ patterns: ['4 consecutive positive lines', 'Four consecutive positive lines'], expected: 'four straight daily gains' });
+    // No count, or one the patterns do not share: nothing.
+    expect(otherCounts(['plate'], 'sector')).toEqual([]);
+    expect(otherCounts(['cross star'], 'three doji')).toEqual([]);
+    // A digit inside a larger number is not the count.
+    expect(otherCounts(['three boards in 30 days'], 'three limit-ups in 30 days')[0]).toEqual({ patterns: ['two boards in 30 days'], expected: 'two limit-ups in 30 days' });
+  });
+
   it('drops a derived jargon form another entry lists', () => {
     const taken = new Set(['limit-up board']);
     const forms = jargonForms(['limit up board'], 'limit-up', taken);
@@ -89,6 +100,8 @@ describe('through the pipeline', async () => {
     ['The two-financing balance rose for a sixth day as A-shares rallied.', 'The margin balance rose for a sixth day as A-shares rallied.'],
     // The replacement's last word already printed after the wrong form.
     ['The Sci-Tech Innovation 50 Index fell 1%.', 'The STAR 50 Index fell 1%.'],
+    // A count no entry lists.
+    ['The CSI 300 Index posted seven consecutive suns.', 'The CSI 300 Index posted seven straight gains.'],
     // The product name's first word already printed before it.
     ['Brands sell through WeChat Video Account livestreams, Tencent said.', 'Brands sell through WeChat Channels livestreams, Tencent said.'],
     // A market word the entry did not list.

@@ -111,3 +111,32 @@ export function jargonForms(patterns: string[], expected: string, taken: Set<str
   }
   return out;
 }
+
+const NUMBER_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/**
+ * A count in a jargon phrase stands for every count: an entry listed for
+ * "three consecutive suns" → "three straight gains" holds for four or seven.
+ * For an entry whose replacement holds one count word (two to ten) that
+ * every pattern holds too, as the word or as its digit, the same entry for
+ * each other count; nothing for other entries.
+ */
+export function otherCounts(patterns: string[], expected: string): Array<{ patterns: string[]; expected: string }> {
+  const find = (text: string) => NUMBER_WORDS.filter((w) => new RegExp(`\\b${w}\\b`, 'i').test(text));
+  const inExpected = find(expected);
+  if (inExpected.length !== 1) return [];
+  const n = inExpected[0]!;
+  const digit = String(NUMBER_WORDS.indexOf(n) + 2);
+  const word = new RegExp(`\\b${n}\\b`, 'gi');
+  const number = new RegExp(`(?<![\\d,.])${digit}(?![\\d,.])`, 'g');
+  const holds = new RegExp(`\\b${n}\\b|(?<![\\d,.])${digit}(?![\\d,.])`, 'i');
+  if (!patterns.every((p) => holds.test(p))) return [];
+  const out: Array<{ patterns: string[]; expected: string }> = [];
+  for (const [i, m] of NUMBER_WORDS.entries()) {
+    if (m === n) continue;
+    const keepCase = (found: string) => (found[0] === found[0]!.toUpperCase() ? m[0]!.toUpperCase() + m.slice(1) : m);
+    const swap = (text: string) => text.replace(word, keepCase).replace(number, String(i + 2));
+    out.push({ patterns: [...new Set(patterns.map(swap))], expected: swap(expected) });
+  }
+  return out;
+}
