@@ -85,6 +85,11 @@ describe('the ticker as the context of a wrong form', () => {
     expect((await run('Tong Wei Shares (600438.SH) rose 4%.')).body).toBe('Tongwei (600438.SH) rose 4%.');
   });
 
+  it('fixes a name half translated, half in pinyin, whose pinyin run is a rendering’s', async () => {
+    expect((await run('Ocean Kang Wei Shi (002415.SZ) rose 2%.')).body).toBe('Hikvision (002415.SZ) rose 2%.');
+    expect((await run('Great Qin Tie Lu (601006.SH) rose 2%.')).body).toBe('Daqin Railway (601006.SH) rose 2%.');
+  });
+
   it('does not take a founder’s name beside the code for a spaced company name', async () => {
     const sentence = 'Lei Jun (01810) spoke at the launch.';
     expect((await run(sentence)).body).toBe(sentence);

@@ -142,6 +142,29 @@ function spacedRightName(printed: string, right: string[]): boolean {
   return right.some((n) => n.split(/\s+/).some((w) => w.length >= 5 && /^\p{L}+$/u.test(w) && isPinyin(w) && joined.has(w.toLowerCase())));
 }
 
+/**
+ * "Sea Kang Wei Shi" beside Hikvision's ticker (海康威视, half translated, half in pinyin): two or more
+ * words in a row that read as pinyin and, run together, make six letters or more of a rendering's pinyin
+ * ("kangweishi" of "Haikang Weishi").
+ */
+function sharesPinyinRun(printed: string, renderings: string[]): boolean {
+  const parts = printed.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  const runs: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    let run = '';
+    for (let j = i; j < parts.length; j++) {
+      if (!/^\p{L}+$/u.test(parts[j]!) || !isPinyin(parts[j]!)) break;
+      run += parts[j];
+      if (j > i && run.length >= 6) runs.push(run);
+    }
+  }
+  if (runs.length === 0) return false;
+  return renderings.some((r) => {
+    const letters = r.toLowerCase().replace(/[^\p{L}]/gu, '');
+    return runs.some((run) => letters.includes(run));
+  });
+}
+
 /** Common Chinese surnames in pinyin. */
 const SURNAMES = new Set(
   'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao wan qian dai mo kong xiang'.split(' '),
@@ -259,7 +282,7 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       const spaced = entity.curated === true && spacedRightName(printed, forms.right);
       if (!spaced && likeRightName(printed, forms.right) && !(entity.curated && rightNamePlusPinyin(printed, forms.right))) continue;
       // A pinyin name shaped like a person's ("Lei Jun", "Wang Chuanfu") beside a code is more likely the founder: only a suggestion.
-      const sure = spaced || sharesRendering(printed, forms.renderings) || (entity.curated === true && allPinyin(printed) && !personShaped(printed));
+      const sure = spaced || sharesRendering(printed, forms.renderings) || sharesPinyinRun(printed, forms.renderings) || (entity.curated === true && allPinyin(printed) && !personShaped(printed));
       if (!sure && !entity.curated) continue;
       // "Book of Black Magic and Pacts (1898)": a bare four-digit code that could be a year is a ticker only for a name that is surely its company's.
       if (!sure && /^[(（](?:1[89]|20)\d\d[)）]$/.test(t.text)) continue;
