@@ -76,6 +76,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
     const removals: Removal[] = [];
     for (const parent of blockParents(tree)) {
       const children = parent.children as RootContent[];
+      const section = new SectionFacts(children, (t) => isMarker(t) || isFurniture(t), maxHeadlineWords);
       for (let i = 0; i < children.length; i++) {
         const node = children[i]!;
         if (node === headline) continue; // the title is never boilerplate
@@ -113,7 +114,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
           // A marker that is also a story's own subhead ("Latest" over a live blog, "Top picks" over a broker's
           // list) heads other stories only when what it takes is navigation: headlines that are all links, or
           // lines that close the article. Otherwise the marker and the lines under it are the story's section.
-          if (!glued.has(node) && isSubheadWord(text) && !((headlines > 0 && !unlinked) || closesArticle(children, i + 1, (t) => isMarker(t) || isFurniture(t), maxHeadlineWords))) {
+          if (!glued.has(node) && isSubheadWord(text) && !((headlines > 0 && !unlinked) || section.closesFrom(i + 1))) {
             removals.length = first;
             i = markerAt;
           }
@@ -125,7 +126,7 @@ const stripBoilerplate: Plugin<[StripBoilerplateOptions?], Root> = function (opt
         }
         if (!text || node.type === 'list' || node.type === 'code' || node.type === 'table' || isAttribution(text)) continue;
         // A time alone over a live blog's entry looks like a widget's counter, and is the entry's stamp.
-        if (isBareTime(text) && stampsLiveEntry(children, i)) continue;
+        if (isBareTime(text) && section.stampsLiveEntry(i)) continue;
         let shaped: (typeof FURNITURE_SHAPES)[number] | undefined;
         if (isFurniture(text)) {
           removals.push({ node, ruleId: 'page-furniture', reason: 'Removed page furniture', marked: true });
@@ -234,18 +235,60 @@ function opensSection(marker: Nodes, next: Nodes, linked: boolean): boolean {
 }
 
 /**
- * Whether the time at `at` heads an entry of a live blog: text follows it,
- * and it is one of several times standing alone (a page's lone clock or
- * counter is not a live blog).
+ * What the rules need to know about a run of sibling blocks beyond the one
+ * at hand, each found once and only when asked (an article of 100,000 short
+ * paragraphs must not be scanned again for each of them).
  */
-function stampsLiveEntry(children: RootContent[], at: number): boolean {
-  const next = children[at + 1];
-  if (!next || (next.type !== 'paragraph' && next.type !== 'list' && next.type !== 'blockquote') || isBareTime(blockText(next))) return false;
-  let stamps = 0;
-  for (const child of children) {
-    if ((child.type === 'paragraph' || child.type === 'heading') && !longerThan(child, 24) && isBareTime(blockText(child)) && ++stamps >= 2) return true;
+class SectionFacts {
+  #times: number | undefined;
+  /** A block of the story's found at or after the last scan's start. */
+  #story = -1;
+  /** From here on no block is the story's. */
+  #clearFrom = Number.POSITIVE_INFINITY;
+  constructor(
+    readonly children: RootContent[],
+    readonly isChrome: (text: string) => boolean,
+    readonly maxWords: number,
+  ) {}
+
+  /**
+   * Whether the time at `at` heads an entry of a live blog: text follows it,
+   * and it is one of several times standing alone (a page's lone clock or
+   * counter is not a live blog).
+   */
+  stampsLiveEntry(at: number): boolean {
+    const next = this.children[at + 1];
+    if (!next || (next.type !== 'paragraph' && next.type !== 'list' && next.type !== 'blockquote') || isBareTime(blockText(next))) return false;
+    this.#times ??= this.children.filter((c) => (c.type === 'paragraph' || c.type === 'heading') && !longerThan(c, 24) && isBareTime(blockText(c))).length;
+    return this.#times >= 2;
   }
-  return false;
+
+  /**
+   * Whether nothing from `from` on is the story's: only markers, furniture
+   * and lines shaped as other stories' headlines follow (a live-blog entry, a
+   * quote, any line a headline list cannot hold is the story going on).
+   * Asked with `from` rising, so each block is looked at once.
+   */
+  closesFrom(from: number): boolean {
+    if (from >= this.#clearFrom) return true;
+    if (this.#story >= from) return false;
+    for (let k = from; k < this.children.length && k < this.#clearFrom; k++) {
+      if (this.isStory(this.children[k]!)) {
+        this.#story = k;
+        return false;
+      }
+    }
+    this.#clearFrom = from;
+    return true;
+  }
+
+  private isStory(node: RootContent): boolean {
+    if (node.type === 'thematicBreak' || node.type === 'html' || node.type === 'definition') return false;
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'list') return true;
+    const text = blockText(node);
+    if (this.isChrome(text)) return false;
+    return isTimedEntry(text) || !isHeadlines(node, text, this.maxWords);
+  }
 }
 
 /** Markers that are also words a story's own subhead is made of. */
@@ -253,23 +296,6 @@ const SUBHEAD_MARKER = /^(?:latest|top picks|trending|popular)$/i;
 
 function isSubheadWord(text: string): boolean {
   return SUBHEAD_MARKER.test(text);
-}
-
-/**
- * Whether nothing from `from` on is the story's: only markers, furniture and
- * lines shaped as other stories' headlines follow (a live-blog entry, a
- * quote, any line a headline list cannot hold is the story going on).
- */
-function closesArticle(children: RootContent[], from: number, isChrome: (text: string) => boolean, maxWords: number): boolean {
-  for (let k = from; k < children.length; k++) {
-    const node = children[k]!;
-    if (node.type === 'thematicBreak' || node.type === 'html' || node.type === 'definition') continue;
-    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'list') return false;
-    const text = blockText(node);
-    if (isChrome(text)) continue;
-    if (isTimedEntry(text) || !isHeadlines(node, text, maxWords)) return false;
-  }
-  return true;
 }
 
 /** Openings that refer back to what the story has said: a headline names its subject, prose goes on about it. */
