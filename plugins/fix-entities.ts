@@ -246,7 +246,9 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
     if (c.extension === 'hk-suffix' || (c.target.form === 'short' && entity.fixShort)) {
       // "TENCENT (00700) and TENCENT-R (80700)": where the article quotes both counters, they are the story.
       if ((countersQuoted ??= quotedCounters(analysis)).has(index)) return undefined;
-      const value = entity.curated || c.target.form === 'short' ? entity.name : written();
+      const named = entity.curated || c.target.form === 'short' ? entity.name : written();
+      // "CHINA MOBILE PROFIT RISES": in a line set in capitals the name stays in capitals (only a counter goes).
+      const value = setInCapitals(text, c.start, c.end) ? named.toUpperCase() : named;
       if (value === actual) return undefined;
       return { rule: 'hk-short-name', value, mode: 'fix', reason: `Replaced the Hong Kong exchange short name “${actual}” with “${value}”` };
     }
@@ -256,7 +258,7 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       if (!/\s/.test(base) && base.length < 5) return undefined;
       if ((countersQuoted ??= quotedCounters(analysis)).has(index)) return undefined;
       const value = displayFromShort(actual) ?? titleCase(base);
-      if (value === actual || value.toUpperCase() === value) return undefined;
+      if (value === actual || value.toUpperCase() === value || setInCapitals(text, c.start, c.end)) return undefined;
       return { rule: 'hk-short-name', value, mode: 'suggest', reason: `Replaced the Hong Kong exchange short name “${actual}” with a name derived from it, “${value}”` };
     }
     return undefined;
@@ -299,6 +301,20 @@ function twoClassesQuoted(analysis: Analysis): boolean {
     }
   }
   return false;
+}
+
+/** Whether the text around [start, end) is set in capitals: four letters or more, nearly all of them capitals. */
+function setInCapitals(text: string, start: number, end: number): boolean {
+  let letters = 0;
+  let capitals = 0;
+  for (const part of [text.slice(0, start), text.slice(end)]) {
+    for (const ch of part) {
+      if (!/\p{L}/u.test(ch)) continue;
+      letters++;
+      if (ch !== ch.toLowerCase() && ch === ch.toUpperCase()) capitals++;
+    }
+  }
+  return letters >= 4 && capitals >= letters * 0.9;
 }
 
 /** Entities whose exchange short names the article quotes on two counters ("TENCENT" and "TENCENT-R"). */
