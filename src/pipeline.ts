@@ -167,7 +167,7 @@ export function toMarkdown(tree: Root): string {
 
 /** The HTML output: simple blocks written directly (src/write/html-fast.ts), the rest by the library chain. */
 export async function toHtml(tree: Root): Promise<string> {
-  return tree.children.length ? writeHtml(tree, htmlByLibrary) : '';
+  return tree.children.length ? writeHtml(tree, htmlByLibrary, htmlByLibrarySync) : '';
 }
 
 /** The HTML output as the library chain alone writes it: the shortcut's oracle. */
@@ -179,6 +179,12 @@ async function htmlByLibrary(tree: Root): Promise<string> {
   const writer = hasRawHtml(tree) ? rawHtmlWriter : htmlWriter;
   const hast = await writer.run(tree);
   return writer.stringify(hast);
+}
+
+/** The same chain run synchronously (none of its plugins is asynchronous), for a list item the shortcut leaves to it. */
+function htmlByLibrarySync(tree: Root): string {
+  const writer = hasRawHtml(tree) ? rawHtmlWriter : htmlWriter;
+  return writer.stringify(writer.runSync(tree));
 }
 
 /** A cleaned article whose outputs are written when first asked for: each is a serialisation of the tree. */

@@ -37,7 +37,25 @@ function documentWide(node: Nodes): boolean {
  * Only the blocks left to the library are searched for nodes that reach across blocks: a block written
  * here holds none (neither `block` nor `inline` writes those types), so a long list is not walked twice.
  */
-export async function writeHtml(tree: Root, library: (root: Root) => Promise<string>): Promise<string> {
+export async function writeHtml(tree: Root, library: (root: Root) => Promise<string>, sync?: (root: Root) => string): Promise<string> {
+  // The synchronous chain is there for list items only while the blocks are written, which never awaits.
+  librarySync = sync;
+  let written: ReturnType<typeof writeBlocks>;
+  try {
+    written = writeBlocks(tree);
+  } finally {
+    librarySync = undefined;
+  }
+  if (!written) return library(tree);
+  const { parts, runs } = written;
+  if (!runs.length) return parts.join('\n');
+  for (const { at, blocks } of runs) parts[at] = await library({ type: 'root', children: blocks });
+  // A run the library writes as nothing takes no line of its own (a block written here is never empty).
+  return parts.filter((html) => html !== '').join('\n');
+}
+
+/** The blocks written here, with places kept for the runs of others; undefined when the document goes to the library whole. */
+function writeBlocks(tree: Root): { parts: string[]; runs: Array<{ at: number; blocks: RootContent[] }> } | undefined {
   const parts: string[] = [];
   /** Runs of blocks for the library, each with the index in `parts` its HTML goes to. */
   const runs: Array<{ at: number; blocks: RootContent[] }> = [];
@@ -47,7 +65,7 @@ export async function writeHtml(tree: Root, library: (root: Root) => Promise<str
   for (const child of tree.children) {
     const html = block(child);
     if (html === undefined) {
-      if (documentWide(child)) return library(tree);
+      if (documentWide(child)) return undefined;
       if (!run) {
         runs.push({ at: parts.length, blocks: (run = []) });
         parts.push('');
@@ -67,10 +85,7 @@ export async function writeHtml(tree: Root, library: (root: Root) => Promise<str
       chunkLength = 0;
     }
   }
-  if (!runs.length) return parts.join('\n');
-  for (const { at, blocks } of runs) parts[at] = await library({ type: 'root', children: blocks });
-  // A run the library writes as nothing takes no line of its own (a block written here is never empty).
-  return parts.filter((html) => html !== '').join('\n');
+  return { parts, runs };
 }
 
 /** Pieces joined at a time: a long run's strings are copied while still in the cache, not after the whole run. */
@@ -128,25 +143,28 @@ function blockquote(node: Blockquote): string | undefined {
 }
 
 function list(node: List): string | undefined {
-  let open = '<ul>';
+  let open = '<ul';
   let close = '</ul>';
   if (node.ordered) {
     const start = node.start;
     if (start !== null && start !== undefined && start !== 1) {
       if (!Number.isSafeInteger(start) || start < 0) return undefined;
-      open = `<ol start="${start}">`;
-    } else open = '<ol>';
+      open = `<ol start="${start}"`;
+    } else open = '<ol';
     close = '</ol>';
   }
   // Loose when the list or any item is spread (an item with no spread field: when it holds more than one block).
   // The items are written as tight until a spread one is met, then again as loose: no pass of its own to find out.
-  let inside = node.spread ? null : items(node.children, false);
-  if (inside === null) inside = items(node.children, true);
-  return inside === undefined ? undefined : `${open}\n${inside}${close}`;
+  const seen = { task: false };
+  let inside = node.spread ? null : items(node.children, false, seen);
+  if (inside === null) inside = items(node.children, true, seen);
+  if (inside === undefined) return undefined;
+  // A list with a task item is marked as holding one (mdast-util-to-hast), which the sanitizer keeps.
+  return `${open}${seen.task ? ' class="contains-task-list"' : ''}>\n${inside}${close}`;
 }
 
 /** The items, each with its line ending; undefined when one is not written here, null when `loose` is false and an item is spread. */
-function items(children: readonly ListItem[], loose: boolean): string | undefined | null {
+function items(children: readonly ListItem[], loose: boolean, seen: { task: boolean }): string | undefined | null {
   let out = '';
   // Consecutive tight items of one text each are joined CHUNK at a time: flat strings, not a rope of three pieces per item.
   let run: string[] = [];
@@ -164,12 +182,38 @@ function items(children: readonly ListItem[], loose: boolean): string | undefine
       out += `<li>${run.join('</li>\n<li>')}</li>\n`;
       run = [];
     }
-    const html = listItem(item, loose);
+    if (typeof item.checked === 'boolean') seen.task = true;
+    const html = listItem(item, loose) ?? libraryItem(item, loose);
     if (html === undefined) return undefined;
     out += `${html}\n`;
   }
   if (run.length) out += `<li>${run.join('</li>\n<li>')}</li>\n`;
   return out;
+}
+
+/** The library chain, synchronous, while `writeHtml` writes blocks (set and cleared around its loop, which never awaits). */
+let librarySync: ((root: Root) => string) | undefined;
+
+/**
+ * An item not written here (a task, an image, a titled link…), written by the library alone in a list
+ * of its own as loose or tight as its list, so one such item does not send a list of 100,000 to the library
+ * whole. Undefined when that is not known to be the same: nodes that reach across blocks, nodes a plugin
+ * asked mdast-util-to-hast to write another way (an id the rest of the document may link to), output of
+ * another shape.
+ */
+function libraryItem(item: ListItem, loose: boolean): string | undefined {
+  if (!librarySync || !standsAlone(item)) return undefined;
+  const html = librarySync({ type: 'root', children: [{ type: 'list', ordered: false, spread: loose, children: [item] }] });
+  const start = html.indexOf('>\n<li');
+  if (!html.startsWith('<ul') || start === -1 || !html.endsWith('</li>\n</ul>')) return undefined;
+  return html.slice(start + 2, -'\n</ul>'.length);
+}
+
+/** Whether the library writes the node alike alone and in its document: nothing in it reaches across blocks or carries hast data. */
+function standsAlone(node: Nodes): boolean {
+  if (DOCUMENT_WIDE.has(node.type) || hasHastData(node)) return false;
+  if ('children' in node) for (const child of node.children) if (!standsAlone(child)) return false;
+  return true;
 }
 
 /** The HTML inside a tight item of one paragraph of one text (most items of a long list); undefined for any other item. */
