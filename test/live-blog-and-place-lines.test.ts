@@ -120,6 +120,14 @@ describe('place lines and kickers', () => {
     expect(removals(result.messages)).toEqual([]);
   });
 
+  it('the line after a place line is the title even when it ends in a full stop (text)', async () => {
+    const title = 'Copper climbs as Chilean mines cut output.';
+    const result = await clean(['SANTIAGO', title, LEDE, 'Traders expect more volatility.'].join('\n'), { format: 'text' });
+    expect(result.title).toBe(title);
+    expect(result.markdown.startsWith(`SANTIAGO\n\n# ${title}\n\n`)).toBe(true);
+    expect(result.messages).toEqual([]);
+  });
+
   it('a place the story names stays above the heading; a site name there still goes (Markdown)', async () => {
     const story = 'Copper traders in Santiago said the cuts would last weeks.';
     const kept = await clean(['Santiago', `# ${TITLE}`, LEDE, story].join('\n\n'), { format: 'markdown' });

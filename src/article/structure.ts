@@ -247,6 +247,12 @@ export function findStructure(tree: Root): ArticleStructure {
     // A short first line may just be a short headline: only the story's own words make another one the title.
     const best = scored[0];
     if (best && (storyText ? best.score >= 0.3 || standingFirst : chrome === 2)) headline = best.c;
+    // A place line or kicker is never the title: the line after it is, shaped as a headline or not (one ending in a
+    // full stop), unless the story starts there.
+    if (!headline && standingFirst) {
+      const next = after.find((b) => !b.furniture && !b.dateline && !b.byline && !b.attribution && !isStandingLine(b.text, storyText));
+      if (next && next !== blocks[firstProse] && next.shape.words >= 3) headline = next;
+    }
   }
   // A headline printed after the body: the page's first line is story text.
   if (!headline && given && blocks[firstProse] === given) {
