@@ -14,8 +14,9 @@
  * attribute.
  *
  * Every other block goes through the library chain, consecutive ones
- * together; a document with anything that reaches across blocks (raw HTML,
- * definitions and references, footnotes) goes through it whole.
+ * together, and so does a list item this cannot write (alone, in a list as
+ * loose as its own); a document with anything that reaches across blocks (raw
+ * HTML, definitions and references, footnotes) goes through it whole.
  * test/writer-fast-path.test.ts checks the output against the chain's.
  */
 import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
