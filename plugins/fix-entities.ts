@@ -356,7 +356,8 @@ function anchoredFixes(matcher: Matcher, anchored: readonly Anchored[]): Array<{
   return anchored
     .map((a) => ({
       c: { start: a.start, end: a.end, target: { kind: 'name', entity: a.entity, form: 'alias', pattern: matcher.kb.entity(a.entity).name, priority: 0 } },
-      fix: { rule: 'entity-name', value: a.value, mode: a.mode, reason: a.reason },
+      // A wrong form the knowledge base holds keeps its entry's rule ("BABA-SW (09988.HK)" is an exchange short name).
+      fix: { rule: a.rule ?? 'entity-name', value: a.value, mode: a.mode, reason: a.reason },
     }));
 }
 

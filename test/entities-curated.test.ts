@@ -86,7 +86,7 @@ describe('curated schema', () => {
 
 describe('pinyin renderings of curated Chinese names', () => {
   it('spells a company name the ways a translator does, and a person surname first and last', () => {
-    expect(companyRenderings('宁德时代')).toEqual(['Ningde Shidai', 'NingdeShidai', 'Ningdeshidai', 'Ning De Shi Dai']);
+    expect(companyRenderings('宁德时代')).toEqual(['Ningde Shidai', 'NingdeShidai', 'Ningde-Shidai', 'Ningdeshidai', 'Ning De Shi Dai']);
     expect(companyRenderings('比亚迪')).toEqual(['Biyadi', 'Bi Ya Di']);
     expect(personRenderings('黄仁勋')).toEqual(expect.arrayContaining(['Huang Renxun', 'Renxun Huang', 'Huang Ren Xun', 'Huang Ren-xun']));
   });

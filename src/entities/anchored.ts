@@ -32,6 +32,8 @@ export interface AnchoredFix {
   reason: string;
   /** Matches of the entity's own variants inside the printed name, fixed as part of it. */
   covers?: Found[] | undefined;
+  /** The rule of the knowledge-base entry the fix is, when it is one ("BABA-SW" is an exchange short name). */
+  rule?: string | undefined;
 }
 
 /** Words that tell nothing about which company a name is: forms, sectors, places. */
@@ -268,7 +270,7 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
           if (only.target.kind !== 'entry' || only.target.entry.mode === 'off') continue;
           const value = replacementFor(only.target.entry, printed);
           if (value === printed) continue;
-          fixes.push({ block: i, start, end, entity: holder, value, mode: only.target.entry.mode, covers: inside, reason: `Replaced “${printed}” with “${value}”: a wrong form of its name, beside its ticker ${printKey(t.keys[0]!)}` });
+          fixes.push({ block: i, start, end, entity: holder, value, mode: only.target.entry.mode, covers: inside, rule: only.target.entry.rule, reason: `Replaced “${printed}” with “${value}”: a wrong form of its name, beside its ticker ${printKey(t.keys[0]!)}` });
           continue;
         }
         fixes.push({ block: i, start, end, entity: holder, value: entity.name, mode: 'fix', covers: inside, reason: `Replaced “${printed}” with “${entity.name}”: a rendering of its name, beside its ticker ${printKey(t.keys[0]!)}` });
