@@ -127,15 +127,15 @@ function list(node: List, parent: Parents | undefined, state: State): string {
 
 /** The list's items and what stands between them, or undefined when `stopAtRule` and an item starts with a thematic break. */
 function items(node: List, state: State, stopAtRule: boolean): string | undefined {
-  const items = node.children;
+  const children = node.children;
   const indexStack = state.indexStack;
   // The item handler is the library's (GFM adds none): written here, given the index it would search for.
   const ownItems = state.handlers.listItem === defaultHandlers.listItem;
   const marker = new Marker(node, state);
   const out = new Joiner();
   indexStack.push(-1);
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index]!;
+  for (let index = 0; index < children.length; index++) {
+    const item = children[index]!;
     if (stopAtRule && item.children[0]?.type === 'thematicBreak') {
       indexStack.pop();
       return undefined;
@@ -145,7 +145,7 @@ function items(node: List, state: State, stopAtRule: boolean): string | undefine
     else out.piece('', dispatch(item, node, state, flowInfo()));
     // containerFlow forgets the last bullet after every child that is not a list: here, every item.
     state.bulletLastUsed = undefined;
-    if (index < items.length - 1) out.separator(between(item, items[index + 1]!, node, state));
+    if (index < children.length - 1) out.separator(between(item, children[index + 1]!, node, state));
   }
   indexStack.pop();
   return out.done();
