@@ -272,10 +272,11 @@ describe('kill -9 mid-run, then --resume', () => {
   });
 
   it('--in-place on .txt files: written back as text, and cleaning again changes nothing', async () => {
-    const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`wire/${String(i).padStart(3, '0')}.txt`, wireText(`Story ${i}`, i)]));
+    // Enough files that the run is still going when the log has 20 lines (a short run ends, and clears its state, first).
+    const files = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`wire/${String(i).padStart(4, '0')}.txt`, wireText(`Story ${i}`, i)]));
     const refDir = ws(files);
     expect(cli(['batch', 'wire', '--in-place', '--backup'], { cwd: refDir }).status).toBe(0);
-    const first = readFileSync(join(refDir, 'wire/000.txt'), 'utf8');
+    const first = readFileSync(join(refDir, 'wire/0000.txt'), 'utf8');
     expect(first).toMatch(/^Story 0\nZhitong Finance/); // plain text: no '# ' put before the title
     expect(first).not.toContain('Related Articles');
 
