@@ -3,6 +3,7 @@
  * `InputError` with one clear sentence, never a crash further down.
  */
 import { extname } from 'node:path';
+import { stringOfCodes } from './text/codes.js';
 
 export const FORMATS = ['text', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -134,17 +135,6 @@ const STAND_IN_CODE = new Map(Object.entries(LITERAL).map(([ascii, stand]) => [a
 const ASCII_CODE = new Map([...STAND_IN_CODE].map(([ascii, stand]) => [stand, ascii]));
 const ANY_STAND_IN = /[\ue02a\ue05f\ue07e\ue05b\ue05d]/;
 
-const UTF16 = new TextDecoder('utf-16le');
-/** A surrogate without its other half, which a UTF-16 decoder would turn into U+FFFD. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** A string of these UTF-16 code units: decoded at once, or (to keep lone surrogates as they are) in slices the call stack takes. */
-function fromCodes(codes: Uint16Array, source: string): string {
-  if (!LONE_SURROGATE.test(source)) return UTF16.decode(codes);
-  let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
-  return out;
-}
 
 /** `value` with every stand-in put back: one pass over its code units (a replacement per character cost more than the parse). */
 export function restoreLiteral(value: string): string {
@@ -154,7 +144,7 @@ export function restoreLiteral(value: string): string {
     const c = value.charCodeAt(i);
     codes[i] = ASCII_CODE.get(c) ?? c;
   }
-  return fromCodes(codes, value);
+  return stringOfCodes(codes, value);
 }
 
 const BACKSLASH = 92;
@@ -203,7 +193,7 @@ function withStandIns(block: string, emphasis: boolean, brackets: boolean): stri
     const marker = (emphasis && isEmphasisCode(c)) || (brackets && isBracketCode(c));
     codes[i] = marker && unescapedAt(block, i) ? STAND_IN_CODE.get(c)! : c;
   }
-  return fromCodes(codes, block);
+  return stringOfCodes(codes, block);
 }
 
 /** Paragraphs (text between blank lines) with more than `MAX_MARKERS` emphasis runs or brackets get stand-ins for them. */
