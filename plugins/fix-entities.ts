@@ -50,6 +50,7 @@ import { analyse, entityOf, type Analysis, type Found } from '../src/entities/an
 import { tickerAnchored } from '../src/entities/anchored.js';
 import type { EntityRecord, Mode } from '../src/entities/kb.js';
 import { deskFirstReferences, escapeRe, inLegalContext, unknownLegalNames, unsureShortening, type LegalMention } from '../src/entities/legal.js';
+import { COMPANY_CUE } from '../src/entities/literal.js';
 import { replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
@@ -104,7 +105,8 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
       const extra = [...anchoredFixes(matcher, anchoredHere), ...unknownLegalFixes(block, matches, anchoredHere, i, firstReferences, () => analysis.article)];
       const covered = new Set(anchoredHere.flatMap((a) => a.covers ?? []));
       if (covered.size) for (let k = planned.length - 1; k >= 0; k--) if (covered.has(planned[k]!.c)) planned.splice(k, 1);
-      for (const x of extra) if (!isMuted(tree, block.node, [x.fix.rule, PLUGIN])) planned.push(x);
+      for (const p of planned) p.c = withArticle(matcher, block.text, p.c, p.fix, extra);
+      for (const x of extra) if (!isMuted(tree, block.node, [x.fix.rule, PLUGIN])) planned.push({ c: withArticle(matcher, block.text, x.c, x.fix, planned), fix: x.fix });
       if (planned.length === 0) continue;
       planned.sort((a, b) => a.c.start - b.c.start);
       const found = extra.length ? [...matches.filter((c) => !covered.has(c)), ...extra.map((x) => x.c)].sort((a, b) => a.start - b.start) : matches;
@@ -301,6 +303,27 @@ function twoClassesQuoted(analysis: Analysis): boolean {
     }
   }
   return false;
+}
+
+/** "The " or "the " standing right before a match, as a word. */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}])([Tt]he\s+)$/u;
+const COMPANY_CUE_AFTER = new RegExp(`^${COMPANY_CUE}`, 'u');
+
+/**
+ * "The Ningde Times Group said" → "CATL said", not "The CATL said": a company's rendering read as English
+ * words takes an article that its name does not. Only before what a company does (a verb, a possessive, a
+ * ticker), so "the Ningde Times Group plant" keeps "the" for the plant; never for a public body ("the China
+ * Securities Regulatory Commission") or a name that starts with one.
+ */
+function withArticle(matcher: Matcher, text: string, c: Found, fix: Fix, others: ReadonlyArray<{ c: Found }>): Found {
+  if (fix.rule !== 'entity-name' || fix.mode !== 'fix' || /^the\s/i.test(fix.value)) return c;
+  // The article is taken only where no other fix in the block reaches it.
+  if (others.some((o) => o.c.end > c.start - 8 && o.c.start < c.start)) return c;
+  const entity = entityOf(matcher, c);
+  if (entity === undefined || matcher.kb.entity(entity).type !== 'company') return c;
+  const article = ARTICLE_BEFORE.exec(text.slice(Math.max(0, c.start - 8), c.start));
+  if (!article || !COMPANY_CUE_AFTER.test(text.slice(c.end, c.end + 40))) return c;
+  return { ...c, start: c.start - article[1]!.length };
 }
 
 /** Whether the text around [start, end) is set in capitals: four letters or more, nearly all of them capitals. */
