@@ -51,7 +51,7 @@ import { tickerAnchored } from '../src/entities/anchored.js';
 import type { EntityRecord, Mode } from '../src/entities/kb.js';
 import { deskFirstReferences, escapeRe, inLegalContext, unknownLegalNames, unsureShortening, type LegalMention } from '../src/entities/legal.js';
 import { COMPANY_CUE } from '../src/entities/literal.js';
-import { replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
+import { opensSentence, replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
 import { displayFromShort, HK_MARKER, titleCase } from '../src/entities/names.js';
@@ -197,7 +197,7 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       // A quoted title (an album, a film, a game) is never the entity: "the album “Ultraman”" stays.
       const quoted = quotedSpan(text, c.start, c.end);
       if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;
-      let value = replacementFor(entry, actual);
+      let value = replacementFor(entry, actual, opensSentence(text, c.start));
       // A literal verb phrase used as a verb ("Washington was lifting the ban on chip sales") is plain English.
       if (entry.rule === 'jargon' && /^\p{L}+ing\s+(?:the|a|an|its|their)\s/iu.test(actual) && !/^(?:\p{L}+(?:ing|ed|en)|given|put|set|hit|cut|in|on|at)\b/u.test(value) && VERB_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start))) return undefined;
       if (c.extension === 'legal') {

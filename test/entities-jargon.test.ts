@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ContextProbe } from '../src/entities/context.js';
+import { opensSentence, replacementFor } from '../src/entities/matcher.js';
 import { hyphenForms, jargonForms, otherCounts, withHeadWord, withHeadWords, withTailWord } from '../src/entities/spelling-forms.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
@@ -116,4 +117,22 @@ describe('through the pipeline', async () => {
       expect(await clean(from)).toBe(print(to));
     });
   }
+});
+
+describe('a replacement is capitalised only where it opens a sentence', () => {
+  const entry = { rule: 'jargon', expected: 'grey market', patterns: ['Dark Market'] };
+  it('at the start of a block or after a full stop, question or exclamation mark, and a quote', () => {
+    for (const [text, at] of [['Dark Market trading rose.', 0], ['Volumes fell. Dark Market trading rose.', 14], ['Did it? “Dark Market trading rose.”', 9]] as const) {
+      expect(opensSentence(text, at), text).toBe(true);
+      expect(replacementFor(entry, 'Dark Market', opensSentence(text, at))).toBe('Grey market');
+    }
+  });
+  it('inside a sentence, a phrase printed in capitals is the common noun it stands for', () => {
+    const text = 'Shares traded on the Dark Market before the debut.';
+    const at = text.indexOf('Dark');
+    expect(opensSentence(text, at)).toBe(false);
+    expect(replacementFor(entry, 'Dark Market', false)).toBe('grey market');
+    // A name that starts with a small letter keeps it wherever it stands.
+    expect(replacementFor({ rule: 'entity-name', expected: 'iFlytek', patterns: ['Keda Xunfei'] }, 'Keda Xunfei', true)).toBe('iFlytek');
+  });
 });

@@ -329,11 +329,17 @@ export function resolve(candidates: Candidate[]): Candidate[] {
  * a regular expression); a capital at the start of the match is kept
  * ("Dark market prices" → "Grey market prices").
  */
-export function replacementFor(entry: EntryRecord, matched: string): string {
+export function replacementFor(entry: EntryRecord, matched: string, opensSentence = true): string {
   let value = entry.expected;
   const regex = entry.regex?.find((r) => new RegExp(`^(?:${r.source})$`, r.flags.replace('g', '')).test(matched));
   if (regex) value = matched.replace(new RegExp(regex.source, regex.flags.replace('g', '')), entry.expected);
-  // "Dark market prices" → "Grey market prices"; a name written with a small letter ("iFlytek") keeps it.
-  if (!entry.caseSensitive && /^\p{Lu}/u.test(matched) && /^\p{Ll}+(?:[\s-]|$)/u.test(value)) value = value[0]!.toUpperCase() + value.slice(1);
+  // "Dark market prices" → "Grey market prices" at a sentence's start; inside one, a phrase written in capitals
+  // ("on the Dragon and Tiger List") is the common noun it stands for. A name written with a small letter ("iFlytek") keeps it.
+  if (!entry.caseSensitive && opensSentence && /^\p{Lu}/u.test(matched) && /^\p{Ll}+(?:[\s-]|$)/u.test(value)) value = value[0]!.toUpperCase() + value.slice(1);
   return value;
+}
+
+/** Whether `start` opens a sentence of `text`: the block's start, or after a full stop, question or exclamation mark (and a quote or bracket). */
+export function opensSentence(text: string, start: number): boolean {
+  return /(?:^|[.!?]["'”’)\]]?\s+)["'“‘(]?$/u.test(text.slice(Math.max(0, start - 6), start)) || start === 0;
 }
