@@ -10,7 +10,7 @@ import { ContextProbe } from './context.js';
 import type { EntityRecord } from './kb.js';
 import { resolve, type Candidate, type Matcher } from './matcher.js';
 import { companyWordsAt } from './company-words.js';
-import { hkSuffixAt, legalSuffixAt, pinyinTailAt } from './names.js';
+import { bareCoAt, hkSuffixAt, legalSuffixAt, pinyinTailAt } from './names.js';
 import { collectBlocks, collectBlocksAgain, type Block } from './text.js';
 import { findTickers, hasBracket, type TickerSpan } from './tickers.js';
 
@@ -134,7 +134,7 @@ function matchBlock(matcher: Matcher, text: string): Found[] {
     if (c.target.kind === 'entry' && c.target.entry.rule === 'entity-name' && c.target.entry.entity && kb.entity(kb.indexOf(c.target.entry.entity) ?? -1)?.type === 'company') {
       // "Ningde Times Technology", "Zhongxing Tongxun Gufen": the company words after a wrong form go with it.
       const words = companyWordsAt(text, c.end);
-      const legal = legalSuffixAt(text, c.end + words);
+      const legal = legalSuffixAt(text, c.end + words) ?? bareCoAt(text, c.end + words);
       if (legal && !legal.shareClass) extended.push({ ...c, end: c.end + words + legal.length, nameEnd: c.end, extension: 'legal', keepStop: legal.keepStop });
       else if (words) extended.push({ ...c, end: c.end + words, nameEnd: c.end, extension: 'pinyin-tail' });
       continue;

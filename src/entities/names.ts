@@ -62,6 +62,18 @@ export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined
 }
 
 /**
+ * A bare " Co." after a company's wrong form ("went to Ningde Times Co."): no legal form a desk keeps
+ * after a right name ("Ford Motor Co." stays), but part of the wrong rendering, replaced with it; its
+ * stop kept where it also ends the sentence, as for a legal suffix.
+ */
+export function bareCoAt(text: string, at: number): SuffixMatch | undefined {
+  if (!/^\sCo\.(?![\p{L}\p{N}])/u.test(text.slice(at, at + 5))) return undefined;
+  const rest = text.slice(at + 4);
+  const keepStop = rest.length === 0 || /^\s*$/.test(rest) || (/^\s+["“‘']?[A-Z]/.test(rest) && !CONTINUES.test(rest.trimStart()));
+  return { length: 4, shareClass: undefined, keepStop };
+}
+
+/**
  * A generic company word left in pinyin after a name ("Xiaomi Jituan",
  * "Kuaishou Keji", "Zijin Kuangye"): 集团, 控股, 科技, 汽车, 矿业 … as a
  * translator leaves them. The length taken, or 0.
