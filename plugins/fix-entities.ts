@@ -50,7 +50,7 @@ import { analyse, entityOf, type Analysis, type Found } from '../src/entities/an
 import { tickerAnchored } from '../src/entities/anchored.js';
 import type { EntityRecord, Mode } from '../src/entities/kb.js';
 import { deskFirstReferences, escapeRe, inLegalContext, unknownLegalNames, unsureShortening, type LegalMention } from '../src/entities/legal.js';
-import { COMPANY_CUE } from '../src/entities/literal.js';
+import { COMPANY_CUE } from '../src/entities/company-cue.js';
 import { opensSentence, replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
