@@ -17,8 +17,8 @@ const ENGLISH_COMPANY_WORDS = String.raw`Group|Holdings?|Technology|Technologies
 /**
  * Up to three of them ("New Energy Technology Group"), then "Co" or
  * "Company" without a legal form after it ("Purple Gold Mining Co said"):
- * "Co." with its stop is the legal-suffix grammar's, which keeps a stop that
- * ends the sentence.
+ * "Co." with its stop is read after these by legalSuffixAt or bareCoAt
+ * (names.ts), which keep a stop that ends the sentence.
  */
 const ENGLISH_TAIL = new RegExp(String.raw`^(?:\s(?:${ENGLISH_COMPANY_WORDS})(?![\p{L}\p{N}-])){0,3}(?:\s(?:Co|Company)(?![\p{L}\p{N}.,-]))?`, 'u');
 

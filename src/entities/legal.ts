@@ -9,8 +9,6 @@ import { isPlainWord } from './anchored.js';
 import { legalSuffixAt, REGISTER_BRACKET } from './names.js';
 import { escapeRe } from '../text/escape-re.js';
 
-export { escapeRe };
-
 /** The sentence around text[start, end): from the last sentence end before it to the next one after. */
 function sentenceAround(text: string, start: number, end: number): { before: string; after: string } {
   const from = Math.max(0, start - 200);

@@ -52,13 +52,15 @@ export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined
   const m = LEGAL_SUFFIX.exec(text.slice(at, at + 64));
   if (!m) return undefined;
   const length = m[0].length;
-  let keepStop = false;
-  if (m[0].endsWith('.') && !m[1]) {
-    // "… signed with Apple Inc. The company …": the stop also ends the sentence.
-    const rest = text.slice(at + length);
-    keepStop = rest.length === 0 || /^\s*$/.test(rest) || (/^\s+["“‘']?[A-Z]/.test(rest) && !CONTINUES.test(rest.trimStart()));
-  }
+  // "… signed with Apple Inc. The company …": the stop also ends the sentence.
+  const keepStop = m[0].endsWith('.') && !m[1] && stopEndsSentence(text, at + length);
   return { length, shareClass: m[1], keepStop };
+}
+
+/** Whether a full stop just before `text[end]` also ends the sentence: nothing follows, or a new sentence does (not a title such as "Chairman"). */
+function stopEndsSentence(text: string, end: number): boolean {
+  const rest = text.slice(end);
+  return rest.length === 0 || /^\s*$/.test(rest) || (/^\s+["“‘']?[A-Z]/.test(rest) && !CONTINUES.test(rest.trimStart()));
 }
 
 /**
@@ -68,9 +70,7 @@ export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined
  */
 export function bareCoAt(text: string, at: number): SuffixMatch | undefined {
   if (!/^\sCo\.(?![\p{L}\p{N}])/u.test(text.slice(at, at + 5))) return undefined;
-  const rest = text.slice(at + 4);
-  const keepStop = rest.length === 0 || /^\s*$/.test(rest) || (/^\s+["“‘']?[A-Z]/.test(rest) && !CONTINUES.test(rest.trimStart()));
-  return { length: 4, shareClass: undefined, keepStop };
+  return { length: 4, shareClass: undefined, keepStop: stopEndsSentence(text, at + 4) };
 }
 
 /**
