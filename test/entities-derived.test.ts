@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { readCurated } from '../src/entities/curated.js';
 import { COMPANY_CUE, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sectorCues } from '../src/entities/literal.js';
 import { shortCodeExpandable } from '../src/entities/names.js';
-import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, personRenderings, withSectorTail } from '../src/entities/renderings.js';
 import { findTickers, printKey, tickerKey } from '../src/entities/tickers.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
@@ -124,6 +124,23 @@ describe('pinyin renderings', () => {
 
   it('still derives no bare two-syllable name', () => {
     expect(companyRenderings('宏碁')).toEqual([]);
+  });
+});
+
+describe('person renderings of Japanese names of five kanji', () => {
+  it('reads a two-kanji surname and a three-kanji given name, in both orders and spaced', () => {
+    expect(personRenderings('小泉进次郎')).toEqual(
+      expect.arrayContaining(['Xiaoquan Jincilang', 'Jincilang Xiaoquan', 'Xiaoquan Jin Ci Lang', 'Xiaoquan Jin-ci-lang']),
+    );
+  });
+
+  it('reads a listed three-kanji surname as one word', () => {
+    expect(personRenderings('三木谷浩史')).toEqual(expect.arrayContaining(['Sanmugu Haoshi', 'Haoshi Sanmugu']));
+    expect(personRenderings('佐佐木朗希')).toContain('Langxi Zuozuomu');
+  });
+
+  it('leaves a transliteration of five characters to its own reading', () => {
+    expect(personRenderings('埃隆·马斯克')).toEqual([]);
   });
 });
 

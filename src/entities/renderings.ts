@@ -249,11 +249,24 @@ function umlautSpellings(parts: string[]): string[][] {
   return out.slice(0, 9);
 }
 
+/**
+ * Japanese surnames of three kanji: a five-kanji name is otherwise read as a
+ * two-kanji surname and a three-kanji given name (小泉|进次郎, 吉田|宪一郎).
+ */
+const THREE_KANJI_SURNAMES = new Set(['三木谷', '佐佐木', '佐々木', '长谷川', '長谷川', '宇多田', '五十岚', '五十嵐', '小笠原', '伊集院', '东海林', '長谷部', '长谷部', '大和田', '二階堂', '二阶堂', '小野寺', '宇佐美', '阿久津', '久保田', '日比野', '加賀谷', '加贺谷', '冰见野', '冰見野', '大久保', '西园寺', '西園寺', '宇都宫', '宇都宮', '小早川']);
+
+/** How many characters of a name are its surname: two for a compound surname and for four- and five-kanji (Japanese) names. */
+function surnameLengthOf(name: string): number {
+  if (name.length === 5) return THREE_KANJI_SURNAMES.has(name.slice(0, 3)) ? 3 : 2;
+  return COMPOUND_SURNAMES.has(name.slice(0, 2)) || name.length === 4 ? 2 : 1;
+}
+
 /** The pinyin renderings of a person's Chinese name: surname first and last, given name joined, spaced or hyphenated. */
 export function personRenderings(zh: string): string[] {
   const name = zh.replace(/[·•・]/g, '');
-  if (!/^\p{Script=Han}{2,4}$/u.test(name)) return [];
-  const surnameLength = COMPOUND_SURNAMES.has(name.slice(0, 2)) || name.length === 4 ? 2 : 1;
+  // Five characters only for a name written as one (a Japanese name); a transliteration is read elsewhere.
+  if (!/^\p{Script=Han}{2,4}$/u.test(name) && !/^\p{Script=Han}{5}$/u.test(zh)) return [];
+  const surnameLength = surnameLengthOf(name);
   const read = syllables(name, true);
   if (read.length !== name.length) return [];
   const forms: string[] = [];
