@@ -10,7 +10,7 @@ import { ContextProbe } from './context.js';
 import type { EntityRecord } from './kb.js';
 import { resolve, type Candidate, type Matcher } from './matcher.js';
 import { companyWordsAt } from './company-words.js';
-import { bareCoAt, hkSuffixAt, legalSuffixAt, pinyinTailAt } from './names.js';
+import { bareCoAt, hkSuffixAt, legalSuffixAt, pinyinTailAt, theCompanyAt } from './names.js';
 import { collectBlocks, collectBlocksAgain, type Block } from './text.js';
 import { findTickers, hasBracket, type TickerSpan } from './tickers.js';
 
@@ -142,7 +142,7 @@ function matchBlock(matcher: Matcher, text: string): Found[] {
     if (c.target.kind !== 'name' || c.target.form === 'short') continue;
     const entity = kb.entity(c.target.entity);
     if (entity.type !== 'company') continue;
-    const legal = legalSuffixAt(text, c.end);
+    const legal = legalSuffixAt(text, c.end) ?? theCompanyAt(text, c.start, c.end);
     if (legal) extended.push({ ...c, end: c.end + legal.length, nameEnd: c.end, extension: 'legal', shareClass: legal.shareClass, keepStop: legal.keepStop });
     else {
       const tail = pinyinTailAt(text, c.end);

@@ -207,6 +207,25 @@ function namesHolder(matcher: Matcher, c: Found, holder: number): boolean {
   return [entity.name, ...(entity.aliases ?? [])].some((n) => n.toLowerCase() === expected);
 }
 
+/**
+ * "Shell (BEKE.US)": 贝壳 translated word for word is another company's name, but the ticker is KE
+ * Holdings', whose renderings ("Shell Zhaofang") hold every word printed. The ticker decides for a curated
+ * holder; a name with a word of its own ("Tencent (BABA.US)") stays a ticker mismatch.
+ */
+function otherNameIsHoldersRendering(matcher: Matcher, c: Found, start: number, end: number, holder: number, printed: string): boolean {
+  if (c.start !== start || c.end !== end || c.target.kind !== 'name' || c.extension) return false;
+  const other = entityOf(matcher, c);
+  if (other === undefined || other === holder || matcher.kb.entity(holder).curated !== true) return false;
+  // "Tencent (TME.US)": a word of the holder's own right names is a kin company, not a rendering.
+  if (likeRightName(printed, formsOf(matcher, matcher.kb.entity(holder)).right)) return false;
+  const mine = [...distinctive(printed)];
+  if (mine.length === 0 || mine.some((w) => w.length < 4)) return false;
+  return renderingsOf(matcher, matcher.kb.entity(holder)).some((r) => {
+    const theirs = distinctive(r);
+    return theirs.size > mine.length && mine.every((w) => theirs.has(w));
+  });
+}
+
 export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[][]): AnchoredFix[] {
   const kb = matcher.kb;
   const fixes: AnchoredFix[] = [];
@@ -250,6 +269,10 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       // class of shares before the ticker names no company ("Tongwei Shares", with a name's own word, does).
       if (namesNoCompany(printed)) continue;
       const inside = found[i]!.filter((c) => c.start < end && start < c.end);
+      if (inside.length === 1 && otherNameIsHoldersRendering(matcher, inside[0]!, start, end, holder, printed)) {
+        fixes.push({ block: i, start, end, entity: holder, value: entity.name, mode: 'fix', covers: inside, reason: `Replaced “${printed}” with “${entity.name}”: a word-for-word rendering of its Chinese name, beside its ticker ${printKey(t.keys[0]!)}, though also another company’s name` });
+        continue;
+      }
       if (inside.length) {
         // "Ningde Era Technology Co., Ltd. (300750.SZ)": a variant of this very company, with plain words
         // and a legal form around it, is fixed as a whole; any other known name is judged by the other rules.

@@ -25,7 +25,7 @@ const LEGAL_FORM =
  */
 export const REGISTER_BRACKET = String.raw`\((?:Group|Holdings?|International|Cayman|China|Hong\sKong|HK|Asia|Asia\sPacific|Shanghai|Beijing|Shenzhen)\)`;
 const LEGAL_SUFFIX = new RegExp(
-  String.raw`^(?:,?\s(?:Group\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?\b)?(?![\p{L}\p{N}])`,
+  String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?\b)?(?![\p{L}\p{N}])`,
   'u',
 );
 
@@ -61,6 +61,16 @@ export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined
 function stopEndsSentence(text: string, end: number): boolean {
   const rest = text.slice(end);
   return rest.length === 0 || /^\s*$/.test(rest) || (/^\s+["“‘']?[A-Z]/.test(rest) && !CONTINUES.test(rest.trimStart()));
+}
+
+/**
+ * "The Coca-Cola Company", "The Walt Disney Company": a register's "The … Company" around a known
+ * name is its legal name; a bare "Company" without the article ("a Tesla Company car") is not read.
+ */
+export function theCompanyAt(text: string, start: number, end: number): SuffixMatch | undefined {
+  if (!/(?:^|[^\p{L}\p{N}])The\s$/u.test(text.slice(Math.max(0, start - 5), start))) return undefined;
+  if (!/^\sCompany(?![\p{L}\p{N}'’-])/u.test(text.slice(end, end + 10))) return undefined;
+  return { length: 8, shareClass: undefined, keepStop: false };
 }
 
 /**

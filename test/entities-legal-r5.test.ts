@@ -1,0 +1,65 @@
+/**
+ * Blind round 5 mechanisms: a register's "Group, Inc." and "The … Company"
+ * around a known name, a filing's legal name kept, and a word-for-word
+ * rendering that is another company's name fixed by the ticker beside it.
+ */
+import { describe, expect, it } from 'vitest';
+import { inLegalContext } from '../src/entities/legal.js';
+import { legalSuffixAt, theCompanyAt } from '../src/entities/names.js';
+import { clean } from '../src/index.js';
+
+const run = async (text: string) => {
+  const r = await clean(`Markets in brief\n${text}`, { format: 'text' });
+  return { body: r.markdown.split('\n\n').slice(1).join('\n\n').trim(), messages: r.messages };
+};
+
+describe('register forms around a known name', () => {
+  it('reads "Group, Inc." as one form, as "Group Inc." already was', () => {
+    expect(legalSuffixAt('Kestrel Group, Inc. said', 7)?.length).toBe(' Group, Inc.'.length);
+    expect(legalSuffixAt('Kestrel Group Inc. said', 7)?.length).toBe(' Group Inc.'.length);
+  });
+
+  it('reads "Company" as a form only inside a register\'s "The … Company"', () => {
+    const text = 'The Kestrel Company said';
+    expect(theCompanyAt(text, 4, 11)?.length).toBe(' Company'.length);
+    expect(theCompanyAt('A Kestrel Company car', 2, 9)).toBeUndefined();
+    expect(theCompanyAt('The Kestrel Companys', 4, 11)).toBeUndefined();
+  });
+
+  it('shortens a known company\'s "Group, Inc." and "The … Company" legal names', async () => {
+    const goldman = await run('The Goldman Sachs Group, Inc. raised its target for Chinese stocks.');
+    expect(goldman.messages.find((m) => m.ruleId === 'legal-suffix')).toMatchObject({ actual: 'Goldman Sachs Group, Inc.', expected: ['Goldman Sachs'] });
+    const coke = await run('The Coca-Cola Company will sell a new drink in China.');
+    expect(coke.messages.find((m) => m.ruleId === 'legal-suffix')).toMatchObject({ actual: 'Coca-Cola Company', expected: ['Coca-Cola'] });
+  });
+});
+
+describe('filings keep the legal name', () => {
+  it('treats "the filing shows" and a patent holder as legal context', () => {
+    const text = 'The filing shows Kestrel Device Co., Ltd., not its parent, as the patent holder.';
+    const start = text.indexOf('Kestrel');
+    expect(inLegalContext(text, start, text.indexOf(', not'))).toBe(true);
+    const plain = 'Kestrel Device Co., Ltd. shipped more phones in May.';
+    expect(inLegalContext(plain, 0, plain.indexOf(' shipped'))).toBe(false);
+  });
+
+  it('leaves a unit\'s legal name in a filing as printed', async () => {
+    const text = 'The filing shows Huawei Device Co., Ltd., not its parent, as the patent holder.';
+    expect((await run(text)).body).toBe(text);
+  });
+});
+
+describe('a rendering that is another company\'s name, beside the holder\'s ticker', () => {
+  it('fixes it to the holder the ticker names', async () => {
+    const { body, messages } = await run('Shell (BEKE.US) said its home renovation business grew.');
+    expect(body).toBe('KE Holdings (BEKE.US) said its home renovation business grew.');
+    expect(messages.some((m) => m.ruleId === 'entity-name' && m.actual === 'Shell')).toBe(true);
+  });
+
+  it('leaves the company\'s own ticker alone, and flags a name with no tie to the holder', async () => {
+    expect((await run('Shell (SHEL.US) raised its dividend again.')).body).toBe('Shell (SHEL.US) raised its dividend again.');
+    const mismatch = await run('Tencent (BABA.US) rose 2% overnight.');
+    expect(mismatch.body).toBe('Tencent (BABA.US) rose 2% overnight.');
+    expect(mismatch.messages.some((m) => m.ruleId === 'ticker-mismatch')).toBe(true);
+  });
+});
