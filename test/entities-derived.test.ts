@@ -12,9 +12,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCurated } from '../src/entities/curated.js';
-import { COMPANY_CUE, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sectorCues } from '../src/entities/literal.js';
+import { COMPANY_CUE, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, SHARES_CUE, sectorCues } from '../src/entities/literal.js';
 import { shortCodeExpandable } from '../src/entities/names.js';
-import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, personRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, personRenderings, withSectorTail } from '../src/entities/renderings.js';
 import { findTickers, printKey, tickerKey } from '../src/entities/tickers.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
@@ -73,6 +73,26 @@ describe('word-for-word renderings', () => {
     expect(literal('兆易创新')).toMatchObject({ 'Zhaoyi Innovation': 'safe' });
   });
 
+  it('renders the company words of heavy machinery, solar and carmakers as translators do', () => {
+    expect(literal('中联重科')).toMatchObject({ 'Zhonglian Heavy Science': 'safe', 'Zhonglian Heavy Industry': 'safe' });
+    expect(literal('天合光能')).toMatchObject({ 'Tianhe Light Energy': 'safe' });
+    expect(literal('隆基绿能')).toMatchObject({ 'Longji Green Energy': 'safe' });
+    expect(literal('理想汽车')).toMatchObject({ 'Ideal Car': 'word', 'Lixiang Car': 'safe' });
+    // A group's English name that MT writes for its characters, before 股份: "Baosteel Shares".
+    expect(literal('宝钢股份')).toMatchObject({ 'Baosteel Shares': 'shares' });
+  });
+
+  it('takes "X Shares" for the company only before what a share price does not do', () => {
+    const cue = new RegExp(`^${SHARES_CUE}`, 'u');
+    expect(cue.test(' sold more hogs')).toBe(true);
+    expect(cue.test(' sold off in the afternoon')).toBe(false);
+    expect(cue.test(' kept its prices flat')).toBe(true);
+    expect(cue.test(' kept rising')).toBe(false);
+    expect(cue.test(' returned to profit')).toBe(true);
+    expect(cue.test(' returned 12% this year')).toBe(false);
+    expect(cue.test(' rose 2%')).toBe(false);
+  });
+
   it('has a company cue and trade words for the risky forms', () => {
     const cue = new RegExp(`^${COMPANY_CUE}`);
     expect(cue.test(' said on Monday')).toBe(true);
@@ -124,6 +144,34 @@ describe('pinyin renderings', () => {
 
   it('still derives no bare two-syllable name', () => {
     expect(companyRenderings('宏碁')).toEqual([]);
+  });
+
+  it('writes a trade word ending a long name as a word of its own, the longest one that fits', () => {
+    expect(companyRenderings('寒武纪科技')).toEqual(expect.arrayContaining(['Hanwuji Keji', 'Hanwuji-Keji']));
+    expect(companyRenderings('寒武纪科技')).not.toContain('Hanwu Jikeji');
+    expect(companyRenderings('地平线机器人')).toContain('Dipingxian Jiqiren');
+    expect(companyRenderings('贝特瑞新材料')).toContain('Beiterui Xincailiao');
+    expect(companyRenderings('沐曦集成电路')).toContain('Muxi Jicheng Dianlu');
+    // Names of two two-character words are grouped as before.
+    expect(companyRenderings('立讯精密')).toEqual(expect.arrayContaining(['Lixun Jingmi', 'Lixunjingmi', 'Li Xun Jing Mi']));
+  });
+
+  it('spells ü three ways in a company name', () => {
+    expect(companyRenderings('隆基绿能')).toEqual(expect.arrayContaining(['Longji Lüneng', 'Longji Luneng', 'Longji Lvneng']));
+    expect(companyRenderings('宁德时代').some((f) => /ü/.test(f))).toBe(false);
+  });
+
+  it("derives a long name's head without its trade word, never a place's", () => {
+    expect(companyHeadRenderings('地平线机器人')).toContain('Dipingxian');
+    expect(companyHeadRenderings('寒武纪科技')).toContain('Hanwuji');
+    // Two characters are too short; a name without a trade word has no head to give.
+    expect(companyHeadRenderings('立讯精密')).toEqual([]);
+    expect(companyHeadRenderings('宁德时代')).toEqual([]);
+    // A place in the head, in pinyin or among the build's place glosses.
+    expect(companyHeadRenderings('中国工商银行')).toEqual([]);
+    expect(companyHeadRenderings('中国再保险')).toEqual([]);
+    expect(companyHeadRenderings('哈尔滨银行', ['哈尔滨'])).toEqual([]);
+    expect(companyHeadRenderings('哈尔滨银行')).toContain('Haerbin');
   });
 });
 
@@ -200,12 +248,18 @@ describe('through the pipeline, with the shipped knowledge base', async () => {
     ['Soft Silver Group raised its stake in the chip designer.', 'SoftBank Group raised its stake in the chip designer.'],
     ['Stone Medicine Group licensed a cancer drug to a US partner.', 'CSPC Pharmaceutical licensed a cancer drug to a US partner.'],
     ['Forest Horse said sales of school uniforms slowed.', 'Semir Garment said sales of school uniforms slowed.'],
+    ['Muyuan Shares sold more hogs in October.', 'Muyuan Foods sold more hogs in October.'],
+    ['Baosteel Shares kept its coil prices flat.', 'Baoshan Iron & Steel kept its coil prices flat.'],
+    ['Zhonglian Heavy Science won a crane order.', 'Zoomlion won a crane order.'],
     // Traps: the same words as ordinary English, or a right name.
     ['A forest horse trail opened near the reservoir.', 'A forest horse trail opened near the reservoir.'],
     ['The Cambrian Period began about 540 million years ago.', 'The Cambrian Period began about 540 million years ago.'],
     ['Ningde Times Shares rose 2%.', 'CATL Shares rose 2%.'],
     ['A soft silver group of birch trees stood by the lake.', 'A soft silver group of birch trees stood by the lake.'],
     ['Tongwei shares rose 3%.', 'Tongwei shares rose 3%.'],
+    ['Muyuan Shares sold off after the report.', 'Muyuan Shares sold off after the report.'],
+    ['Tongwei Shares kept rising into the close.', 'Tongwei Shares kept rising into the close.'],
+    ['An ideal car for a family of five is a minivan.', 'An ideal car for a family of five is a minivan.'],
     ['Tongwei Shares Rise on Output Cuts', 'Tongwei Shares Rise on Output Cuts'],
     ['The choir is a beautiful group of singers.', 'The choir is a beautiful group of singers.'],
     ['Beautiful Group won a design award for its garden.', 'Beautiful Group won a design award for its garden.'],

@@ -215,9 +215,14 @@ export { COMPANY_CUE } from './company-cue.js';
  * began about 540 million years ago", "a Dragon Lake Group of islands").
  */
 export const NO_ARTICLE_BEFORE = String.raw`(?<!(?:^|[^\p{L}])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)`;
-/** The same for "X Shares": only verbs that are not about a share price. */
+/**
+ * The same for "X Shares": only verbs that are not about a share price
+ * ("Muyuan Shares sold more hogs", never "shares sold off"), and verbs a
+ * price also takes only with the company's "its" ("Baosteel Shares kept its
+ * prices"; shares take "their").
+ */
 export const SHARES_CUE =
-  String.raw`(?:,?\s+(?:said|says|reported|reports|posted|announced|announces|plans|planned|expects|signed|signs|won|wins|agreed|agrees|will|would|unveiled|launched|CEO|chairman)\b|\s*\()`;
+  String.raw`(?:,?\s+(?:said|says|reported|reports|posted|announced|announces|plans|planned|expects|signed|signs|won|wins|agreed|agrees|will|would|unveiled|launched|shipped|ships|delivered|delivers|booked|swung|bought|buys|acquired|hired|CEO|chairman|sold(?!\s+off)|sells(?!\s+off))\b|\s+(?:kept|keeps|raised|raises|cut|cuts|lifted|lowered|set|opened|started|began|built|completed|expanded)\s+its\b|\s+(?:returned|swung|turned)\s+to\s+(?:a\s+)?(?:profit|loss)\b|\s*\()`;
 
 /** Words an article about a trade holds, by the entity's sector: a one-word rendering needs one of them. */
 const SECTOR_CUES: Array<[RegExp, string[]]> = [
