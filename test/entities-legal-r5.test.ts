@@ -63,3 +63,21 @@ describe('a rendering that is another company\'s name, beside the holder\'s tick
     expect(mismatch.messages.some((m) => m.ruleId === 'ticker-mismatch')).toBe(true);
   });
 });
+
+describe('a data vendor\'s receipt and class tail', () => {
+  it('reads "Sponsored ADR Class A" as one tail, with its class', () => {
+    expect(legalSuffixAt('Kestrel, Inc. Sponsored ADR Class A rose', 7)).toMatchObject({ length: ', Inc. Sponsored ADR Class A'.length, shareClass: 'A', keepStop: false });
+    expect(legalSuffixAt('Kestrel, Inc. Sponsored ADR rose', 7)).toMatchObject({ length: ', Inc. Sponsored ADR'.length, shareClass: undefined });
+  });
+
+  it('shortens it in running text', async () => {
+    expect((await run('JD.com, Inc. Sponsored ADR Class A rose 3% in premarket trading.')).body).toBe('JD.com rose 3% in premarket trading.');
+  });
+});
+
+describe('a holding company\'s ticker beside its operating company\'s rendering', () => {
+  it('takes the holder\'s name where the Chinese names differ only by a holding word', async () => {
+    expect((await run('Jingke Energy (JKS.US) cut its module shipment guidance.')).body).toBe('JinkoSolar (JKS.US) cut its module shipment guidance.');
+    expect((await run('Jingke Energy (688223.SH) cut its module shipment guidance.')).body).toBe('Jinko Solar (688223.SH) cut its module shipment guidance.');
+  });
+});

@@ -197,10 +197,22 @@ function namesNoCompany(printed: string): boolean {
   return rest === '' || /^(?:the\s+)?[A-Z]$/.test(rest) || distinctive(rest.replace(/^the\s+/i, '')).size === 0;
 }
 
+/** Words a holding company's Chinese name adds to its operating company's: 晶科能源 → 晶科能源控股. */
+const HOLDING_TAIL = /^(?:控股|集团|控股集团|集团控股|股份|控股有限公司|集团有限公司|有限公司)$/u;
+
+/**
+ * "Jingke Energy (JKS.US)": the rendering names the operating company (晶科能源, listed in Shanghai), the
+ * ticker its holding company (晶科能源控股): one Chinese name but for a holding word, and the ticker decides.
+ */
+function holdingKin(zh: string | undefined, holderZh: string | undefined): boolean {
+  if (!zh || !holderZh || zh === holderZh || zh.length < 2) return false;
+  return holderZh.startsWith(zh) && HOLDING_TAIL.test(holderZh.slice(zh.length));
+}
+
 /** Whether a match names the holder: one of its names, or an entry for it (by id, or by the name it puts in). */
 function namesHolder(matcher: Matcher, c: Found, holder: number): boolean {
   const e = entityOf(matcher, c);
-  if (e !== undefined) return e === holder;
+  if (e !== undefined) return e === holder || holdingKin(matcher.kb.entity(e).zh, matcher.kb.entity(holder).zh);
   if (c.target.kind !== 'entry') return false;
   const entity = matcher.kb.entity(holder);
   const expected = c.target.entry.expected.toLowerCase();
@@ -291,7 +303,9 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
           // sentence alone may not hold; its own ticker beside it is the context. A right name is left alone.
           const only = inside[0]!;
           if (only.target.kind !== 'entry' || only.target.entry.mode === 'off') continue;
-          const value = replacementFor(only.target.entry, printed);
+          // A holding company's kin's variant ("Jingke Energy" beside JKS.US) takes the holder's name.
+          const own = entityOf(matcher, only);
+          const value = own !== undefined && own !== holder ? entity.name : replacementFor(only.target.entry, printed);
           if (value === printed) continue;
           fixes.push({ block: i, start, end, entity: holder, value, mode: only.target.entry.mode, covers: inside, rule: only.target.entry.rule, reason: `Replaced “${printed}” with “${value}”: a wrong form of its name, beside its ticker ${printKey(t.keys[0]!)}` });
           continue;

@@ -25,7 +25,7 @@ const LEGAL_FORM =
  */
 export const REGISTER_BRACKET = String.raw`\((?:Group|Holdings?|International|Cayman|China|Hong\sKong|HK|Asia|Asia\sPacific|Shanghai|Beijing|Shenzhen)\)`;
 const LEGAL_SUFFIX = new RegExp(
-  String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?\b)?(?![\p{L}\p{N}])`,
+  String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?(?:\s(?:Class|Cl\.)\s([A-CH])\b)?)?(?![\p{L}\p{N}])`,
   'u',
 );
 
@@ -53,8 +53,9 @@ export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined
   if (!m) return undefined;
   const length = m[0].length;
   // "… signed with Apple Inc. The company …": the stop also ends the sentence.
-  const keepStop = m[0].endsWith('.') && !m[1] && stopEndsSentence(text, at + length);
-  return { length, shareClass: m[1], keepStop };
+  const keepStop = m[0].endsWith('.') && !m[1] && !m[2] && stopEndsSentence(text, at + length);
+  // "JD.com, Inc. Sponsored ADR Class A": a data vendor's class after the receipt.
+  return { length, shareClass: m[1] ?? m[2], keepStop };
 }
 
 /** Whether a full stop just before `text[end]` also ends the sentence: nothing follows, or a new sentence does (not a title such as "Chairman"). */
