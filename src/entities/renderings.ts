@@ -77,16 +77,57 @@ export function companyRenderings(zh: string): string[] {
   const core = zh.replace(COMPANY_TAIL, '');
   if (!/^\p{Script=Han}{2,8}$/u.test(core) || (core !== zh && core.length < 3)) return [];
   const forms: string[] = [];
-  for (const parts of readings(core)) {
+  // A trade word ending the name is a word of its own: 寒武纪科技 "Hanwuji Keji", not "Hanwu Jikeji".
+  const trade = tradeWord(core);
+  for (const parts of readings(trade ? trade.head : core)) {
+    const count = parts.length + (trade?.syllables ?? 0);
     // Two syllables are too often another name's too (宏碁 Acer and 红旗 Hongqi are both "Hongqi").
-    if (parts.length < 3) return [];
-    const grouped = words(parts).map(capital);
+    if (count < 3) return [];
+    const grouped = [...words(parts).map(capital), ...(trade?.words ?? [])];
     // "Ningde-Shidai": a name of two words is also hyphenated (longer ones are not written so).
     forms.push(grouped.join(' '), grouped.join(''), ...(grouped.length === 2 ? [grouped.join('-')] : []));
     // Longer names are not written run together or syllable by syllable.
-    if (parts.length <= 4) forms.push(capital(parts.join('')), parts.map(capital).join(' '));
+    if (count <= 4) forms.push(capital(grouped.join('').toLowerCase()), [...parts, ...(trade ? syllables(core.slice(trade.head.length)) : [])].map(capital).join(' '));
   }
-  return unique(forms).filter((f) => !f.toLowerCase().split(/[\s-]+/).every((w) => PLACES.has(w)));
+  return umlauted(unique(forms)).filter((f) => !f.toLowerCase().split(/[\s-]+/).every((w) => PLACES.has(w)));
+}
+
+/** A name's head and the trade word after it in pinyin (科技 "Keji", 集成电路 "Jicheng Dianlu"), where the head keeps two characters. */
+function tradeWord(core: string): { head: string; words: string[]; syllables: number } | undefined {
+  // The longest word that ends it: 新材料 before 材料.
+  let best: { head: string; words: string[]; syllables: number } | undefined;
+  for (const [re, word] of TAIL_PINYIN) {
+    const m = re.exec(core);
+    if (!m || core.length - m[0].length < 2 || (best && best.syllables >= m[0].length)) continue;
+    best = { head: core.slice(0, core.length - m[0].length), words: word.split(' '), syllables: m[0].length };
+  }
+  return best;
+}
+
+/**
+ * ü as translators write it in a company name (绿能): "Lüneng", "Luneng" and
+ * pinyin-pro's "Lvneng". In pinyin a v is only ever ü.
+ */
+function umlauted(forms: string[]): string[] {
+  return [...new Set(forms.flatMap((f) => (/v/i.test(f) ? [f, f.replace(/v/g, 'ü').replace(/V/g, 'Ü'), f.replace(/v/g, 'u').replace(/V/g, 'U')] : [f])))];
+}
+
+/**
+ * A long name's head without its trade word, as copy shortens it: 地平线机器人
+ * "Dipingxian", 寒武纪科技 "Hanwuji". Three characters at least, and no place
+ * in it (中国建设银行 is not "Zhongguo Jianshe"; `places` are the build's place glosses); weaker than any name's own
+ * rendering, so a parent's pinyin stays the parent's (比亚迪电子 is not "Biyadi").
+ */
+export function companyHeadRenderings(zh: string, places: Iterable<string> = []): string[] {
+  const core = zh.replace(COMPANY_TAIL, '');
+  const trade = /^\p{Script=Han}{4,8}$/u.test(core) ? tradeWord(core) : undefined;
+  if (!trade || trade.head.length < 3) return [];
+  // A place anywhere in the head, in Chinese (哈尔滨银行 is not "Haerbin") or in its syllables, whichever
+  // way a form then spaces them ("Zhongguogongshang", "Zhongguozai").
+  for (const place of places) if (trade.head.includes(place)) return [];
+  const read = syllables(trade.head);
+  for (let i = 0; i < read.length; i++) for (let j = i + 2; j <= Math.min(read.length, i + 3); j++) if (PLACES.has(read.slice(i, j).join(''))) return [];
+  return companyRenderings(trade.head);
 }
 
 /** Generic company words, as a translator leaves them in pinyin after a name: 集团 Jituan, 科技 Keji. */
@@ -151,6 +192,12 @@ const TAIL_PINYIN: Array<[RegExp, string]> = [
   [/半导体$/, 'Bandaoti'],
   [/电脑$/, 'Diannao'],
   [/互娱$/, 'Huyu'],
+  [/机器人$/, 'Jiqiren'],
+  [/新材料$/, 'Xincailiao'],
+  [/集成电路$/, 'Jicheng Dianlu'],
+  [/新能源$/, 'Xinnengyuan'],
+  [/信息$/, 'Xinxi'],
+  [/技术$/, 'Jishu'],
 ];
 
 /** A company word a translator adds after a name without one, from the trade: 蔚来 (carmaker) → "Weilai Qiche". */
