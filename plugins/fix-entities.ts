@@ -52,7 +52,7 @@ import type { EntityRecord, Mode } from '../src/entities/kb.js';
 import { deskFirstReferences, inLegalContext, unknownLegalNames, unsureShortening, type LegalMention } from '../src/entities/legal.js';
 import { escapeRe } from '../src/text/escape-re.js';
 import { COMPANY_CUE } from '../src/entities/company-cue.js';
-import { opensSentence, replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
+import { byContext, opensSentence, replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
 import { displayFromShort, HK_MARKER, titleCase } from '../src/entities/names.js';
@@ -75,6 +75,8 @@ const SHARE_CLASS_STORY = /\b(?:Class [A-C] (?:voting |non-voting |common )?(?:s
 interface Fix {
   rule: string;
   value: string;
+  /** Other replacements offered with a suggestion. */
+  also?: string[] | undefined;
   mode: Mode;
   reason: string;
   note?: string | undefined;
@@ -98,19 +100,33 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
       // Names no list holds are legal names, or names beside a ticker: a block with neither, and no match, has nothing to fix.
       if (matches.length === 0 && anchoredHere.length === 0 && unknownLegalNames(block.text, NONE).length === 0) continue;
       const planned: Array<{ c: Found; fix: Fix }> = [];
-      for (const c of matches) {
+      // One rendering of two entries (two people, two stories): the one whose context holds.
+      const chosen = new Map<Found, Found>();
+      for (const match of matches) {
+        const c = match.alternatives ? (byContext(match, (e) => e.mode !== 'off' && analysis.probe.holds(e.context, block.text, match.start, match.end)) as Found | undefined) : match;
+        if (c === undefined) {
+          // Two people's stories in one article: both names offered, neither applied.
+          const options = [match.target as { entry: CompiledEntry }].map((t) => t.entry).concat(match.alternatives!).filter((e) => analysis.probe.holds(e.context, block.text, match.start, match.end));
+          const actual = block.text.slice(match.start, match.end);
+          const values = [...new Set(options.map((e) => replacementFor(e, actual, opensSentence(block.text, match.start))))];
+          const rule = options[0]!.rule;
+          if (!isMuted(tree, block.node, [rule, PLUGIN])) planned.push({ c: match, fix: { rule, value: values[0]!, also: values.slice(1), mode: 'suggest', reason: `Replaced “${actual}”: it could name ${values.map((v) => `“${v}”`).join(' or ')}, and the article tells both stories` } });
+          continue;
+        }
+        if (c !== match) chosen.set(match, c);
         const fix = decide(block, c);
         if (fix && !isMuted(tree, block.node, [fix.rule, PLUGIN])) planned.push({ c, fix });
       }
+      const current = chosen.size ? matches.map((c) => chosen.get(c) ?? c) : matches;
       // Names no list holds: fixed by the ticker beside them, or shortened from their legal form.
       const extra = [...anchoredFixes(matcher, anchoredHere), ...unknownLegalFixes(block, matches, anchoredHere, i, firstReferences, () => analysis.article)];
-      const covered = new Set(anchoredHere.flatMap((a) => a.covers ?? []));
+      const covered = new Set(anchoredHere.flatMap((a) => a.covers ?? []).map((c) => chosen.get(c) ?? c));
       if (covered.size) for (let k = planned.length - 1; k >= 0; k--) if (covered.has(planned[k]!.c)) planned.splice(k, 1);
       for (const p of planned) p.c = withArticle(matcher, block.text, p.c, p.fix, extra);
       for (const x of extra) if (!isMuted(tree, block.node, [x.fix.rule, PLUGIN])) planned.push({ c: withArticle(matcher, block.text, x.c, x.fix, planned), fix: x.fix });
       if (planned.length === 0) continue;
       planned.sort((a, b) => a.c.start - b.c.start);
-      const found = extra.length ? [...matches.filter((c) => !covered.has(c)), ...extra.map((x) => x.c)].sort((a, b) => a.start - b.start) : matches;
+      const found = extra.length ? [...current.filter((c) => !covered.has(c)), ...extra.map((x) => x.c)].sort((a, b) => a.start - b.start) : current;
       const applied = apply(file, block, planned);
       if (applied.length) carryOver(matcher, file, block, found, applied);
     }
@@ -465,7 +481,7 @@ function apply(file: VFile, block: Block, planned: Array<{ c: Found; fix: Fix }>
       reason: suggest ? `${fix.reason.replace(/^Replaced/, 'Consider replacing')} (not applied)` : fix.reason,
       place: placeIn(file, segment.node, start, actual),
       actual,
-      expected: [fix.value],
+      expected: [fix.value, ...(fix.also ?? [])],
       note: fix.note,
       severity: suggest ? 'warning' : 'info',
     });

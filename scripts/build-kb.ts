@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
-import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon } from '../src/entities/inflect.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
@@ -24,6 +24,7 @@ import { compileMatcherFile } from './compile-matcher.js';
 import { tickerKey } from '../src/entities/tickers.js';
 import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
 import { coreOfLegalName, displayFromShort, HK_MARKER, isFundName, legalSuffixAt, sectorOf, shortCodeExpandable, shortNameFixable, shortNameUnderstood, titleCase } from '../src/entities/names.js';
+import { roleOrganisations } from '../src/entities/role.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = findRoot(here);
@@ -568,6 +569,14 @@ for (const e of entries) {
   if (e.rule !== 'person-name' || !e.entity || !e.context?.any?.length || e.context.none?.length) continue;
   personContexts.set(e.entity, [...new Set([...(personContexts.get(e.entity) ?? []), ...e.context.any])]);
 }
+// Where no listed variant gives them, a person's stories are those of the organisation the role names
+// ("OpenAI chief executive", "Federal Reserve governor"): a bare transliterated surname ("Aoteman") is
+// then that person's where the organisation is named, and one pinyin form of two people is decided so.
+for (const e of entities) {
+  if (e.type !== 'person' || !e.curated || !e.note || personContexts.has(e.id)) continue;
+  const cues = roleOrganisations(e.note, (name) => byName.get(foldKey(name))?.type === 'company');
+  if (cues.length) personContexts.set(e.id, cues);
+}
 /** A person's forms listed only under a context, by entity ("person:jensen-huang|huang ren-xun"). */
 const personOnlyInContext = new Set<string>();
 {
@@ -582,8 +591,6 @@ const allEnglish = (form: string) => form.split(/[\s-]+/).every((w) => isEnglish
 const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string; how: Derivation }>>();
 const glosses = new GlossTable(curated.glosses.map(({ entry }) => entry));
 const glossCompanyWords = companyWords(glosses);
-const namesSquashed = new Set(entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map(squashed));
-const glossPlaces = curated.glosses.map(({ entry }) => entry).filter((g) => g.role === 'place').map((g) => g.zh);
 let literal = 0;
 for (const { entity, zh, source } of withZh) {
   const names = [entity.name, ...(entity.aliases ?? [])];
@@ -615,12 +622,8 @@ for (const { entity, zh, source } of withZh) {
   }
   if (entity.type === 'person') continue;
   // A product is not a 集团 ("Douyin Jituan"): company words it lacks only for companies.
-  // A long name's head without its trade word ("Dipingxian" for 地平线机器人) is as weak: a parent's own pinyin wins.
-  const heads = entity.type === 'company' ? companyHeadRenderings(zh, glossPlaces) : [];
-  for (const form of entity.type === 'company' ? [...companyGenericTailRenderings(zh), ...heads] : []) {
+  for (const form of entity.type === 'company' ? companyGenericTailRenderings(zh) : []) {
     if (taken.has(foldKey(form)) || partOfName(form, names)) continue;
-    // A head run together that spells another's right name ("Guotaijunan": Guotai Junan is a brokerage's) is that name's.
-    if (heads.includes(form) && namesSquashed.has(squashed(form))) continue;
     const list = candidates.get(foldKey(form)) ?? [];
     if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'pinyin-generic' });
     candidates.set(foldKey(form), list);
@@ -661,18 +664,30 @@ for (const e of entities) {
     candidates.set(foldKey(form), list);
   }
 }
+let shared = 0;
 const derivedBy = new Map<EntityRecord, Map<Derivation, { forms: string[]; source: string }>>();
 for (const all of candidates.values()) {
   // A form with a company word the Chinese name has beats the same form with one added ("Lixiang Jituan": 联想集团, not 理想).
   const list = all.length > 1 ? all.filter((c) => c.how !== 'pinyin-generic' && c.how !== 'literal-generic') : all;
+  const derive = (entity: EntityRecord, form: string, source: string, how: Derivation) => {
+    const byHow = derivedBy.get(entity) ?? new Map<Derivation, { forms: string[]; source: string }>();
+    const d = byHow.get(how) ?? { forms: [], source };
+    d.forms.push(form);
+    byHow.set(how, d);
+    derivedBy.set(entity, byHow);
+  };
+  if (list.length > 1) {
+    // One pinyin for two people (the same Chinese name): each where the stories of their own listed
+    // variants are told, the matcher trying one entry then the other; without such stories, neither.
+    if (list.every((c) => c.entity.type === 'person') && list.some((c) => personContexts.has(c.entity.id))) {
+      for (const c of list) if (personContexts.has(c.entity.id)) derive(c.entity, c.form, c.source, 'person-context');
+      shared += 1;
+    }
+    continue;
+  }
   if (list.length !== 1) continue;
   const { entity, form, source } = list[0]!;
-  const how = list[0]!.how === 'pinyin-generic' ? 'pinyin' : list[0]!.how === 'literal-generic' ? 'safe' : list[0]!.how;
-  const byHow = derivedBy.get(entity) ?? new Map<Derivation, { forms: string[]; source: string }>();
-  const d = byHow.get(how) ?? { forms: [], source };
-  d.forms.push(form);
-  byHow.set(how, d);
-  derivedBy.set(entity, byHow);
+  derive(entity, form, source, list[0]!.how === 'pinyin-generic' ? 'pinyin' : list[0]!.how === 'literal-generic' ? 'safe' : list[0]!.how);
 }
 for (const [entity, byHow] of derivedBy) {
   for (const [how, { forms, source }] of byHow) {
@@ -791,5 +806,5 @@ writeFileSync(join(dirname(outFile), 'dictionary.schema.json'), `${JSON.stringif
 for (const w of warnings) console.warn(`warning: ${w}`);
 console.log(
   `${relative(process.cwd(), outFile)}: ${entities.length} entities (${companies.length} curated companies, ${curated.people.length} people, ${curated.products.length} products, ${secCount} more from the SEC list, ${hkCount} more from HKEX), ` +
-    `${entries.length} entries (${tsvUsed} from the observed list, ${tsvSkipped} forms of it left to other rules; ${derived} pinyin renderings derived from zh, ${literal} word-for-word renderings)`,
+    `${entries.length} entries (${tsvUsed} from the observed list, ${tsvSkipped} forms of it left to other rules; ${derived} pinyin renderings derived from zh, ${literal} word-for-word renderings; ${shared} pinyin forms shared by two people, each in its own stories)`,
 );

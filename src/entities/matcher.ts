@@ -27,6 +27,8 @@ export interface Candidate {
   extension?: 'legal' | 'hk-suffix' | 'pinyin-tail' | undefined;
   /** Share class named in a legal-suffix extension ("Class C"). */
   shareClass?: string | undefined;
+  /** Other entries for the same words at the same span and priority, in precedence order: see `resolve`. */
+  alternatives?: CompiledEntry[] | undefined;
 }
 
 export const USER_PRIORITY = 10;
@@ -108,15 +110,17 @@ export class Matcher {
     });
 
     for (const entry of this.entries) for (const pattern of entry.patterns) add(pattern, { kind: 'entry', entry, pattern, priority: entry.priority });
-    // Precedence: for one pattern, only the highest-priority entries stay (later ones win ties).
+    // Precedence: for one pattern, only the highest-priority entries stay, the later first. The first is
+    // the match; the others are its alternatives, tried where its context does not hold (one rendering,
+    // two people: "the entry's context decides").
     for (let k = 0; k < targets.length; k++) {
       const list = targets[k]!;
       if (list.length < 2) continue;
       const entries = list.filter((t) => t.kind === 'entry');
       if (entries.length < 2) continue;
       const top = Math.max(...entries.map((t) => t.priority));
-      const winner = entries.filter((t) => t.priority === top).at(-1)!;
-      targets[k] = list.filter((t) => t.kind !== 'entry' || t === winner);
+      const kept = entries.filter((t) => t.priority === top).reverse();
+      targets[k] = [...kept, ...list.filter((t) => t.kind !== 'entry')];
     }
     this.targets = targets;
     // What every target of a pattern asks for is checked inside the scan: whole words, a capital first letter.
@@ -317,11 +321,37 @@ export function resolve(candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   let reach = 0;
   for (const c of sorted) {
-    if (c.start < reach) continue;
+    if (c.start < reach) {
+      // Another entry for the same words (another person, another story): kept beside the first for its context to decide.
+      const last = out[out.length - 1]!;
+      if (c.start === last.start && c.end === last.end && c.extension === last.extension && c.target.kind === 'entry' && last.target.kind === 'entry' && c.target.priority === last.target.priority && c.target.entry !== last.target.entry) {
+        (last.alternatives ??= []).push(c.target.entry);
+      }
+      continue;
+    }
     out.push(c);
     reach = c.end;
   }
   return out;
+}
+
+/**
+ * The candidate whose entry's context holds: `c` itself, or the first of its
+ * alternatives that holds (as a candidate of its own), or `c` when none does;
+ * undefined when the contexts of two entries naming different people or
+ * companies both hold (two people's stories in one article: unsure, so
+ * neither; two terms' contexts that both hold leave the first).
+ */
+export function byContext(c: Candidate, holds: (entry: CompiledEntry) => boolean): Candidate | undefined {
+  if (!c.alternatives || c.target.kind !== 'entry') return c;
+  const first = c.target.entry;
+  const held = [first, ...c.alternatives].filter(holds);
+  const entry = held[0];
+  if (!entry) return c;
+  if (entry.context && entry.rule !== 'jargon' && held.some((e) => e.context && e.expected !== entry.expected)) return undefined;
+  if (entry === first) return c;
+  const { alternatives: _others, ...rest } = c;
+  return { ...rest, target: { kind: 'entry', entry, pattern: c.target.pattern, priority: c.target.priority } };
 }
 
 /**

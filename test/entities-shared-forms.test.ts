@@ -1,0 +1,75 @@
+/**
+ * One wrong form, two entries: the same pinyin for two people, each entry
+ * with the stories that are its own. The matcher keeps both; the entry
+ * whose context holds is applied; where both hold, both names are offered
+ * and none applied. And the build's stories for a person: the organisation
+ * the role names.
+ */
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/index.js';
+import type { Dictionary } from '../src/entities/dictionary.js';
+import { roleOrganisations } from '../src/entities/role.js';
+
+// Two invented people whose Chinese names read alike.
+const twoPeople: Dictionary = {
+  rules: [
+    { expected: 'Vincent Lau', patterns: ['Liu Weisheng'], kind: 'person', context: { any: ['Harbourline Ferries'] } },
+    { expected: 'Wilson Liu', patterns: ['Liu Weisheng'], kind: 'person', context: { any: ['Northgate Semiconductor'] } },
+  ],
+};
+
+const article = (body: string) => `# Quarterly results\n\n${body}\n`;
+
+describe('one rendering of two people', () => {
+  it('applies the entry whose story the article tells, whichever was listed first', async () => {
+    const ferries = await clean(article('Liu Weisheng said Harbourline Ferries would add two routes.'), { dictionaries: [twoPeople] });
+    expect(ferries.markdown).toContain('Vincent Lau said Harbourline Ferries');
+    const chips = await clean(article('Liu Weisheng said Northgate Semiconductor would build a plant.'), { dictionaries: [twoPeople] });
+    expect(chips.markdown).toContain('Wilson Liu said Northgate Semiconductor');
+    expect(chips.messages.find((m) => m.ruleId === 'person-name')).toMatchObject({ actual: 'Liu Weisheng', expected: ['Wilson Liu'] });
+  });
+
+  it('changes nothing where neither story is told', async () => {
+    const result = await clean(article('Liu Weisheng opened a noodle shop in Chengdu.'), { dictionaries: [twoPeople] });
+    expect(result.markdown).toContain('Liu Weisheng opened');
+    expect(result.messages.filter((m) => m.ruleId === 'person-name')).toEqual([]);
+  });
+
+  it('offers both names and applies neither where the article tells both stories', async () => {
+    const result = await clean(article('Liu Weisheng, who sits on the boards of Harbourline Ferries and Northgate Semiconductor, resigned.'), { dictionaries: [twoPeople] });
+    expect(result.markdown).toContain('Liu Weisheng, who sits');
+    const warning = result.messages.find((m) => m.ruleId === 'person-name')!;
+    expect(warning).toMatchObject({ actual: 'Liu Weisheng', fatal: false });
+    expect([...warning.expected!].sort()).toEqual(['Vincent Lau', 'Wilson Liu']);
+    expect(warning.reason).toMatch(/could name .* or .*not applied/);
+  });
+});
+
+describe('the knowledge base', () => {
+  it('gives a bare transliterated surname to the person whose organisation the story names', async () => {
+    const openai = await clean(article('Aoteman said OpenAI would release a new model next month.'));
+    expect(openai.markdown).toContain('Sam Altman said OpenAI');
+    const other = await clean(article('Aoteman said the fund would invest in three start-ups.'));
+    expect(other.markdown).toContain('Aoteman said the fund');
+  });
+});
+
+describe('roleOrganisations', () => {
+  const companies = new Set(['OpenAI', 'Huawei']);
+  const isCompany = (name: string) => companies.has(name);
+
+  it('reads the organisation a role names', () => {
+    expect(roleOrganisations('OpenAI chief executive', isCompany)).toEqual(['OpenAI']);
+    expect(roleOrganisations('former Federal Reserve chairman', isCompany)).toEqual(['Federal Reserve']);
+    expect(roleOrganisations('economist at the Chinese Academy of Social Sciences', isCompany)).toEqual(['Chinese Academy of Social Sciences']);
+    expect(roleOrganisations("People's Bank of China deputy governor", isCompany)).toEqual(["People's Bank of China"]);
+    expect(roleOrganisations('IMF managing director', isCompany)).toEqual(['IMF']);
+  });
+
+  it('takes no place, nationality or unknown single word for an organisation', () => {
+    expect(roleOrganisations('former Japanese prime minister', isCompany)).toEqual([]);
+    expect(roleOrganisations('former Hong Kong chief executive', isCompany)).toEqual([]);
+    expect(roleOrganisations('livestream host', isCompany)).toEqual([]);
+    expect(roleOrganisations('Zappos chief executive', isCompany)).toEqual([]);
+  });
+});
