@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
-import { companyGenericTailRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon } from '../src/entities/inflect.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
@@ -591,6 +591,8 @@ const allEnglish = (form: string) => form.split(/[\s-]+/).every((w) => isEnglish
 const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string; how: Derivation }>>();
 const glosses = new GlossTable(curated.glosses.map(({ entry }) => entry));
 const glossCompanyWords = companyWords(glosses);
+const namesSquashed = new Set(entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map(squashed));
+const glossPlaces = curated.glosses.map(({ entry }) => entry).filter((g) => g.role === 'place').map((g) => g.zh);
 let literal = 0;
 for (const { entity, zh, source } of withZh) {
   const names = [entity.name, ...(entity.aliases ?? [])];
@@ -622,8 +624,12 @@ for (const { entity, zh, source } of withZh) {
   }
   if (entity.type === 'person') continue;
   // A product is not a 集团 ("Douyin Jituan"): company words it lacks only for companies.
-  for (const form of entity.type === 'company' ? companyGenericTailRenderings(zh) : []) {
+  // A long name's head without its trade word ("Dipingxian" for 地平线机器人) is as weak: a parent's own pinyin wins.
+  const heads = entity.type === 'company' ? companyHeadRenderings(zh, glossPlaces) : [];
+  for (const form of entity.type === 'company' ? [...companyGenericTailRenderings(zh), ...heads] : []) {
     if (taken.has(foldKey(form)) || partOfName(form, names)) continue;
+    // A head run together that spells another's right name ("Guotaijunan": Guotai Junan is a brokerage's) is that name's.
+    if (heads.includes(form) && namesSquashed.has(squashed(form))) continue;
     const list = candidates.get(foldKey(form)) ?? [];
     if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'pinyin-generic' });
     candidates.set(foldKey(form), list);
