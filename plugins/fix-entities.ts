@@ -265,6 +265,8 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
     if (c.extension === 'hk-suffix' || (c.target.form === 'short' && entity.fixShort)) {
       // "TENCENT (00700) and TENCENT-R (80700)": where the article quotes both counters, they are the story.
       if ((countersQuoted ??= quotedCounters(analysis)).has(index)) return undefined;
+      // 'trades under the short name "BABA-W"': a short name set alone in quotation marks is quoted as such.
+      if (quotedSpan(text, c.start, c.end)?.exact) return undefined;
       const named = entity.curated || c.target.form === 'short' ? entity.name : written();
       // "CHINA MOBILE PROFIT RISES": in a line set in capitals the name stays in capitals (only a counter goes).
       const value = setInCapitals(text, c.start, c.end) ? named.toUpperCase() : named;
@@ -333,7 +335,9 @@ const COMPANY_CUE_AFTER = new RegExp(`^${COMPANY_CUE}`, 'u');
  * Securities Regulatory Commission") or a name that starts with one.
  */
 function withArticle(matcher: Matcher, text: string, c: Found, fix: Fix, others: ReadonlyArray<{ c: Found }>): Found {
-  if (fix.rule !== 'entity-name' || fix.mode !== 'fix' || /^the\s/i.test(fix.value)) return c;
+  // "The Coca-Cola Company said" → "Coca-Cola said": a register's "The" goes with a known company's legal form too.
+  const legal = fix.rule === 'legal-suffix' && c.extension === 'legal';
+  if ((fix.rule !== 'entity-name' && !legal) || fix.mode !== 'fix' || /^the\s/i.test(fix.value)) return c;
   // The article is taken only where no other fix in the block reaches it.
   if (others.some((o) => o.c.end > c.start - 8 && o.c.start < c.start)) return c;
   const entity = entityOf(matcher, c);

@@ -28,9 +28,13 @@ describe('register forms around a known name', () => {
 
   it('shortens a known company\'s "Group, Inc." and "The … Company" legal names', async () => {
     const goldman = await run('The Goldman Sachs Group, Inc. raised its target for Chinese stocks.');
-    expect(goldman.messages.find((m) => m.ruleId === 'legal-suffix')).toMatchObject({ actual: 'Goldman Sachs Group, Inc.', expected: ['Goldman Sachs'] });
+    expect(goldman.messages.find((m) => m.ruleId === 'legal-suffix')).toMatchObject({ actual: 'The Goldman Sachs Group, Inc.', expected: ['Goldman Sachs'] });
     const coke = await run('The Coca-Cola Company will sell a new drink in China.');
-    expect(coke.messages.find((m) => m.ruleId === 'legal-suffix')).toMatchObject({ actual: 'Coca-Cola Company', expected: ['Coca-Cola'] });
+    expect(coke.messages.find((m) => m.ruleId === 'legal-suffix')).toMatchObject({ actual: 'The Coca-Cola Company', expected: ['Coca-Cola'] });
+    expect(goldman.body).toBe('Goldman Sachs raised its target for Chinese stocks.');
+    expect(coke.body).toBe('Coca-Cola will sell a new drink in China.');
+    // "the" before a noun it governs stays with the noun.
+    expect((await run('Workers at the Toyota Motor Corporation plant went home.')).body).toBe('Workers at the Toyota plant went home.');
   });
 });
 
@@ -79,5 +83,13 @@ describe('a holding company\'s ticker beside its operating company\'s rendering'
   it('takes the holder\'s name where the Chinese names differ only by a holding word', async () => {
     expect((await run('Jingke Energy (JKS.US) cut its module shipment guidance.')).body).toBe('JinkoSolar (JKS.US) cut its module shipment guidance.');
     expect((await run('Jingke Energy (688223.SH) cut its module shipment guidance.')).body).toBe('Jinko Solar (688223.SH) cut its module shipment guidance.');
+  });
+});
+
+describe('an exchange short name quoted as such', () => {
+  it('stays where it stands alone in quotation marks, and is fixed in running text', async () => {
+    const quoted = 'The shares trade under the short name "XIAOMI-W" in Hong Kong.';
+    expect((await run(quoted)).body).toBe(quoted);
+    expect((await run('XIAOMI-W rose 4% after the launch.')).body).toBe('Xiaomi rose 4% after the launch.');
   });
 });
