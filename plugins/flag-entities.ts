@@ -314,7 +314,22 @@ function slotOwner(matcher: Matcher, analysis: Analysis, blockIndex: number, slo
     const e = company(c);
     if (e !== undefined && e !== exclude) return e;
   }
+  // "The company said its AI chatbot …" in a paragraph naming no company before the slot: the pronoun
+  // points back past the paragraph, to the company the article is about.
+  if (!found.some((c) => c.end <= slot.start && company(c) !== undefined)) return articleSubject(matcher, analysis, exclude);
   return undefined;
+}
+
+/** The company the article names most often (names and tickers), other than `exclude`; the first named on a tie. */
+function articleSubject(matcher: Matcher, analysis: Analysis, exclude: number): number | undefined {
+  let best: number | undefined;
+  let most = 0;
+  for (const [e, n] of analysis.mentions) {
+    if (e === exclude || n <= most || matcher.kb.entity(e).type !== 'company') continue;
+    best = e;
+    most = n;
+  }
+  return best;
 }
 
 /**
