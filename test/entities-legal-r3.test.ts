@@ -7,7 +7,8 @@
  * desk's "Full Name Co. Limited (ABBR)" first reference.
  */
 import { describe, expect, it } from 'vitest';
-import { inLegalContext, placeOnly, unsureShorteningReason } from '../src/entities/legal.js';
+import { inLegalContext, unsureShorteningReason } from '../src/entities/legal.js';
+import { placeOnly } from '../src/text/places.js';
 import { legalSuffixAt } from '../src/entities/names.js';
 import { clean } from '../src/index.js';
 
