@@ -175,7 +175,7 @@ describe('pinyin renderings', () => {
   });
 });
 
-describe('person renderings of Japanese names of five kanji', () => {
+describe('person renderings: Japanese names of five kanji, polyphonic given names', () => {
   it('reads a two-kanji surname and a three-kanji given name, in both orders and spaced', () => {
     expect(personRenderings('小泉进次郎')).toEqual(
       expect.arrayContaining(['Xiaoquan Jincilang', 'Jincilang Xiaoquan', 'Xiaoquan Jin Ci Lang', 'Xiaoquan Jin-ci-lang']),
@@ -185,6 +185,13 @@ describe('person renderings of Japanese names of five kanji', () => {
   it('reads a listed three-kanji surname as one word', () => {
     expect(personRenderings('三木谷浩史')).toEqual(expect.arrayContaining(['Sanmugu Haoshi', 'Haoshi Sanmugu']));
     expect(personRenderings('佐佐木朗希')).toContain('Langxi Zuozuomu');
+  });
+
+  it('reads a polyphonic character of a given name both ways, never the surname', () => {
+    expect(personRenderings('永守重信')).toEqual(expect.arrayContaining(['Yongshou Zhongxin', 'Yongshou Chongxin', 'Chongxin Yongshou']));
+    // 曾 as a surname is only "Zeng"; 长 in a given name is "Chang" or "Zhang".
+    expect(personRenderings('曾毓群').some((f) => /Ceng/.test(f))).toBe(false);
+    expect(personRenderings('李长江')).toEqual(expect.arrayContaining(['Li Changjiang', 'Li Zhangjiang']));
   });
 
   it('leaves a transliteration of five characters to its own reading', () => {

@@ -308,6 +308,33 @@ function surnameLengthOf(name: string): number {
   return COMPOUND_SURNAMES.has(name.slice(0, 2)) || name.length === 4 ? 2 : 1;
 }
 
+/**
+ * Characters of a given name read two ways, where a translator may take the
+ * other reading (永守重信 "Yongshou Chongxin" beside pinyin-pro's "Zhongxin";
+ * 长 "Zhang" beside "Chang"). The surname's reading pinyin-pro decides.
+ */
+const NAME_POLYPHONES: Record<string, string[]> = {
+  重: ['zhong', 'chong'],
+  长: ['chang', 'zhang'],
+  長: ['chang', 'zhang'],
+  朝: ['chao', 'zhao'],
+  乐: ['le', 'yue'],
+  樂: ['le', 'yue'],
+  行: ['xing', 'hang'],
+  传: ['chuan', 'zhuan'],
+  傳: ['chuan', 'zhuan'],
+};
+
+/** The syllables of a name, then the same with one given-name character read its other way (four at most). */
+function givenNameReadings(name: string, read: string[], surnameLength: number): string[][] {
+  const out = [read];
+  [...name].forEach((ch, i) => {
+    if (i < surnameLength) return;
+    for (const alt of NAME_POLYPHONES[ch] ?? []) if (alt !== read[i]) out.push(read.map((s, k) => (k === i ? alt : s)));
+  });
+  return out.slice(0, 4);
+}
+
 /** The pinyin renderings of a person's Chinese name: surname first and last, given name joined, spaced or hyphenated. */
 export function personRenderings(zh: string): string[] {
   const name = zh.replace(/[·•・]/g, '');
@@ -317,7 +344,7 @@ export function personRenderings(zh: string): string[] {
   const read = syllables(name, true);
   if (read.length !== name.length) return [];
   const forms: string[] = [];
-  for (const parts of umlautSpellings(read)) {
+  for (const parts of givenNameReadings(name, read, surnameLength).flatMap(umlautSpellings)) {
     const surname = capital(parts.slice(0, surnameLength).join(''));
     const given = parts.slice(surnameLength);
     const joined = capital(given.join(''));
