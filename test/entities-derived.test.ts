@@ -78,6 +78,9 @@ describe('word-for-word renderings', () => {
     expect(literal('天合光能')).toMatchObject({ 'Tianhe Light Energy': 'safe' });
     expect(literal('隆基绿能')).toMatchObject({ 'Longji Green Energy': 'safe' });
     expect(literal('理想汽车')).toMatchObject({ 'Ideal Car': 'word', 'Lixiang Car': 'safe' });
+    // 微 ends a chip designer's name ("Ruixin Micro") but never opens one: 微创 stays in pinyin.
+    expect(literal('瑞芯微')).toMatchObject({ 'Ruixin Micro': 'safe' });
+    expect(Object.keys(literal('微创医疗')).some((f) => f.startsWith('Micro '))).toBe(false);
     // A group's English name that MT writes for its characters, before 股份: "Baosteel Shares".
     expect(literal('宝钢股份')).toMatchObject({ 'Baosteel Shares': 'shares' });
   });
@@ -154,6 +157,17 @@ describe('pinyin renderings', () => {
     expect(companyRenderings('沐曦集成电路')).toContain('Muxi Jicheng Dianlu');
     // Names of two two-character words are grouped as before.
     expect(companyRenderings('立讯精密')).toEqual(expect.arrayContaining(['Lixun Jingmi', 'Lixunjingmi', 'Li Xun Jing Mi']));
+  });
+
+  it("gives a name of two company words its own word, the outer one alone only as a weak form", () => {
+    expect(companyTailRenderings('保利置业集团')).toEqual(['Baoli Zhiye', 'Baoli Zhiye Jituan']);
+    expect(companyGenericTailRenderings('保利置业集团')).toEqual(['Baoli Jituan']);
+    expect(companyGenericTailRenderings('泰康保险集团')).toEqual(['Taikang Jituan']);
+  });
+
+  it('reads 行 in a bank name as hang, and 再保险 as one word', () => {
+    expect(companyRenderings('国开行')).toContain('Guokaihang');
+    expect(companyRenderings('中国再保险')).toContain('Zhongguo Zaibaoxian');
   });
 
   it('spells ü three ways in a company name', () => {

@@ -123,7 +123,9 @@ function segmentations(zh: string, table: GlossTable): Segment[][] {
       walk(at + latin.length, [...acc, { alternatives: [latin], kind: 'gloss', role: 'latin', length: latin.length }]);
       return;
     }
-    const g = table.at(zh, at);
+    // A one-character company word never opens a name (微 "Micro" ends 士兰微, but 微创 is "Weichuang", not "Micro Chuang").
+    const found = table.at(zh, at);
+    const g = at === 0 && found?.role === 'generic' && found.zh.length === 1 ? undefined : found;
     if (g) {
       const alternatives = g.role === 'place' ? (g.en?.length ? g.en : [pinyinWord(g.zh)]) : g.en ?? [];
       if (alternatives.length) walk(at + g.zh.length, [...acc, { alternatives, kind: 'gloss', role: g.role, length: g.zh.length, pinyinPlace: g.role === 'place' && !g.en?.length }]);
