@@ -30,6 +30,8 @@ function syllables(zh: string, surname = false): string[] {
 const POLYPHONES: Record<string, string[]> = {
   // pinyin-pro reads most names right from the word around a character; 的 in a brand (美的) it reads "de".
   的: ['di'],
+  // 行 at a bank's name reads hang (国开行 "Guokaihang"); pinyin-pro reads it alone as xing.
+  行: ['hang'],
 };
 
 /** The syllables of a name, then the same with each polyphonic character read its other way. */
@@ -192,6 +194,7 @@ const TAIL_PINYIN: Array<[RegExp, string]> = [
   [/半导体$/, 'Bandaoti'],
   [/电脑$/, 'Diannao'],
   [/互娱$/, 'Huyu'],
+  [/再保险$/, 'Zaibaoxian'],
   [/机器人$/, 'Jiqiren'],
   [/新材料$/, 'Xincailiao'],
   [/集成电路$/, 'Jicheng Dianlu'],
@@ -249,7 +252,11 @@ export function companyTailRenderings(zh: string): string[] {
     const stem = capital(parts.join(''));
     if (PLACES.has(stem.toLowerCase())) return [];
     const marked = apostrophed(parts);
-    for (const t of tails) forms.push(`${stem} ${t}`, ...(marked ? [`${marked} ${t}`] : []));
+    // The name's own word is the innermost; the words after it follow it, never stand in for it: 保利置业集团 is
+    // "Baoli Zhiye" or "Baoli Zhiye Jituan", not "Baoli Jituan" (保利集团 is its parent).
+    const order = [...tails].reverse();
+    const own = order.length > 1 ? [order[0]!, order.join(' ')] : order;
+    for (const t of own) forms.push(`${stem} ${t}`, ...(marked ? [`${marked} ${t}`] : []));
   }
   return forms;
 }
@@ -266,6 +273,8 @@ const GENERIC_TAILS = ['Jituan', 'Gongsi', 'Konggu'];
  */
 export function companyGenericTailRenderings(zh: string): string[] {
   const own = new Set(companyTailRenderings(zh));
+  const skipped = outerTailRenderings(zh);
+  if (skipped.length) return skipped.filter((f) => !own.has(f));
   const core = zh.replace(COMPANY_TAIL, '');
   // 京东物流 is not "Jingdong Jituan": only a bare two-character name takes a company word it lacks.
   if (!/^\p{Script=Han}{2}$/u.test(core)) return [];
@@ -274,6 +283,25 @@ export function companyGenericTailRenderings(zh: string): string[] {
     for (const f of companyTailRenderings(`${core}${tail === 'Jituan' ? '集团' : tail === 'Gongsi' ? '公司' : '控股'}`)) if (!own.has(f)) forms.push(f);
   }
   return forms;
+}
+
+/**
+ * A name of two company words with only the outer one ("Taikang Jituan" for
+ * 泰康保险集团): right for some (泰康集团 is the same group), another's name for
+ * others (保利集团 is the parent of 保利置业集团), so a weak form.
+ */
+function outerTailRenderings(zh: string): string[] {
+  let core = zh;
+  const hits: string[] = [];
+  for (let guard = 0; guard < 3; guard++) {
+    const hit = TAIL_PINYIN.find(([re]) => re.test(core));
+    if (!hit) break;
+    const m = hit[0].exec(core)!;
+    hits.push(m[0]);
+    core = core.slice(0, core.length - m[0].length);
+  }
+  if (hits.length < 2) return [];
+  return companyTailRenderings(core + hits[0]!);
 }
 
 /** Whether a rendering is a right short form of the name ("Hongqi" of "FAW Hongqi", "Dahua" of "Dahua Technology"). */
