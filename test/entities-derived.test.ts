@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { readCurated } from '../src/entities/curated.js';
 import { COMPANY_CUE, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, SHARES_CUE, sectorCues } from '../src/entities/literal.js';
 import { shortCodeExpandable } from '../src/entities/names.js';
-import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, personRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, personRenderings, withSectorTail } from '../src/entities/renderings.js';
 import { findTickers, printKey, tickerKey } from '../src/entities/tickers.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
@@ -83,6 +83,15 @@ describe('word-for-word renderings', () => {
     expect(Object.keys(literal('微创医疗')).some((f) => f.startsWith('Micro '))).toBe(false);
     // A group's English name that MT writes for its characters, before 股份: "Baosteel Shares".
     expect(literal('宝钢股份')).toMatchObject({ 'Baosteel Shares': 'shares' });
+  });
+
+  it('renders the Chinese names of Taiwanese, Japanese and Korean companies word for word', () => {
+    expect(literal('日月光')).toMatchObject({ 'Sun Moon Light': 'phrase' });
+    expect(literal('野村控股')).toMatchObject({ 'Wild Village Holdings': 'phrase' });
+    expect(literal('三菱日联金融集团')).toMatchObject({ 'Three Diamonds Japan United Financial Group': 'phrase' });
+    expect(literal('南亚科技')).toMatchObject({ 'South Asia Technology': 'phrase' });
+    // 韩华 is left out of the table: "Korea China" is how copy names two countries.
+    expect(Object.keys(literal('韩华集团'))).not.toContain('Korea China');
   });
 
   it('takes "X Shares" for the company only before what a share price does not do', () => {
@@ -170,6 +179,11 @@ describe('pinyin renderings', () => {
     expect(companyRenderings('中国再保险')).toContain('Zhongguo Zaibaoxian');
   });
 
+  it("reads 厦 as Xiamen's xia too, and 日报 as one word", () => {
+    expect(companyRenderings('厦钨新能')).toContain('Xiawu Xinneng');
+    expect(companyRenderings('科创板日报')).toContain('Kechuangban Ribao');
+  });
+
   it('spells ü three ways in a company name', () => {
     expect(companyRenderings('隆基绿能')).toEqual(expect.arrayContaining(['Longji Lüneng', 'Longji Luneng', 'Longji Lvneng']));
     expect(companyRenderings('宁德时代').some((f) => /ü/.test(f))).toBe(false);
@@ -210,6 +224,21 @@ describe('person renderings: Japanese names of five kanji, polyphonic given name
 
   it('leaves a transliteration of five characters to its own reading', () => {
     expect(personRenderings('埃隆·马斯克')).toEqual([]);
+  });
+});
+
+describe('a nickname printed before the name it stands for', () => {
+  const words = new Set(['mother', 'leather', 'jacket', 'swordsman', 'lei', 'yang', 'old']);
+  const isWord = (w: string) => words.has(w);
+  it('is the name once, for a nickname with an English word in it', () => {
+    expect(nicknameBeforeName('Mother Su', 'Lisa Su', isWord)).toBe('Mother Su Lisa Su');
+    expect(nicknameBeforeName('Leather Jacket Swordsman', 'Jensen Huang', isWord)).toBe('Leather Jacket Swordsman Jensen Huang');
+  });
+
+  it('is nothing for a pinyin form, even one whose syllables are English words, or a form holding the name', () => {
+    expect(nicknameBeforeName('Lei Busi', 'Lei Jun', isWord)).toBeUndefined();
+    expect(nicknameBeforeName('Yang Meng', 'Steven Yang', isWord)).toBeUndefined();
+    expect(nicknameBeforeName('Old Ma Elon Musk', 'Elon Musk', isWord)).toBeUndefined();
   });
 });
 
@@ -269,6 +298,10 @@ describe('through the pipeline, with the shipped knowledge base', async () => {
     ['Soft Silver Group raised its stake in the chip designer.', 'SoftBank Group raised its stake in the chip designer.'],
     ['Stone Medicine Group licensed a cancer drug to a US partner.', 'CSPC Pharmaceutical licensed a cancer drug to a US partner.'],
     ['Forest Horse said sales of school uniforms slowed.', 'Semir Garment said sales of school uniforms slowed.'],
+    // A nickname before the name it stands for leaves the name once.
+    ['Mother Su Lisa Su showed the new AMD accelerators.', 'Lisa Su showed the new AMD accelerators.'],
+    ['Wooden Sister Cathie Wood sold Tesla shares.', 'Cathie Wood sold Tesla shares.'],
+    ['Jincilang Xiaoquan said rice prices would fall.', 'Shinjiro Koizumi said rice prices would fall.'],
     ['Muyuan Shares sold more hogs in October.', 'Muyuan Foods sold more hogs in October.'],
     ['Baosteel Shares kept its coil prices flat.', 'Baoshan Iron & Steel kept its coil prices flat.'],
     ['Zhonglian Heavy Science won a crane order.', 'Zoomlion won a crane order.'],
