@@ -32,6 +32,8 @@ const POLYPHONES: Record<string, string[]> = {
   的: ['di'],
   // 行 at a bank's name reads hang (国开行 "Guokaihang"); pinyin-pro reads it alone as xing.
   行: ['hang'],
+  // 厦 in a company name is Xiamen's (厦钨 "Xiawu"); pinyin-pro reads it alone as sha (大厦).
+  厦: ['xia'],
 };
 
 /** The syllables of a name, then the same with each polyphonic character read its other way. */
@@ -195,6 +197,7 @@ const TAIL_PINYIN: Array<[RegExp, string]> = [
   [/电脑$/, 'Diannao'],
   [/互娱$/, 'Huyu'],
   [/再保险$/, 'Zaibaoxian'],
+  [/日报$/, 'Ribao'],
   [/机器人$/, 'Jiqiren'],
   [/新材料$/, 'Xincailiao'],
   [/集成电路$/, 'Jicheng Dianlu'],
