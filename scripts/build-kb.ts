@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
-import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameForms, partOfName, personMisspellings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, partOfName, personMisspellings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon } from '../src/entities/inflect.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
@@ -135,6 +135,9 @@ function variantEntries(variants: Variant[] | undefined, expected: string, defau
             ...(v.mode ? { mode: v.mode } : {}),
             ...(v.note ? { note: v.note } : {}),
           };
+    // A nickname before the name itself ("Mother Su Lisa Su") is the name once, whatever the story.
+    const beforeName = rule === 'person-name' && !base.mode && base.expected === expected ? base.patterns.flatMap((p) => nicknameBeforeName(p, expected, isEnglishWord) ?? []) : [];
+    if (beforeName.length) entries.push({ rule, expected, patterns: beforeName, entity, source });
     // A name's wrong form made of English words ("Saviour", "Where to Go") is the name only with its
     // capital: in lower case it is the ordinary words ("this saviour from the stars").
     const [plain, other] = rule === 'jargon' || rule === 'hk-short-name' ? [[], base.patterns] : splitPlainEnglish(base.patterns);

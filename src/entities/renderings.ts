@@ -500,6 +500,20 @@ export function nicknameForms(pattern: string): string[] {
   return [...t.before.map((w) => `${w} ${name}`), ...t.after.map((w) => `${name} ${w}`)].filter((f) => f !== pattern);
 }
 
+/**
+ * A nickname printed before the name it stands for, as a translation renders
+ * 苏妈苏姿丰 or 皮衣刀客黄仁勋 ("Mother Su Lisa Su"): the form to replace by the
+ * name once, in any story, since the name beside it settles who is meant.
+ * Only a nickname with an English word in it that is no pinyin syllable
+ * ("Mother", "Stock God", not "Lei" or "Yang"): a pinyin form before the name
+ * is no apposition a translator writes.
+ */
+export function nicknameBeforeName(pattern: string, name: string, isEnglishWord: (word: string) => boolean): string | undefined {
+  const english = (w: string) => /^\p{Lu}?\p{Ll}{2,}$/u.test(w) && isEnglishWord(w.toLowerCase()) && !pinyinSyllables().has(w.toLowerCase());
+  if (pattern.includes(name) || !pattern.split(/[\s-]+/).some(english)) return undefined;
+  return `${pattern} ${name}`;
+}
+
 /** Every pinyin syllable pinyin-pro reads a common character as, for cutting a run-together word. */
 let syllableSet: Set<string> | undefined;
 function pinyinSyllables(): Set<string> {
