@@ -106,6 +106,12 @@ describe('place lines and kickers', () => {
     expect(isPlaceLine('Hong Kong', 'The bank cut its rates.')).toBe(false);
     expect(isPlaceLine('Wire Eight', 'Wire Eight learned that the bank cut its rates.')).toBe(false);
     expect(isPlaceLine('CLS', '')).toBe(false);
+    // In capitals: a known place, or one the story uses as a place; a headline set in capitals is neither.
+    expect(isPlaceLine("XI'AN", '')).toBe(true);
+    expect(isPlaceLine('YIWU', 'Traders in Yiwu said orders slowed.')).toBe(true);
+    expect(isPlaceLine('YIWU', 'Orders slowed.')).toBe(false);
+    expect(isPlaceLine('COPPER HITS HIGH', 'Copper hits high as mines cut output in Chile.')).toBe(false);
+    expect(isPlaceLine('SHANGHAI/COPPER', '')).toBe(false);
     expect(isKicker('Markets')).toBe(true);
     expect(isKicker('China Economy')).toBe(true);
     expect(isKicker('Wire Eight')).toBe(false);
@@ -118,6 +124,15 @@ describe('place lines and kickers', () => {
     expect(result.meta.dateline).toBe('HONG KONG');
     expect(result.markdown.startsWith(`HONG KONG\n\n# ${TITLE}\n\n`)).toBe(true);
     expect(removals(result.messages)).toEqual([]);
+  });
+
+  it('a short headline set in capitals is the title, not a place line, and its title-case echo goes (text)', async () => {
+    const caps = 'COPPER HITS RECORD HIGH';
+    const dek = 'Copper reached its highest price on record on Monday.';
+    const result = await clean([caps, dek, 'Copper Hits Record High', LEDE].join('\n'), { format: 'text' });
+    expect(result.title).toBe(caps);
+    expect(result.markdown.startsWith(`# ${caps}\n\n${dek}\n\n`)).toBe(true);
+    expect(result.markdown).not.toContain('Copper Hits Record High');
   });
 
   it('the line after a place line is the title even when it ends in a full stop (text)', async () => {

@@ -6,6 +6,8 @@
  * opened 3% higher", "**12:30** Afternoon session cancelled"). Judged by
  * shape and by what the story says, with the section words only as a hint.
  */
+import { placeOnly } from '../text/places.js';
+import { escapeRe } from '../text/escape-re.js';
 
 /**
  * A place in capitals, the way desks print a dateline on its own line:
@@ -17,7 +19,6 @@ const CAPITALS_PLACE = /^\p{Lu}[\p{Lu}.'’-]*(?:[ /]\p{Lu}[\p{Lu}.'’-]*){0,3}
 /** A name of up to three words in title case: "Hong Kong", "New York". */
 const TITLE_CASE_NAME = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}$/u;
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A place alone on its line: in capitals (a desk's dateline), or a name the
@@ -26,10 +27,20 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function isPlaceLine(text: string, story: string): boolean {
   if (text.length > 40) return false;
-  if (CAPITALS_PLACE.test(text)) return (text.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
-  if (!TITLE_CASE_NAME.test(text) || !story) return false;
-  const name = escapeRe(text);
-  return new RegExp(`\\b(?:in|at|from|across|outside|near|around)\\s+${name}\\b(?!\\s+\\p{Lu})|\\b${name}-(?:listed|based|headquartered)\\b`, 'u').test(story);
+  // In capitals, each place of "NEW YORK/LONDON" is a known place or one the story uses as such:
+  // a headline set in capitals ("NVIDIA BEATS FORECASTS") is no dateline.
+  if (CAPITALS_PLACE.test(text)) return (text.match(/\p{Lu}/gu)?.length ?? 0) >= 4 && text.split('/').every((part) => placeOnly(titleCased(part)) || usedAsPlace(titleCased(part), story));
+  return TITLE_CASE_NAME.test(text) && usedAsPlace(text, story);
+}
+
+/** "HONG KONG" → "Hong Kong", "XI'AN" → "Xi'an". */
+const titleCased = (capitals: string) => capitals.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+
+/** Whether the story writes `name` as a place it happens in: "in Hong Kong", "Hong Kong-listed". */
+function usedAsPlace(name: string, story: string): boolean {
+  if (!story || !TITLE_CASE_NAME.test(name)) return false;
+  const n = escapeRe(name);
+  return new RegExp(`\\b(?:in|at|from|across|outside|near|around)\\s+${n}\\b(?!\\s+\\p{Lu})|\\b${n}-(?:listed|based|headquartered)\\b`, 'u').test(story);
 }
 
 /**
