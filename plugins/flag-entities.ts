@@ -579,11 +579,27 @@ function restyle(tickerText: string, from: string, to: string): string {
     if (written && at !== -1) {
       const code = /^\d+$/.test(newCode) && written.length < newCode.length ? newCode.slice(newCode.length - written.length).padStart(written.length, '0') : newCode;
       const fits = /^\d+$/.test(newCode) ? String(Number(newCode)).length <= written.length : true;
-      return tickerText.slice(0, at) + (fits ? code : newCode) + tickerText.slice(at + written.length);
+      const swapped = tickerText.slice(0, at) + (fits ? code : newCode) + tickerText.slice(at + written.length);
+      return to.startsWith('CN:') ? withMainlandBoard(swapped, to) : swapped;
     }
   }
   return `(${printKey(to)})`;
 }
+
+/**
+ * A mainland code's exchange is the code's own: "(600519.SH)" for 000858 is "(000858.SZ)", never ".SH";
+ * a prefix too ("SZ: 000858", "SHE: 000858").
+ */
+function withMainlandBoard(tickerText: string, key: string): string {
+  const board = printKey(key).slice(-2);
+  const like = (old: string, ascii: string) => (/[Ａ-Ｚ]/.test(old) ? toFullWidth(ascii) : old === old.toLowerCase() ? ascii.toLowerCase() : ascii);
+  const google: Record<string, string> = { SH: 'SHA', SZ: 'SHE' };
+  return tickerText
+    .replace(/([.．]\s?)(SH|SZ|BJ|SS|ＳＨ|ＳＺ|ＢＪ)(?![\p{L}])/iu, (_, dot: string, old: string) => dot + like(old, board))
+    .replace(/^([(（]\s*)(SHA|SHE|SH|SZ|BJ|SS)(\s*[:：])/i, (_, open: string, old: string, colon: string) => open + like(old, old.length === 3 ? (google[board] ?? board) : board) + colon);
+}
+
+const toFullWidth = (ascii: string) => [...ascii].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
 
 /** What may stand between a name and its ticker: nothing, a possessive, a share class. */
 function betweenOk(between: string): boolean {
