@@ -306,7 +306,19 @@ function runningName(entity: EntityRecord, printed: string, legal: string): stri
   const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
   const compact = entity.name.replace(/[^\p{Lu}]/gu, '');
   if (initials.length >= 2 && compact.length >= 2 && compact === entity.name.replace(/\s+/g, '') && compact.startsWith(initials)) return entity.name;
+  // "China Petroleum & Chemical Corporation" → "Sinopec", "Hong Kong Exchanges and Clearing Limited" → "HKEX": a
+  // spelled-out alias of three words or more, printed with its legal form, is the register's name of a company
+  // the desk calls by a shorter name that the exchange's own short name ("SINOPEC CORP") or an acronym confirms.
+  // (One- and two-word aliases, "Facebook", may be a former or a unit's name; "Hon Hai Precision Industry" stays.)
+  if (words.length >= 3 && entity.name.length < printed.length && registerShortName(entity) && (entity.aliases ?? []).some((a) => fold(a) === fold(printed))) return entity.name;
   return printed;
+}
+
+/** Whether the desk name is the exchange's short name for the company ("Sinopec", "SINOPEC CORP") or an acronym ("PICC", "BMW"). */
+function registerShortName(entity: EntityRecord): boolean {
+  const first = entity.name.split(/\s+/)[0]!;
+  if (/^\p{Lu}{2,}/u.test(first)) return true;
+  return (entity.short ?? []).some((s) => s.split(/[\s-]+/)[0]!.toLowerCase() === first.toLowerCase());
 }
 
 /** Whether the article names two share classes of one company ("Alphabet Inc. Class A … Alphabet Inc. Class C"). */

@@ -93,3 +93,15 @@ describe('an exchange short name quoted as such', () => {
     expect((await run('XIAOMI-W rose 4% after the launch.')).body).toBe('Xiaomi rose 4% after the launch.');
   });
 });
+
+describe('a register name spelled out, printed with its legal form', () => {
+  it('becomes the shorter name the desk uses for that company', async () => {
+    expect((await run('China Petroleum & Chemical Corporation raised its interim dividend.')).body).toBe('Sinopec raised its interim dividend.');
+    expect((await run('Hong Kong Exchanges and Clearing Limited reported record turnover.')).body).toBe('HKEX reported record turnover.');
+  });
+
+  it('leaves the same name without a legal form, and a one-word former name, as printed', async () => {
+    expect((await run('China Petroleum & Chemical raised its interim dividend.')).body).toBe('China Petroleum & Chemical raised its interim dividend.');
+    expect((await run('Facebook, Inc. changed its name in 2021.')).body).not.toContain('Meta');
+  });
+});
