@@ -136,7 +136,7 @@ export function quotedSpan(text: string, start: number, end: number): { exact: b
 const KIND_WORDS: Array<[RegExp, string[]]> = [
   [/^chat-?bots?$/i, ['chatbot', 'assistant']],
   [/^(?:assistants?|copilots?|agents?)$/i, ['assistant', 'chatbot']],
-  [/^(?:models?|LLMs?)$/i, ['model']],
+  [/^(?:models?|LLMs?|generators?)$/i, ['model']],
   [/^(?:apps?|applications?|super-apps?|browsers?|engines?|tools?|software)$/i, ['app']],
   [/^bots?$/i, ['chatbot', 'assistant']],
   [/^(?:consoles?|drones?|TVs?|televisions?)$/i, ['device']],
@@ -180,13 +180,15 @@ export function slotKinds(phrase: string, head: string): string[] {
 
 /** What may follow a noun phrase's head: punctuation or a function word or verb, not another noun ("phone users", "app store"). */
 const PHRASE_END = String.raw`(?=\s*(?:[,.;:!?)"”]|$)|\s+(?:and|or|but|that|which|who|for|in|on|at|to|from|with|by|of|as|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says|now|also|already|still|rose|fell|sold|shipped|went|go|goes|run|runs|ran|work|works|worked|won|beat|drew|topped|passed|did|do|does|fold|serve|answer|answers|handle|handles|reached|got|gets|get|drove|made|makes|[a-z]{3,}(?<!e)ed)\b)`;
-const HEAD = String.raw`chat-?bots?|bots?|tools?|software|consoles?|drones?|TVs?|televisions?|assistants?|copilots?|agents?|models?|model\s+family|LLMs?|apps?|applications?|super-apps?|browsers?|search\s+engines?|platforms?|operating\s+systems?|services?|drugs?|medicines?|treatments?|therap(?:y|ies)|vaccines?|jabs?|pills?|injections?|antibod(?:y|ies)|inhibitors?|biosimilars?|games?|shooters?|RPGs?|MMOs?|phones?|smartphones?|handsets?|foldables?|glasses|headsets?|watch(?:es)?|smartwatch(?:es)?|tablets?|laptops?|earbuds|speakers?|devices?|gadgets?|wearables?|cars?|SUVs?|sedans?|saloons?|EVs?|hatchbacks?|minivans?|MPVs?|brands?|chips?|processors?|GPUs?|CPUs?|accelerators?|chipsets?|battery|batteries|robots?|humanoids?|robotaxis?`;
+const HEAD = String.raw`chat-?bots?|bots?|tools?|software|consoles?|drones?|TVs?|televisions?|assistants?|copilots?|agents?|models?|model\s+family|LLMs?|(?:video|image|music|AI|text-to-video|text-to-image)\s+generators?|apps?|applications?|super-apps?|browsers?|search\s+engines?|platforms?|operating\s+systems?|services?|drugs?|medicines?|treatments?|therap(?:y|ies)|vaccines?|jabs?|pills?|injections?|antibod(?:y|ies)|inhibitors?|biosimilars?|games?|shooters?|RPGs?|MMOs?|phones?|smartphones?|handsets?|foldables?|glasses|headsets?|watch(?:es)?|smartwatch(?:es)?|tablets?|laptops?|earbuds|speakers?|devices?|gadgets?|wearables?|cars?|SUVs?|sedans?|saloons?|EVs?|hatchbacks?|minivans?|MPVs?|brands?|chips?|processors?|GPUs?|CPUs?|accelerators?|chipsets?|battery|batteries|robots?|humanoids?|robotaxis?`;
 /** A head noun ending just before the name, with an optional comma: "its AI chatbot ", "its chatbot, ". */
 const HEAD_BEFORE = new RegExp(String.raw`\b(${HEAD}),?\s+(?:(?:called|named|dubbed|known\s+as)\s+)?$`, 'i');
 /** A head noun right after the name ("Google's Anta Sports model", "hundreds of Yili robots"), not a compound's first half. */
 const HEAD_AFTER = new RegExp(String.raw`^\s+((?:(?:AI|large|big|smart|language|foundation|reasoning|video|voice|intelligent|humanoid|electric|mobile|new)\s+){0,2}(?:${HEAD}))\b(?![-’'])${PHRASE_END}`, 'i');
 /** An appositive after the name: ", its voice assistant", ", a reasoning model", " (its chatbot)". */
 const APPOSITIVE_AFTER = new RegExp(String.raw`^\s*[,(]\s*((?:its|their|the\s+company['’]s|the\s+group['’]s|a|an|the)\s+(?:(?!(?:of|the|a|an|for|with|and|or|to|from|by|in)\s)[\p{L}\p{N}-]+\s+){0,3}?(${HEAD}))\b(?![-’'])${PHRASE_END}`, 'iu');
+/** An appositive owned by a name: "X, ByteDance's video model, …" (the owner in group 2). */
+const APPOSITIVE_POSSESSIVE_AFTER = new RegExp(String.raw`^\s*,\s*(((?:[\p{Lu}][\p{L}\p{N}.&-]*\s+){0,3}[\p{Lu}][\p{L}\p{N}.&-]*)['’]s\s+(?:(?!(?:of|the|a|an|for|with|and|or|to|from|by|in)\s)[\p{L}\p{N}-]+\s+){0,3}?(${HEAD}))\b(?![-’'])${PHRASE_END}`, 'u');
 const POWERED_AFTER = /^-(?:powered|based)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/u;
 const POWERED_BEFORE = /\bpowered\s+by\s+$/i;
 /** A list item's separator before the name, and a list's opening after a plural product noun. */
@@ -268,6 +270,23 @@ export function slotOf(text: string, start: number, end: number): Slot | undefin
     const phrase = appositive[1]!.replace(/\s+/g, ' ');
     const noun = appositive[2]!;
     return { shape: 'after', start, end: end + appositive[0].length, phrase, noun: noun.toLowerCase(), kinds: slotKinds(phrase, lastWord(noun)), pronoun: /^(?:its|their|the\s+company|the\s+group)/i.test(phrase) };
+  }
+
+  const owned = APPOSITIVE_POSSESSIVE_AFTER.exec(after);
+  if (owned) {
+    const phraseAt = end + owned[0].indexOf(owned[1]!);
+    const noun = owned[3]!;
+    const phrase = owned[1]!.replace(/\s+/g, ' ');
+    return {
+      shape: 'after',
+      start,
+      end: end + owned[0].length,
+      phrase,
+      noun: noun.toLowerCase(),
+      kinds: slotKinds(phrase, lastWord(noun)),
+      possessive: { start: phraseAt, end: phraseAt + owned[2]!.length },
+      pronoun: false,
+    };
   }
 
   const powered = POWERED_AFTER.exec(after);
