@@ -105,3 +105,15 @@ describe('a register name spelled out, printed with its legal form', () => {
     expect((await run('Facebook, Inc. changed its name in 2021.')).body).not.toContain('Meta');
   });
 });
+
+describe('a register place after the form, and a case against a public body', () => {
+  it('takes "Inc. of Zhuhai" as part of the legal form, never "of course"', async () => {
+    expect(legalSuffixAt('Kestrel Electric Appliances, Inc. of Zhuhai said', 'Kestrel Electric Appliances'.length)?.length).toBe(', Inc. of Zhuhai'.length);
+    expect(legalSuffixAt('Kestrel Inc. of course said', 7)?.length).toBe(' Inc.'.length);
+  });
+
+  it('keeps a legal name before "v. the …"', () => {
+    const text = 'Kestrel Precision Co., Ltd. v. the Fair Trade Commission is pending.';
+    expect(inLegalContext(text, 0, text.indexOf(' v.'))).toBe(true);
+  });
+});

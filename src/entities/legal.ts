@@ -23,7 +23,7 @@ function sentenceAround(text: string, start: number, end: number): { before: str
 }
 
 const COURT_BEFORE = /(?:\bv\.?|\bvs\.?|\bversus|\bIn\s+re:?|\bEx\s+parte)\s+(?:[\p{Lu}][\p{L}\p{N}.,&'’-]*\s+){0,6}$/u;
-const COURT_AFTER = /^[,.]?\s*(?:et\s+al\.?,?\s+)?(?:v\.?|vs\.?|versus)\s+\p{Lu}/u;
+const COURT_AFTER = /^[,.]?\s*(?:et\s+al\.?,?\s+)?(?:v\.?|vs\.?|versus)\s+(?:the\s+)?\p{Lu}/u;
 /** "formerly known as", and a former name given after a comma: "Meta Platforms Inc, previously Facebook Inc,". */
 const FORMERLY = /\b(?:formerly(?:\s+known\s+as|\s+called)?|f\/k\/a|previously\s+known\s+as|renamed\s+from|also\s+known\s+as|hereinafter)\b|,\s*previously\s/i;
 const LEGAL_WORDS = /(?:©|\(c\)\s*\d{4}|\bcopyright\b|\ball\s+rights\s+reserved\b|\bregistered\s+trademarks?\b)|\b(?:court|lawsuits?|sued|jury|judge|tribunal|arbitration|litigation|(?:patent\s+)?infringement|hereinafter|registered\s+office|incorporated\s+(?:in|under)|a\s+company\s+incorporated|Form\s+(?:10-K|10-Q|8-K|20-F|6-K|S-1|F-1|13D|13G)|prospectus\s+of|(?:exchange|regulatory|securities)\s+filings?|filings?\s+(?:with|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:stock\s+)?(?:exchange|bourse|regulators?)|announcement\s+to\s+the\s+(?:[A-Z][\w-]*\s+){0,3}(?:stock\s+)?(?:exchange|bourse)|\bas\s+(?:the|its)\s+(?:operating\s+(?:company|entity)|issuer|guarantor|borrower|registrant|offeror)\b|\b(?:the|a|its|this)\s+filings?\s+(?:shows?|showed|lists?|listed|names?|named|identifies|identified)\b|\bpatent\s+(?:holders?|owners?|applicants?|assignees?)\b|\bassignees?\b|\bfined\b|\bpenalt(?:y|ies)\b|plaintiffs?|defendants?|petitioner|respondent|docket|case\s+No\.)/i;

@@ -14,8 +14,8 @@
 const LEGAL_FORM =
   String.raw`Joint[-\s]Stock\sCo(?:\.|mpany),?\s?(?:Ltd\.?|Limited)|Joint[-\s]Stock\sCompany|Public\sCompany\sLimited|Public\sLimited\sCompany|PCL\b|` +
   // "Ping An Insurance (Group) Company of China, Ltd.": the register's "of China" between the form's words.
-  String.raw`(?:Co\.|Company)\sof\sChina,?\s(?:Ltd\.?|Limited)|` +
-  String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Co,?\s(?:Ltd\b\.?|Limited)|Company\sLimited|Holdings\sLimited|` +
+  String.raw`(?:Co\.|Company)\s(?:\(Group\)\s)?of\sChina,?\s(?:Ltd\.?|Limited)|` +
+  String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Co,?\s(?:Ltd\b\.?|Limited)|Company\s(?:Limited|Ltd\b\.?)|Corp,?\s(?:Ltd\b\.?|Limited)|Holdings\sLimited|` +
   // Singapore, Australia, India, Malaysia, Mexico, Brazil, Germany, Russia and the Gulf: forms of more than one word first.
   String.raw`P(?:te|ty|vt)\.?\s?Ltd\.?|Private\sLimited|Sdn\.?\s?Bhd\.?|Berhad\b|Bhd\.?|S\.A\.B\.\sde\sC\.V\.|Ltda\.?|GmbH\s&\sCo\.\s?KG(?:aA)?\b|AG\s&\sCo\.\s?KGaA\b|KGaA\b|PJSC\b|AB\s\(publ\)|` +
   String.raw`Inc\.|Inc\b|Incorporated|Corporation,?\sLimited|Corp\.,?\s?(?:Ltd\.?|Limited)|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|SA\b|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
@@ -24,8 +24,10 @@ const LEGAL_FORM =
  * (International) Company Limited", "ZTO Express (Cayman) Inc.", "X (China) Co., Ltd.".
  */
 export const REGISTER_BRACKET = String.raw`\((?:Group|Holdings?|International|Cayman|China|Hong\sKong|HK|Asia|Asia\sPacific|Shanghai|Beijing|Shenzhen)\)`;
+/** A register's place after the form: "Gree Electric Appliances, Inc. of Zhuhai". */
+const REGISTER_PLACE = String.raw`(?:China|Shanghai|Shenzhen|Beijing|Zhuhai|Hangzhou|Guangzhou|Tianjin|Chongqing|Suzhou|Wuhan|Chengdu|Nanjing|Xiamen|Ningbo|Qingdao|Dalian|Foshan|Dongguan|Jiangsu|Zhejiang|Guangdong|Shandong|Fujian|Anhui|Sichuan|Hubei|Hunan|Henan|Hebei)`;
 const LEGAL_SUFFIX = new RegExp(
-  String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?(?:\s(?:Class|Cl\.)\s([A-CH])\b)?)?(?![\p{L}\p{N}])`,
+  String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\sof\s${REGISTER_PLACE}(?![\p{L}\p{N}]))?(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?(?:\s(?:Class|Cl\.)\s([A-CH])\b)?)?(?![\p{L}\p{N}])`,
   'u',
 );
 
