@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
-import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, partOfName, personMisspellings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, partOfName, personMisspellings, placedRenderings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon } from '../src/entities/inflect.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
@@ -602,6 +602,8 @@ for (const { entity, zh, source } of withZh) {
   // A name without a company word takes the one its trade implies (蔚来, a carmaker: "Weilai Qiche").
   const tailed = entity.type === 'person' ? undefined : withSectorTail(zh, entity.sector);
   let forms = entity.type === 'person' ? personRenderings(zh) : [...companyRenderings(zh), ...companyTailRenderings(zh), ...(tailed ? companyTailRenderings(tailed) : [])];
+  // "Zhejiang Huayou Guye" for a company whose English name starts with its place (Zhejiang Huayou Cobalt).
+  if (entity.type !== 'person') forms = [...forms, ...placedRenderings(forms, names, glossPlaces)];
   // Many people's pinyin names are right too ("Ma Huateng" beside "Pony Ma"): their other spellings are
   // derived only where a pinyin spelling of the name is already listed as wrong ("Huang Renxun" for Jensen Huang).
   if (entity.type === 'person' && !forms.some((f) => wrongOf.get(entity.id)?.has(squashed(f)))) forms = [];

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { readCurated } from '../src/entities/curated.js';
 import { COMPANY_CUE, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, SHARES_CUE, sectorCues } from '../src/entities/literal.js';
 import { shortCodeExpandable } from '../src/entities/names.js';
-import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, personRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, placedRenderings, companyTailRenderings, nicknameBeforeName, personRenderings, withSectorTail } from '../src/entities/renderings.js';
 import { findTickers, printKey, tickerKey } from '../src/entities/tickers.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
@@ -177,6 +177,12 @@ describe('pinyin renderings', () => {
   it('reads 行 in a bank name as hang, and 再保险 as one word', () => {
     expect(companyRenderings('国开行')).toContain('Guokaihang');
     expect(companyRenderings('中国再保险')).toContain('Zhongguo Zaibaoxian');
+  });
+
+  it('writes the place before the pinyin of a company whose English name starts with it', () => {
+    expect(placedRenderings(['Huayou Guye', 'Hua You Gu Ye', 'Huayouguye'], ['Zhejiang Huayou Cobalt'])).toEqual(['Zhejiang Huayou Guye']);
+    expect(placedRenderings(['Pianzaihuang Yaoye'], ['Zhangzhou Pientzehuang Pharmaceutical'], ['漳州'])).toEqual(['Zhangzhou Pianzaihuang Yaoye']);
+    expect(placedRenderings(['Haikang Weishi'], ['Hikvision'])).toEqual([]);
   });
 
   it("reads 厦 as Xiamen's xia too, and 日报 as one word", () => {

@@ -307,6 +307,21 @@ function outerTailRenderings(zh: string): string[] {
   return companyTailRenderings(core + hits[0]!);
 }
 
+/**
+ * A company whose English name starts with its place ("Zhejiang Huayou
+ * Cobalt", "Jiangsu Hengrui Medicine") is written with the place before its
+ * pinyin too ("Zhejiang Huayou Guye"): those forms, so the place is taken with
+ * the rendering and not printed twice ("Zhejiang Zhejiang Huayou Cobalt").
+ * `placesZh`: more places, in Chinese (the build's place glosses).
+ */
+export function placedRenderings(forms: string[], names: string[], placesZh: Iterable<string> = []): string[] {
+  const known = new Set([...PLACES, ...[...placesZh].map((zh) => syllables(zh).join(''))]);
+  const places = new Set(names.map((n) => n.split(/\s+/)[0]!).filter((w) => known.has(w.toLowerCase())));
+  // Spaced forms of words, not syllable by syllable ("Beijing Bei Jing Qi Che" is no one's spelling).
+  const worded = forms.filter((f) => f.includes(' ') && f.split(' ').length <= 3);
+  return [...places].flatMap((place) => worded.filter((f) => !f.toLowerCase().startsWith(place.toLowerCase())).map((f) => `${place} ${f}`));
+}
+
 /** Whether a rendering is a right short form of the name ("Hongqi" of "FAW Hongqi", "Dahua" of "Dahua Technology"). */
 export function partOfName(rendering: string, names: string[]): boolean {
   const r = rendering.toLowerCase();
