@@ -185,6 +185,11 @@ describe('pinyin renderings', () => {
     expect(placedRenderings(['Haikang Weishi'], ['Hikvision'])).toEqual([]);
   });
 
+  it('splits a name of five syllables either way where no trade word ends it', () => {
+    expect(companyRenderings('华尔街见闻')).toEqual(expect.arrayContaining(['Huaer Jiejianwen', 'Huaerjie Jianwen']));
+    expect(companyRenderings('寒武纪科技')).not.toContain('Hanwu Jikeji');
+  });
+
   it("reads 厦 as Xiamen's xia too, and 日报 as one word", () => {
     expect(companyRenderings('厦钨新能')).toContain('Xiawu Xinneng');
     expect(companyRenderings('科创板日报')).toContain('Kechuangban Ribao');

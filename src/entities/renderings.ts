@@ -90,6 +90,8 @@ export function companyRenderings(zh: string): string[] {
     const grouped = [...words(parts).map(capital), ...(trade?.words ?? [])];
     // "Ningde-Shidai": a name of two words is also hyphenated (longer ones are not written so).
     forms.push(grouped.join(' '), grouped.join(''), ...(grouped.length === 2 ? [grouped.join('-')] : []));
+    // Five syllables with no trade word known split either way: 华尔街见闻 is "Huaerjie Jianwen", three and two.
+    if (!trade && parts.length === 5) forms.push([parts.slice(0, 3), parts.slice(3)].map((w) => capital(w.join(''))).join(' '));
     // Longer names are not written run together or syllable by syllable.
     if (count <= 4) forms.push(capital(grouped.join('').toLowerCase()), [...parts, ...(trade ? syllables(core.slice(trade.head.length)) : [])].map(capital).join(' '));
   }
