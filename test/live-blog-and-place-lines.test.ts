@@ -103,7 +103,9 @@ describe('place lines and kickers', () => {
     expect(isPlaceLine('SHANGHAI', '')).toBe(true);
     expect(isPlaceLine('NEW YORK/LONDON', '')).toBe(true);
     expect(isPlaceLine('Hong Kong', 'Shares in Hong Kong fell.')).toBe(true);
-    expect(isPlaceLine('Hong Kong', 'The bank cut its rates.')).toBe(false);
+    expect(isPlaceLine('Hong Kong', 'The bank cut its rates.')).toBe(true);
+    expect(isPlaceLine('Lotus Bay', 'The bank cut its rates.')).toBe(false);
+    expect(isPlaceLine('Lotus Bay', 'Shops in Lotus Bay stayed shut.')).toBe(true);
     expect(isPlaceLine('Wire Eight', 'Wire Eight learned that the bank cut its rates.')).toBe(false);
     expect(isPlaceLine('CLS', '')).toBe(false);
     // In capitals: a known place, or one the story uses as a place; a headline set in capitals is neither.
@@ -115,6 +117,10 @@ describe('place lines and kickers', () => {
     expect(isKicker('Markets')).toBe(true);
     expect(isKicker('China Economy')).toBe(true);
     expect(isKicker('Wire Eight')).toBe(false);
+    expect(isKicker('Hong Kong Stocks')).toBe(true);
+    expect(isKicker('Semiconductors')).toBe(true);
+    expect(isKicker('Tesla Stocks')).toBe(false);
+    expect(isKicker('Hong Kong')).toBe(false);
     expect(isKicker('laitimes')).toBe(false);
   });
 
@@ -151,6 +157,15 @@ describe('place lines and kickers', () => {
     const site = await clean(['Metal Wire', `# ${TITLE}`, LEDE, story].join('\n\n'), { format: 'markdown' });
     expect(site.markdown.startsWith(`# ${TITLE}`)).toBe(true);
     expect(ids(site.messages)).toEqual(['headline-chrome']);
+  });
+
+  it('a known place or a place-and-section kicker above the headline stays, though the story never names it (text)', async () => {
+    for (const line of ['Shenzhen', 'Hong Kong Stocks']) {
+      const result = await clean([line, TITLE, LEDE, 'Traders expect more volatility.'].join('\n'), { format: 'text' });
+      expect(result.title, line).toBe(TITLE);
+      expect(result.markdown.startsWith(`${line}\n\n# ${TITLE}\n\n`), line).toBe(true);
+      expect(removals(result.messages), line).toEqual([]);
+    }
   });
 
   it('a place line under the headline stays; a label line there still goes', async () => {

@@ -30,7 +30,7 @@ export function isPlaceLine(text: string, story: string): boolean {
   // In capitals, each place of "NEW YORK/LONDON" is a known place or one the story uses as such:
   // a headline set in capitals ("NVIDIA BEATS FORECASTS") is no dateline.
   if (CAPITALS_PLACE.test(text)) return (text.match(/\p{Lu}/gu)?.length ?? 0) >= 4 && text.split('/').every((part) => placeOnly(titleCased(part)) || usedAsPlace(titleCased(part), story));
-  return TITLE_CASE_NAME.test(text) && usedAsPlace(text, story);
+  return TITLE_CASE_NAME.test(text) && (placeOnly(text) || usedAsPlace(text, story));
 }
 
 /** "HONG KONG" → "Hong Kong", "XI'AN" → "Xi'an". */
@@ -51,15 +51,30 @@ const SECTION_WORDS = new Set(
   ('markets market business economy economics technology tech companies corporate finance financial banking banks property ' +
     'energy commodities currencies bonds stocks equities world asia china politics policy opinion analysis commentary exclusive ' +
     'breaking news deals earnings ipo ipos autos health science trade industry retail media telecoms crypto fintech insight ' +
-    'interview explainer feature features briefing investing wealth money')
+    'interview explainer feature features briefing investing wealth money semiconductors chips autos cars evs housing insurance ' +
+    'brokers securities funds macro forex gold oil metals mining consumer travel shipping logistics infrastructure utilities ' +
+    'renewables startups regulation esg climate')
     .split(' '),
 );
 
-/** A kicker: one to three section words, capitalised, nothing else ("Markets", "China Economy", "EXCLUSIVE"). */
+/**
+ * A kicker: one to three section words, capitalised, nothing else ("Markets",
+ * "China Economy", "EXCLUSIVE"), after a place or not ("Hong Kong Stocks").
+ */
 export function isKicker(text: string): boolean {
   if (text.length > 30 || !/^\p{Lu}/u.test(text)) return false;
   const words = text.split(' ');
-  return words.length <= 3 && words.every((w) => SECTION_WORDS.has(w.toLowerCase()));
+  if (words.length > 4) return false;
+  // The place a section is of: the longest run of first words that is only places.
+  let from = 0;
+  for (let n = Math.min(3, words.length - 1); n > 0; n--) {
+    if (placeOnly(words.slice(0, n).join(' '))) {
+      from = n;
+      break;
+    }
+  }
+  const rest = words.slice(from);
+  return rest.length >= 1 && rest.length <= 3 && rest.every((w) => SECTION_WORDS.has(w.toLowerCase()));
 }
 
 /** A short line above or under the headline that belongs to the article: a place line or a kicker. */
