@@ -195,7 +195,10 @@ for (const { entry: c, file, index } of companies) {
   const id = first ? `${first.slice(0, 2).toLowerCase()}:${first.slice(3)}` : `${c.type ?? 'company'}:${slug(c.name)}`;
   // A file of listings for companies defined elsewhere ("Toyota" with 7203.T beside Toyota with TM.US) adds to the entity of that name.
   const sameName = curatedByName.get(foldKey(c.name));
-  const known = existing(id, c.name, where) ?? (sameName && tickers.length && (sameName.type === (c.type ?? 'company')) ? sameName : undefined);
+  // So does an entry of the same name without listings ("Asus" with its Chinese name beside "Asus" with 2357.TW),
+  // unless the two Chinese names differ: two companies of one English name.
+  const sameCompany = sameName && sameName.type === (c.type ?? 'company') && (tickers.length || !c.zh || !sameName.zh || c.zh === sameName.zh);
+  const known = existing(id, c.name, where) ?? (sameCompany ? sameName : undefined);
   if (known === 'conflict') continue;
   if (known) {
     mergeInto(known, { zh: c.zh, aliases: c.aliases, tickers, sector: c.sector });
@@ -762,6 +765,21 @@ for (const [entity, byHow] of derivedBy) {
     entries.push({ ...rest, patterns: [pattern], ...(context ? { context } : {}), source: same.map((e) => e.source?.replace(/^data\/curated\//, '')).join(' + ') });
   }
   for (let k = entries.length - 1; k >= 0; k--) if (entries[k]!.patterns.length === 0 && !entries[k]!.regex?.length) entries.splice(k, 1);
+}
+
+// ---------------------------------------------------------------- one entity listed twice
+
+// An alias that is another curated entity's name ("Neta" beside "Neta Auto", alias Neta) makes two entities of
+// one: a mention counts for either, and the flags and the ticker checks may take the wrong one.
+{
+  const curatedNamed = new Map(entities.filter((e) => e.curated).map((e) => [`${e.type}|${foldKey(e.name)}`, e]));
+  for (const e of entities) {
+    if (!e.curated) continue;
+    for (const a of e.aliases ?? []) {
+      const other = curatedNamed.get(`${e.type}|${foldKey(a)}`);
+      if (other && other !== e) warnings.push(`${e.name} (${e.id}) has the alias "${a}", the name of ${other.id}: one entity listed twice? merge them or drop the alias`);
+    }
+  }
 }
 
 // ---------------------------------------------------------------- right names no entry may change

@@ -56,6 +56,22 @@ describe('bundled knowledge base', () => {
     expect(holder('CN:300750')[0]).toBe(holder('HK:03750')[0]);
   });
 
+  it('holds one entity per curated name: files that list the same company by name add to it', () => {
+    const curated = kb.entities.filter((e) => e.curated);
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const e of curated) {
+      const key = `${e.type}|${e.name.toLowerCase()}`;
+      if (seen.has(key) && e.zh && kb.entities.find((o) => o.id === seen.get(key))?.zh === e.zh) twice.push(`${e.name}: ${seen.get(key)} and ${e.id}`);
+      seen.set(key, e.id);
+    }
+    expect(twice).toEqual([]);
+    const asus = curated.filter((e) => e.name === 'Asus');
+    expect(asus).toHaveLength(1);
+    expect(asus[0]!.tickers).toContain('TW:2357');
+    expect(asus[0]!.aliases).toContain('AsusTek');
+  });
+
   it('has every US listing of the SEC list, and share classes where they matter', () => {
     expect(holder('US:GOOG')[0]?.classes).toEqual({ A: 'US:GOOGL', C: 'US:GOOG' });
     expect(holder('US:CRWV')[0]?.name).toBe('CoreWeave');
