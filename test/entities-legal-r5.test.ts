@@ -117,3 +117,17 @@ describe('a register place after the form, and a case against a public body', ()
     expect(inLegalContext(text, 0, text.indexOf(' v.'))).toBe(true);
   });
 });
+
+describe('forms a register spells out', () => {
+  it('reads "Companies Inc.", "(Private) Limited" and "Aktiengesellschaft"', () => {
+    expect(legalSuffixAt('Kestrel Companies Inc. said', 7)?.length).toBe(' Companies Inc.'.length);
+    expect(legalSuffixAt('Kestrel Holdings (Private) Limited said', 7)?.length).toBe(' Holdings (Private) Limited'.length);
+    expect(legalSuffixAt('Kestrel Aktiengesellschaft said', 7)?.length).toBe(' Aktiengesellschaft'.length);
+  });
+
+  it('reads a bare "Company" after a known name only before what a company does', async () => {
+    expect((await run('Ford Motor Company said it would license battery technology.')).body).toBe('Ford said it would license battery technology.');
+    const plant = 'Workers at a Ford Motor Company plant in Michigan went on strike.';
+    expect((await run(plant)).body).toBe(plant);
+  });
+});

@@ -4,6 +4,7 @@
  * exchange short names ("HUA HONG SEMI", "XIAOMI-W") and their share-class
  * markers. Used at run time (the legal-suffix grammar) and by the KB build.
  */
+import { COMPANY_CUE } from './company-cue.js';
 
 /**
  * A legal form after a company's name, optionally with "Group"/"Holding(s)"
@@ -18,14 +19,14 @@ const LEGAL_FORM =
   String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Co,?\s(?:Ltd\b\.?|Limited)|Company\s(?:Limited|Ltd\b\.?)|Corp,?\s(?:Ltd\b\.?|Limited)|Holdings\sLimited|` +
   // Singapore, Australia, India, Malaysia, Mexico, Brazil, Germany, Russia and the Gulf: forms of more than one word first.
   String.raw`P(?:te|ty|vt)\.?\s?Ltd\.?|Private\sLimited|Sdn\.?\s?Bhd\.?|Berhad\b|Bhd\.?|S\.A\.B\.\sde\sC\.V\.|Ltda\.?|GmbH\s&\sCo\.\s?KG(?:aA)?\b|AG\s&\sCo\.\s?KGaA\b|KGaA\b|PJSC\b|AB\s\(publ\)|` +
-  String.raw`Inc\.|Inc\b|Incorporated|Corporation,?\sLimited|Corp\.,?\s?(?:Ltd\.?|Limited)|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|SA\b|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
+  String.raw`Companies,?\s(?:Inc\.|Inc\b|Incorporated)|\(Private\)\sLimited|Aktiengesellschaft\b|Inc\.|Inc\b|Incorporated|Corporation,?\sLimited|Corp\.,?\s?(?:Ltd\.?|Limited)|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|SA\b|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.|and\sCompany\b`;
 /**
  * A register's bracketed word between a name and its form: "X (Group) Co., Ltd.", "BYD Electronic
  * (International) Company Limited", "ZTO Express (Cayman) Inc.", "X (China) Co., Ltd.".
  */
 export const REGISTER_BRACKET = String.raw`\((?:Group|Holdings?|International|Cayman|China|Hong\sKong|HK|Asia|Asia\sPacific|Shanghai|Beijing|Shenzhen)\)`;
-/** A register's place after the form: "Gree Electric Appliances, Inc. of Zhuhai". */
-const REGISTER_PLACE = String.raw`(?:China|Shanghai|Shenzhen|Beijing|Zhuhai|Hangzhou|Guangzhou|Tianjin|Chongqing|Suzhou|Wuhan|Chengdu|Nanjing|Xiamen|Ningbo|Qingdao|Dalian|Foshan|Dongguan|Jiangsu|Zhejiang|Guangdong|Shandong|Fujian|Anhui|Sichuan|Hubei|Hunan|Henan|Hebei)`;
+/** A register's city or province after the form: "Gree Electric Appliances, Inc. of Zhuhai" ("Corporation of China" is a name's own words). */
+const REGISTER_PLACE = String.raw`(?:Shanghai|Shenzhen|Beijing|Zhuhai|Hangzhou|Guangzhou|Tianjin|Chongqing|Suzhou|Wuhan|Chengdu|Nanjing|Xiamen|Ningbo|Qingdao|Dalian|Foshan|Dongguan|Jiangsu|Zhejiang|Guangdong|Shandong|Fujian|Anhui|Sichuan|Hubei|Hunan|Henan|Hebei)`;
 const LEGAL_SUFFIX = new RegExp(
   String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\sof\s${REGISTER_PLACE}(?![\p{L}\p{N}]))?(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?(?:\s(?:Class|Cl\.)\s([A-CH])\b)?)?(?![\p{L}\p{N}])`,
   'u',
@@ -68,13 +69,15 @@ function stopEndsSentence(text: string, end: number): boolean {
 
 /**
  * "The Coca-Cola Company", "The Walt Disney Company": a register's "The … Company" around a known
- * name is its legal name; a bare "Company" without the article ("a Tesla Company car") is not read.
+ * name is its legal name; a bare "Company" without the article only before a verb ("a Tesla Company car" is not read).
  */
 export function theCompanyAt(text: string, start: number, end: number): SuffixMatch | undefined {
-  if (!/(?:^|[^\p{L}\p{N}])The\s$/u.test(text.slice(Math.max(0, start - 5), start))) return undefined;
   if (!/^\sCompany(?![\p{L}\p{N}'’-])/u.test(text.slice(end, end + 10))) return undefined;
+  // "Ford Motor Company said": without the article, only before what a company does.
+  if (!/(?:^|[^\p{L}\p{N}])The\s$/u.test(text.slice(Math.max(0, start - 5), start)) && !CUE_AFTER.test(text.slice(end + 8, end + 48))) return undefined;
   return { length: 8, shareClass: undefined, keepStop: false };
 }
+const CUE_AFTER = new RegExp(`^${COMPANY_CUE}`, 'u');
 
 /**
  * A bare " Co." after a company's wrong form ("went to Ningde Times Co."): no legal form a desk keeps
