@@ -21,6 +21,7 @@ import { replacementFor, type Matcher } from './matcher.js';
 import { coreOfLegalName, isPinyin } from './names.js';
 import { findTickers, hasBracket, printKey } from './tickers.js';
 import type { Block } from './text.js';
+import { SURNAMES } from './surnames.js';
 
 export interface AnchoredFix {
   block: number;
@@ -167,10 +168,6 @@ function sharesPinyinRun(printed: string, renderings: string[]): boolean {
   });
 }
 
-/** Common Chinese surnames in pinyin. */
-const SURNAMES = new Set(
-  'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao wan qian dai mo kong xiang'.split(' '),
-);
 /** "Lei Jun", "Wang Chuanfu": a surname and a given name of one or two syllables. */
 const personShaped = (name: string) => {
   const ws = name.trim().split(/\s+/);
