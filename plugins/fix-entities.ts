@@ -55,7 +55,8 @@ import { COMPANY_CUE } from '../src/entities/company-cue.js';
 import { byContext, opensSentence, replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
-import { displayFromShort, HK_MARKER, titleCase } from '../src/entities/names.js';
+import { displayFromShort, HK_MARKER, isPinyin, titleCase } from '../src/entities/names.js';
+import { isSurname } from '../src/entities/surnames.js';
 import { nounSlot, productSlot, quotedSpan } from '../src/entities/slots.js';
 import { blockOf, collectBlocks, editText, placeIn, segmentAt, type Block } from '../src/entities/text.js';
 import { isMuted } from '../src/control.js';
@@ -187,6 +188,45 @@ function givenAsOtherName(text: string, start: number, end: number, value: strin
   return new RegExp(`${v}${OTHER_NAME_BEFORE}`, 'u').test(before) || new RegExp(`${OTHER_NAME_AFTER}${v}(?![\\p{L}\\p{N}])`, 'u').test(after);
 }
 
+/**
+ * "Xiaomi's Xuanjie O1" → "Xiaomi's XRING O1", not "Xiaomi's Xiaomi XRING O1": a product named after its maker
+ * loses the maker's name where the maker is named just before it, in the possessive ("Loongson's 3A6000"). A
+ * bare model number keeps it ("Xiaomi's Xiaomi 15": "Xiaomi's 15" names nothing).
+ */
+function withoutOwnerAgain(kb: Matcher['kb'], entry: CompiledEntry, value: string, before: string): string {
+  if (!entry.entity || !/['’]s\s+$/u.test(before)) return value;
+  const product = kb.entity(kb.indexOf(entry.entity) ?? -1);
+  const owner = product?.type === 'product' && product.owner ? kb.entity(kb.indexOf(product.owner) ?? -1) : undefined;
+  if (!owner) return value;
+  for (const name of [owner.name, ...(owner.aliases ?? [])]) {
+    const rest = value.startsWith(`${name} `) ? value.slice(name.length + 1) : undefined;
+    if (rest && /^[\p{L}\p{N}-]*\p{L}/u.test(rest) && new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRe(name)}['’]s\\s+$`, 'u').test(before)) return rest;
+  }
+  return value;
+}
+
+/** What follows a person's name: a verb of saying, or a role in apposition ("Xiao Long, an analyst at…"). */
+const PERSON_AFTER = /^(?:\s+(?:said|says|told|added|noted|wrote|argued|believes|thinks)\b|,\s+(?:a|an|the|who|chief|head|founder|chairman|chairwoman|president|analyst|economist|director|manager|partner|professor|vice)\b)/u;
+/** What stands before one: a title or a role ("analyst Xiao Long", "Mr. Wang"). */
+const PERSON_BEFORE = /\b(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|analyst|economist|chairman|chairwoman|founder|executive|manager|director|strategist|professor|spokesman|spokeswoman|spokesperson|reporter|investor)\s+$/u;
+
+/**
+ * Whether text[start, end), a one- or two-word pinyin form, is part of a
+ * person's name: a pinyin given name after a surname ("Wang Hongmeng"), or
+ * a product's form that is itself a surname and a given name standing as a
+ * person does, with a role or a verb of saying beside it ("Xiao Long, an
+ * analyst, said").
+ */
+function inPersonName(text: string, start: number, end: number, product: boolean): boolean {
+  const form = text.slice(start, end);
+  if (!/^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u.test(form) || !form.split(' ').every((w) => isPinyin(w))) return false;
+  const before = /(\p{Lu}\p{Ll}*) $/u.exec(text.slice(Math.max(0, start - 12), start))?.[1];
+  if (!form.includes(' ') && before && isSurname(before) && !/[\p{L}\p{N}]/u.test(text[start - before.length - 2] ?? '')) return true;
+  const [first] = form.split(' ');
+  // A company says things and is described in apposition as a person is: only a product's two words are a person here.
+  return product && form.includes(' ') && isSurname(first!) && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 24), start)));
+}
+
 /** Whether `name` is printed again, as a word, after the mention `m`. */
 function laterMention(analysis: Analysis, m: LegalMention, name: string): boolean {
   for (let i = m.block; i < analysis.blocks.length; i++) {
@@ -211,10 +251,12 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
     if (c.target.kind === 'entry') {
       const entry = c.target.entry;
       if (entry.mode === 'off' || !analysis.probe.holds(entry.context, text, c.start, c.end)) return undefined;
+      // "Wang Hongmeng", "Xiao Long, an analyst": a product's or a company's pinyin that is a person's name here.
+      if ((entry.rule === 'entity-name' || entry.rule === 'dictionary') && inPersonName(text, c.start, c.end, kb.entity(kb.indexOf(entry.entity ?? '') ?? -1)?.type === 'product')) return undefined;
       // A quoted title (an album, a film, a game) is never the entity: "the album “Ultraman”" stays.
       const quoted = quotedSpan(text, c.start, c.end);
       if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;
-      let value = replacementFor(entry, actual, opensSentence(text, c.start));
+      let value = withoutOwnerAgain(kb, entry, replacementFor(entry, actual, opensSentence(text, c.start)), text.slice(Math.max(0, c.start - 60), c.start));
       // A literal verb phrase used as a verb ("Washington was lifting the ban on chip sales") is plain English.
       if (entry.rule === 'jargon' && /^\p{L}+ing\s+(?:the|a|an|its|their)\s/iu.test(actual) && !/^(?:\p{L}+(?:ing|ed|en)|given|put|set|hit|cut|in|on|at)\b/u.test(value) && VERB_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start))) return undefined;
       if (c.extension === 'legal') {

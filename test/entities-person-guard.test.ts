@@ -1,0 +1,35 @@
+/**
+ * A product's or a company's pinyin that is part of a person's name stays:
+ * "Wang Hongmeng" is a man, not HarmonyOS; "Xiao Long, an analyst" is a
+ * woman, not Snapdragon. And a product named after its maker, printed after
+ * the maker's possessive, does not print the maker twice.
+ */
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/index.js';
+
+const body = async (sentence: string) => (await clean(`# Results\n\n${sentence}\n`)).markdown.replace(/^# Results\n\n/, '').trim();
+
+describe('a pinyin name inside a person’s name', () => {
+  it('is the person after a surname', async () => {
+    expect(await body('The update was shown by Wang Hongmeng of Huawei’s software unit.')).toBe('The update was shown by Wang Hongmeng of Huawei’s software unit.');
+  });
+
+  it('is the product where no surname stands before it', async () => {
+    expect(await body('Huawei said Hongmeng now runs on 100 million phones.')).toBe('Huawei said HarmonyOS now runs on 100 million phones.');
+  });
+
+  it('is the person where a product’s two words stand as a person does', async () => {
+    expect(await body('Xiao Long, an analyst at a Shanghai brokerage, said Qualcomm had raised prices.')).toBe('Xiao Long, an analyst at a Shanghai brokerage, said Qualcomm had raised prices.');
+    expect(await body('Qualcomm said Xiaolong 8 chips would power more Chinese phones.')).toBe('Qualcomm said Snapdragon 8 chips would power more Chinese phones.');
+  });
+});
+
+describe('a product after its maker’s possessive', () => {
+  it('drops the maker’s name from the product’s', async () => {
+    expect(await body('Xiaomi’s Xuanjie O1 chip powers its new phone.')).toBe('Xiaomi’s XRING O1 chip powers its new phone.');
+  });
+
+  it('keeps it elsewhere', async () => {
+    expect(await body('The Xuanjie O1 chip is Xiaomi’s first.')).toBe('The Xiaomi XRING O1 chip is Xiaomi’s first.');
+  });
+});
