@@ -767,6 +767,26 @@ for (const [entity, byHow] of derivedBy) {
   for (let k = entries.length - 1; k >= 0; k--) if (entries[k]!.patterns.length === 0 && !entries[k]!.regex?.length) entries.splice(k, 1);
 }
 
+// ---------------------------------------------------------------- names that are only a legal form
+
+// "aliases: [GEM Co., Ltd.]" in YAML is two names, "GEM Co." and "Ltd.": a name or a wrong form that is only a
+// legal form names nothing, and would make every "Ltd." a mention of that company.
+{
+  const onlyLegalForm = (name: string) => /^(?:(?:Co|Corp|Inc|Ltd|LLC|L\.?P|plc|PLC|Limited|Company|Corporation|Incorporated|Holdings?|Group|AG|SE|SA|S\.A|NV|N\.V|A\/S|AB|ASA|KK|K\.K|Bhd|Berhad|Tbk|GmbH)\.?[,\s]*)+$/.test(name.trim());
+  for (const e of entities) {
+    if (!e.aliases?.some(onlyLegalForm)) continue;
+    for (const a of e.aliases.filter(onlyLegalForm)) warnings.push(`${e.name} (${e.id}): the alias "${a}" is only a legal form (a comma inside a YAML list? quote the name); dropped`);
+    e.aliases = e.aliases.filter((a) => !onlyLegalForm(a));
+  }
+  for (let k = entries.length - 1; k >= 0; k--) {
+    const e = entries[k]!;
+    if (!e.patterns.some(onlyLegalForm)) continue;
+    for (const p of e.patterns.filter(onlyLegalForm)) warnings.push(`${e.source}: the wrong form "${p}" → "${e.expected}" is only a legal form; dropped`);
+    e.patterns = e.patterns.filter((p) => !onlyLegalForm(p));
+    if (e.patterns.length === 0 && !e.regex?.length) entries.splice(k, 1);
+  }
+}
+
 // ---------------------------------------------------------------- one entity listed twice
 
 // An alias that is another curated entity's name ("Neta" beside "Neta Auto", alias Neta) makes two entities of
