@@ -52,7 +52,7 @@ import type { EntityRecord, Mode } from '../src/entities/kb.js';
 import { deskFirstReferences, inLegalContext, unknownLegalNames, unsureShortening, type LegalMention } from '../src/entities/legal.js';
 import { escapeRe } from '../src/text/escape-re.js';
 import { COMPANY_CUE } from '../src/entities/company-cue.js';
-import { byContext, opensSentence, replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
+import { byContext, insideOf, opensSentence, replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
 import { displayFromShort, HK_MARKER, isPinyin, titleCase } from '../src/entities/names.js';
@@ -101,27 +101,17 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
       // Names no list holds are legal names, or names beside a ticker: a block with neither, and no match, has nothing to fix.
       if (matches.length === 0 && anchoredHere.length === 0 && unknownLegalNames(block.text, NONE).length === 0) continue;
       const planned: Array<{ c: Found; fix: Fix }> = [];
-      // One rendering of two entries (two people, two stories): the one whose context holds.
-      const chosen = new Map<Found, Found>();
+      // A match may stand for another (the entry whose context holds) or for the matches inside it.
+      const instead = new Map<Found, Found[]>();
       for (const match of matches) {
-        const c = match.alternatives ? (byContext(match, (e) => e.mode !== 'off' && analysis.probe.holds(e.context, block.text, match.start, match.end)) as Found | undefined) : match;
-        if (c === undefined) {
-          // Two people's stories in one article: both names offered, neither applied.
-          const options = [match.target as { entry: CompiledEntry }].map((t) => t.entry).concat(match.alternatives!).filter((e) => analysis.probe.holds(e.context, block.text, match.start, match.end));
-          const actual = block.text.slice(match.start, match.end);
-          const values = [...new Set(options.map((e) => replacementFor(e, actual, opensSentence(block.text, match.start))))];
-          const rule = options[0]!.rule;
-          if (!isMuted(tree, block.node, [rule, PLUGIN])) planned.push({ c: match, fix: { rule, value: values[0]!, also: values.slice(1), mode: 'suggest', reason: `Replaced “${actual}”: it could name ${values.map((v) => `“${v}”`).join(' or ')}, and the article tells both stories` } });
-          continue;
-        }
-        if (c !== match) chosen.set(match, c);
-        const fix = decide(block, c);
-        if (fix && !isMuted(tree, block.node, [fix.rule, PLUGIN])) planned.push({ c, fix });
+        const plan = planMatch(block, match, analysis, decide, (rule) => isMuted(tree, block.node, [rule, PLUGIN]));
+        planned.push(...plan.planned);
+        if (plan.found.length !== 1 || plan.found[0] !== match) instead.set(match, plan.found);
       }
-      const current = chosen.size ? matches.map((c) => chosen.get(c) ?? c) : matches;
+      const current = instead.size ? matches.flatMap((c) => instead.get(c) ?? [c]) : matches;
       // Names no list holds: fixed by the ticker beside them, or shortened from their legal form.
       const extra = [...anchoredFixes(matcher, anchoredHere), ...unknownLegalFixes(block, matches, anchoredHere, i, firstReferences, () => analysis.article)];
-      const covered = new Set(anchoredHere.flatMap((a) => a.covers ?? []).map((c) => chosen.get(c) ?? c));
+      const covered = new Set(anchoredHere.flatMap((a) => a.covers ?? []).flatMap((c) => instead.get(c) ?? [c]));
       if (covered.size) for (let k = planned.length - 1; k >= 0; k--) if (covered.has(planned[k]!.c)) planned.splice(k, 1);
       for (const p of planned) p.c = withArticle(matcher, block.text, p.c, p.fix, extra);
       for (const x of extra) if (!isMuted(tree, block.node, [x.fix.rule, PLUGIN])) planned.push({ c: withArticle(matcher, block.text, x.c, x.fix, planned), fix: x.fix });
@@ -135,6 +125,41 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
 };
 
 export default fixEntities;
+
+type Decide = (block: Block, c: Found) => Fix | undefined;
+
+/**
+ * The fixes for one match, and the matches it stands for in the block:
+ * itself; another entry for the same words whose context holds (one
+ * rendering of two people); where the contexts of two names both hold, a
+ * suggestion of both; where its entry's context does not hold, the shorter
+ * matches inside it, each with its own ("10-year national debt" in a story
+ * its entry does not fit: "national debt" may fit its own).
+ */
+function planMatch(block: Block, match: Found, analysis: Analysis, decide: Decide, muted: (rule: string) => boolean): { planned: Array<{ c: Found; fix: Fix }>; found: Found[] } {
+  const text = block.text;
+  const holds = (e: CompiledEntry) => e.mode !== 'off' && analysis.probe.holds(e.context, text, match.start, match.end);
+  const c = match.alternatives ? (byContext(match, holds) as Found | undefined) : match;
+  if (c === undefined) {
+    // Two people's stories in one article: both names offered, neither applied.
+    const options = [(match.target as { entry: CompiledEntry }).entry, ...match.alternatives!].filter((e) => analysis.probe.holds(e.context, text, match.start, match.end));
+    const actual = text.slice(match.start, match.end);
+    const values = [...new Set(options.map((e) => replacementFor(e, actual, opensSentence(text, match.start))))];
+    const rule = options[0]!.rule;
+    const fix: Fix = { rule, value: values[0]!, also: values.slice(1), mode: 'suggest', reason: `Replaced “${actual}”: it could name ${values.map((v) => `“${v}”`).join(' or ')}, and the article tells both stories` };
+    return { planned: muted(rule) ? [] : [{ c: match, fix }], found: [match] };
+  }
+  if (c.inside && c.target.kind === 'entry' && !holds(c.target.entry)) {
+    const parts = insideOf(c) as Found[];
+    const planned = parts.flatMap((part) => {
+      const fix = decide(block, part);
+      return fix && !muted(fix.rule) ? [{ c: part, fix }] : [];
+    });
+    return { planned, found: parts };
+  }
+  const fix = decide(block, c);
+  return { planned: fix && !muted(fix.rule) ? [{ c, fix }] : [], found: [c] };
+}
 
 /**
  * The legal names an English desk printed as a first reference (see

@@ -73,3 +73,22 @@ describe('roleOrganisations', () => {
     expect(roleOrganisations('Zappos chief executive', isCompany)).toEqual([]);
   });
 });
+
+describe('a longer match whose context does not hold', () => {
+  const terms: Dictionary = {
+    rules: [
+      { expected: '10-year Chinese government bond', patterns: ['10-year national debt'], kind: 'jargon', context: { any: ['PBOC', 'yuan'] } },
+      { expected: 'Treasury', patterns: ['national debt'], kind: 'jargon', context: { any: ['Federal Reserve'] } },
+    ],
+  };
+
+  it('gives way to the shorter matches inside it, each under its own context', async () => {
+    const china = await clean(article('The 10-year national debt yield fell as the PBOC eased.'), { dictionaries: [terms] });
+    expect(china.markdown).toContain('The 10-year Chinese government bond yield fell');
+    const us = await clean(article('The 10-year national debt yield rose after the Federal Reserve spoke.'), { dictionaries: [terms] });
+    expect(us.markdown).toContain('The 10-year Treasury yield rose');
+    expect(us.messages.find((m) => m.ruleId === 'jargon')).toMatchObject({ actual: 'national debt', expected: ['Treasury'] });
+    const neither = await clean(article('The 10-year national debt yield was flat.'), { dictionaries: [terms] });
+    expect(neither.markdown).toContain('The 10-year national debt yield was flat.');
+  });
+});

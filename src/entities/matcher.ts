@@ -29,6 +29,8 @@ export interface Candidate {
   shareClass?: string | undefined;
   /** Other entries for the same words at the same span and priority, in precedence order: see `resolve`. */
   alternatives?: CompiledEntry[] | undefined;
+  /** Shorter matches inside this one's span, for when its entry's context does not hold: see `resolve`. */
+  inside?: Candidate[] | undefined;
 }
 
 export const USER_PRIORITY = 10;
@@ -326,11 +328,32 @@ export function resolve(candidates: Candidate[]): Candidate[] {
       const last = out[out.length - 1]!;
       if (c.start === last.start && c.end === last.end && c.extension === last.extension && c.target.kind === 'entry' && last.target.kind === 'entry' && c.target.priority === last.target.priority && c.target.entry !== last.target.entry) {
         (last.alternatives ??= []).push(c.target.entry);
+      } else if (c.end <= last.end && last.target.kind === 'entry' && last.target.entry.context) {
+        // "10-year national debt" in a story its entry's context does not fit: "national debt" inside it may fit its own.
+        (last.inside ??= []).push(c);
       }
       continue;
     }
     out.push(c);
     reach = c.end;
+  }
+  return out;
+}
+
+/**
+ * The non-overlapping matches inside `c`, for when its entry's context does
+ * not hold: leftmost first, the longest at each start (`resolve` without
+ * keeping anything beside them).
+ */
+export function insideOf(c: Candidate): Candidate[] {
+  if (!c.inside) return [];
+  const sorted = [...c.inside].sort((a, b) => a.start - b.start || b.end - a.end || b.target.priority - a.target.priority || rank(a.target) - rank(b.target));
+  const out: Candidate[] = [];
+  let reach = 0;
+  for (const x of sorted) {
+    if (x.start < reach) continue;
+    out.push(x);
+    reach = x.end;
   }
   return out;
 }
