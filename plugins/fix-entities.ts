@@ -158,7 +158,46 @@ function planMatch(block: Block, match: Found, analysis: Analysis, decide: Decid
     return { planned, found: parts };
   }
   const fix = decide(block, c);
-  return { planned: fix && !muted(fix.rule) ? [{ c, fix }] : [], found: [c] };
+  if (!fix || muted(fix.rule)) return { planned: [], found: [c] };
+  let fit = c.target.kind === 'entry' && fix.mode !== 'suggest' ? fitted(text, c, fix) : { c, fix };
+  // The words fitted in must stand in the same text node (not across emphasis or a link's edge).
+  if (fit.c !== c && !segmentAt(block, fit.c.start, fit.c.end)) fit = { c, fix };
+  return { planned: [fit], found: [fit.c] };
+}
+
+/**
+ * A replacement fitted to the words around it: a head noun it ends with and
+ * the text repeats after it goes with it ("shell-borrowing listing" →
+ * "backdoor listing", not "backdoor listing listing"), and "a" or "an"
+ * before it agrees with its first sound ("a mid-term dividend" → "an
+ * interim dividend").
+ */
+function fitted(text: string, c: Found, fix: Fix): { c: Found; fix: Fix } {
+  let { start, end } = c;
+  let value = fix.value;
+  const last = /(\p{L}{3,})$/u.exec(value)?.[1];
+  const next = /^\s+(\p{L}+)(?![\p{L}\p{N}'’-])/u.exec(text.slice(end, end + 40));
+  if (last && next && next[1]!.toLowerCase() === last.toLowerCase() && !new RegExp(`${escapeRe(last)}$`, 'iu').test(text.slice(start, end))) end += next[0].length;
+  const article = /(?:^|[^\p{L}\p{N}])(a|an|A|An)\s$/u.exec(text.slice(Math.max(0, start - 4), start))?.[1];
+  const wanted = article ? articleFor(value) : undefined;
+  if (article && wanted && wanted !== article.toLowerCase()) {
+    start -= article.length + 1;
+    value = `${article[0] === 'A' ? wanted[0]!.toUpperCase() + wanted.slice(1) : wanted} ${value}`;
+  }
+  if (start === c.start && end === c.end) return { c, fix };
+  const actual = text.slice(start, end);
+  return { c: { ...c, start, end }, fix: { ...fix, value, reason: fix.reason.replace(/“[^”]*”/, `“${actual}”`) } };
+}
+
+/** "a" or "an" before a word, by its first sound; undefined where unsure (a figure). */
+function articleFor(value: string): 'a' | 'an' | undefined {
+  const word = /^[\p{L}\p{N}]+/u.exec(value)?.[0];
+  if (!word || /^\p{N}/u.test(word)) return undefined;
+  // An acronym is read letter by letter: "an IPO", "an MLF", "a CSRC", "a PMI".
+  if (word.length > 1 && word === word.toUpperCase()) return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
+  if (/^(?:uni|use|usu|ure|eu|one|once|ewe)/i.test(word)) return 'a';
+  if (/^(?:hour|honest|honou?r|heir)/i.test(word)) return 'an';
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 /**

@@ -92,3 +92,27 @@ describe('a longer match whose context does not hold', () => {
     expect(neither.markdown).toContain('The 10-year national debt yield was flat.');
   });
 });
+
+describe('a replacement fitted to the words around it', () => {
+  const terms: Dictionary = {
+    rules: [
+      { expected: 'backdoor listing', patterns: ['shell-borrowing'], kind: 'jargon' },
+      { expected: 'interim dividend', patterns: ['mid-term dividend'], kind: 'jargon' },
+      { expected: 'MLF', patterns: ['medium-term lending convenience'], kind: 'jargon' },
+    ],
+  };
+  const fixed = async (sentence: string) => (await clean(article(sentence), { dictionaries: [terms] })).markdown.replace(/^# Quarterly results\n\n/, '').trim();
+
+  it('takes in a head noun it ends with that the text repeats', async () => {
+    expect(await fixed('The firm plans a shell-borrowing listing in Shenzhen.')).toBe('The firm plans a backdoor listing in Shenzhen.');
+    expect(await fixed('The listing, a shell-borrowing deal, closed.')).toBe('The listing, a backdoor listing deal, closed.');
+  });
+
+  it('makes "a" or "an" before it agree with its first sound, letters of an acronym included', async () => {
+    expect(await fixed('The bank paid a mid-term dividend.')).toBe('The bank paid an interim dividend.');
+    expect(await fixed('A mid-term dividend was paid.')).toBe('An interim dividend was paid.');
+    expect(await fixed('The PBOC ran a medium-term lending convenience operation.')).toBe('The PBOC ran an MLF operation.');
+    const result = await clean(article('The bank paid a mid-term dividend.'), { dictionaries: [terms] });
+    expect(result.messages.find((m) => m.ruleId === 'jargon')).toMatchObject({ actual: 'a mid-term dividend', expected: ['an interim dividend'] });
+  });
+});
