@@ -57,6 +57,7 @@ import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/no
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
 import { displayFromShort, HK_MARKER, isPinyin, titleCase } from '../src/entities/names.js';
 import { isSurname } from '../src/entities/surnames.js';
+import { TRADE_WORDS } from '../src/entities/trade-words.js';
 import { nounSlot, productSlot, quotedSpan } from '../src/entities/slots.js';
 import { blockOf, collectBlocks, editText, placeIn, segmentAt, type Block } from '../src/entities/text.js';
 import { isMuted } from '../src/control.js';
@@ -291,6 +292,17 @@ function inPersonName(text: string, start: number, end: number, product: boolean
   return product && form.includes(' ') && isSurname(first!) && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 24), start)));
 }
 
+/** The curated company named `name` and one of `words` ("Ping An" + "Bank" → "Ping An Bank"), if the knowledge base knows it. */
+function unitNamed(matcher: Matcher, name: string, words: string[]): string | undefined {
+  for (const word of words) {
+    const candidate = `${name} ${word}`;
+    const whole = matcher.find(candidate).find((m) => m.start === 0 && m.end === candidate.length && m.target.kind === 'name');
+    const unit = whole && whole.target.kind === 'name' ? matcher.kb.entity(whole.target.entity) : undefined;
+    if (unit?.curated && unit.type === 'company') return unit.name;
+  }
+  return undefined;
+}
+
 /** Whether `name` is printed again, as a word, after the mention `m`. */
 function laterMention(analysis: Analysis, m: LegalMention, name: string): boolean {
   for (let i = m.block; i < analysis.blocks.length; i++) {
@@ -365,7 +377,14 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
     if (c.extension === 'pinyin-tail') {
       // "Xiaomi Jituan": a generic company word (集团) left in pinyin after the name.
       if (productSlot(text, c.start) || quotedSpan(text, c.start, c.end)?.title) return undefined;
-      const value = entity.curated ? entity.name : written();
+      let value = entity.curated ? entity.name : written();
+      // "Ping An Yinhang": a trade word the company's own trade is not names a unit, which is never its parent.
+      const trade = TRADE_WORDS[text.slice(c.nameEnd ?? c.end, c.end).trim().split(/\s+/)[0] ?? ''];
+      if (trade && !(entity.sector && trade.fits.test(entity.sector))) {
+        const unit = unitNamed(matcher, value, trade.english);
+        if (unit === undefined) return undefined;
+        value = unit;
+      }
       return { rule: 'entity-name', value, mode: 'fix', reason: `Replaced “${actual}”, a name with a company word left in pinyin, with “${value}”` };
     }
     if (c.extension === 'hk-suffix' || (c.target.form === 'short' && entity.fixShort)) {

@@ -33,3 +33,17 @@ describe('a product after its maker’s possessive', () => {
     expect(await body('The Xuanjie O1 chip is Xiaomi’s first.')).toBe('The Xiaomi XRING O1 chip is Xiaomi’s first.');
   });
 });
+
+describe('a trade word left in pinyin after a company’s name', () => {
+  it('is the company’s own where the trade is the company’s', async () => {
+    expect(await body('Xiaomi Jituan said phone sales rose.')).toBe('Xiaomi said phone sales rose.');
+  });
+
+  it('names the unit where the trade is another, the unit’s name where the knowledge base knows it', async () => {
+    expect(await body('Xiaomi Qiche delivered 40,000 cars in the month.')).toBe('Xiaomi Auto delivered 40,000 cars in the month.');
+  });
+
+  it('is left as printed where the unit is unknown: never the parent’s name', async () => {
+    expect(await body('CATL Yinhang opened a branch.')).toBe('CATL Yinhang opened a branch.');
+  });
+});
