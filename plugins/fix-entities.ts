@@ -379,8 +379,8 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       if (productSlot(text, c.start) || quotedSpan(text, c.start, c.end)?.title) return undefined;
       let value = entity.curated ? entity.name : written();
       // "Ping An Yinhang": a trade word the company's own trade is not names a unit, which is never its parent.
-      const trade = TRADE_WORDS[text.slice(c.nameEnd ?? c.end, c.end).trim().split(/\s+/)[0] ?? ''];
-      if (trade && !(entity.sector && trade.fits.test(entity.sector))) {
+      const trade = text.slice(c.nameEnd ?? c.end, c.end).trim().split(/\s+/).map((w) => TRADE_WORDS[w]).find((t) => t && !(entity.sector && t.fits.test(entity.sector)));
+      if (trade) {
         const unit = unitNamed(matcher, value, trade.english);
         if (unit === undefined) return undefined;
         value = unit;

@@ -47,3 +47,10 @@ describe('a trade word left in pinyin after a company’s name', () => {
     expect(await body('CATL Yinhang opened a branch.')).toBe('CATL Yinhang opened a branch.');
   });
 });
+
+describe('company words left in pinyin', () => {
+  it('are read to the end of a register name: trade words, then "Gufen Youxian Gongsi"', async () => {
+    expect(await body('Ningde Shidai Xinnengyuan Keji Gufen Youxian Gongsi said output rose.')).toBe('CATL said output rose.');
+    expect(await body('CATL Gufen Youxian Gongsi said output rose.')).toBe('CATL said output rose.');
+  });
+});

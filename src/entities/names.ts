@@ -94,10 +94,13 @@ export function bareCoAt(text: string, at: number): SuffixMatch | undefined {
  * "Kuaishou Keji", "Zijin Kuangye"): 集团, 控股, 科技, 汽车, 矿业 … as a
  * translator leaves them. The length taken, or 0.
  */
-const PINYIN_TAIL = /^\s(?:Jituan|Konggu|Gongsi|Youxian\sGongsi|Gufen(?:\sYouxian\sGongsi)?|Keji|Qiche|Shengwu|Yiyao|Zhiyao|Dianqi|Dianzi|Ruye|Liye|Kuangye|Yinhang|Baoxian|Zhengquan|Nengyuan|Dongli|Guangxue|Tiyu|Zhonggong|Dianping|Lineng|Gaoke|Zhikong|Huoguo|Youxi|Dichan|Zhiye|Wuye|Guoji|Shiye|Yaoye|Jiuye|Shipin|Dianli|Hangkong|Gangtie|Huagong|Cailiao|Guangdian|Tongxin|Wangluo|Ruanjian|Zhineng|Yiliao|Jiaoyu|Wuliu)(?:\s(?:Jituan|Konggu|Gongsi|Youxian\sGongsi))?(?![\p{L}\p{N}])/u;
+const PINYIN_TRADE = String.raw`Keji|Qiche|Shengwu|Yiyao|Zhiyao|Dianqi|Dianzi|Ruye|Liye|Kuangye|Yinhang|Baoxian|Zhengquan|Nengyuan|Xinnengyuan|Dongli|Guangxue|Tiyu|Zhonggong|Dianping|Lineng|Gaoke|Zhikong|Huoguo|Youxi|Dichan|Zhiye|Wuye|Guoji|Shiye|Yaoye|Jiuye|Shipin|Dianli|Hangkong|Gangtie|Huagong|Cailiao|Xincailiao|Guangdian|Tongxin|Wangluo|Ruanjian|Zhineng|Yiliao|Jiaoyu|Wuliu|Xinxi|Jishu|Jiqiren`;
+const PINYIN_GENERIC = String.raw`Jituan|Konggu|Gongsi|Youxian\sGongsi|Gufen`;
+/** Up to two trade words ("Xinnengyuan Keji"), then up to two generic ones ("Gufen Youxian Gongsi"), at least one word in all. */
+const PINYIN_TAIL = new RegExp(String.raw`^(?=\s\p{Lu})(?:\s(?:${PINYIN_TRADE})(?![\p{L}\p{N}])){0,2}(?:\s(?:${PINYIN_GENERIC})(?![\p{L}\p{N}])){0,2}`, 'u');
 
 export function pinyinTailAt(text: string, at: number): number {
-  const m = PINYIN_TAIL.exec(text.slice(at, at + 40));
+  const m = PINYIN_TAIL.exec(text.slice(at, at + 60));
   return m ? m[0].length : 0;
 }
 

@@ -25,6 +25,7 @@ export const TRADE_WORDS: Readonly<Record<string, TradeWord>> = {
   Zhiye: { english: ['Property', 'Properties', 'Real Estate'], fits: /propert|real estate|develop/i },
   Wuye: { english: ['Property Services', 'Services'], fits: /propert|real estate|service/i },
   Nengyuan: { english: ['Energy', 'New Energy'], fits: /energ|power|solar|oil|gas|coal|batter|utilit/i },
+  Xinnengyuan: { english: ['New Energy'], fits: /energ|power|solar|wind|batter|utilit|\bevs?\b|vehicle|auto|car/i },
   Dianli: { english: ['Power'], fits: /power|utilit|energ|electric/i },
   Hangkong: { english: ['Airlines', 'Aviation'], fits: /airline|aviation|aero|air/i },
   Gangtie: { english: ['Steel'], fits: /steel|metal/i },
