@@ -140,6 +140,12 @@ function variantEntries(variants: Variant[] | undefined, expected: string, defau
     if (beforeName.length) entries.push({ rule, expected, patterns: beforeName, entity, source });
     // A name's wrong form made of English words ("Saviour", "Where to Go") is the name only with its
     // capital: in lower case it is the ordinary words ("this saviour from the stars").
+    // One English word alone ("wind", from an unquoted comma in a YAML list) is no term without a context to hold.
+    if (rule === 'jargon' && !base.context) {
+      const lone = base.patterns.filter((p) => /^\p{L}+$/u.test(p) && isEnglishWord(p.toLowerCase()));
+      for (const p of lone) warnings.push(`${source}: the jargon form "${p}" → "${base.expected}" is one English word with no context; dropped`);
+      if (lone.length) base.patterns = base.patterns.filter((p) => !lone.includes(p));
+    }
     const [plain, other] = rule === 'jargon' || rule === 'hk-short-name' ? [[], base.patterns] : splitPlainEnglish(base.patterns);
     if (other.length) entries.push({ ...base, patterns: other });
     // Title-cased forms must stand title-cased ("Golden Dragon Fish"); the others need their first capital only.
@@ -696,6 +702,12 @@ for (const all of candidates.values()) {
     if (list.every((c) => c.entity.type === 'person') && list.some((c) => personContexts.has(c.entity.id))) {
       for (const c of list) if (personContexts.has(c.entity.id)) derive(c.entity, c.form, c.source, 'person-context');
       shared += 1;
+    }
+    // A company and its own product of one Chinese name (贝壳找房, KE Holdings and its Beike app): the company's.
+    const companies = list.filter((c) => c.entity.type === 'company');
+    const company = companies.length === 1 ? companies[0]! : undefined;
+    if (company && list.every((c) => c === company || (c.entity.type === 'product' && c.entity.owner === company.entity.id))) {
+      derive(company.entity, company.form, company.source, company.how === 'pinyin-generic' ? 'pinyin' : company.how === 'literal-generic' ? 'safe' : company.how);
     }
     continue;
   }

@@ -68,6 +68,10 @@ describe('bundled knowledge base', () => {
     expect(twice).toEqual([]);
     // "aliases: [GEM Co., Ltd.]" reads as two names in YAML: a name that is only a legal form is dropped by the build.
     expect(curated.filter((e) => (e.aliases ?? []).some((a) => /^(?:Ltd|Inc|Co|Corp|Limited)\.?$/.test(a))).map((e) => e.name)).toEqual([]);
+    // A company and its own product of one Chinese name (贝壳找房): the forms derived from it are the company's.
+    expect(kb.entries.filter((e) => e.patterns.includes('Beike Finding Room')).map((e) => e.expected)).toEqual(['KE Holdings']);
+    // One English word alone is no term without a context ("wind" would change every wind).
+    expect(kb.entries.filter((e) => e.rule === 'jargon' && !e.context && e.patterns.some((p) => /^[a-z]+$/.test(p) && ['wind', 'plate', 'board', 'market'].includes(p)))).toEqual([]);
     const asus = curated.filter((e) => e.name === 'Asus');
     expect(asus).toHaveLength(1);
     expect(asus[0]!.tickers).toContain('TW:2357');
