@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
 import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, partOfName, personMisspellings, placedRenderings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
-import { pastTenseJargon } from '../src/entities/inflect.js';
+import { pastTenseJargon, pluralJargon } from '../src/entities/inflect.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
@@ -337,6 +337,15 @@ for (const { entry: e, file } of curated.jargon) {
 for (const { index, expected, patterns } of pastTenseJargon(curated.jargon.map(({ entry }) => entry))) {
   const { entry: e, file } = curated.jargon[index]!;
   entries.push({ rule: 'jargon', expected, patterns, source: `${file}: past tense of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+}
+// A noun phrase listed in the singular, also in the plural ("gambling agreements" → "valuation adjustment
+// mechanisms"), under the same context, where no entry lists the plural.
+{
+  const plain = curated.jargon.filter(({ entry }) => !entry.caseSensitive);
+  for (const { index, expected, patterns } of pluralJargon(plain.map(({ entry }) => entry))) {
+    const { entry: e, file } = plain[index]!;
+    entries.push({ rule: 'jargon', expected, patterns, source: `${file}: plural of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+  }
 }
 
 // ---------------------------------------------------------------- SEC: US listings

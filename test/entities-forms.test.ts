@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ContextProbe, type NameContext } from '../src/entities/context.js';
-import { pastTense, pastTenseJargon } from '../src/entities/inflect.js';
+import { pastTense, pastTenseJargon, pluralJargon, pluralOf } from '../src/entities/inflect.js';
 import { nicknameForms, personMisspellings, personRenderings, spacedPinyin } from '../src/entities/renderings.js';
 
 describe('derived forms of listed names', () => {
@@ -54,6 +54,25 @@ describe('derived forms of listed names', () => {
       { expected: 'grey market', patterns: ['dark market'] },
     ]);
     expect(derived).toEqual([{ index: 0, expected: 'fleeced retail investors', patterns: ['harvested the leeks'] }]);
+  });
+
+  it('puts a jargon noun phrase listed in the singular into the plural, with its replacement', () => {
+    expect([pluralOf('agreement'), pluralOf('subsidy'), pluralOf('tax'), pluralOf('branch')]).toEqual(['agreements', 'subsidies', 'taxes', 'branches']);
+    // Uncountable, already plural, not a noun, a proper noun: no plural.
+    expect([pluralOf('turnover'), pluralOf('stocks'), pluralOf('financial'), pluralOf('Index'), pluralOf('up')]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    const derived = pluralJargon([
+      { expected: 'valuation adjustment mechanism', patterns: ['gambling agreement', 'betting agreement'] },
+      // Listed in the plural already by another entry: not derived again.
+      { expected: 'interim dividend', patterns: ['mid-term dividend'] },
+      { expected: 'interim dividends', patterns: ['mid-term dividends'] },
+      // A verb and its object, a phrase with its article or a preposition: no noun to count.
+      { expected: 'cut the reserve requirement ratio', patterns: ['lower the standard'] },
+      { expected: 'an upfront payment', patterns: ['a first payment'] },
+      { expected: 'letter of concern', patterns: ['letter of attention'] },
+      // A replacement that is no countable noun: nothing.
+      { expected: 'grey market turnover', patterns: ['dark market turnover'] },
+    ]);
+    expect(derived).toEqual([{ index: 0, expected: 'valuation adjustment mechanisms', patterns: ['gambling agreements', 'betting agreements'] }]);
   });
 });
 

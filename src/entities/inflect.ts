@@ -77,3 +77,55 @@ export function pastTenseJargon(all: VerbJargon[]): Array<{ index: number; expec
   });
   return out;
 }
+
+/** Words a plural is not made of: uncountable nouns, and words that end a phrase but are no noun. */
+const NO_PLURAL = new Set(
+  ('turnover money capital equity debt inflation growth revenue income profit margin liquidity volatility demand supply ' +
+    'data information news research software hardware stock trading financing lending funding pricing spending ' +
+    'up down off out in on high low over back away ahead through once twice again open close limit index composite ' +
+    'economy policy finance insurance property real estate security gold silver copper oil iron steel rubber power ' +
+    'retail water energy electricity cash credit interest wealth value worth substitution consumption investment ' +
+    'employment unemployment production output trade leverage exposure momentum sentiment advice')
+    .split(' '),
+);
+
+/** The plural of an English noun ("dividend" → "dividends", "policy" → "policies", "tax" → "taxes"), or undefined where unsure. */
+export function pluralOf(noun: string): string | undefined {
+  if (!/^\p{L}{3,}$/u.test(noun) || NO_PLURAL.has(noun.toLowerCase())) return undefined;
+  // Already plural, an adjective or a verb form, or a proper noun: left alone.
+  if (/(?:s|ed|ing|ly|ic|al|ous|ive|ful|less|est)$/i.test(noun) || /^\p{Lu}/u.test(noun)) return undefined;
+  if (/(?:x|z|ch|sh)$/i.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/i.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}
+
+/**
+ * A noun phrase listed in the singular is printed in the plural as often
+ * ("a gambling agreement", "gambling agreements" → "valuation adjustment
+ * mechanisms"): from each entry whose every pattern and whose replacement
+ * end in a countable noun, the plural of both, where no entry lists it.
+ * Used at build time only.
+ */
+export function pluralJargon(all: VerbJargon[]): Array<{ index: number; expected: string; patterns: string[] }> {
+  const listed = new Set(all.flatMap((e) => e.patterns.map((p) => p.toLowerCase())));
+  const lastWord = (phrase: string) => /(\p{L}+)$/u.exec(phrase)?.[1];
+  const pluralPhrase = (phrase: string) => {
+    const last = lastWord(phrase);
+    const plural = last ? pluralOf(last) : undefined;
+    return plural && phrase.includes(' ') ? phrase.slice(0, -last!.length) + plural : undefined;
+  };
+  const out: Array<{ index: number; expected: string; patterns: string[] }> = [];
+  // A verb and its object ("cut the standards", "broke its issue price"), a phrase with its article ("a first
+  // payment") or a preposition ("person of concerted action": the head is not last) is no noun to count.
+  const countable = (phrase: string) => !/\b(?:the|a|an|its|their|his|her|of|in|on|with|at|from|to|by|for|into|per)\b/i.test(phrase);
+  all.forEach((e, index) => {
+    if (!countable(e.expected) || !e.patterns.every(countable)) return;
+    const expected = e.expected.includes(' ') ? pluralPhrase(e.expected) : pluralOf(e.expected);
+    if (!expected) return;
+    const patterns = e.patterns.map(pluralPhrase);
+    if (patterns.some((p) => p === undefined)) return;
+    const free = (patterns as string[]).filter((p) => !listed.has(p.toLowerCase()));
+    if (free.length) out.push({ index, expected, patterns: free });
+  });
+  return out;
+}
