@@ -179,7 +179,9 @@ function fitted(text: string, c: Found, fix: Fix): { c: Found; fix: Fix } {
   const last = /(\p{L}{3,})$/u.exec(value)?.[1];
   const next = /^\s+(\p{L}+)(?![\p{L}\p{N}'’-])/u.exec(text.slice(end, end + 40));
   if (last && next && next[1]!.toLowerCase() === last.toLowerCase() && !new RegExp(`${escapeRe(last)}$`, 'iu').test(text.slice(start, end))) end += next[0].length;
-  const article = /(?:^|[^\p{L}\p{N}])(a|an|A|An)\s$/u.exec(text.slice(Math.max(0, start - 4), start))?.[1];
+  let article = /(?:^|[^\p{L}\p{N}])(a|an|A|An)\s$/u.exec(text.slice(Math.max(0, start - 4), start))?.[1];
+  // "A"/"An" with a capital is an article only where it opens a sentence: "Class A", "Plan A" are letters.
+  if (article && /^A/.test(article) && !opensSentence(text, start - article.length - 1)) article = undefined;
   const wanted = article ? articleFor(value) : undefined;
   if (article && wanted && wanted !== article.toLowerCase()) {
     start -= article.length + 1;

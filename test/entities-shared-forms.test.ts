@@ -112,6 +112,10 @@ describe('a replacement fitted to the words around it', () => {
     expect(await fixed('The bank paid a mid-term dividend.')).toBe('The bank paid an interim dividend.');
     expect(await fixed('A mid-term dividend was paid.')).toBe('An interim dividend was paid.');
     expect(await fixed('The PBOC ran a medium-term lending convenience operation.')).toBe('The PBOC ran an MLF operation.');
+    // A capital "A" inside a sentence is a letter ("Class A", "Plan A"), not an article.
+    const letters: Dictionary = { rules: [{ expected: 'Alibaba', patterns: ['Ali Baba'], kind: 'company' }] };
+    expect((await clean(article('Holders of Class A Ali Baba shares voted.'), { dictionaries: [letters] })).markdown).toContain('Class A Alibaba shares');
+    expect((await clean(article('Analysts see a Ali Baba rebound.'), { dictionaries: [letters] })).markdown).toContain('an Alibaba rebound');
     const result = await clean(article('The bank paid a mid-term dividend.'), { dictionaries: [terms] });
     expect(result.messages.find((m) => m.ruleId === 'jargon')).toMatchObject({ actual: 'a mid-term dividend', expected: ['an interim dividend'] });
   });
