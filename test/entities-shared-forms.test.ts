@@ -120,3 +120,12 @@ describe('a replacement fitted to the words around it', () => {
     expect(result.messages.find((m) => m.ruleId === 'jargon')).toMatchObject({ actual: 'a mid-term dividend', expected: ['an interim dividend'] });
   });
 });
+
+describe('a context’s words before and after a form', () => {
+  it('hold in any case, so a sentence may open with them', async () => {
+    const plate: Dictionary = { rules: [{ expected: 'sector', patterns: ['plate'], kind: 'jargon', context: { before: String.raw`\b(?:chip|consumer)\s+$`, after: String.raw`^\s+(?:rose|fell)\b` } }] };
+    expect((await clean(article('Chip plate rose 3% on Tuesday.'), { dictionaries: [plate] })).markdown).toContain('Chip sector rose');
+    expect((await clean(article('The consumer plate fell.'), { dictionaries: [plate] })).markdown).toContain('consumer sector fell');
+    expect((await clean(article('The chef set the consumer plate down.'), { dictionaries: [plate] })).markdown).toContain('consumer plate down');
+  });
+});

@@ -85,7 +85,8 @@ function anchoredPattern(source: string, side: 'before' | 'after'): RegExp {
   const key = `${side}\u0000${source}`;
   let re = anchored.get(key);
   if (!re) {
-    re = new RegExp(side === 'before' ? `(?:${source})$` : `^(?:${source})`, 'u');
+    // Without regard to case: a word the context names opens a sentence as often ("Consumer plates fell").
+    re = new RegExp(side === 'before' ? `(?:${source})$` : `^(?:${source})`, 'iu');
     anchored.set(key, re);
   }
   return re;
