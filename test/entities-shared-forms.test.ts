@@ -129,3 +129,12 @@ describe('a context’s words before and after a form', () => {
     expect((await clean(article('The chef set the consumer plate down.'), { dictionaries: [plate] })).markdown).toContain('consumer plate down');
   });
 });
+
+describe('an adverb for a term', () => {
+  it('replaces the term used as an adverb, and keeps it where a noun belongs', async () => {
+    // An invented rendering, so that no entry of the knowledge base holds it.
+    const ring: Dictionary = { rules: [{ expected: 'sequentially', patterns: ['loop compare'], kind: 'jargon' }] };
+    expect((await clean(article('Deliveries rose 5% loop compare in October.'), { dictionaries: [ring] })).markdown).toContain('rose 5% sequentially');
+    expect((await clean(article('Deliveries posted a loop compare increase of 5%.'), { dictionaries: [ring] })).markdown).toContain('a loop compare increase');
+  });
+});
