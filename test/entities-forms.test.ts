@@ -57,11 +57,13 @@ describe('derived forms of listed names', () => {
   });
 
   it('puts a jargon noun phrase listed in the singular into the plural, with its replacement', () => {
-    expect([pluralOf('agreement'), pluralOf('subsidy'), pluralOf('tax'), pluralOf('branch')]).toEqual(['agreements', 'subsidies', 'taxes', 'branches']);
+    expect([pluralOf('agreement'), pluralOf('subsidy'), pluralOf('tax'), pluralOf('branch'), pluralOf('ETF')]).toEqual(['agreements', 'subsidies', 'taxes', 'branches', 'ETFs']);
     // Uncountable, already plural, not a noun, a proper noun: no plural.
     expect([pluralOf('turnover'), pluralOf('stocks'), pluralOf('financial'), pluralOf('Index'), pluralOf('up')]).toEqual([undefined, undefined, undefined, undefined, undefined]);
     const derived = pluralJargon([
-      { expected: 'valuation adjustment mechanism', patterns: ['gambling agreement', 'betting agreement'] },
+      { expected: 'valuation adjustment mechanism', patterns: ['gambling agreement', 'betting agreement', 'agreement of gambling'] },
+      // A hyphenated word is no preposition.
+      { expected: 'exchange-traded fund', patterns: ['on-site fund'] },
       // Listed in the plural already by another entry: not derived again.
       { expected: 'interim dividend', patterns: ['mid-term dividend'] },
       { expected: 'interim dividends', patterns: ['mid-term dividends'] },
@@ -72,7 +74,10 @@ describe('derived forms of listed names', () => {
       // A replacement that is no countable noun: nothing.
       { expected: 'grey market turnover', patterns: ['dark market turnover'] },
     ]);
-    expect(derived).toEqual([{ index: 0, expected: 'valuation adjustment mechanisms', patterns: ['gambling agreements', 'betting agreements'] }]);
+    expect(derived).toEqual([
+      { index: 0, expected: 'valuation adjustment mechanisms', patterns: ['gambling agreements', 'betting agreements'] },
+      { index: 1, expected: 'exchange-traded funds', patterns: ['on-site funds'] },
+    ]);
   });
 });
 

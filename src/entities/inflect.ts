@@ -91,6 +91,8 @@ const NO_PLURAL = new Set(
 
 /** The plural of an English noun ("dividend" → "dividends", "policy" → "policies", "tax" → "taxes"), or undefined where unsure. */
 export function pluralOf(noun: string): string | undefined {
+  // An acronym counts with an s ("ETF" → "ETFs", "LGFV" → "LGFVs").
+  if (/^\p{Lu}{2,6}$/u.test(noun)) return `${noun}s`;
   if (!/^\p{L}{3,}$/u.test(noun) || NO_PLURAL.has(noun.toLowerCase())) return undefined;
   // Already plural, an adjective or a verb form, or a proper noun: left alone.
   if (/(?:s|ed|ing|ly|ic|al|ous|ive|ful|less|est)$/i.test(noun) || /^\p{Lu}/u.test(noun)) return undefined;
@@ -117,14 +119,15 @@ export function pluralJargon(all: VerbJargon[]): Array<{ index: number; expected
   const out: Array<{ index: number; expected: string; patterns: string[] }> = [];
   // A verb and its object ("cut the standards", "broke its issue price"), a phrase with its article ("a first
   // payment") or a preposition ("person of concerted action": the head is not last) is no noun to count.
-  const countable = (phrase: string) => !/\b(?:the|a|an|its|their|his|her|of|in|on|with|at|from|to|by|for|into|per)\b/i.test(phrase);
+  // (A word of a hyphenated compound, "on-site", "in-house", is no preposition.)
+  const countable = (phrase: string) => !/(?<![\p{L}-])(?:the|a|an|its|their|his|her|of|in|on|with|at|from|to|by|for|into|per)(?![\p{L}-])/iu.test(phrase);
   all.forEach((e, index) => {
-    if (!countable(e.expected) || !e.patterns.every(countable)) return;
+    if (!countable(e.expected)) return;
     const expected = e.expected.includes(' ') ? pluralPhrase(e.expected) : pluralOf(e.expected);
     if (!expected) return;
-    const patterns = e.patterns.map(pluralPhrase);
-    if (patterns.some((p) => p === undefined)) return;
-    const free = (patterns as string[]).filter((p) => !listed.has(p.toLowerCase()));
+    // Each form on its own: one with a preposition ("provision for inventory falling price") leaves the others.
+    const patterns = e.patterns.filter(countable).map(pluralPhrase);
+    const free = patterns.filter((p): p is string => p !== undefined && !listed.has(p.toLowerCase()));
     if (free.length) out.push({ index, expected, patterns: free });
   });
   return out;
