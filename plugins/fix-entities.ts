@@ -143,7 +143,7 @@ function planMatch(block: Block, match: Found, analysis: Analysis, decide: Decid
   const c = match.alternatives ? (byContext(match, holds) as Found | undefined) : match;
   if (c === undefined) {
     // Two people's stories in one article: both names offered, neither applied.
-    const options = [(match.target as { entry: CompiledEntry }).entry, ...match.alternatives!].filter((e) => analysis.probe.holds(e.context, text, match.start, match.end));
+    const options = [(match.target as { entry: CompiledEntry }).entry, ...match.alternatives!].filter(holds);
     const actual = text.slice(match.start, match.end);
     const values = [...new Set(options.map((e) => replacementFor(e, actual, opensSentence(text, match.start))))];
     const rule = options[0]!.rule;
@@ -284,14 +284,14 @@ const PERSON_BEFORE = /\b(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|analyst|economist|chairman|
  * person does, with a role or a verb of saying beside it ("Xiao Long, an
  * analyst, said").
  */
-function inPersonName(text: string, start: number, end: number, product: boolean): boolean {
+function inPersonName(text: string, start: number, end: number, isProduct: () => boolean): boolean {
   const form = text.slice(start, end);
   if (!/^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u.test(form) || !form.split(' ').every((w) => isPinyin(w))) return false;
   const before = /(\p{Lu}\p{Ll}*) $/u.exec(text.slice(Math.max(0, start - 12), start))?.[1];
   if (!form.includes(' ') && before && isSurname(before) && !/[\p{L}\p{N}]/u.test(text[start - before.length - 2] ?? '')) return true;
   const [first] = form.split(' ');
   // A company says things and is described in apposition as a person is: only a product's two words are a person here.
-  return product && form.includes(' ') && isSurname(first!) && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 24), start)));
+  return form.includes(' ') && isSurname(first!) && isProduct() && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 24), start)));
 }
 
 /** The curated company named `name` and one of `words` ("Ping An" + "Bank" → "Ping An Bank"), if the knowledge base knows it. */
@@ -330,7 +330,7 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       const entry = c.target.entry;
       if (entry.mode === 'off' || !analysis.probe.holds(entry.context, text, c.start, c.end)) return undefined;
       // "Wang Hongmeng", "Xiao Long, an analyst": a product's or a company's pinyin that is a person's name here.
-      if ((entry.rule === 'entity-name' || entry.rule === 'dictionary') && inPersonName(text, c.start, c.end, kb.entity(kb.indexOf(entry.entity ?? '') ?? -1)?.type === 'product')) return undefined;
+      if ((entry.rule === 'entity-name' || entry.rule === 'dictionary') && inPersonName(text, c.start, c.end, () => kb.entity(kb.indexOf(entry.entity ?? '') ?? -1)?.type === 'product')) return undefined;
       // A quoted title (an album, a film, a game) is never the entity: "the album “Ultraman”" stays.
       const quoted = quotedSpan(text, c.start, c.end);
       if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;

@@ -695,16 +695,18 @@ for (const e of entities) {
 }
 let shared = 0;
 const derivedBy = new Map<EntityRecord, Map<Derivation, { forms: string[]; source: string }>>();
+const derive = (entity: EntityRecord, form: string, source: string, how: Derivation) => {
+  const byHow = derivedBy.get(entity) ?? new Map<Derivation, { forms: string[]; source: string }>();
+  const d = byHow.get(how) ?? { forms: [], source };
+  d.forms.push(form);
+  byHow.set(how, d);
+  derivedBy.set(entity, byHow);
+};
+/** A weak derivation that stood alone is an ordinary one. */
+const standing = (how: Derivation): Derivation => (how === 'pinyin-generic' ? 'pinyin' : how === 'literal-generic' ? 'safe' : how);
 for (const all of candidates.values()) {
   // A form with a company word the Chinese name has beats the same form with one added ("Lixiang Jituan": 联想集团, not 理想).
   const list = all.length > 1 ? all.filter((c) => c.how !== 'pinyin-generic' && c.how !== 'literal-generic') : all;
-  const derive = (entity: EntityRecord, form: string, source: string, how: Derivation) => {
-    const byHow = derivedBy.get(entity) ?? new Map<Derivation, { forms: string[]; source: string }>();
-    const d = byHow.get(how) ?? { forms: [], source };
-    d.forms.push(form);
-    byHow.set(how, d);
-    derivedBy.set(entity, byHow);
-  };
   if (list.length > 1) {
     // One pinyin for two people (the same Chinese name): each where the stories of their own listed
     // variants are told, the matcher trying one entry then the other; without such stories, neither.
@@ -716,13 +718,13 @@ for (const all of candidates.values()) {
     const companies = list.filter((c) => c.entity.type === 'company');
     const company = companies.length === 1 ? companies[0]! : undefined;
     if (company && list.every((c) => c === company || (c.entity.type === 'product' && c.entity.owner === company.entity.id))) {
-      derive(company.entity, company.form, company.source, company.how === 'pinyin-generic' ? 'pinyin' : company.how === 'literal-generic' ? 'safe' : company.how);
+      derive(company.entity, company.form, company.source, standing(company.how));
     }
     continue;
   }
   if (list.length !== 1) continue;
   const { entity, form, source } = list[0]!;
-  derive(entity, form, source, list[0]!.how === 'pinyin-generic' ? 'pinyin' : list[0]!.how === 'literal-generic' ? 'safe' : list[0]!.how);
+  derive(entity, form, source, standing(list[0]!.how));
 }
 for (const [entity, byHow] of derivedBy) {
   for (const [how, { forms, source }] of byHow) {

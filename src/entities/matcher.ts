@@ -308,18 +308,15 @@ function rank(t: Target): number {
   return t.kind === 'entry' ? 1 : t.form === 'short' ? 0 : t.form === 'exact' ? 2 : 3;
 }
 
+/** Leftmost first; at one start the longest, then the highest priority, then the most specific target. */
+const precedence = (a: Candidate, b: Candidate) => a.start - b.start || b.end - a.end || b.target.priority - a.target.priority || rank(a.target) - rank(b.target);
+
 /**
  * Non-overlapping candidates, leftmost first; at one start the longest, then
  * the highest priority, then the most specific target.
  */
 export function resolve(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort(
-    (a, b) =>
-      a.start - b.start ||
-      b.end - a.end ||
-      b.target.priority - a.target.priority ||
-      rank(a.target) - rank(b.target),
-  );
+  const sorted = [...candidates].sort(precedence);
   const out: Candidate[] = [];
   let reach = 0;
   for (const c of sorted) {
@@ -347,7 +344,7 @@ export function resolve(candidates: Candidate[]): Candidate[] {
  */
 export function insideOf(c: Candidate): Candidate[] {
   if (!c.inside) return [];
-  const sorted = [...c.inside].sort((a, b) => a.start - b.start || b.end - a.end || b.target.priority - a.target.priority || rank(a.target) - rank(b.target));
+  const sorted = [...c.inside].sort(precedence);
   const out: Candidate[] = [];
   let reach = 0;
   for (const x of sorted) {

@@ -4,10 +4,11 @@
  * the Chinese Academy of Social Sciences" → Chinese Academy of Social
  * Sciences. The build uses them as the stories that are that person's.
  */
+import { placeOnly } from '../text/places.js';
 
-/** Places and nationalities: they tell where, not whose story ("former Japanese prime minister"). */
-const PLACE_WORDS = new Set(
-  'US U.S. UK EU American British Chinese China Japanese Japan Korean Korea South North Taiwan Taiwanese Hong Kong Macau Singapore Singaporean Malaysian Indian India German Germany French France European Europe Asian Asia Canadian Australian Russian Italian Spanish Dutch Swiss Saudi Emirati Indonesian Thai Vietnamese Philippine Brazilian Mexican New York Western Eastern'.split(' '),
+/** Nationalities and compass words: with the places (src/text/places.ts) they tell where, not whose story ("former Japanese prime minister"). */
+const WHERE_WORDS = new Set(
+  'U.S. EU American British Chinese Japanese Korean Taiwanese Singaporean Malaysian Indian German French European Asian Canadian Australian Russian Italian Spanish Dutch Swiss Saudi Emirati Indonesian Thai Vietnamese Philippine Brazilian Mexican Western Eastern South North'.split(' '),
 );
 
 /** A run of capitalised words, with "of", "and", "&", "for" and "the" inside it. */
@@ -22,7 +23,7 @@ export function roleOrganisations(role: string, isCompany: (name: string) => boo
   const out: string[] = [];
   for (const [run] of role.matchAll(RUN)) {
     const words = run.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-    if (words.every((w) => PLACE_WORDS.has(w))) continue;
+    if (placeOnly(run) || words.every((w) => WHERE_WORDS.has(w) || placeOnly(w))) continue;
     if (words.length >= 2 || isCompany(run) || /^\p{Lu}{3,}$/u.test(run)) out.push(run);
   }
   return [...new Set(out)];
