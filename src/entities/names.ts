@@ -5,6 +5,8 @@
  * markers. Used at run time (the legal-suffix grammar) and by the KB build.
  */
 import { COMPANY_CUE } from './company-cue.js';
+import { CHINESE_PLACES } from '../text/places.js';
+import { escapeRe } from '../text/escape-re.js';
 
 /**
  * A legal form after a company's name, optionally with "Group"/"Holding(s)"
@@ -26,7 +28,7 @@ const LEGAL_FORM =
  */
 export const REGISTER_BRACKET = String.raw`\((?:Group|Holdings?|International|Cayman|China|Hong\sKong|HK|Asia|Asia\sPacific|Shanghai|Beijing|Shenzhen)\)`;
 /** A register's city or province after the form: "Gree Electric Appliances, Inc. of Zhuhai" ("Corporation of China" is a name's own words). */
-const REGISTER_PLACE = String.raw`(?:Shanghai|Shenzhen|Beijing|Zhuhai|Hangzhou|Guangzhou|Tianjin|Chongqing|Suzhou|Wuhan|Chengdu|Nanjing|Xiamen|Ningbo|Qingdao|Dalian|Foshan|Dongguan|Jiangsu|Zhejiang|Guangdong|Shandong|Fujian|Anhui|Sichuan|Hubei|Hunan|Henan|Hebei)`;
+const REGISTER_PLACE = `(?:${[...CHINESE_PLACES].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
 const LEGAL_SUFFIX = new RegExp(
   String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\sof\s${REGISTER_PLACE}(?![\p{L}\p{N}]))?(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?(?:\s(?:Class|Cl\.)\s([A-CH])\b)?)?(?![\p{L}\p{N}])`,
   'u',

@@ -4,6 +4,13 @@
  * is only places reads as the place, not as a company or a headline.
  */
 
+/** Chinese provinces and large cities, as a register name may end with one ("… Inc. of Zhuhai"). */
+export const CHINESE_PLACES: readonly string[] = (
+  'Guangdong|Jiangsu|Zhejiang|Shandong|Fujian|Hubei|Hunan|Henan|Hebei|Sichuan|Anhui|Jiangxi|Shanxi|Shaanxi|Yunnan|Guizhou|Guangxi|Hainan|Liaoning|Jilin|' +
+  'Heilongjiang|Gansu|Qinghai|Ningxia|Xinjiang|Tibet|Inner Mongolia|Beijing|Shanghai|Tianjin|Chongqing|Shenzhen|Guangzhou|Hangzhou|Nanjing|Wuhan|Chengdu|' +
+  "Xiamen|Suzhou|Hefei|Jinan|Qingdao|Dalian|Ningbo|Xi'an|Xian|Zhengzhou|Changsha|Shenyang|Harbin|Kunming|Fuzhou|Dongguan|Foshan|Wuxi|Zhuhai"
+).split('|');
+
 /**
  * Places a legal name may be made of alone: "Texas Co.", "Singapore Ltd.", "Greater China Limited",
  * "New York & Co.". A core that is only a place (a US state, a country, a region, a large city, a Chinese
@@ -28,9 +35,7 @@ const PLACE_WORDS = new Set(
     'Mediterranean|Caribbean|Oceania|Scandinavia|Nordic|Nordics|Baltic|Balkans|Gulf|Greater China|Southeast Asia|Greater Bay Area|Midwest|New England|' +
     'Ontario|Quebec|Alberta|British Columbia|Bavaria|Catalonia|Lombardy|Kowloon|' +
     // Chinese provinces and large cities
-    'Guangdong|Jiangsu|Zhejiang|Shandong|Fujian|Hubei|Hunan|Henan|Hebei|Sichuan|Anhui|Jiangxi|Shanxi|Shaanxi|Yunnan|Guizhou|Guangxi|Hainan|Liaoning|Jilin|' +
-    'Heilongjiang|Gansu|Qinghai|Ningxia|Xinjiang|Tibet|Inner Mongolia|Beijing|Shanghai|Tianjin|Chongqing|Shenzhen|Guangzhou|Hangzhou|Nanjing|Wuhan|Chengdu|' +
-    "Xiamen|Suzhou|Hefei|Jinan|Qingdao|Dalian|Ningbo|Xi'an|Xian|Zhengzhou|Changsha|Shenyang|Harbin|Kunming|Fuzhou|Dongguan|Foshan|Wuxi|Zhuhai|" +
+    `${CHINESE_PLACES.join('|')}|` +
     // World cities
     'London|Paris|Berlin|Tokyo|Osaka|Seoul|Busan|Taipei|Sydney|Melbourne|Toronto|Vancouver|Montreal|Chicago|Boston|Dallas|Houston|Atlanta|Seattle|Denver|' +
     'Miami|Detroit|Philadelphia|Phoenix|Los Angeles|San Francisco|San Diego|Las Vegas|Silicon Valley|Manhattan|Brooklyn|Dubai|Abu Dhabi|Doha|Riyadh|Mumbai|' +
