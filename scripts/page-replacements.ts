@@ -6,7 +6,11 @@
  * there is a candidate false change to review. The pages are read from
  * ../shared at run time; nothing of their text is written into the project.
  *
- *   npx tsc -p tsconfig.json && node dist/scripts/page-replacements.js [--rules fix-entities,legal-suffix] [--json out.json]
+ * With `--flags` it lists the flags instead (`suspicious-product-name`,
+ * `ticker-mismatch`): on pages that are not Chinese financial news, nearly
+ * every one of them is a false flag.
+ *
+ *   npx tsc -p tsconfig.json && node dist/scripts/page-replacements.js [--rules fix-entities,legal-suffix] [--flags] [--json out.json]
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,6 +25,8 @@ const option = (name: string) => {
 const shared = resolve(option('--shared') ?? join(process.cwd(), '..', 'shared'));
 const onlyRules = option('--rules')?.split(',');
 const jsonOut = option('--json');
+const flagsOnly = args.includes('--flags');
+const FLAG_RULES = ['suspicious-product-name', 'ticker-mismatch'];
 
 /** Every page: the readability test pages (source.html) and the extraction benchmark's html/*.html.gz. */
 function pages(): Array<{ name: string; read: () => string }> {
@@ -66,8 +72,13 @@ for (const page of all) {
   for (const m of result.messages) {
     const expected = (m as { expected?: unknown }).expected;
     const actual = (m as { actual?: unknown }).actual;
-    if (!Array.isArray(expected) || !expected.length || typeof actual !== 'string') continue;
     const ruleId = m.ruleId ?? '';
+    if (flagsOnly) {
+      if (!FLAG_RULES.includes(ruleId)) continue;
+      found.push({ page: page.name, ruleId, actual: String(actual ?? ''), expected: String(Array.isArray(expected) ? (expected[0] ?? '') : ''), around: m.reason.slice(0, 160) });
+      continue;
+    }
+    if (!Array.isArray(expected) || !expected.length || typeof actual !== 'string') continue;
     if (onlyRules && !onlyRules.includes(ruleId)) continue;
     if (ruleId === 'sanitize' || /^(?:dedupe|strip|boilerplate|headline|dek)/.test(ruleId)) continue;
     const target = String(expected[0]);
@@ -79,5 +90,5 @@ for (const page of all) {
 const byRule = new Map<string, number>();
 for (const f of found) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
 for (const f of found) console.log(`${f.page}\t${f.ruleId}\t${JSON.stringify(f.actual)} → ${JSON.stringify(f.expected)}\t…${f.around}…`);
-console.log(`\n${all.length} pages (${failed} failed), ${found.length} replacements: ${[...byRule].map(([r, n]) => `${r} ${n}`).join(', ')}`);
+console.log(`\n${all.length} pages (${failed} failed), ${found.length} ${flagsOnly ? 'flags' : 'replacements'}: ${[...byRule].map(([r, n]) => `${r} ${n}`).join(', ')}`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(found, null, 2));
