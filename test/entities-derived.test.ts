@@ -111,6 +111,10 @@ describe('word-for-word renderings', () => {
     expect(cue.test('’s shares')).toBe(true);
     expect(cue.test(' of singers')).toBe(false);
     expect(cue.test(' turned a profit')).toBe(true);
+    expect(cue.test(' is adding two plants')).toBe(true);
+    expect(cue.test(' was weighing a sale')).toBe(true);
+    expect(cue.test(' is amazing')).toBe(false);
+    expect(cue.test(' is a good buy')).toBe(false);
     // No article before a company's name: "The Cambrian Period began" is geology.
     const noArticle = new RegExp(`(?:${NO_ARTICLE_BEFORE})$`, 'u');
     expect(noArticle.test('Fossils show that the ')).toBe(false);
