@@ -1,0 +1,77 @@
+/**
+ * Blind round 8 mechanisms: register forms that a broker's, a Japanese or a
+ * Taiwanese register prints ("& Co. LLC", "Company, Limited", "Corporation
+ * (Taiwan) Ltd."), and the Russian and French forms ("PJSC", "SCA") for a
+ * company no list holds; traps where the legal name is right.
+ */
+import { describe, expect, it } from 'vitest';
+import { legalSuffixAt } from '../src/entities/names.js';
+import { unknownLegalNames } from '../src/entities/legal.js';
+import { clean } from '../src/index.js';
+
+const run = async (text: string) => {
+  const r = await clean(`Markets in brief\n${text}`, { format: 'text' });
+  return { body: r.markdown.split('\n\n').slice(1).join('\n\n').trim(), messages: r.messages };
+};
+const legal = (messages: Awaited<ReturnType<typeof run>>['messages']) => messages.filter((m) => m.ruleId === 'legal-suffix');
+
+describe('a broker\'s "& Co." with a second form after it', () => {
+  it('reads "& Co. LLC", "& Co., Inc." and "& Co. KG" as one form', () => {
+    expect(legalSuffixAt('Kestrel Sachs & Co. LLC said', 13)?.length).toBe(' & Co. LLC'.length);
+    expect(legalSuffixAt('Kestrel & Co., Inc. said', 7)?.length).toBe(' & Co., Inc.'.length);
+    expect(legalSuffixAt('Kestrel & Co. KG said', 7)?.length).toBe(' & Co. KG'.length);
+    // "& Co." alone is still a form, and "& Co. Limited Partners" does not take the next word.
+    expect(legalSuffixAt('Kestrel & Co. said', 7)?.length).toBe(' & Co.'.length);
+  });
+
+  it('shortens it whole, leaving no stray stop or second form behind', async () => {
+    const goldman = await run('Goldman Sachs & Co. LLC said it would hire more bankers in Hong Kong.');
+    expect(goldman.body).toBe('Goldman Sachs said it would hire more bankers in Hong Kong.');
+    expect(legal(goldman.messages)[0]).toMatchObject({ actual: 'Goldman Sachs & Co. LLC', expected: ['Goldman Sachs'] });
+    expect((await run('Morgan Stanley & Co. LLC raised its target for Chinese stocks.')).body).toBe('Morgan Stanley raised its target for Chinese stocks.');
+    expect((await run('Nordhavn Freight & Co. KG bought four container ships.')).body).toBe('Nordhavn Freight bought four container ships.');
+  });
+
+  it('keeps it in a lawsuit and in a list of underwriters named in a filing', async () => {
+    const suit = 'A shareholder sued Goldman Sachs & Co. LLC over the bond sale.';
+    expect((await run(suit)).body).toBe(suit);
+    const filing = 'The prospectus of the offering names Morgan Stanley & Co. LLC as a joint bookrunner.';
+    expect((await run(filing)).body).toBe(filing);
+  });
+});
+
+describe('Japanese and Taiwanese register forms', () => {
+  it('reads "Company, Limited" with the register\'s comma', async () => {
+    expect(legalSuffixAt('Shiseido Company, Limited cut', 8)?.length).toBe(' Company, Limited'.length);
+    expect((await run('Shiseido Company, Limited cut its sales outlook for China.')).body).toBe('Shiseido cut its sales outlook for China.');
+    // A company no list holds, too.
+    expect((await run('Harukaze Paper Company, Limited closed a mill in Aichi.')).body).toBe('Harukaze Paper closed a mill in Aichi.');
+  });
+
+  it('reads a register\'s place in brackets between "Corporation" and "Ltd."', async () => {
+    expect(legalSuffixAt('Evergreen Marine Corporation (Taiwan) Ltd. ordered', 16)?.length).toBe(' Corporation (Taiwan) Ltd.'.length);
+    const r = await run('Evergreen Marine Corporation (Taiwan) Ltd. ordered 11 methanol-ready ships.');
+    expect(r.body).toBe('Evergreen Marine ordered 11 methanol-ready ships.');
+    // A bracket that is no register place is no form: "(Taipei office)" is the copy's own aside.
+    expect(legalSuffixAt('Evergreen Marine Corporation (Taipei office) Ltd.', 16)?.length).toBe(' Corporation'.length);
+  });
+});
+
+describe('Russian and French forms of companies no list holds', () => {
+  it('finds "PJSC" and "SCA" after a name', () => {
+    expect(unknownLegalNames('Volga Tankers PJSC cut exports.', []).map((n) => n.nameEnd)).toEqual(['Volga Tankers'.length]);
+    expect(unknownLegalNames('Maison Arlette SCA raised prices.', []).map((n) => n.nameEnd)).toEqual(['Maison Arlette'.length]);
+  });
+
+  it('shortens them in running text and keeps them in a court-case name', async () => {
+    expect((await run('Volga Tankers PJSC cut its fuel exports to Asia.')).body).toBe('Volga Tankers cut its fuel exports to Asia.');
+    expect((await run('Maison Arlette SCA raised its prices in Shanghai.')).body).toBe('Maison Arlette raised its prices in Shanghai.');
+    const court = 'In Volga Tankers PJSC v. Kestrel Shipping Ltd., the court ruled for the charterer.';
+    expect((await run(court)).body).toBe(court);
+  });
+
+  it('leaves the plain words "SCA" and "pjsc" alone where no name stands before them', () => {
+    expect(unknownLegalNames('The SCA ruled on Tuesday.', [])).toEqual([]);
+    expect(unknownLegalNames('a pjsc is a public joint-stock company', [])).toEqual([]);
+  });
+});
