@@ -75,3 +75,24 @@ describe('Russian and French forms of companies no list holds', () => {
     expect(unknownLegalNames('a pjsc is a public joint-stock company', [])).toEqual([]);
   });
 });
+
+describe('a register\'s Chinese city around the form', () => {
+  it('reads any Chinese city in brackets as a register word ("(Tianjin)", "(Suzhou)")', async () => {
+    expect(legalSuffixAt('Asymchem Laboratories (Tianjin) Co., Ltd. said', 21)?.length).toBe(' (Tianjin) Co., Ltd.'.length);
+    expect((await run('Asymchem Laboratories (Tianjin) Co., Ltd. said its orders recovered.')).body).toBe('Asymchem Laboratories said its orders recovered.');
+    expect((await run('Brightfield Optics (Suzhou) Co., Ltd. opened a second plant.')).body).toBe('Brightfield Optics opened a second plant.');
+  });
+
+  it('takes the city printed after the form without "of" only before what a company does', async () => {
+    const will = await run('Will Semiconductor Co., Ltd. Shanghai said its image-sensor sales rose.');
+    expect(will.body).toBe('Will Semiconductor said its image-sensor sales rose.');
+    expect(legal(will.messages)[0]).toMatchObject({ actual: 'Will Semiconductor Co., Ltd. Shanghai' });
+    // "Suzhou" before a noun is the copy's own word, not the register's; the stop is then read as before.
+    expect(legalSuffixAt('Kestrel Optics Co., Ltd. Suzhou plant', 14)?.length).toBe(' Co., Ltd.'.length);
+  });
+
+  it('keeps a branch\'s register name whole', async () => {
+    const branch = 'Kestrel Optics Co., Ltd. Suzhou Branch posted a loss for the year.';
+    expect((await run(branch)).body).toBe(branch);
+  });
+});

@@ -329,8 +329,8 @@ function creditLine(text: string, start: number, name: string): boolean {
   return /(?:1[89]\d\d|20\d\d)(?:\s*[-–]\s*(?:\d{2}|\d{4}))?,?\s+$/.test(text.slice(Math.max(0, start - 12), start));
 }
 
-/** Nouns that end the name of an event, a prize or a venue a company sponsors ("The Acme Corp. Harbour Classic"). */
-const EVENT_NOUN = String.raw`(?:Event|Events|Cup|Open|Classic|Championships?|Prize|Awards?|Festival|Series|Tournament|Stakes|Trophy|Bowl|Stadium|Arena|Center|Centre|Theat(?:er|re)|Pavilion|Field|Park|Hall|Marathon|Race|Regatta|Games|Show|Expo|Fair|Gala|Invitational|Rally|Derby|Grand\s+Prix|Lecture|Fellowship|Scholarship)`;
+/** Nouns that end the name of an event, a prize or a venue a company sponsors ("The Acme Corp. Harbour Classic"), or of a branch a register names after its company ("Acme Co., Ltd. Suzhou Branch"). */
+const EVENT_NOUN = String.raw`(?:Branch|Event|Events|Cup|Open|Classic|Championships?|Prize|Awards?|Festival|Series|Tournament|Stakes|Trophy|Bowl|Stadium|Arena|Center|Centre|Theat(?:er|re)|Pavilion|Field|Park|Hall|Marathon|Race|Regatta|Games|Show|Expo|Fair|Gala|Invitational|Rally|Derby|Grand\s+Prix|Lecture|Fellowship|Scholarship)`;
 const INSIDE_EVENT = new RegExp(String.raw`^\s+(?:(?:\p{Lu}[\p{L}\p{N}'’-]*|\d[\p{N}\p{L}-]*|of|the|and|&)\s+){0,6}${EVENT_NOUN}(?![\p{L}\p{N}])`, 'u');
 
 /**

@@ -28,11 +28,13 @@ const LEGAL_FORM =
  * A register's bracketed word between a name and its form: "X (Group) Co., Ltd.", "BYD Electronic
  * (International) Company Limited", "ZTO Express (Cayman) Inc.", "X (China) Co., Ltd.".
  */
-export const REGISTER_BRACKET = String.raw`\((?:Group|Holdings?|International|Cayman|China|Hong\sKong|HK|Asia|Asia\sPacific|Shanghai|Beijing|Shenzhen)\)`;
-/** A register's city or province after the form: "Gree Electric Appliances, Inc. of Zhuhai" ("Corporation of China" is a name's own words). */
+/** A register's city or province: "Gree Electric Appliances, Inc. of Zhuhai", "Asymchem Laboratories (Tianjin) Co., Ltd.". */
 const REGISTER_PLACE = `(?:${[...CHINESE_PLACES].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
+export const REGISTER_BRACKET = String.raw`\((?:Group|Holdings?|International|Cayman|China|Hong\sKong|HK|Asia|Asia\sPacific|${REGISTER_PLACE})\)`;
 const LEGAL_SUFFIX = new RegExp(
-  String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\sof\s${REGISTER_PLACE}(?![\p{L}\p{N}]))?(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?(?:\s(?:Class|Cl\.)\s([A-CH])\b)?)?(?![\p{L}\p{N}])`,
+  // "Will Semiconductor Co., Ltd. Shanghai said": the register's city may follow the form without "of", but only
+  // before what a company does, so "Tesla Inc. Shanghai factory" keeps its place.
+  String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\sof\s${REGISTER_PLACE}(?![\p{L}\p{N}])|(?<=\.)\s${REGISTER_PLACE}(?=${COMPANY_CUE}))?(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?(?:\s(?:Class|Cl\.)\s([A-CH])\b)?)?(?![\p{L}\p{N}])`,
   'u',
 );
 
