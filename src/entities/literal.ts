@@ -81,23 +81,35 @@ export function literalRenderings(zh: string, table: GlossTable, isEnglish: (wor
   // "亚洲水泥(中国)": the bracketed place is not part of the running name; "LG化学": a Latin brand stays as written.
   const core = zh.replace(/\s*[（(][^()（）]*[)）]\s*$/u, '').replace(LEGAL_TAIL, '');
   if (!/^(?:\p{Script=Han}|[A-Za-z0-9]){2,12}$/u.test(core) || !/\p{Script=Han}/u.test(core)) return [];
-  const out = new Map<string, LiteralRendering>();
+  // Each cut's renderings, the commonest first; then taken in turn, one from each cut, so a cut with many
+  // alternatives (极氪 "Extreme Krypton …") never crowds out another's ("Jike Motors") before the cap.
+  const perCut: LiteralRendering[][] = [];
   for (const segments of segmentations(core, table)) {
     if (!acceptable(segments)) continue;
+    const mine: LiteralRendering[] = [];
     for (const words of combinations(segments)) {
       const form = words.join(' ');
-      if (out.has(form) || form.split(/\s+/).length < 2) continue;
-      out.set(form, { form, risk: riskOf(segments, words, isEnglish), shares: segments.some((s) => s.role === 'shares') });
-      if (out.size >= MAX_PER_NAME) return [...out.values()];
+      if (form.split(/\s+/).length < 2) continue;
+      mine.push({ form, risk: riskOf(segments, words, isEnglish), shares: segments.some((s) => s.role === 'shares') });
     }
     // The same name without its trailing company word ("Forest Horse" for 森马服饰, "Three Seven" for 三七互娱),
     // only where the rest is two or more English words of the name's own: a pinyin rest is the pinyin renderings' business.
     const head = segments.slice(0, -1);
-    if (segments.at(-1)?.role !== 'generic' || !acceptable(head)) continue;
-    for (const words of combinations(head)) {
-      const form = words.join(' ');
-      if (out.has(form) || form.split(/\s+/).length < 2 || riskOf(head, words, isEnglish) !== 'phrase') continue;
-      out.set(form, { form, risk: 'phrase', shares: false });
+    if (segments.at(-1)?.role === 'generic' && acceptable(head)) {
+      for (const words of combinations(head)) {
+        const form = words.join(' ');
+        if (form.split(/\s+/).length < 2 || riskOf(head, words, isEnglish) !== 'phrase') continue;
+        mine.push({ form, risk: 'phrase', shares: false });
+      }
+    }
+    if (mine.length) perCut.push(mine);
+  }
+  const out = new Map<string, LiteralRendering>();
+  for (let i = 0; perCut.some((mine) => i < mine.length); i++) {
+    for (const mine of perCut) {
+      const r = mine[i];
+      if (!r || out.has(r.form)) continue;
+      out.set(r.form, r);
       if (out.size >= MAX_PER_NAME) return [...out.values()];
     }
   }
