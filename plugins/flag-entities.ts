@@ -588,7 +588,7 @@ function restyle(tickerText: string, from: string, to: string): string {
 
 /**
  * A mainland code's exchange is the code's own: "(600519.SH)" for 000858 is "(000858.SZ)", never ".SH";
- * a prefix too ("SZ: 000858", "SHE: 000858").
+ * a prefix too ("SZ: 000858", "SHE: 000858", "SZ000858").
  */
 function withMainlandBoard(tickerText: string, key: string): string {
   const board = printKey(key).slice(-2);
@@ -596,7 +596,9 @@ function withMainlandBoard(tickerText: string, key: string): string {
   const google: Record<string, string> = { SH: 'SHA', SZ: 'SHE' };
   return tickerText
     .replace(/([.．]\s?)(SH|SZ|BJ|SS|ＳＨ|ＳＺ|ＢＪ)(?![\p{L}])/iu, (_, dot: string, old: string) => dot + like(old, board))
-    .replace(/^([(（]\s*)(SHA|SHE|SH|SZ|BJ|SS)(\s*[:：])/i, (_, open: string, old: string, colon: string) => open + like(old, old.length === 3 ? (google[board] ?? board) : board) + colon);
+    .replace(/^([(（]\s*)(SHA|SHE|SH|SZ|BJ|SS)(\s*[:：])/i, (_, open: string, old: string, colon: string) => open + like(old, old.length === 3 ? (google[board] ?? board) : board) + colon)
+    // A trading app's prefix: "(SH600519)", "(sz.000858)", "[SZ000858]".
+    .replace(/^([(（[]\s*)(SH|SZ|BJ)(?=\.?\d)/i, (_, open: string, old: string) => open + like(old, board));
 }
 
 const toFullWidth = (ascii: string) => [...ascii].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');

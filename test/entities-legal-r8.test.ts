@@ -1,12 +1,15 @@
 /**
  * Blind round 8 mechanisms: register forms that a broker's, a Japanese or a
  * Taiwanese register prints ("& Co. LLC", "Company, Limited", "Corporation
- * (Taiwan) Ltd."), and the Russian and French forms ("PJSC", "SCA") for a
- * company no list holds; traps where the legal name is right.
+ * (Taiwan) Ltd."), a register's Chinese city around the form, the Russian and
+ * French forms ("PJSC", "SCA") for a company no list holds, and the ticker
+ * notations of trading apps and data vendors; traps where the legal name is
+ * right and where a bracket holds no listing.
  */
 import { describe, expect, it } from 'vitest';
 import { legalSuffixAt } from '../src/entities/names.js';
 import { unknownLegalNames } from '../src/entities/legal.js';
+import { findTickers, tickerKey } from '../src/entities/tickers.js';
 import { clean } from '../src/index.js';
 
 const run = async (text: string) => {
@@ -94,5 +97,52 @@ describe('a register\'s Chinese city around the form', () => {
   it('keeps a branch\'s register name whole', async () => {
     const branch = 'Kestrel Optics Co., Ltd. Suzhou Branch posted a loss for the year.';
     expect((await run(branch)).body).toBe(branch);
+  });
+});
+
+describe('ticker notations of trading apps and data vendors', () => {
+  it('reads market prefixes without a colon, Futu\'s dotted ones, a market spelled out and .XSHG/.XSHE', () => {
+    expect(tickerKey('SH600519')).toBe('CN:600519');
+    expect(tickerKey('sz002415')).toBe('CN:002415');
+    expect(tickerKey('BJ830799')).toBe('CN:830799');
+    expect(tickerKey('HK0700')).toBe('HK:00700');
+    expect(tickerKey('HK.00700')).toBe('HK:00700');
+    expect(tickerKey('US.PDD')).toBe('US:PDD');
+    expect(tickerKey('Shanghai: 600519')).toBe('CN:600519');
+    expect(tickerKey('Shenzhen: 000858')).toBe('CN:000858');
+    expect(tickerKey('Hong Kong: 0700')).toBe('HK:00700');
+    expect(tickerKey('SHSE: 601318')).toBe('CN:601318');
+    expect(tickerKey('600519.XSHG')).toBe('CN:600519');
+    expect(tickerKey('000858.XSHE')).toBe('CN:000858');
+  });
+
+  it('reads no index and no year as a listing', () => {
+    expect(tickerKey('SH000001')).toBeUndefined(); // the SSE Composite
+    expect(tickerKey('SZ399006')).toBeUndefined(); // the ChiNext index
+    expect(tickerKey('Hong Kong: 2024')).toBeUndefined();
+    expect(tickerKey('US.')).toBeUndefined();
+  });
+
+  it('reads a code in square brackets, but no footnote or year', () => {
+    const spans = findTickers('Kingsoft [03888] rose [12] while [1998] and [600519.SH] and [2024] fell.');
+    expect(spans.map((t) => [t.text, t.keys])).toEqual([
+      ['[03888]', ['HK:03888']],
+      ['[600519.SH]', ['CN:600519']],
+    ]);
+  });
+
+  it('fixes a rendering beside an app prefix and names the right board in a mismatch', async () => {
+    const r = await run('Zhongji Xuchuang Gufen (SZ300308) rose 6% on orders for optical modules.');
+    expect(r.body).toBe('Zhongji Innolight (SZ300308) rose 6% on orders for optical modules.');
+    const mismatch = await run('Wuliangye (SH600519) fell 2% on Tuesday.');
+    expect(mismatch.messages.find((m) => m.ruleId === 'ticker-mismatch')).toMatchObject({ expected: ['Wuliangye (SZ000858)', 'Kweichow Moutai (SH600519)'] });
+    const square = await run('Shunyu Guangxue [02382] shipped fewer lenses in October.');
+    expect(square.body).toBe('Sunny Optical \\[02382] shipped fewer lenses in October.');
+  });
+
+  it('leaves a footnote number after a name alone', async () => {
+    const text = 'Tencent said the plan would work [12]. It gave no date.';
+    const r = await run(text);
+    expect(r.messages.filter((m) => m.ruleId === 'ticker-mismatch' || m.ruleId === 'entity-name')).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@
  * `(600519.SH)`, `(600495 CH)`, `(002939.CN)` → `CN:…` (six digits); `(2330.TW)`,
  * `(6488.TWO)`, `(TPE: 2330)`, `(2330 TT)` → `TW:…`; `(005930.KS)`, `(035720.KQ)`,
  * `(KRX: 005930)`, `(005930 KS)` → `KR:…`; `(7203.T)`, `(TYO: 7203)`, `(7203 JP)` → `JP:…`.
- * Full-width brackets, as Chinese copy prints them, are read alike: `（00700.HK）`.
+ * Full-width brackets, as Chinese copy prints them, are read alike: `（00700.HK）`; so are trading
+ * apps' prefixes (`(SH600519)`, `(HK.00700)`, `(US.PDD)`), a market spelled out (`(Shanghai: 600519)`),
+ * data vendors' `.XSHG`/`.XSHE` and square brackets (`[03888]`).
  */
 
 export type Market = 'US' | 'HK' | 'CN' | 'TW' | 'KR' | 'JP';
@@ -19,14 +21,16 @@ export interface TickerSpan {
   text: string;
 }
 
-const PREFIXED = /^(NASDAQ|NYSE(?: American)?|NYSEAMERICAN|AMEX|OTC|HKEX|HKE|HKG|HK|SEHK|SH|SZ|SSE|SZSE|SHA|SHE|TPE|TWSE|TPEX|TWO|KRX|KOSPI|KOSDAQ|TYO|TSE|JPX)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})$/i;
+const PREFIXED = /^(NASDAQ|NYSE(?: American)?|NYSEAMERICAN|AMEX|OTC|HKEX|HKE|HKG|HK|SEHK|Hong Kong|SH|SZ|BJ|SSE|SHSE|SZSE|BJSE|SHA|SHE|Shanghai|Shenzhen|TPE|TWSE|TPEX|TWO|KRX|KOSPI|KOSDAQ|TYO|TSE|JPX)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})$/i;
+/** Trading apps' market prefixes: "SH600519", "sz000858", "HK00700", "HK.00700", "US.PDD" (Xueqiu, Futu, East Money). */
+const APP_PREFIXED = /^(?:(SH|SZ|BJ)\.?(\d{6})|HK\.?(\d{4,5})|US\.([A-Z][A-Z0-9]{0,5}))$/i;
 /** Taiwan (TWSE .TW, TPEx .TWO; Bloomberg TT), Korea (KOSPI .KS, KOSDAQ .KQ; Bloomberg KS/KQ), Tokyo (.T; Bloomberg JP/JT). */
 const TW = /^(\d{4})(?:\.TWO?|\sTT)$/i;
 const KR = /^(\d{6})(?:\.|\s)K[SQ]$/i;
 const JP = /^(\d{4})(?:\.T|\s(?:JP|JT))$/;
 const US = /^([A-Z][A-Z0-9]{0,5}(?:[.\-][A-Z])?)(?:\.|\s)(US|O|N|OQ)$/;
 const HK = /^(\d{1,5})(?:\.|-|\s)HK$/i;
-const CN = /^(\d{6})\s?(?:\.\s?(?:SH|SZ|SS|CN|BJ)|\s(?:CH|CN))$/i;
+const CN = /^(\d{6})\s?(?:\.\s?(?:SH|SZ|SS|CN|BJ|XSHG|XSHE)|\s(?:CH|CN))$/i;
 const BARE_HK = /^(?!(?:19|20)\d\d$)(\d{4,5})$/;
 const BARE_CN = /^(\d{6})$/;
 
@@ -37,12 +41,17 @@ export function tickerKey(notation: string): string | undefined {
   if (m) {
     const exchange = m[1]!.toUpperCase();
     const code = m[2]!.toUpperCase();
-    if (/^(HKEX|HKE|HKG|HK|SEHK)$/.test(exchange)) return /^\d{1,5}$/.test(code) ? `HK:${code.padStart(5, '0')}` : undefined;
-    if (/^(SH|SZ|SSE|SZSE|SHA|SHE)$/.test(exchange)) return /^\d{6}$/.test(code) && !isIndexCode(code, /^(SH|SSE|SHA)$/.test(exchange)) ? `CN:${code}` : undefined;
+    if (/^(HKEX|HKE|HKG|HK|SEHK|HONG KONG)$/.test(exchange)) return /^\d{1,5}$/.test(code) && !(exchange === 'HONG KONG' && /^(?:19|20)\d\d$/.test(code)) ? `HK:${code.padStart(5, '0')}` : undefined;
+    if (/^(SH|SZ|BJ|SSE|SHSE|SZSE|BJSE|SHA|SHE|SHANGHAI|SHENZHEN)$/.test(exchange)) return /^\d{6}$/.test(code) && !isIndexCode(code, /^(SH|SSE|SHSE|SHA|SHANGHAI)$/.test(exchange)) ? `CN:${code}` : undefined;
     if (/^(TPE|TWSE|TPEX|TWO)$/.test(exchange)) return /^\d{4}$/.test(code) ? `TW:${code}` : undefined;
     if (/^(KRX|KOSPI|KOSDAQ)$/.test(exchange)) return /^\d{6}$/.test(code) ? `KR:${code}` : undefined;
     if (/^(TYO|TSE|JPX)$/.test(exchange)) return /^\d{4}$/.test(code) ? `JP:${code}` : undefined;
     return `US:${code.replace('.', '-')}`;
+  }
+  if ((m = APP_PREFIXED.exec(s))) {
+    if (m[2]) return isIndexCode(m[2], /^SH/i.test(s)) ? undefined : `CN:${m[2]}`;
+    if (m[3]) return `HK:${m[3].padStart(5, '0')}`;
+    return `US:${m[4]!.toUpperCase()}`;
   }
   if ((m = US.exec(s))) return `US:${m[1]!.replace('.', '-')}`;
   if ((m = HK.exec(s))) return `HK:${m[1]!.padStart(5, '0')}`;
@@ -75,12 +84,17 @@ export function printKey(key: string): string {
   return `${code}.US`;
 }
 
-/** Round brackets, ASCII or full-width as Chinese copy prints them ("腾讯（00700.HK）"), each pair of one kind. */
-const PAREN = /\(([^()（）\n]{1,40})\)|（([^()（）\n]{1,40})）/g;
+/**
+ * Round brackets, ASCII or full-width as Chinese copy prints them ("腾讯（00700.HK）"), each pair of one kind;
+ * square ones as trading apps print a code ("Kingsoft [03888]").
+ */
+const PAREN = /\(([^()（）\n]{1,40})\)|（([^()（）\n]{1,40})）|\[([^[\]\n]{1,40})\]/g;
+/** In square brackets a bare code of four digits or fewer is a footnote or a reference, never a listing. */
+const SHORT_BARE = /^\d{1,4}$/;
 
 /** Whether a text has an opening bracket a ticker could stand in. */
 export function hasBracket(text: string): boolean {
-  return text.includes('(') || text.includes('（');
+  return text.includes('(') || text.includes('（') || text.includes('[');
 }
 
 /** Parenthesised tickers in a text. */
@@ -91,9 +105,9 @@ export function findTickers(text: string): TickerSpan[] {
   for (let m = PAREN.exec(text); m; m = PAREN.exec(text)) {
     const keys: string[] = [];
     // Full-width letters, digits and stops inside ("（６００５１９．ＳＨ）") read as their ASCII forms.
-    const inner = m[1] ?? m[2]!.normalize('NFKC');
+    const inner = m[1] ?? m[3] ?? m[2]!.normalize('NFKC');
     for (const part of inner.split(/[,;，；]\s*/)) {
-      const key = tickerKey(part);
+      const key = m[3] !== undefined && SHORT_BARE.test(part.trim()) ? undefined : tickerKey(part);
       if (!key) {
         keys.length = 0;
         break;
