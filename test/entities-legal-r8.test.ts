@@ -146,3 +146,19 @@ describe('ticker notations of trading apps and data vendors', () => {
     expect(r.messages.filter((m) => m.ruleId === 'ticker-mismatch' || m.ruleId === 'entity-name')).toEqual([]);
   });
 });
+
+describe('"Holding" after "&" and a register\'s "Corporation Ltd."', () => {
+  it('keeps "& Holding" as words of the name, never a stray "&"', async () => {
+    const r = await run('Huawei Investment & Holding Co., Ltd. said its revenue rose 22%.');
+    expect(r.body).toBe('Huawei Investment & Holding said its revenue rose 22%.');
+    expect((await run('Kestrel Finance and Holdings Limited sold its stake.')).body).toBe('Kestrel Finance and Holdings sold its stake.');
+    // A plain "Holdings" before the form is still the form's.
+    expect((await run('Brightwater Holdings Limited sold its stake.')).body).toBe('Brightwater sold its stake.');
+  });
+
+  it('reads "Corporation Ltd." whole, so no "Corporation" is dropped from the middle', async () => {
+    expect(legalSuffixAt('Kestrel Holdings Corporation Ltd. said', 7)?.length).toBe(' Holdings Corporation Ltd.'.length);
+    const r = await run('Sinochem Holdings Corporation Ltd. said it would merge two units.');
+    expect(r.body).not.toContain('Holdings Ltd.');
+  });
+});

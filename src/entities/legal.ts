@@ -96,9 +96,16 @@ export function unknownLegalNames(text: string, taken: ReadonlyArray<Taken>): Un
   // A name starts after the legal form before it: "Acme Company and Kestrel Corporation" is two names.
   let previousEnd = 0;
   for (let m = FORM_START.exec(text); m; m = FORM_START.exec(text)) {
-    const nameEnd = m.index;
-    const suffix = legalSuffixAt(text, nameEnd);
+    let nameEnd = m.index;
+    let suffix = legalSuffixAt(text, nameEnd);
     if (!suffix || suffix.shareClass) continue;
+    // "Huawei Investment & Holding Co., Ltd.": after "&" or "and" the form's "Holding" or "Group" is a word of the name.
+    const joined = /(?:\s(?:&|and))$/.exec(text.slice(Math.max(0, nameEnd - 4), nameEnd)) && /^\s(?:Holdings?|Group)(?=[\s,])/.exec(text.slice(nameEnd, nameEnd + 10));
+    if (joined) {
+      nameEnd += joined[0].length;
+      suffix = legalSuffixAt(text, nameEnd);
+      if (!suffix || suffix.shareClass) continue;
+    }
     const end = nameEnd + suffix.length;
     FORM_START.lastIndex = end;
     const from = Math.max(0, nameEnd - 100, previousEnd);
