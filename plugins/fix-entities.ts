@@ -49,7 +49,7 @@ import type { VFile } from 'vfile';
 import { analyse, entityOf, type Analysis, type Found } from '../src/entities/analysis.js';
 import { tickerAnchored } from '../src/entities/anchored.js';
 import type { EntityRecord, Mode } from '../src/entities/kb.js';
-import { deskFirstReferences, inLegalContext, unknownLegalNames, unsureShortening, type LegalMention } from '../src/entities/legal.js';
+import { deskFirstReferences, inLegalContext, unknownLegalNames, unsureShortening, type LegalMention, regionalUnitAt } from '../src/entities/legal.js';
 import { escapeRe } from '../src/text/escape-re.js';
 import { COMPANY_CUE } from '../src/entities/company-cue.js';
 import { byContext, insideOf, opensSentence, replacementFor, type CompiledEntry, type Matcher } from '../src/entities/matcher.js';
@@ -363,7 +363,10 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       // A desk's first reference ("Xiaomi Corp (1810.HK) posted…") is right as printed.
       if (firstReferences().has(`${analysis.blocks.indexOf(block)}:${c.start}`)) return undefined;
       const printed = text.slice(c.start, c.nameEnd ?? c.end);
-      const running = entity.curated ? runningName(entity, printed, actual) : written();
+      // "Bank of China (Hong Kong) Limited" is a regional unit, never its parent, unless the company's own register name.
+      const unit = c.nameEnd === undefined ? undefined : regionalUnitAt(text, c.nameEnd);
+      const own = unit && (entity.aliases ?? []).some((a) => a.toLowerCase() === (printed + unit).toLowerCase());
+      const running = unit && !own ? printed + unit : entity.curated ? runningName(entity, printed, actual) : written();
       // "SoftBank Corp" is not "SoftBank Group": a legal name that lacks a word of the desk name is another company.
       if (running === undefined) return undefined;
       let value = c.shareClass && entity.linked ? entity.linked : running;
@@ -371,7 +374,7 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       const abbreviation = /^\s*\(([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\)/u.exec(text.slice(c.end, c.end + 14))?.[1];
       if (abbreviation && (abbreviation === value || abbreviation === entity.name)) value = printed;
       // Two organisations made one, a place or a plain word made of a company: unsure, kept.
-      if (unsureShortening(analysis.article, text, c.start, c.nameEnd ?? c.end, c.end, value, true)) return undefined;
+      if (unsureShortening(analysis.article, text, c.start, (c.nameEnd ?? c.end) + (unit && !own ? unit.length : 0), c.end, value, true)) return undefined;
       if (c.keepStop) value += '.';
       const reason = c.shareClass
         ? `Replaced the share-class listing name “${actual}” with the company’s name “${value}”`

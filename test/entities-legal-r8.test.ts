@@ -162,3 +162,27 @@ describe('"Holding" after "&" and a register\'s "Corporation Ltd."', () => {
     expect(r.body).not.toContain('Holdings Ltd.');
   });
 });
+
+describe('a regional unit\'s register name is never its parent\'s', () => {
+  it('keeps the region in brackets in the running name of a known company\'s unit', async () => {
+    const icbc = await run('Industrial and Commercial Bank of China (Asia) Limited cut its prime rate.');
+    expect(icbc.body).toBe('Industrial and Commercial Bank of China (Asia) cut its prime rate.');
+    expect((await run('Bank of China (Hong Kong) Limited cut its prime rate.')).body).toBe('Bank of China (Hong Kong) cut its prime rate.');
+    expect((await run('China Construction Bank (Asia) Corporation Limited cut its prime rate.')).body).toBe('China Construction Bank (Asia) cut its prime rate.');
+    expect((await run('Alibaba (China) Co., Ltd. signed the lease.')).body).toBe('Alibaba (China) signed the lease.');
+  });
+
+  it('does so for a company no list holds too', async () => {
+    expect((await run('Kestrel Bank (Asia) Limited raised its deposit rates.')).body).toBe('Kestrel Bank (Asia) raised its deposit rates.');
+  });
+
+  it('still reads register words in brackets as the form\'s ("(Group)", "(International)", "(Holdings)")', async () => {
+    expect((await run('BYD Electronic (International) Company Limited won an order.')).body).toBe('BYD Electronic won an order.');
+    expect((await run('BOC Hong Kong (Holdings) Limited raised its dividend.')).body).toBe('BOC Hong Kong raised its dividend.');
+  });
+
+  it('keeps a bank\'s "Banking Corporation" whole: without its form the name ends in an activity', async () => {
+    const hsbc = 'The Hongkong and Shanghai Banking Corporation Limited cut its prime rate.';
+    expect((await run(hsbc)).body).toBe(hsbc);
+  });
+});

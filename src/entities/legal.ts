@@ -45,6 +45,16 @@ export function inLegalContext(text: string, start: number, end: number): boolea
   return LEGAL_WORDS.test(sentence.before) || LEGAL_WORDS.test(sentence.after);
 }
 
+/**
+ * A region in brackets between a name and its form ("Bank of China (Hong Kong) Limited", "Industrial and
+ * Commercial Bank of China (Asia) Limited", "Alibaba (China) Co., Ltd."): the register's name of a regional
+ * unit, whose running name keeps the region, never the parent's name alone. The bracket as printed, or undefined.
+ */
+const REGIONAL_UNIT = /^\s\((?:Hong\sKong|HK|Asia|Asia\sPacific|China|Macau|Macao|Taiwan|Singapore|Europe|USA|UK|Japan|Korea)\)(?=\s)/;
+export function regionalUnitAt(text: string, nameEnd: number): string | undefined {
+  return REGIONAL_UNIT.exec(text.slice(nameEnd, nameEnd + 20))?.[0];
+}
+
 /** A legal name of a company no list holds: the name's words, then the legal form. */
 export interface UnknownLegalName {
   start: number;
@@ -131,7 +141,9 @@ export function unknownLegalNames(text: string, taken: ReadonlyArray<Taken>): Un
     if (!text.slice(end - 1, end).endsWith('.') && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end)) && !/^\s+(?:said|says|and)\b/.test(text.slice(end))) {
       if (!/^\s+(?:Chairman|Chief|CEO|President|Founder|Director|Executive|Vice|Spokesperson|Spokesman|Spokeswoman)\b/.test(text.slice(end))) continue;
     }
-    out.push({ start, nameEnd, end, keepStop: suffix.keepStop });
+    // "Kestrel Bank (Asia) Limited": a regional unit's running name keeps its region.
+    const unit = regionalUnitAt(text, nameEnd);
+    out.push({ start, nameEnd: unit ? nameEnd + unit.length : nameEnd, end, keepStop: suffix.keepStop });
   }
   return out;
 }
@@ -372,6 +384,8 @@ export function unsureShorteningReason(article: string, text: string, start: num
   if (coreNamesAnother(article, name, form) || (running !== name && coreNamesAnother(article, running, form))) return `the article names another organisation “${name}” with another form`;
   if (!/\s/.test(running.trim()) && plainWordIn(article, running)) return `“${running}” is also a plain word here`;
   if (creditLine(text, start, name)) return 'a credit line';
+  // "The Hongkong and Shanghai Banking Corporation Limited": without its form the name ends in an activity, not a name.
+  if (/\sBanking$/.test(running)) return `“${running}” without its form reads as an activity`;
   if (insideLongerName(text, start, end)) return 'part of a longer name (an event, a venue, a title)';
   // "Texas Co.", "Greater China Limited": without its form the name reads as the place.
   if (placeOnly(running)) return `“${running}” alone is a place’s name`;
