@@ -366,7 +366,10 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       // "Bank of China (Hong Kong) Limited" is a regional unit, never its parent, unless the company's own register name.
       const unit = c.nameEnd === undefined ? undefined : regionalUnitAt(text, c.nameEnd);
       const own = unit && (entity.aliases ?? []).some((a) => a.toLowerCase() === (printed + unit).toLowerCase());
-      const running = unit && !own ? printed + unit : entity.curated ? runningName(entity, printed, actual) : written();
+      let running = unit && !own ? printed + unit : entity.curated ? runningName(entity, printed, actual) : written();
+      // "Haier Group Co., Ltd.": the form's "Group" is a word of another known company's name ("Haier Group", not "Haier Smart Home").
+      const groupWord = running === undefined ? /^,?\s\(?(Group|Holdings?)\)?[\s,]/.exec(text.slice(c.nameEnd ?? c.end, c.end))?.[1] : undefined;
+      if (groupWord) running = unitNamed(matcher, printed, [groupWord]);
       // "SoftBank Corp" is not "SoftBank Group": a legal name that lacks a word of the desk name is another company.
       if (running === undefined) return undefined;
       let value = c.shareClass && entity.linked ? entity.linked : running;

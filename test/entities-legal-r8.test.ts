@@ -186,3 +186,13 @@ describe('a regional unit\'s register name is never its parent\'s', () => {
     expect((await run(hsbc)).body).toBe(hsbc);
   });
 });
+
+describe('a form\'s "Group" that is a word of another known company\'s name', () => {
+  it('gives that company\'s name, not the shorter one\'s ("Haier Group", not "Haier Smart Home")', async () => {
+    const haier = await run('Haier Group Co., Ltd. agreed to buy a stake in a water purifier maker.');
+    expect(haier.body).toBe('Haier Group agreed to buy a stake in a water purifier maker.');
+    expect((await run('Sany Group Co., Ltd. will spin off its wind turbine unit.')).body).toBe('Sany Group will spin off its wind turbine unit.');
+    // A company whose desk name lacks a word of the printed one is still another company, and stays.
+    expect((await run('SoftBank Corp. raised its dividend.')).body).toBe('SoftBank Corp. raised its dividend.');
+  });
+});
