@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
-import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, partOfName, personMisspellings, placedRenderings, joinedPinyin, personRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, partOfName, personMisspellings, placedRenderings, joinedPinyin, personRenderings, shortNameRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon, pluralJargon } from '../src/entities/inflect.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
@@ -181,8 +181,14 @@ function mergeInto(entity: EntityRecord, more: { zh?: string | undefined; aliase
   if (more.sector && !entity.sector) entity.sector = more.sector;
 }
 
-/** Entities with a Chinese name, for the pinyin renderings derived after the lists are merged. */
-const withZh: Array<{ entity: EntityRecord; zh: string; source: string }> = [];
+/**
+ * Entities with a Chinese name, for the pinyin renderings derived after the lists are merged; `other` for
+ * a name of `zhNames` (a short or former name): its renderings are weaker than any entity's own zh's.
+ */
+const withZh: Array<{ entity: EntityRecord; zh: string; source: string; other?: true }> = [];
+const withOtherZh = (entity: EntityRecord, zhNames: string[] | undefined, source: string) => {
+  for (const zh of zhNames ?? []) if (zh !== entity.zh) withZh.push({ entity, zh, source, other: true });
+};
 
 const companies = curated.companies;
 /** Subsidiaries and the name of the company that controls each. */
@@ -214,6 +220,7 @@ for (const { entry: c, file, index } of companies) {
     for (const n of c.aliases ?? []) byName.set(foldKey(n), known);
     variantEntries(c.variants, known.name, 'entity-name', id, file);
     if (c.zh) withZh.push({ entity: known, zh: c.zh, source: file });
+    withOtherZh(known, c.zhNames, file);
     continue;
   }
   const entity: EntityRecord = {
@@ -243,6 +250,7 @@ for (const { entry: c, file, index } of companies) {
   for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(foldKey(n), entity);
   variantEntries(c.variants, c.name, 'entity-name', id, file);
   if (c.zh) withZh.push({ entity, zh: c.zh, source: file });
+  withOtherZh(entity, c.zhNames, file);
 }
 
 // A parent is named by its name or an alias, and may be defined after its subsidiary: resolved once all are read.
@@ -287,6 +295,7 @@ for (const { entry: p, file, index } of curated.products) {
     mergeInto(known, { zh: p.zh, aliases: p.aliases });
     variantEntries(withHeadWords(p.variants, known.name), known.name, 'entity-name', id, file);
     if (p.zh) withZh.push({ entity: known, zh: p.zh, source: file });
+    withOtherZh(known, p.zhNames, file);
     continue;
   }
   const owner = p.owner ? byName.get(foldKey(p.owner)) : undefined;
@@ -307,6 +316,7 @@ for (const { entry: p, file, index } of curated.products) {
   // "WeChat Video Account": the name's first word printed before the wrong form is part of it.
   variantEntries(withHeadWords(p.variants, p.name), p.name, 'entity-name', id, file);
   if (p.zh) withZh.push({ entity, zh: p.zh, source: file });
+  withOtherZh(entity, p.zhNames, file);
 }
 
 // Jargon in its hyphen and space spellings, and with the replacement's last word printed after it
@@ -582,7 +592,7 @@ for (const e of entries) {
 }
 // Every rendering with the entities it would name: a form two entities share (宏碁 and 红旗 are both
 // "Hongqi", 联想 and 理想 both "Lixiang") names neither, and is dropped.
-type Derivation = 'pinyin' | 'pinyin-generic' | 'literal-generic' | Risk | 'shares' | 'person-context';
+type Derivation = 'pinyin' | 'pinyin-generic' | 'literal-generic' | 'short' | Risk | 'shares' | 'person-context';
 // The stories a person's own listed variants need ("Fenke" in a BlackRock story): a bare transliterated
 // surname of two syllables ("Daimeng", also a Chinese name) takes the same.
 const personContexts = new Map<string, string[]>();
@@ -615,7 +625,19 @@ const glossCompanyWords = companyWords(glosses);
 const namesSquashed = new Set(entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map(squashed));
 const glossPlaces = curated.glosses.map(({ entry }) => entry).filter((g) => g.role === 'place').map((g) => g.zh);
 let literal = 0;
-for (const { entity, zh, source } of withZh) {
+/** Entities whose own Chinese name is two characters (a person's 李想 too), by that name's bare pinyin: a short name's bare pinyin is never theirs to take. */
+const twoCharacterOwners = new Map<string, Set<string>>();
+for (const { entity, zh, other } of withZh) {
+  if (other) continue;
+  const bare = /^\p{Script=Han}{2}$/u.test(zh) ? shortNameRenderings(zh) : [];
+  for (const form of entity.type === 'person' && /^\p{Script=Han}{2}$/u.test(zh) ? personRenderings(zh).map((f) => f.replace(/[\s-]+/g, '')) : bare) {
+    const owners = twoCharacterOwners.get(foldKey(form)) ?? new Set<string>();
+    owners.add(entity.id);
+    twoCharacterOwners.set(foldKey(form), owners);
+  }
+}
+// Every entity's own zh first: where an entity's own and other Chinese names give one form, the own one's strength holds.
+for (const { entity, zh, source, other } of [...withZh.filter((z) => !z.other), ...withZh.filter((z) => z.other)]) {
   const names = [entity.name, ...(entity.aliases ?? [])];
   // A name without a company word takes the one its trade implies (蔚来, a carmaker: "Weilai Qiche").
   const tailed = entity.type === 'person' ? undefined : withSectorTail(zh, entity.sector);
@@ -642,10 +664,20 @@ for (const { entity, zh, source } of withZh) {
     // below. A transliterated surname the entry lists in some stories ("Amodi") stays there.
     if ((taken.has(foldKey(form)) && (spelled || !personOnlyInContext.has(`${entity.id}|${foldKey(form)}`))) || partOfName(form, names)) continue;
     const list = candidates.get(foldKey(form)) ?? [];
-    if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'pinyin' });
+    if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: other ? 'pinyin-generic' : 'pinyin' });
     candidates.set(foldKey(form), list);
   }
   if (entity.type === 'person') continue;
+  // A two-character short name in bare pinyin ("Zhaohang" for 招行): often a person's given name or a place too,
+  // so the weakest form, and only in a story of the entity's trade (see 'short' below).
+  for (const form of other && !glossPlaces.includes(zh) ? shortNameRenderings(zh) : []) {
+    if (taken.has(foldKey(form)) || partOfName(form, names) || isEnglishWord(form.toLowerCase()) || namesSquashed.has(squashed(form))) continue;
+    // Another entity whose own Chinese name is these two characters' sound (仁宝 Compal beside 人保's "Renbao", 李想 beside 理想's "Lixiang").
+    if ([...(twoCharacterOwners.get(foldKey(form)) ?? [])].some((id) => id !== entity.id)) continue;
+    const list = candidates.get(foldKey(form)) ?? [];
+    if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'short' });
+    candidates.set(foldKey(form), list);
+  }
   // A product is not a 集团 ("Douyin Jituan"): company words it lacks only for companies.
   // A long name's head without its trade word ("Dipingxian" for 地平线机器人) is as weak: a parent's own pinyin wins.
   const heads = entity.type === 'company' ? companyHeadRenderings(zh, glossPlaces) : [];
@@ -669,7 +701,9 @@ for (const { entity, zh, source } of withZh) {
       if (rest.length <= 2 && !(rest.length === 2 && rest[0] === rest[1])) continue;
     }
     const list = candidates.get(foldKey(r.form)) ?? [];
-    if (!list.some((c) => c.entity === entity)) list.push({ entity, form: r.form, source: `${source}: word for word from ${zh}`, how: r.shares ? 'shares' : r.risk });
+    // A short name's English words ("New Land" for 新地, "China United" for 中联) are a phrase anyone may write: also the trade must be in the story.
+    const how: Derivation = r.shares ? 'shares' : other && r.risk === 'safe' ? 'literal-generic' : other && r.risk === 'phrase' ? 'word' : r.risk;
+    if (!list.some((c) => c.entity === entity)) list.push({ entity, form: r.form, source: `${source}: word for word from ${zh}`, how });
     candidates.set(foldKey(r.form), list);
   }
   // A bare two-character name in pinyin with "Group" after it ("Jingdong Group" for 京东), weaker than a 集团 the Chinese name has.
@@ -693,6 +727,16 @@ for (const e of entities) {
     candidates.set(foldKey(form), list);
   }
 }
+/** Words of a story about a company's business ('shares' also brings the share-story vocabulary of src/entities/context.ts). */
+const SHORT_NAME_STORY = [
+  'shares', 'revenue', 'profit', 'earnings', 'sales', 'orders', 'contract', 'contracts', 'customers', 'clients', 'subscribers', 'passengers',
+  'shipments', 'output', 'production', 'exports', 'abroad', 'overseas', 'demand', 'prices', 'costs', 'growth', 'business', 'market share',
+  'quarter', 'first half', 'guidance', 'forecast', 'company', 'subsidiary', 'stake', 'merger', 'deal', 'acquisition', 'joint venture',
+  'joint ventures', 'chairman', 'investors', 'analysts', 'shareholder', 'shareholders', 'creditors', 'dividend', 'bonds', 'debt', 'loans',
+  'deposit', 'rates', 'plant', 'factory', 'suppliers', 'brand', 'results', 'listing',
+];
+/** Words that make a short name's bare pinyin a place ("Tianhe district", "Yushu prefecture", "Zhongxing Road", "Nanhang University"). */
+const SHORT_NAME_PLACE_WORDS = ['district', 'districts', 'county', 'prefecture', 'township', 'town', 'village', 'province', 'road', 'street', 'avenue', 'university'];
 let shared = 0;
 const derivedBy = new Map<EntityRecord, Map<Derivation, { forms: string[]; source: string }>>();
 const derive = (entity: EntityRecord, form: string, source: string, how: Derivation) => {
@@ -706,7 +750,7 @@ const derive = (entity: EntityRecord, form: string, source: string, how: Derivat
 const standing = (how: Derivation): Derivation => (how === 'pinyin-generic' ? 'pinyin' : how === 'literal-generic' ? 'safe' : how);
 for (const all of candidates.values()) {
   // A form with a company word the Chinese name has beats the same form with one added ("Lixiang Jituan": 联想集团, not 理想).
-  const list = all.length > 1 ? all.filter((c) => c.how !== 'pinyin-generic' && c.how !== 'literal-generic') : all;
+  const list = all.length > 1 ? all.filter((c) => c.how !== 'pinyin-generic' && c.how !== 'literal-generic' && c.how !== 'short') : all;
   if (list.length > 1) {
     // One pinyin for two people (the same Chinese name): each where the stories of their own listed
     // variants are told, the matcher trying one entry then the other; without such stories, neither.
@@ -735,6 +779,12 @@ for (const [entity, byHow] of derivedBy) {
       continue;
     }
     if (how === 'pinyin' || how === 'safe') entries.push(base);
+    else if (how === 'short') {
+      // In a story of its trade or of a company's business, never where a place word is.
+      entries.push({ ...base, caseSensitive: true, context: { any: [...new Set([...sectorCues(entity.sector), ...SHORT_NAME_STORY])], none: SHORT_NAME_PLACE_WORDS } });
+      derived += forms.length;
+      continue;
+    }
     // English words only: the company where a company verb follows, as printed (a headline's "Dragon Lake" is not).
     // A product's English-words rendering ("Millet Wristband", "Sky Cat Elf"): where its maker is named in the article.
     else if (how === 'phrase' && entity.type === 'product') {

@@ -16,7 +16,8 @@ const anchored = new Map<string, RegExp>();
 function termPattern(term: string): RegExp {
   let re = termPatterns.get(term);
   if (!re) {
-    const body = escapeRe(term).replace(/\s+/g, '\\s+');
+    // A term of two words is met by them hyphenated too ("air conditioner" in "air-conditioner shipments").
+    const body = escapeRe(term).replace(/\s+/g, '[\\s-]+');
     re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
     termPatterns.set(term, re);
   }

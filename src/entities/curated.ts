@@ -26,7 +26,12 @@ interface Sourced {
   specs?: Spec[];
 }
 
-export interface CuratedCompany extends Sourced {
+/** Other Chinese names than `zh` (a short name, a former or Hong Kong name), each deriving weaker renderings. */
+interface OtherChineseNames {
+  zhNames?: string[];
+}
+
+export interface CuratedCompany extends Sourced, OtherChineseNames {
   name: string;
   type?: EntityType;
   aliases?: string[];
@@ -48,7 +53,7 @@ export interface CuratedPerson extends Sourced {
   note?: string;
   variants?: Variant[];
 }
-export interface CuratedProduct extends Sourced {
+export interface CuratedProduct extends Sourced, OtherChineseNames {
   name: string;
   aliases?: string[];
   owner?: string;
@@ -149,7 +154,7 @@ function describe(error: ErrorObject): string {
   let message = error.message ?? 'is invalid';
   if (error.keyword === 'additionalProperties') message = `unknown field "${(error.params as { additionalProperty: string }).additionalProperty}"`;
   if (error.keyword === 'enum') message = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-  if (error.keyword === 'pattern' && path.endsWith('zh')) message = 'must hold Chinese characters';
+  if (error.keyword === 'pattern' && /zh(?:Names\[\d+\])?$/.test(path)) message = 'must hold Chinese characters';
   if (error.keyword === 'pattern' && /tickers\[\d+\]|classes/.test(path)) message = 'must be a ticker such as NVDA.US, 00700.HK, 300750.SZ or 600519.SH';
   return path ? `${path}: ${message}` : message;
 }

@@ -230,7 +230,8 @@ const SECTOR_TAIL: Array<[RegExp, string]> = [
 export function withSectorTail(zh: string, sector: string | undefined): string | undefined {
   if (!sector) return undefined;
   const hit = SECTOR_TAIL.find(([re]) => re.test(sector));
-  if (!hit || zh.endsWith(hit[1]) || TAIL_PINYIN.some(([re]) => re.test(zh)) || COMPANY_TAIL.test(zh)) return undefined;
+  // A bank's short name ends in its own bank word (招行, 建行): no second one.
+  if (!hit || zh.endsWith(hit[1]) || (hit[1] === '银行' && zh.endsWith('行')) || TAIL_PINYIN.some(([re]) => re.test(zh)) || COMPANY_TAIL.test(zh)) return undefined;
   return zh + hit[1];
 }
 
@@ -264,6 +265,26 @@ export function companyTailRenderings(zh: string): string[] {
     for (const t of own) forms.push(`${stem} ${t}`, ...(marked ? [`${marked} ${t}`] : []));
   }
   return forms;
+}
+
+/**
+ * A two-character short name in bare pinyin, run together as copy prints it:
+ * 招行 "Zhaohang", 海康 "Haikang", 西安 never (a place). Spaced ("Zhao Hang") it
+ * reads as a person's name, so only the joined and apostrophed forms; the
+ * build keeps them to stories of the company's trade.
+ */
+export function shortNameRenderings(zh: string): string[] {
+  if (!/^\p{Script=Han}{2}$/u.test(zh) || COMPANY_TAIL.test(zh)) return [];
+  const forms: string[] = [];
+  for (const parts of readings(zh)) {
+    if (parts.length !== 2) return [];
+    // A bank's 行 is hang (招行 "Zhaohang"), never the xing pinyin-pro reads alone.
+    if (zh.endsWith('行') && parts[1] !== 'hang') continue;
+    const stem = capital(parts.join(''));
+    if (PLACES.has(stem.toLowerCase())) return [];
+    forms.push(stem, ...(apostrophed(parts) ? [apostrophed(parts)!] : []));
+  }
+  return umlauted(unique(forms));
 }
 
 /** Company words a translator adds after any name in pinyin ("Jingdong Jituan" for 京东): less sure than the name's own. */
