@@ -196,3 +196,23 @@ describe('a form\'s "Group" that is a word of another known company\'s name', ()
     expect((await run('SoftBank Corp. raised its dividend.')).body).toBe('SoftBank Corp. raised its dividend.');
   });
 });
+
+describe('another company\'s word-for-word rendering beside a ticker', () => {
+  it('is not fixed to the other company, only the ticker\'s holder offered', async () => {
+    // 太平 (China Taiping) and 平安 (Ping An) both come out as "peace".
+    const r = await run('China Peace Insurance (00966.HK) said its profit rose.');
+    expect(r.body).toBe('China Peace Insurance (00966.HK) said its profit rose.');
+    const offered = r.messages.find((m) => m.ruleId === 'entity-name');
+    expect(offered).toMatchObject({ actual: 'China Peace Insurance', expected: ['China Taiping Insurance'] });
+  });
+
+  it('is fixed to its own company beside that company\'s ticker, and without a ticker where its context holds', async () => {
+    expect((await run('China Peace Insurance (02318.HK) said its profit rose.')).body).toBe('Ping An (02318.HK) said its profit rose.');
+    expect((await run('China Peace Insurance said its premiums rose.')).body).toBe('Ping An said its premiums rose.');
+  });
+
+  it('leaves a pinyin rendering of another company to the ticker-mismatch flag', async () => {
+    const r = await run('Ningde Times (002594.SZ) said its profit rose.');
+    expect(r.messages.some((m) => m.ruleId === 'ticker-mismatch')).toBe(true);
+  });
+});

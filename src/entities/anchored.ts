@@ -235,6 +235,23 @@ function otherNameIsHoldersRendering(matcher: Matcher, c: Found, start: number, 
   });
 }
 
+/**
+ * Whether a match beside a curated holder's ticker is a wrong form of another company made of English
+ * words only (a word-for-word rendering, which two Chinese names can share), covering the printed name but
+ * for plain words ("Insurance", "Group"). A pinyin form or a right name of the other company is not.
+ */
+function otherCompanysLiteral(matcher: Matcher, c: Found, start: number, end: number, holder: number, printed: string): boolean {
+  if (c.target.kind !== 'entry' || c.target.entry.rule !== 'entity-name' || c.start < start || c.end > end) return false;
+  const holderEntity = matcher.kb.entity(holder);
+  const other = entityOf(matcher, c);
+  if (holderEntity.curated !== true || holderEntity.type !== 'company' || other === undefined || other === holder) return false;
+  if (matcher.kb.entity(other).type !== 'company' || holdingKin(matcher.kb.entity(other).zh, holderEntity.zh)) return false;
+  const rest = (printed.slice(0, c.start - start) + ' ' + printed.slice(c.end - start)).trim();
+  if (rest && distinctive(coreOfLegalName(rest)).size > 0) return false;
+  const mine = [...distinctive(printed)];
+  return mine.length > 0 && mine.every((w) => !pinyinWord(w));
+}
+
 export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[][]): AnchoredFix[] {
   const kb = matcher.kb;
   const fixes: AnchoredFix[] = [];
@@ -285,7 +302,14 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       if (inside.length) {
         // "Ningde Era Technology Co., Ltd. (300750.SZ)": a variant of this very company, with plain words
         // and a legal form around it, is fixed as a whole; any other known name is judged by the other rules.
-        if (!inside.every((c) => namesHolder(matcher, c, holder) && c.start >= start && c.end <= end)) continue;
+        if (!inside.every((c) => namesHolder(matcher, c, holder) && c.start >= start && c.end <= end)) {
+          // "China Peace Insurance (00966.HK)": 太平 and 平安 both come out as "peace"; a word-for-word rendering of
+          // another company beside this one's ticker is not fixed to the other company blindly, only this one offered.
+          if (inside.length === 1 && otherCompanysLiteral(matcher, inside[0]!, start, end, holder, printed)) {
+            fixes.push({ block: i, start, end, entity: holder, value: entity.name, mode: 'suggest', covers: inside, reason: `“${printed}” renders another company’s Chinese name word for word, but the ticker beside it, ${printKey(t.keys[0]!)}, is ${entity.name}’s: one of the two is wrong` });
+          }
+          continue;
+        }
         let rest = printed;
         for (const c of [...inside].reverse()) rest = rest.slice(0, c.start - start) + ' ' + rest.slice(c.end - start);
         // What is left must be plain words, a legal form or pinyin ("Haidilao Huoguo", "Weilai Group").
