@@ -37,6 +37,21 @@ describe('the cap of renderings per name', () => {
   });
 });
 
+describe('one-character words beside pinyin', () => {
+  const risks = (zh: string) => Object.fromEntries(literalRenderings(zh, table, isEnglish).map((r) => [r.form, r.risk]));
+  it('translates one that ends the name after its pinyin, as a suffix is ("Tongren Hall")', () => {
+    expect(risks('同仁堂')).toMatchObject({ 'Tongren Hall': 'phrase' });
+  });
+  it('fixes such a form only before a company verb: it is also how a place is written', () => {
+    // 白云山 is a mountain in Guangzhou as well as the drugmaker: "Baiyun Mountain" is never safe anywhere.
+    expect(risks('白云山')['Baiyun Mountain']).toBe('phrase');
+  });
+  it('never translates one that opens the name or stands between pinyin ("New Ao" for 新奥)', () => {
+    expect(forms('新奥股份').some((f) => /^New /.test(f))).toBe(false);
+    expect(forms('周黑鸭').some((f) => /Black/.test(f))).toBe(false);
+  });
+});
+
 describe('round 8 glosses', () => {
   it.each([
     ['中科曙光', 'China Science Dawn'],

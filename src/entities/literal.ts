@@ -87,10 +87,14 @@ export function literalRenderings(zh: string, table: GlossTable, isEnglish: (wor
   for (const segments of segmentations(core, table)) {
     if (!acceptable(segments)) continue;
     const mine: LiteralRendering[] = [];
+    // Pinyin with one English word after it is also how a place is written ("Baiyun Mountain", "Xuanwu Lake"):
+    // such a form is the company only where a company verb follows, never fixed anywhere.
+    const placeShaped = segments.some((s) => s.kind === 'pinyin') && segments.some((s) => s.kind === 'gloss' && s.role === 'word' && s.length === 1);
     for (const words of combinations(segments)) {
       const form = words.join(' ');
       if (form.split(/\s+/).length < 2) continue;
-      mine.push({ form, risk: riskOf(segments, words, isEnglish), shares: segments.some((s) => s.role === 'shares') });
+      const risk = riskOf(segments, words, isEnglish);
+      mine.push({ form, risk: placeShaped && risk === 'safe' ? 'phrase' : risk, shares: segments.some((s) => s.role === 'shares') });
     }
     // The same name without its trailing company word ("Forest Horse" for 森马服饰, "Three Seven" for 三七互娱),
     // only where the rest is two or more English words of the name's own: a pinyin rest is the pinyin renderings' business.
@@ -172,7 +176,14 @@ function acceptable(segments: Segment[]): boolean {
   // A place and company words only ("Beijing Holdings", "China Bank") is a description, not this name.
   const own = segments.some((s) => s.role === 'word' || s.role === 'pinyin' || s.role === 'latin');
   const runs = segments.some((s) => s.kind === 'pinyin');
-  const singles = segments.some((s) => s.kind === 'gloss' && s.role === 'word' && s.length === 1);
+  // A one-character word that ends the name after its pinyin ("Tongren Hall" for 同仁堂) is translated as a
+  // suffix is; one before or between pinyin ("New Ao" for 新奥) is not.
+  let lastRun = -1;
+  segments.forEach((s, i) => {
+    if (s.kind === 'pinyin') lastRun = i;
+  });
+  const suffix = (i: number) => i > lastRun && segments.slice(i + 1).every((s) => s.role === 'generic' || s.role === 'shares');
+  const singles = segments.some((s, i) => s.kind === 'gloss' && s.role === 'word' && s.length === 1 && !suffix(i));
   return translated && own && !(runs && singles);
 }
 
