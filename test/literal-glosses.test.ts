@@ -79,6 +79,14 @@ describe('round 8 glosses', () => {
     expect(forms('华东医药')).toContain('East China Pharmaceutical');
   });
 
+  it('drops a trailing company word only where the rest is no region or phrase', () => {
+    expect(forms('华东医药')).not.toContain('East China');
+    expect(forms('中联重科')).not.toContain('China United');
+    expect(forms('面壁智能')).not.toContain('Face the Wall');
+    expect(forms('紫金矿业')).toContain('Purple Gold');
+    expect(forms('森马服饰')).toContain('Forest Horse');
+  });
+
   it('has no gloss that turns a name into an English phrase or another company', () => {
     // 信 "Trust": 国信证券 would be "National Trust"; 思 "Thinking": 新思科技 "New Thinking"; 中金 is CICC, never "China Gold".
     expect(forms('国信证券')).not.toContain('National Trust');

@@ -72,6 +72,8 @@ const pinyinWord = (zh: string) =>
   );
 
 const MAX_PER_NAME = 16;
+/** Words that make a one-morpheme head a region or a phrase, not a name: see literalRenderings. */
+const HEAD_STOPS = new Set(['china', 'chinese', 'east', 'west', 'north', 'south', 'central', 'eastern', 'western', 'northern', 'southern', 'the', 'of', 'a', 'an', 'to', 'and']);
 
 /**
  * The word-for-word renderings of one Chinese name. `isEnglish` tells an
@@ -98,8 +100,11 @@ export function literalRenderings(zh: string, table: GlossTable, isEnglish: (wor
     }
     // The same name without its trailing company word ("Forest Horse" for 森马服饰, "Three Seven" for 三七互娱),
     // only where the rest is two or more English words of the name's own: a pinyin rest is the pinyin renderings' business.
+    // A head of one morpheme that names a region or reads as a phrase is English a desk writes ("East China" of
+    // 华东医药, "China United" of 中联重科, "Face the Wall" of 面壁智能); "Purple Gold" of 紫金矿业 is no such thing.
     const head = segments.slice(0, -1);
-    if (segments.at(-1)?.role === 'generic' && acceptable(head)) {
+    const plainHead = head.length === 1 && (head[0]!.alternatives.join(' ').split(/[\s-]+/).some((w) => HEAD_STOPS.has(w.toLowerCase())));
+    if (segments.at(-1)?.role === 'generic' && !plainHead && acceptable(head)) {
       for (const words of combinations(head)) {
         const form = words.join(' ');
         if (form.split(/\s+/).length < 2 || riskOf(head, words, isEnglish) !== 'phrase') continue;
