@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ContextProbe, type NameContext } from '../src/entities/context.js';
-import { pastTense, pastTenseJargon, pluralJargon, pluralOf } from '../src/entities/inflect.js';
+import { pastTense, pastTenseJargon, pluralJargon, pluralOf, singularJargon, singularOf } from '../src/entities/inflect.js';
 import { nicknameForms, personMisspellings, personRenderings, spacedPinyin } from '../src/entities/renderings.js';
 
 describe('derived forms of listed names', () => {
@@ -77,6 +77,25 @@ describe('derived forms of listed names', () => {
     expect(derived).toEqual([
       { index: 0, expected: 'valuation adjustment mechanisms', patterns: ['gambling agreements', 'betting agreements'] },
       { index: 1, expected: 'exchange-traded funds', patterns: ['on-site funds'] },
+    ]);
+  });
+
+  it('puts a jargon noun phrase listed only in the plural into the singular, with its replacement', () => {
+    expect(['subsidiaries', 'taxes', 'branches', 'withdrawals', 'LGFVs', 'mortgages'].map(singularOf)).toEqual(['subsidiary', 'tax', 'branch', 'withdrawal', 'LGFV', 'mortgage']);
+    // Plural-only or another word in the singular, irregular, not a plural, too short: no singular.
+    expect(['sales', 'futures', 'earnings', 'analyses', 'crises', 'business', 'status', 'gas', 'Japans'].map(singularOf)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    const derived = singularJargon([
+      { expected: 'wealth management subsidiaries', patterns: ['financial management subsidiaries', 'financing subsidiaries'] },
+      // Listed in the singular already by another entry: not derived again.
+      { expected: 'policy banks', patterns: ['policy-based banks', 'policy sex banks'] },
+      { expected: 'policy bank', patterns: ['policy-based bank'] },
+      // A phrase with a preposition, or a replacement that is no regular plural: nothing.
+      { expected: 'letters of concern', patterns: ['letters of attention'] },
+      { expected: 'retail sales', patterns: ['social zero sales'] },
+    ]);
+    expect(derived).toEqual([
+      { index: 0, expected: 'wealth management subsidiary', patterns: ['financial management subsidiary', 'financing subsidiary'] },
+      { index: 1, expected: 'policy bank', patterns: ['policy sex bank'] },
     ]);
   });
 });

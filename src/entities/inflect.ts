@@ -132,3 +132,55 @@ export function pluralJargon(all: VerbJargon[]): Array<{ index: number; expected
   });
   return out;
 }
+
+/** Plurals whose singular is another word or no usual noun ("sales", "futures", "earnings"): no singular is made of them. */
+const NO_SINGULAR = new Set(
+  ('sales earnings savings proceeds futures holdings securities goods arrears means news series species analytics economics ' +
+    'politics logistics headquarters odds thanks premises belongings outskirts riches customs utilities affairs funds assets ' +
+    'markets stocks shares bonds options rates prices yields arms damages spirits')
+    .split(' '),
+);
+
+/** The singular of a regular English plural ("subsidiaries" → "subsidiary", "taxes" → "tax"), or undefined where unsure. */
+export function singularOf(noun: string): string | undefined {
+  if (/^\p{Lu}{2,6}s$/u.test(noun)) return noun.slice(0, -1);
+  if (!/^\p{Ll}{4,}$/u.test(noun) || NO_SINGULAR.has(noun)) return undefined;
+  // A Greek plural in -ses ("crises", "analyses", "theses", "diagnoses") has its singular in -sis: left alone.
+  if (/(?:ss|us|is|ics|yses|[^aeiou]ises|eses|oses)$/.test(noun) || !/s$/.test(noun)) return undefined;
+  let singular: string;
+  if (/[^aeiou]ies$/.test(noun)) singular = `${noun.slice(0, -3)}y`;
+  else if (/(?:x|z|ch|sh|ss)es$/.test(noun)) singular = noun.slice(0, -2);
+  else singular = noun.slice(0, -1);
+  // Only where the plural is the regular one of that singular: "analyses", "crises" and "lives" are left
+  // alone. (A plural ending in -al or -ive is a noun: "withdrawals" → "withdrawal" is safe the other way round.)
+  const regular = /(?:x|z|ch|sh|ss)$/.test(singular) ? `${singular}es` : /[^aeiou]y$/.test(singular) ? `${singular.slice(0, -1)}ies` : `${singular}s`;
+  return regular === noun && !/(?:s|ing|ed)$/.test(singular) ? singular : undefined;
+}
+
+/**
+ * A noun phrase listed only in the plural is printed in the singular as well
+ * ("wealth management subsidiaries" → "a financial management subsidiary"):
+ * from each entry whose replacement and patterns end in a regular plural,
+ * the singular of both, form by form, where no entry lists it. Used at build
+ * time only.
+ */
+export function singularJargon(all: VerbJargon[]): Array<{ index: number; expected: string; patterns: string[] }> {
+  const listed = new Set(all.flatMap((e) => e.patterns.map((p) => p.toLowerCase())));
+  const singularPhrase = (phrase: string) => {
+    const last = /(\p{L}+)$/u.exec(phrase)?.[1];
+    const singular = last ? singularOf(last) : undefined;
+    return singular && phrase.includes(' ') ? phrase.slice(0, -last!.length) + singular : undefined;
+  };
+  // As for plurals: a phrase with an article, a possessive or a preposition has its head elsewhere.
+  const countable = (phrase: string) => !/(?<![\p{L}-])(?:the|a|an|its|their|his|her|of|in|on|with|at|from|to|by|for|into|per)(?![\p{L}-])/iu.test(phrase);
+  const out: Array<{ index: number; expected: string; patterns: string[] }> = [];
+  all.forEach((e, index) => {
+    if (!countable(e.expected)) return;
+    const expected = singularPhrase(e.expected) ?? (/^\p{Lu}{2,6}s$/u.test(e.expected) ? singularOf(e.expected) : undefined);
+    if (!expected) return;
+    const patterns = e.patterns.filter(countable).map(singularPhrase);
+    const free = patterns.filter((p): p is string => p !== undefined && !listed.has(p.toLowerCase()));
+    if (free.length) out.push({ index, expected, patterns: free });
+  });
+  return out;
+}
