@@ -216,3 +216,20 @@ describe('another company\'s word-for-word rendering beside a ticker', () => {
     expect(r.messages.some((m) => m.ruleId === 'ticker-mismatch')).toBe(true);
   });
 });
+
+describe('a terminal\'s share-class letter and an exchange\'s counter marker after the form', () => {
+  it('reads "Co Ltd-H", "Co Ltd-A" and "Ltd-SW" whole', async () => {
+    expect(legalSuffixAt('BYD Co Ltd-H rose', 3)).toMatchObject({ length: ' Co Ltd-H'.length, shareClass: 'H' });
+    expect((await run('BYD Co Ltd-H rose 3% on Monday.')).body).toBe('BYD rose 3% on Monday.');
+    expect((await run('Kweichow Moutai Co Ltd-A fell 1% on Monday.')).body).toBe('Kweichow Moutai fell 1% on Monday.');
+    expect((await run('Alibaba Group Holding Ltd-SW rose 4%.')).body).toBe('Alibaba rose 4%.');
+  });
+
+  it('leaves a hyphenated compound after the form alone ("Co Ltd-Apple venture")', () => {
+    expect(legalSuffixAt('Kestrel Co Ltd-Apple venture', 7)?.length).toBe(' Co Ltd'.length);
+  });
+
+  it('reads "Co of China Ltd" without the stop, as terminals print it', async () => {
+    expect((await run('Ping An Insurance (Group) Co of China Ltd rose 2%.')).body).toBe('Ping An rose 2%.');
+  });
+});

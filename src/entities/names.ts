@@ -17,7 +17,7 @@ import { escapeRe } from '../text/escape-re.js';
 const LEGAL_FORM =
   String.raw`Joint[-\s]Stock\sCo(?:\.|mpany),?\s?(?:Ltd\.?|Limited)|Joint[-\s]Stock\sCompany|Public\sCompany\sLimited|Public\sLimited\sCompany|PCL\b|` +
   // "Ping An Insurance (Group) Company of China, Ltd.": the register's "of China" between the form's words.
-  String.raw`(?:Co\.|Company)\s(?:\(Group\)\s)?of\sChina,?\s(?:Ltd\.?|Limited)|` +
+  String.raw`(?:Co\.?|Company)\s(?:\(Group\)\s)?of\sChina,?\s(?:Ltd\.?|Limited)|` +
   String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Co,?\s(?:Ltd\b\.?|Limited)|Company,?\s(?:Limited|Ltd\b\.?)|Corp,?\s(?:Ltd\b\.?|Limited)|Holdings\sLimited|` +
   // "Evergreen Marine Corporation (Taiwan) Ltd.": a register's place in brackets between the form's words.
   String.raw`(?:Corporation|Company|Co\.)\s\((?:Taiwan|Hong\sKong|HK|China|Singapore|Malaysia|Thailand|Korea|Japan)\)\s(?:Ltd\.?|Limited)|` +
@@ -34,7 +34,7 @@ export const REGISTER_BRACKET = String.raw`\((?:Group|Holdings?|International|Ca
 const LEGAL_SUFFIX = new RegExp(
   // "Will Semiconductor Co., Ltd. Shanghai said": the register's city may follow the form without "of", but only
   // before what a company does, so "Tesla Inc. Shanghai factory" keeps its place.
-  String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\sof\s${REGISTER_PLACE}(?![\p{L}\p{N}])|(?<=\.)\s${REGISTER_PLACE}(?=${COMPANY_CUE}))?(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?(?:\s(?:Class|Cl\.)\s([A-CH])\b)?)?(?![\p{L}\p{N}])`,
+  String.raw`^(?:,?\s(?:Group,?\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM})|Co\.\s?Ltd\b\.?)(?:\sof\s${REGISTER_PLACE}(?![\p{L}\p{N}])|(?<=\.)\s${REGISTER_PLACE}(?=${COMPANY_CUE}))?(?:\s(?:Class|Cl\.)\s([A-CH])\b|\s(?:Sponsored\s|Unsponsored\s)?(?:ADR|ADS)s?(?:\s(?:Class|Cl\.)\s([A-CH])\b)?|-([AH])(?![\p{L}\p{N}-])|-(?:SWR|SW|WR|W|S|R)(?![\p{L}\p{N}-]))?(?![\p{L}\p{N}])`,
   'u',
 );
 
@@ -63,8 +63,9 @@ export function legalSuffixAt(text: string, at: number): SuffixMatch | undefined
   const length = m[0].length;
   // "… signed with Apple Inc. The company …": the stop also ends the sentence.
   const keepStop = m[0].endsWith('.') && !m[1] && !m[2] && stopEndsSentence(text, at + length);
-  // "JD.com, Inc. Sponsored ADR Class A": a data vendor's class after the receipt.
-  return { length, shareClass: m[1] ?? m[2], keepStop };
+  // "JD.com, Inc. Sponsored ADR Class A": a data vendor's class after the receipt; "BYD Co Ltd-H": a terminal's
+  // class letter after the form (an exchange's counter marker after it, "-SW", is no class, only dropped).
+  return { length, shareClass: m[1] ?? m[2] ?? m[3], keepStop };
 }
 
 /** Whether a full stop just before `text[end]` also ends the sentence: nothing follows, or a new sentence does (not a title such as "Chairman"). */
