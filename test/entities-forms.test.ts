@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ContextProbe, type NameContext } from '../src/entities/context.js';
-import { pastTense, pastTenseJargon, pluralJargon, pluralOf, singularJargon, singularOf } from '../src/entities/inflect.js';
+import { pastTense, pastTenseJargon, pluralJargon, pluralOf, presentTenseJargon, singularJargon, singularOf } from '../src/entities/inflect.js';
 import { nicknameForms, personMisspellings, personRenderings, spacedPinyin } from '../src/entities/renderings.js';
 
 describe('derived forms of listed names', () => {
@@ -77,6 +77,28 @@ describe('derived forms of listed names', () => {
     expect(derived).toEqual([
       { index: 0, expected: 'valuation adjustment mechanisms', patterns: ['gambling agreements', 'betting agreements'] },
       { index: 1, expected: 'exchange-traded funds', patterns: ['on-site funds'] },
+    ]);
+  });
+
+  it('puts a jargon verb phrase listed only in the past tense into the present and the -ing form', () => {
+    const words = new Set(['turn', 'swing', 'move', 'break', 'list', 'register']);
+    const derived = presentTenseJargon(
+      [
+        { expected: 'swung to a loss', patterns: ['turned from profit to loss'] },
+        { expected: 'broke below its IPO price', patterns: ['moved below the issue price'] },
+        // A participle before a noun is no verb phrase: nothing.
+        { expected: 'registered capital', patterns: ['registered funds'] },
+        // The -ing form listed by another entry: not derived again.
+        { expected: 'swinging to a loss', patterns: ['turning from profit to loss'] },
+      ],
+      (w) => words.has(w),
+    );
+    expect(derived).toEqual([
+      { index: 0, expected: 'swing to a loss', patterns: ['turn from profit to loss'] },
+      { index: 0, expected: 'swings to a loss', patterns: ['turns from profit to loss'] },
+      { index: 1, expected: 'break below its IPO price', patterns: ['move below the issue price'] },
+      { index: 1, expected: 'breaks below its IPO price', patterns: ['moves below the issue price'] },
+      { index: 1, expected: 'breaking below its IPO price', patterns: ['moving below the issue price'] },
     ]);
   });
 

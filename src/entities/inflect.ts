@@ -14,7 +14,8 @@ const IRREGULAR: Record<string, string> = {
   hit: 'hit', hold: 'held', hurt: 'hurt', keep: 'kept', lay: 'laid', lead: 'led', lend: 'lent', let: 'let', lose: 'lost', make: 'made', pay: 'paid',
   put: 'put', quit: 'quit', ride: 'rode', rise: 'rose', run: 'ran', say: 'said', see: 'saw', seek: 'sought', sell: 'sold', send: 'sent', set: 'set',
   shed: 'shed', shrink: 'shrank', shut: 'shut', sink: 'sank', spend: 'spent', split: 'split', spread: 'spread', stick: 'stuck', strike: 'struck',
-  sweep: 'swept', take: 'took', teach: 'taught', tear: 'tore', think: 'thought', upset: 'upset', wear: 'wore', win: 'won',
+  sweep: 'swept', swing: 'swung', spin: 'spun', stand: 'stood', grow: 'grew', throw: 'threw', draw: 'drew', withdraw: 'withdrew',
+  slide: 'slid', shake: 'shook', freeze: 'froze', begin: 'began', take: 'took', teach: 'taught', tear: 'tore', think: 'thought', upset: 'upset', wear: 'wore', win: 'won',
 };
 
 /** The simple past of an English verb in its base form ("harvest" → "harvested", "rub" → "rubbed", "copy" → "copied"). */
@@ -181,6 +182,65 @@ export function singularJargon(all: VerbJargon[]): Array<{ index: number; expect
     const patterns = e.patterns.filter(countable).map(singularPhrase);
     const free = patterns.filter((p): p is string => p !== undefined && !listed.has(p.toLowerCase()));
     if (free.length) out.push({ index, expected, patterns: free });
+  });
+  return out;
+}
+
+/** The base forms whose simple past is `past` ("turned" → ["turn"], "cut" → ["cut"]), the irregular ones first. */
+function basesOf(past: string): string[] {
+  const p = past.toLowerCase();
+  const out = Object.entries(IRREGULAR).filter(([, v]) => v === p).map(([k]) => k);
+  if (/ed$/.test(p)) {
+    const stem = p.slice(0, -2);
+    for (const c of [stem, `${stem}e`, stem.slice(0, -1), /i$/.test(stem) ? `${stem.slice(0, -1)}y` : '']) if (c && pastTense(c) === p && !out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+/** The third person singular of a base form ("turn" → "turns", "push" → "pushes", "copy" → "copies"). */
+function thirdPerson(verb: string): string {
+  if (/(?:s|x|z|ch|sh|o)$/.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}
+
+/** The -ing form of a base form ("turn" → "turning", "move" → "moving", "cut" → "cutting"). */
+function ingForm(verb: string): string {
+  if (/ie$/.test(verb)) return `${verb.slice(0, -2)}ying`;
+  if (/[^e]e$/.test(verb)) return `${verb.slice(0, -1)}ing`;
+  if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(verb)) return `${verb}${verb.at(-1)}ing`;
+  return `${verb}ing`;
+}
+
+/** What follows a verb in a verb phrase: an article, a possessive or a particle ("turned from profit to loss"). */
+const VERB_PHRASE_NEXT = /^(?:the|a|an|its|their|his|her|from|to|into|up|down|out|off|back|over|on|in|for|with|below|above|through)\s/iu;
+
+/**
+ * A verb phrase listed only in the past tense ("turned from profit to
+ * loss" → "swung to a loss") is printed in the present and the -ing form as
+ * often: for each entry whose replacement and patterns open with a past
+ * tense and continue as a verb phrase, the base, third-person and -ing forms
+ * of both, where `isWord` accepts the base and no entry lists the form. Used
+ * at build time only.
+ */
+export function presentTenseJargon(all: VerbJargon[], isWord: (word: string) => boolean): Array<{ index: number; expected: string; patterns: string[] }> {
+  const listed = new Set(all.flatMap((e) => e.patterns.map((p) => p.toLowerCase())));
+  const split = (phrase: string) => {
+    const m = /^(\p{Ll}+)\s+(.+)$/u.exec(phrase);
+    if (!m || !VERB_PHRASE_NEXT.test(`${m[2]} `)) return undefined;
+    const base = basesOf(m[1]!).find(isWord);
+    return base ? { base, rest: m[2]! } : undefined;
+  };
+  const out: Array<{ index: number; expected: string; patterns: string[] }> = [];
+  all.forEach((e, index) => {
+    const want = split(e.expected);
+    if (!want) return;
+    const forms = e.patterns.map(split).filter((p): p is { base: string; rest: string } => p !== undefined);
+    for (const inflect of [(v: string) => v, thirdPerson, ingForm]) {
+      const patterns = [...new Set(forms.map((f) => `${inflect(f.base)} ${f.rest}`))].filter((p) => !listed.has(p.toLowerCase()));
+      const expected = `${inflect(want.base)} ${want.rest}`;
+      if (patterns.length && expected !== e.expected) out.push({ index, expected, patterns });
+    }
   });
   return out;
 }
