@@ -233,3 +233,10 @@ describe('a terminal\'s share-class letter and an exchange\'s counter marker aft
     expect((await run('Ping An Insurance (Group) Co of China Ltd rose 2%.')).body).toBe('Ping An rose 2%.');
   });
 });
+
+describe('a Chinese register\'s "Joint Stock Limited Company"', () => {
+  it('reads it whole, for a known company and for one no list holds', async () => {
+    expect((await run('Yangtze Optical Fibre and Cable Joint Stock Limited Company won orders for cable.')).body).toBe('YOFC won orders for cable.');
+    expect((await run('Kestrel Cable Joint Stock Limited Company won orders for cable.')).body).toBe('Kestrel Cable won orders for cable.');
+  });
+});

@@ -15,7 +15,7 @@ import { escapeRe } from '../text/escape-re.js';
  * "a Delaware corporation" is not a name.
  */
 const LEGAL_FORM =
-  String.raw`Joint[-\s]Stock\sCo(?:\.|mpany),?\s?(?:Ltd\.?|Limited)|Joint[-\s]Stock\sCompany|Public\sCompany\sLimited|Public\sLimited\sCompany|PCL\b|` +
+  String.raw`Joint[-\s]Stock\sCo(?:\.|mpany),?\s?(?:Ltd\.?|Limited)|Joint[-\s]Stock\sLimited\sCompany|Joint[-\s]Stock\sCompany|Public\sCompany\sLimited|Public\sLimited\sCompany|PCL\b|` +
   // "Ping An Insurance (Group) Company of China, Ltd.": the register's "of China" between the form's words.
   String.raw`(?:Co\.?|Company)\s(?:\(Group\)\s)?of\sChina,?\s(?:Ltd\.?|Limited)|` +
   String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Co,?\s(?:Ltd\b\.?|Limited)|Company,?\s(?:Limited|Ltd\b\.?)|Corp,?\s(?:Ltd\b\.?|Limited)|Holdings\sLimited|` +
