@@ -240,3 +240,15 @@ describe('a Chinese register\'s "Joint Stock Limited Company"', () => {
     expect((await run('Kestrel Cable Joint Stock Limited Company won orders for cable.')).body).toBe('Kestrel Cable won orders for cable.');
   });
 });
+
+describe('a right name\'s leading acronym with the rest in pinyin beside its ticker', () => {
+  it('is fixed to the holder ("LG Xinneng Yuan (373220.KS)": 新能源 left in pinyin)', async () => {
+    expect((await run('LG Xinneng Yuan (373220.KS) cut its spending plans.')).body).toBe('LG Energy Solution (373220.KS) cut its spending plans.');
+  });
+
+  it('leaves another company of the same group to the mismatch flag', async () => {
+    const r = await run('LG Display (373220.KS) cut its spending plans.');
+    expect(r.body).toBe('LG Display (373220.KS) cut its spending plans.');
+    expect(r.messages.some((m) => m.ruleId === 'ticker-mismatch')).toBe(true);
+  });
+});

@@ -119,10 +119,12 @@ const pinyinWord = (w: string) => /^[A-Za-z]{4,}$/.test(w) && !ENGLISH.has(w.toL
 /** "Meituan Dianping", "Xiaomi Jituan", "Anta Tiyu Yongpin": a right name with pinyin words after it. */
 function rightNamePlusPinyin(printed: string, right: string[]): boolean {
   const core = printed.replace(/,?\s+(?:Co\.|Ltd\.?|Limited|Inc\.?|Corp\.?|Corporation|Holdings?|Group)\b.*$/, '');
-  return right.some((n) => {
+  // "LG Xinneng Yuan" beside LG Energy Solution's code: the right name's leading acronym, the rest in pinyin (新能源).
+  const acronyms = right.map((n) => /^\p{Lu}{2,4}(?=\s)/u.exec(n)?.[0]).filter((a): a is string => a !== undefined);
+  return [...right, ...acronyms].some((n) => {
     if (!core.toLowerCase().startsWith(`${n.toLowerCase()} `)) return false;
     const extra = core.slice(n.length).trim().split(/\s+/);
-    return extra.length > 0 && extra.every(pinyinWord);
+    return extra.length > 0 && extra.every((w) => pinyinWord(w) || (/^[A-Za-z]{2,5}$/.test(w) && isPinyin(w) && !ENGLISH.has(w.toLowerCase()) && extra.some(pinyinWord)));
   });
 }
 
@@ -342,7 +344,11 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       const spaced = entity.curated === true && spacedRightName(printed, forms.right);
       if (!spaced && likeRightName(printed, forms.right) && !(entity.curated && rightNamePlusPinyin(printed, forms.right))) continue;
       // A pinyin name shaped like a person's ("Lei Jun", "Wang Chuanfu") beside a code is more likely the founder: only a suggestion.
-      const sure = spaced || sharesRendering(printed, forms.renderings) || sharesPinyinRun(printed, forms.renderings) || (entity.curated === true && allPinyin(printed) && !personShaped(printed));
+      const sure =
+        spaced ||
+        sharesRendering(printed, forms.renderings) ||
+        sharesPinyinRun(printed, forms.renderings) ||
+        (entity.curated === true && ((allPinyin(printed) && !personShaped(printed)) || rightNamePlusPinyin(printed, forms.right)));
       if (!sure && !entity.curated) continue;
       // "Book of Black Magic and Pacts (1898)": a bare four-digit code that could be a year is a ticker only for a name that is surely its company's.
       if (!sure && /^[(（](?:1[89]|20)\d\d[)）]$/.test(t.text)) continue;
