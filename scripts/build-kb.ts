@@ -48,7 +48,11 @@ function splitPlainEnglish(patterns: string[]): [string[], string[]] {
     // Words only: a model code ("YU7") or a word in capitals ("MEGA") is a brand's own spelling, matched in any case.
     const words = p.split(/[\s-]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
     const english = words.length > 0 && /^\p{Lu}/u.test(p) && words.every((w) => /^\p{L}[\p{Ll}'’]*$/u.test(w) && isEnglishWord(w.toLowerCase()));
-    (english ? plain : other).push(p);
+    // A name in pinyin with an English noun after it ("Qingdao Beer", "Ningbo Bank") is the name title-cased only:
+    // "the Qingdao beer festival", "a Ningbo bank" are descriptions.
+    const last = words.at(-1) ?? '';
+    const namedNoun = words.length >= 2 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && isEnglishWord(last.toLowerCase());
+    (english || namedNoun ? plain : other).push(p);
   }
   return [plain, other];
 }
@@ -778,7 +782,13 @@ for (const [entity, byHow] of derivedBy) {
       derived += forms.length;
       continue;
     }
-    if (how === 'pinyin' || how === 'safe') entries.push(base);
+    if (how === 'pinyin') entries.push(base);
+    // A word-for-word form with English words in it ("Luzhou Old Cellar", "Ningde Times") is the name only printed
+    // with its capitals: in lower case it is a description ("the Luzhou old cellar pits", "Ningde times have changed").
+    else if (how === 'safe') {
+      const context: NameContext = { capital: 'words' };
+      entries.push({ ...base, context });
+    }
     else if (how === 'short') {
       // In a story of its trade or of a company's business, never where a place word is.
       entries.push({ ...base, caseSensitive: true, context: { any: [...new Set([...sectorCues(entity.sector), ...SHORT_NAME_STORY])], none: SHORT_NAME_PLACE_WORDS } });

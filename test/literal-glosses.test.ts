@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCurated } from '../src/entities/curated.js';
 import { GlossTable, literalRenderings, type Gloss } from '../src/entities/literal.js';
+import { sentenceCleaner } from './helpers/sentences.js';
 
 const root = join(import.meta.dirname, '..');
 const curated = readCurated(join(root, 'data', 'curated'));
@@ -97,5 +98,22 @@ describe('round 8 glosses', () => {
     expect(forms('中钢集团').some((f) => /Central|China Steel/.test(f))).toBe(false);
     // 中华电信 is Chunghwa Telecom: "China Telecom" is another company's name, left out at build by the names taken.
     expect(forms('中华电信').some((f) => /Chinese/.test(f))).toBe(false);
+  });
+});
+
+describe('a rendering with English words in it, in the knowledge base', async () => {
+  const { clean } = await sentenceCleaner();
+  // Derived ("Luzhou Old Cellar", "Ningde Times") and listed ("Qingdao Beer", "Ningbo Bank") alike: the name title-cased,
+  // a description in lower case.
+  it.each([
+    ['Luzhou Old Cellar raised the price of its top baijiu.', 'Luzhou Laojiao raised the price of its top baijiu.'],
+    ['Tourists walked past the Luzhou old cellar pits.', 'Tourists walked past the Luzhou old cellar pits.'],
+    ['Ningde Times will build a plant in Spain.', 'CATL will build a plant in Spain.'],
+    ['Ningde times have changed since the plant opened.', 'Ningde times have changed since the plant opened.'],
+    ['Qingdao Beer said sales volume fell.', 'Tsingtao Brewery said sales volume fell.'],
+    ['The Qingdao beer festival drew a million visitors.', 'The Qingdao beer festival drew a million visitors.'],
+    ['A Ningbo bank said it would cut deposit rates.', 'A Ningbo bank said it would cut deposit rates.'],
+  ])('%s', async (from, to) => {
+    expect(await clean(from)).toBe(to);
   });
 });
