@@ -252,3 +252,23 @@ describe('a right name\'s leading acronym with the rest in pinyin beside its tic
     expect(r.messages.some((m) => m.ruleId === 'ticker-mismatch')).toBe(true);
   });
 });
+
+describe('legal contexts of round 8', () => {
+  it('keeps the legal name in a complaint, an allegation or an infringement claim', async () => {
+    for (const text of [
+      'The complaint accuses BYD Company Limited of infringing two patents.',
+      'Regulators alleged that Kestrel Trading Limited hid its losses.',
+    ]) expect((await run(text)).body).toBe(text);
+  });
+
+  it('keeps it in a licence disclosure ("is a licensed bank regulated by the HKMA")', async () => {
+    for (const text of [
+      'Bank of China (Hong Kong) Limited is a licensed bank regulated by the HKMA.',
+      'Futu Securities International (Hong Kong) Limited is licensed by the SFC.',
+    ]) expect((await run(text)).body).toBe(text);
+  });
+
+  it('still shortens it in plain news', async () => {
+    expect((await run('BYD Company Limited said its overseas sales rose.')).body).toBe('BYD said its overseas sales rose.');
+  });
+});
