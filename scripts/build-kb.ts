@@ -78,6 +78,29 @@ function readAllCurated() {
 }
 const curated = readAllCurated();
 
+/**
+ * A YAML flow list split at an unquoted comma ("[enjoy first and pay later, enjoy first, pay later]"):
+ * two neighbouring patterns that are the head and the tail of another pattern of the list, or of the
+ * replacement ("buy now, pay later" listed as "[buy now, pay later]"). Reported, to be quoted.
+ */
+function splitAtComma(patterns: readonly string[], expected: string, where: string): void {
+  const low = patterns.map((p) => p.trim().toLowerCase());
+  const joined = (head: string, tail: string) => (whole: string) =>
+    whole.length > head.length + tail.length && whole.startsWith(head) && whole.endsWith(tail) && /^(?:,|and\b|&|or\b|then\b)?\s*$/.test(whole.slice(head.length, whole.length - tail.length).trim());
+  for (let i = 0; i + 1 < low.length; i++) {
+    const isWhole = joined(low[i]!, low[i + 1]!);
+    const whole = low.find((q, k) => k !== i && k !== i + 1 && isWhole(q)) ?? (isWhole(expected.toLowerCase()) ? expected : undefined);
+    if (whole) warnings.push(`${where}: "${patterns[i]}" and "${patterns[i + 1]}" read as the halves of "${whole}" (a comma inside a YAML list? quote the phrase)`);
+  }
+}
+for (const { entry, file, index } of curated.jargon) splitAtComma(entry.patterns, entry.expected, `${file}: [${index}] ${entry.expected}`);
+for (const { entry, file, index } of [...curated.companies, ...curated.people, ...curated.products]) {
+  for (const v of entry.variants ?? []) {
+    const group = typeof v === 'string' ? { patterns: [v], expected: undefined } : Array.isArray(v) ? { patterns: v, expected: undefined } : v;
+    splitAtComma(group.patterns, group.expected ?? entry.name, `${file}: [${index}] ${entry.name}`);
+  }
+}
+
 function dataFile(pattern: RegExp): string {
   const name = readdirSync(dataDir).find((f) => pattern.test(f));
   if (!name) throw new Error(`build-kb: no file matching ${pattern} in ${dataDir}`);
