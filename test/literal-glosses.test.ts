@@ -41,11 +41,11 @@ describe('the cap of renderings per name', () => {
 describe('one-character words beside pinyin', () => {
   const risks = (zh: string) => Object.fromEntries(literalRenderings(zh, table, isEnglish).map((r) => [r.form, r.risk]));
   it('translates one that ends the name after its pinyin, as a suffix is ("Tongren Hall")', () => {
-    expect(risks('同仁堂')).toMatchObject({ 'Tongren Hall': 'phrase' });
+    expect(risks('同仁堂')).toMatchObject({ 'Tongren Hall': 'word' });
   });
-  it('fixes such a form only before a company verb: it is also how a place is written', () => {
+  it('fixes such a form only before a company verb in a story of its trade: it is also how a place is written', () => {
     // 白云山 is a mountain in Guangzhou as well as the drugmaker: "Baiyun Mountain" is never safe anywhere.
-    expect(risks('白云山')['Baiyun Mountain']).toBe('phrase');
+    expect(risks('白云山')['Baiyun Mountain']).toBe('word');
   });
   it('never translates one that opens the name or stands between pinyin ("New Ao" for 新奥)', () => {
     expect(forms('新奥股份').some((f) => /^New /.test(f))).toBe(false);
@@ -113,6 +113,8 @@ describe('a rendering with English words in it, in the knowledge base', async ()
     ['Qingdao Beer said sales volume fell.', 'Tsingtao Brewery said sales volume fell.'],
     ['The Qingdao beer festival drew a million visitors.', 'The Qingdao beer festival drew a million visitors.'],
     ['A Ningbo bank said it would cut deposit rates.', 'A Ningbo bank said it would cut deposit rates.'],
+    ['Hikers on Baiyun Mountain said the trail was closed.', 'Hikers on Baiyun Mountain said the trail was closed.'],
+    ['Tongren Hall said sales of its medicine rose.', 'Beijing Tong Ren Tang said sales of its medicine rose.'],
   ])('%s', async (from, to) => {
     expect(await clean(from)).toBe(to);
   });

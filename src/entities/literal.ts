@@ -90,13 +90,14 @@ export function literalRenderings(zh: string, table: GlossTable, isEnglish: (wor
     if (!acceptable(segments)) continue;
     const mine: LiteralRendering[] = [];
     // Pinyin with one English word after it is also how a place is written ("Baiyun Mountain", "Xuanwu Lake"):
-    // such a form is the company only where a company verb follows, never fixed anywhere.
+    // such a form is the company only where a company verb follows in a story of its trade ("Hikers on Baiyun
+    // Mountain said" is about the mountain).
     const placeShaped = segments.some((s) => s.kind === 'pinyin') && segments.some((s) => s.kind === 'gloss' && s.role === 'word' && s.length === 1);
     for (const words of combinations(segments)) {
       const form = words.join(' ');
       if (form.split(/\s+/).length < 2) continue;
       const risk = riskOf(segments, words, isEnglish);
-      mine.push({ form, risk: placeShaped && risk === 'safe' ? 'phrase' : risk, shares: segments.some((s) => s.role === 'shares') });
+      mine.push({ form, risk: placeShaped && risk !== 'word' ? 'word' : risk, shares: segments.some((s) => s.role === 'shares') });
     }
     // The same name without its trailing company word ("Forest Horse" for 森马服饰, "Three Seven" for 三七互娱),
     // only where the rest is two or more English words of the name's own: a pinyin rest is the pinyin renderings' business.
