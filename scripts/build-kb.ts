@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
 import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, partOfName, personMisspellings, placedRenderings, joinedPinyin, personRenderings, shortNameRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
-import { pastTenseJargon, pluralJargon } from '../src/entities/inflect.js';
+import { pastTenseJargon, pluralJargon, presentTenseJargon, singularJargon } from '../src/entities/inflect.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
@@ -91,6 +91,11 @@ function splitAtComma(patterns: readonly string[], expected: string, where: stri
     const isWhole = joined(low[i]!, low[i + 1]!);
     const whole = low.find((q, k) => k !== i && k !== i + 1 && isWhole(q)) ?? (isWhole(expected.toLowerCase()) ? expected : undefined);
     if (whole) warnings.push(`${where}: "${patterns[i]}" and "${patterns[i + 1]}" read as the halves of "${whole}" (a comma inside a YAML list? quote the phrase)`);
+  }
+  // "[enjoy first, pay later]" for "buy now, pay later": a pattern that is what follows the comma of the replacement or of another pattern.
+  for (const [i, p] of low.entries()) {
+    const whole = [...low.filter((_, k) => k !== i), expected.toLowerCase()].find((q) => q.includes(', ') && q.slice(q.lastIndexOf(', ') + 2) === p);
+    if (whole) warnings.push(`${where}: "${patterns[i]}" reads as the tail of "${whole}" after its comma (a comma inside a YAML list? quote the phrase)`);
   }
 }
 for (const { entry, file, index } of curated.jargon) splitAtComma(entry.patterns, entry.expected, `${file}: [${index}] ${entry.expected}`);
@@ -382,6 +387,16 @@ for (const { index, expected, patterns } of pastTenseJargon(curated.jargon.map((
   for (const { index, expected, patterns } of pluralJargon(plain.map(({ entry }) => entry))) {
     const { entry: e, file } = plain[index]!;
     entries.push({ rule: 'jargon', expected, patterns, source: `${file}: plural of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+  }
+  // Listed only in the plural ("financial management subsidiaries"): the singular too.
+  for (const { index, expected, patterns } of singularJargon(plain.map(({ entry }) => entry))) {
+    const { entry: e, file } = plain[index]!;
+    entries.push({ rule: 'jargon', expected, patterns, source: `${file}: singular of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+  }
+  // A verb phrase listed only in the past ("turned from profit to loss"): the present and -ing forms too.
+  for (const { index, expected, patterns } of presentTenseJargon(plain.map(({ entry }) => entry), isEnglishWord)) {
+    const { entry: e, file } = plain[index]!;
+    entries.push({ rule: 'jargon', expected, patterns, source: `${file}: present of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
   }
 }
 
