@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
 import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, partOfName, personMisspellings, placedRenderings, joinedPinyin, personRenderings, shortNameRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
-import { pastTenseJargon, pluralJargon } from '../src/entities/inflect.js';
+import { pastTenseJargon, pluralJargon, presentTenseJargon, singularJargon } from '../src/entities/inflect.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import englishWordList from 'word-list';
@@ -387,6 +387,16 @@ for (const { index, expected, patterns } of pastTenseJargon(curated.jargon.map((
   for (const { index, expected, patterns } of pluralJargon(plain.map(({ entry }) => entry))) {
     const { entry: e, file } = plain[index]!;
     entries.push({ rule: 'jargon', expected, patterns, source: `${file}: plural of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+  }
+  // Listed only in the plural ("financial management subsidiaries"): the singular too.
+  for (const { index, expected, patterns } of singularJargon(plain.map(({ entry }) => entry))) {
+    const { entry: e, file } = plain[index]!;
+    entries.push({ rule: 'jargon', expected, patterns, source: `${file}: singular of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+  }
+  // A verb phrase listed only in the past ("turned from profit to loss"): the present and -ing forms too.
+  for (const { index, expected, patterns } of presentTenseJargon(plain.map(({ entry }) => entry), isEnglishWord)) {
+    const { entry: e, file } = plain[index]!;
+    entries.push({ rule: 'jargon', expected, patterns, source: `${file}: present of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
   }
 }
 

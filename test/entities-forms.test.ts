@@ -114,6 +114,10 @@ describe('derived forms of listed names', () => {
       // A phrase with a preposition, or a replacement that is no regular plural: nothing.
       { expected: 'letters of concern', patterns: ['letters of attention'] },
       { expected: 'retail sales', patterns: ['social zero sales'] },
+      // A count, or a verb and its object: the plural belongs to the meaning.
+      { expected: 'three straight gains', patterns: ['three consecutive suns'] },
+      { expected: 'were given ST labels', patterns: ['were given hats'] },
+      { expected: 'earnings beat expectations', patterns: ['performance exceeded expectations'] },
     ]);
     expect(derived).toEqual([
       { index: 0, expected: 'wealth management subsidiary', patterns: ['financial management subsidiary', 'financing subsidiary'] },

@@ -173,10 +173,21 @@ export function singularJargon(all: VerbJargon[]): Array<{ index: number; expect
     return singular && phrase.includes(' ') ? phrase.slice(0, -last!.length) + singular : undefined;
   };
   // As for plurals: a phrase with an article, a possessive or a preposition has its head elsewhere.
-  const countable = (phrase: string) => !/(?<![\p{L}-])(?:the|a|an|its|their|his|her|of|in|on|with|at|from|to|by|for|into|per)(?![\p{L}-])/iu.test(phrase);
+  // Nor a count ("three consecutive suns": more than one by meaning).
+  const countable = (phrase: string) =>
+    !/(?<![\p{L}-])(?:the|a|an|its|their|his|her|of|in|on|with|at|from|to|by|for|into|per)(?![\p{L}-])/iu.test(phrase) &&
+    !/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|several|many|both|consecutive|straight)\b/iu.test(phrase);
+  // A replacement that opens with a verb is a verb and its object ("fleecing retail investors", "were given ST labels").
+  const first = (phrase: string) => /^(\p{Ll}+)\s/u.exec(phrase)?.[1] ?? '';
+  const verbPhrase = (phrase: string) =>
+    /^(?:\p{L}+(?:ed|ing)|were|was|are|is|be|been|get|got|have|has|had)\s/iu.test(phrase) ||
+    first(phrase) in IRREGULAR ||
+    Object.values(IRREGULAR).includes(first(phrase)) ||
+    // A verb inside ("earnings beat expectations"): the plural is its object.
+    phrase.split(/\s+/).slice(1).some((w) => /^\p{Ll}+ed$/u.test(w) || Object.values(IRREGULAR).includes(w));
   const out: Array<{ index: number; expected: string; patterns: string[] }> = [];
   all.forEach((e, index) => {
-    if (!countable(e.expected)) return;
+    if (!countable(e.expected) || verbPhrase(e.expected)) return;
     const expected = singularPhrase(e.expected) ?? (/^\p{Lu}{2,6}s$/u.test(e.expected) ? singularOf(e.expected) : undefined);
     if (!expected) return;
     const patterns = e.patterns.filter(countable).map(singularPhrase);
@@ -190,6 +201,7 @@ export function singularJargon(all: VerbJargon[]): Array<{ index: number; expect
 function basesOf(past: string): string[] {
   const p = past.toLowerCase();
   const out = Object.entries(IRREGULAR).filter(([, v]) => v === p).map(([k]) => k);
+  if (out.length) return out;
   if (/ed$/.test(p)) {
     const stem = p.slice(0, -2);
     for (const c of [stem, `${stem}e`, stem.slice(0, -1), /i$/.test(stem) ? `${stem.slice(0, -1)}y` : '']) if (c && pastTense(c) === p && !out.includes(c)) out.push(c);
@@ -228,8 +240,9 @@ export function presentTenseJargon(all: VerbJargon[], isWord: (word: string) => 
   const split = (phrase: string) => {
     const m = /^(\p{Ll}+)\s+(.+)$/u.exec(phrase);
     if (!m || !VERB_PHRASE_NEXT.test(`${m[2]} `)) return undefined;
-    const base = basesOf(m[1]!).find(isWord);
-    return base ? { base, rest: m[2]! } : undefined;
+    // Only a past with one base among the words: "barred" could be "bar" or "barre", "raised" "rais" or "raise".
+    const bases = basesOf(m[1]!).filter(isWord);
+    return bases.length === 1 ? { base: bases[0]!, rest: m[2]! } : undefined;
   };
   const out: Array<{ index: number; expected: string; patterns: string[] }> = [];
   all.forEach((e, index) => {
