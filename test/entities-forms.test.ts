@@ -118,6 +118,8 @@ describe('derived forms of listed names', () => {
       { expected: 'three straight gains', patterns: ['three consecutive suns'] },
       { expected: 'were given ST labels', patterns: ['were given hats'] },
       { expected: 'earnings beat expectations', patterns: ['performance exceeded expectations'] },
+      // Another head noun: the singular may be plain English ("a purchase restriction policy").
+      { expected: 'home-purchase restrictions', patterns: ['purchase restriction policies'] },
     ]);
     expect(derived).toEqual([
       { index: 0, expected: 'wealth management subsidiary', patterns: ['financial management subsidiary', 'financing subsidiary'] },

@@ -190,7 +190,10 @@ export function singularJargon(all: VerbJargon[]): Array<{ index: number; expect
     if (!countable(e.expected) || verbPhrase(e.expected)) return;
     const expected = singularPhrase(e.expected) ?? (/^\p{Lu}{2,6}s$/u.test(e.expected) ? singularOf(e.expected) : undefined);
     if (!expected) return;
-    const patterns = e.patterns.filter(countable).map(singularPhrase);
+    // Only forms with the replacement's own head noun: "purchase restriction policies" → "home-purchase
+    // restrictions" says the policies are restrictions, but "purchase restriction policy" is plain English.
+    const head = (phrase: string) => /(\p{L}+)$/u.exec(phrase)?.[1]?.toLowerCase();
+    const patterns = e.patterns.filter((p) => countable(p) && head(p) === head(e.expected)).map(singularPhrase);
     const free = patterns.filter((p): p is string => p !== undefined && !listed.has(p.toLowerCase()));
     if (free.length) out.push({ index, expected, patterns: free });
   });
