@@ -335,6 +335,8 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       const quoted = quotedSpan(text, c.start, c.end);
       if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;
       let value = withoutOwnerAgain(kb, entry, replacementFor(entry, actual, opensSentence(text, c.start)), text.slice(Math.max(0, c.start - 60), c.start));
+      // Jargon that starts inside a hyphenated word is part of another term: "full-year report" is no "year report".
+      if (entry.rule === 'jargon' && /\p{L}-$/u.test(text.slice(Math.max(0, c.start - 2), c.start))) return undefined;
       // An adverb where the sentence wants a noun ("a ring ratio increase" → "a sequentially increase"): unsure, kept.
       if (entry.rule === 'jargon' && /^\p{L}+ly$/u.test(value) && /\b(?:a|an|the|its|their|this|that|his|her)\s+$/iu.test(text.slice(Math.max(0, c.start - 8), c.start))) return undefined;
       // A literal verb phrase used as a verb ("Washington was lifting the ban on chip sales") is plain English.

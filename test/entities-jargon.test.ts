@@ -107,7 +107,13 @@ describe('through the pipeline', async () => {
     ['Brands sell through WeChat Video Account livestreams, Tencent said.', 'Brands sell through WeChat Channels livestreams, Tencent said.'],
     // A market word the entry did not list.
     ['Critics said the insiders were harvesting the leeks through the share sale.', 'Critics said the insiders were fleecing retail investors through the share sale.'],
+    // Listed in the plural only: the singular, derived at build time.
+    ['The bank set up a financial management subsidiary to sell wealth products to savers.', 'The bank set up a wealth management subsidiary to sell wealth products to savers.'],
+    // Listed in the past only: the present, derived at build time.
+    ['The carmaker turns from profit to loss this year as prices fall, the company said.', 'The carmaker swings to a loss this year as prices fall, the company said.'],
     // Traps: the same words in their plain sense.
+    // A form that starts inside a hyphenated word ("year report" in "ten-year report") is another term.
+    ['The lender said its ten-year report showed dividends rose every year.', 'The lender said its ten-year report showed dividends rose every year.'],
     ['The horror film is about monster stocks of a different kind: frozen bodies.', 'The horror film is about monster stocks of a different kind: frozen bodies.'],
     ['The two-city tour ends in Xian.', 'The two-city tour ends in Xian.'],
     ['The national team coach picked three new players for the cup.', 'The national team coach picked three new players for the cup.'],
