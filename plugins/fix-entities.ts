@@ -261,13 +261,19 @@ function givenAsOtherName(text: string, start: number, end: number, value: strin
  * bare model number keeps it ("Xiaomi's Xiaomi 15": "Xiaomi's 15" names nothing).
  */
 function withoutOwnerAgain(kb: Matcher['kb'], entry: CompiledEntry, value: string, before: string): string {
-  if (!entry.entity || !/['’]s\s+$/u.test(before)) return value;
+  if (!entry.entity) return value;
   const product = kb.entity(kb.indexOf(entry.entity) ?? -1);
   const owner = product?.type === 'product' && product.owner ? kb.entity(kb.indexOf(product.owner) ?? -1) : undefined;
   if (!owner) return value;
+  // The sentence so far: the maker named in it earlier ("Xiaomi designed the …") is named once.
+  const sentence = before.slice(Math.max(0, before.search(/[.!?]\s+(?=[^.!?]*$)/u) + 1));
   for (const name of [owner.name, ...(owner.aliases ?? [])]) {
     const rest = value.startsWith(`${name} `) ? value.slice(name.length + 1) : undefined;
-    if (rest && /^[\p{L}\p{N}-]*\p{L}/u.test(rest) && new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRe(name)}['’]s\\s+$`, 'u').test(before)) return rest;
+    if (!rest || !/^[\p{L}\p{N}-]*\p{L}/u.test(rest)) continue;
+    if (new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRe(name)}['’]s\\s+$`, 'u').test(before)) return rest;
+    // Without the possessive, only a model name that stands alone ("XRING O1"): never a plain word ("Seal",
+    // "Dolphin") nor a bare model code ("C11", "9X", which read as the maker's only with its name).
+    if (/\p{N}|\p{Lu}\p{Lu}/u.test(rest) && /\p{L}{3,}/u.test(rest) && !/^\p{Lu}?\p{Ll}+$/u.test(rest) && new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRe(name)}(?![\\p{L}\\p{N}])`, 'u').test(sentence)) return rest;
   }
   return value;
 }

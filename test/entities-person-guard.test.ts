@@ -29,6 +29,12 @@ describe('a product after its maker’s possessive', () => {
     expect(await body('Xiaomi’s Xuanjie O1 chip powers its new phone.')).toBe('Xiaomi’s XRING O1 chip powers its new phone.');
   });
 
+  it('drops it after the maker named earlier in the sentence, for a model name that stands alone', async () => {
+    expect(await body('Xiaomi designed the Xuanjie O1 chip in-house.')).toBe('Xiaomi designed the XRING O1 chip in-house.');
+    // A model named by a plain word keeps its maker's name: "the Seal sold well" is unclear.
+    expect(await body('BYD said the BYD Haibao sold well in Europe.')).toBe('BYD said the BYD Seal sold well in Europe.');
+  });
+
   it('keeps it elsewhere', async () => {
     expect(await body('The Xuanjie O1 chip is Xiaomi’s first.')).toBe('The Xiaomi XRING O1 chip is Xiaomi’s first.');
   });
