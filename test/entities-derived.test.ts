@@ -7,23 +7,14 @@
  * notations (src/entities/tickers.ts). Then the same through the whole
  * pipeline with the shipped knowledge base, traps included.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCurated } from '../src/entities/curated.js';
-import { COMPANY_CUE, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, SHARES_CUE, sectorCues } from '../src/entities/literal.js';
+import { COMPANY_CUE, literalRenderings, NO_ARTICLE_BEFORE, SHARES_CUE, sectorCues } from '../src/entities/literal.js';
 import { shortCodeExpandable } from '../src/entities/names.js';
 import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, placedRenderings, companyTailRenderings, nicknameBeforeName, personRenderings, withSectorTail } from '../src/entities/renderings.js';
 import { findTickers, printKey, tickerKey } from '../src/entities/tickers.js';
+import { isEnglish, table } from './helpers/glosses.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
-const root = join(import.meta.dirname, '..');
-const curated = readCurated(join(root, 'data', 'curated'));
-const table = new GlossTable(curated.glosses.map(({ entry }) => entry));
-const wordList = createRequire(import.meta.url).resolve('word-list').replace(/index\.js$/, 'words.txt');
-const english = new Set(readFileSync(wordList, 'utf8').split('\n'));
-const isEnglish = (w: string) => english.has(w);
 const literal = (zh: string) => Object.fromEntries(literalRenderings(zh, table, isEnglish).map((r) => [r.form, r.shares ? 'shares' : r.risk]));
 
 describe('word-for-word renderings', () => {

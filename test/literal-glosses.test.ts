@@ -5,20 +5,11 @@
  * that would have made an English phrase or another company's name are not in
  * the table.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCurated } from '../src/entities/curated.js';
 import { GlossTable, literalRenderings, type Gloss } from '../src/entities/literal.js';
+import { isEnglish, table } from './helpers/glosses.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
-const root = join(import.meta.dirname, '..');
-const curated = readCurated(join(root, 'data', 'curated'));
-const table = new GlossTable(curated.glosses.map(({ entry }) => entry));
-const wordList = createRequire(import.meta.url).resolve('word-list').replace(/index\.js$/, 'words.txt');
-const english = new Set(readFileSync(wordList, 'utf8').split('\n'));
-const isEnglish = (w: string) => english.has(w);
 const forms = (zh: string, t = table) => literalRenderings(zh, t, isEnglish).map((r) => r.form);
 
 describe('the cap of renderings per name', () => {
