@@ -56,6 +56,7 @@ import { byContext, insideOf, opensSentence, replacementFor, type CompiledEntry,
 import { mayNeedRepair, NOTATION_RULES, notationFixes } from '../src/entities/notation.js';
 import { matcherFor, type EntitySources } from '../src/entities/setup.js';
 import { displayFromShort, HK_MARKER, isPinyin, titleCase } from '../src/entities/names.js';
+import { placeOnly } from '../src/text/places.js';
 import { isSurname } from '../src/entities/surnames.js';
 import { TRADE_WORDS } from '../src/entities/trade-words.js';
 import { nounSlot, productSlot, quotedSpan } from '../src/entities/slots.js';
@@ -283,6 +284,14 @@ const PERSON_AFTER = /^(?:\s+(?:said|says|told|added|noted|wrote|argued|believes
 /** What stands before one: a title or a role ("analyst Xiao Long", "Mr. Wang"). */
 const PERSON_BEFORE = /\b(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|analyst|economist|chairman|chairwoman|founder|executive|manager|director|strategist|professor|spokesman|spokeswoman|spokesperson|reporter|investor)\s+$/u;
 
+/** Capitalised words before a name that are no given name: a sentence's first word, a company's role. */
+const NOT_A_GIVEN_NAME = new Set(
+  ('The An In On At For And But Or As By With From After Before While When If Then Also Only Even Rival Rivals Peer Peers Supplier Suppliers ' +
+    'Unit Partner Partners Customer Customers Maker Carmaker Automaker Chipmaker Shares Stocks Group Holdings Shenzhen-listed Shanghai-listed ' +
+    'Listed Both Meanwhile However Separately Including Like Unlike Against Over Under About Since Until Despite Via Per Startup Brand')
+    .split(' '),
+);
+
 /**
  * Whether text[start, end), a one- or two-word pinyin form, is part of a
  * person's name: a pinyin given name after a surname ("Wang Hongmeng"), or
@@ -290,11 +299,14 @@ const PERSON_BEFORE = /\b(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|analyst|economist|chairman|
  * person does, with a role or a verb of saying beside it ("Xiao Long, an
  * analyst, said").
  */
-function inPersonName(text: string, start: number, end: number, isProduct: () => boolean): boolean {
+function inPersonName(text: string, start: number, end: number, isProduct: () => boolean, isName: (word: string) => boolean): boolean {
   const form = text.slice(start, end);
   if (!/^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u.test(form) || !form.split(' ').every((w) => isPinyin(w))) return false;
   const before = /(\p{Lu}\p{Ll}*) $/u.exec(text.slice(Math.max(0, start - 12), start))?.[1];
   if (!form.includes(' ') && before && isSurname(before) && !/[\p{L}\p{N}]/u.test(text[start - before.length - 2] ?? '')) return true;
+  // After a given name of another language ("Rajiv Desai", "Maria Jike"): a surname that reads as pinyin. Not after
+  // a place ("Huizhou Desai"), a company's name ("Intel Kurui") or a word for what it is ("Drugmaker Huirui").
+  if (!form.includes(' ') && before && /^\p{Lu}\p{Ll}{2,}$/u.test(before) && !placeOnly(before) && !NOT_A_GIVEN_NAME.has(before) && !/(?:maker|er|ist|ant|or)s?$/u.test(before) && !isName(before)) return true;
   const [first] = form.split(' ');
   // A company says things and is described in apposition as a person is: only a product's two words are a person here.
   return form.includes(' ') && isSurname(first!) && isProduct() && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 24), start)));
@@ -336,7 +348,7 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       const entry = c.target.entry;
       if (entry.mode === 'off' || !analysis.probe.holds(entry.context, text, c.start, c.end)) return undefined;
       // "Wang Hongmeng", "Xiao Long, an analyst": a product's or a company's pinyin that is a person's name here.
-      if ((entry.rule === 'entity-name' || entry.rule === 'dictionary') && inPersonName(text, c.start, c.end, () => kb.entity(kb.indexOf(entry.entity ?? '') ?? -1)?.type === 'product')) return undefined;
+      if ((entry.rule === 'entity-name' || entry.rule === 'dictionary') && inPersonName(text, c.start, c.end, () => kb.entity(kb.indexOf(entry.entity ?? '') ?? -1)?.type === 'product', (word) => matcher.find(word).some((m) => m.start === 0 && m.end === word.length))) return undefined;
       // A quoted title (an album, a film, a game) is never the entity: "the album “Ultraman”" stays.
       const quoted = quotedSpan(text, c.start, c.end);
       if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;

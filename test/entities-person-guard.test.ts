@@ -24,6 +24,13 @@ describe('a pinyin name inside a person’s name', () => {
   });
 });
 
+describe('a pinyin form after a given name of another language', () => {
+  it('is a surname there, and the company elsewhere', async () => {
+    expect(await body('Thanks to Rajiv Desai, Ryan Armstrong and Steve Rodrigues for their help.')).toBe('Thanks to Rajiv Desai, Ryan Armstrong and Steve Rodrigues for their help.');
+    expect(await body('Desai said sales of its cockpit systems to Chinese carmakers rose.')).toBe('Desay SV said sales of its cockpit systems to Chinese carmakers rose.');
+  });
+});
+
 describe('a product after its maker’s possessive', () => {
   it('drops the maker’s name from the product’s', async () => {
     expect(await body('Xiaomi’s Xuanjie O1 chip powers its new phone.')).toBe('Xiaomi’s XRING O1 chip powers its new phone.');
