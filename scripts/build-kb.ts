@@ -951,7 +951,17 @@ const compactEntity = (e: EntityRecord): Partial<EntityRecord> => {
     ...(exchange && exchange !== (e.tickers?.[0] ? exchangeOf(e.tickers[0]) : undefined) ? { exchange } : {}),
   };
 };
-const compactEntry = (e: EntryRecord): EntryRecord => (e.source?.startsWith('data/curated/') ? { ...e, source: e.source.slice('data/curated/'.length) } : e);
+// A context many entries share (a company's trade words, derived forms of one entry) is written once, in
+// `contexts`, and referred to by its index: a tenth of the file was contexts written again.
+const contextCount = new Map<string, number>();
+for (const e of entries) if (e.context) contextCount.set(JSON.stringify(e.context), (contextCount.get(JSON.stringify(e.context)) ?? 0) + 1);
+const sharedContexts = [...contextCount].filter(([, n]) => n > 1).map(([json]) => json);
+const contextIndex = new Map(sharedContexts.map((json, i) => [json, i]));
+const compactEntry = (e: EntryRecord): unknown => {
+  const index = e.context ? contextIndex.get(JSON.stringify(e.context)) : undefined;
+  const source = e.source?.startsWith('data/curated/') ? e.source.slice('data/curated/'.length) : e.source;
+  return { ...e, ...(source !== undefined ? { source } : {}), ...(index !== undefined ? { context: index } : {}) };
+};
 
 const kb: KbData = {
   version: 1,
@@ -964,7 +974,7 @@ writeFileSync(
   outFile,
   `{"version":1,"generated":${JSON.stringify(kb.generated)},"sources":${JSON.stringify(kb.sources)},\n"entities":[\n${entities
     .map((e) => JSON.stringify(compactEntity(e)))
-    .join(',\n')}\n],\n"entries":[\n${entries.map((e) => JSON.stringify(compactEntry(e))).join(',\n')}\n]}\n`,
+    .join(',\n')}\n],\n"contexts":[\n${sharedContexts.join(',\n')}\n],\n"entries":[\n${entries.map((e) => JSON.stringify(compactEntry(e))).join(',\n')}\n]}\n`,
 );
 // The matcher, precompiled from the file as written (the reader checks it against that file's digest).
 {

@@ -13,12 +13,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCurated } from '../src/entities/curated.js';
-import type { KbData } from '../src/entities/kb.js';
+import { KnowledgeBase, type KbData } from '../src/entities/kb.js';
 import { nicknameForms, transliterationRenderings } from '../src/entities/renderings.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
 const root = join(import.meta.dirname, '..');
-const kb = JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData;
+const kb = new KnowledgeBase(JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData);
 const wordList = createRequire(import.meta.url).resolve('word-list').replace(/index\.js$/, 'words.txt');
 const english = new Set(readFileSync(wordList, 'utf8').split('\n'));
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { CuratedError, readCurated } from '../src/entities/curated.js';
-import type { KbData } from '../src/entities/kb.js';
+import { KnowledgeBase, type KbData } from '../src/entities/kb.js';
 import { shortNameRenderings } from '../src/entities/renderings.js';
 import { createProcessor, toMarkdown } from '../src/pipeline.js';
 import { workspaces } from './helpers/workspace.js';
@@ -56,7 +56,7 @@ describe('the bare pinyin of a two-character short name', () => {
 });
 
 describe('short names in the shipped knowledge base', async () => {
-  const kb = JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData;
+  const kb = new KnowledgeBase(JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData);
   const processor = await createProcessor('markdown');
   const clean = async (sentence: string) => {
     const file = new VFile({ value: sentence });

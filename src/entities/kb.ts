@@ -90,6 +90,8 @@ export interface KbData {
   generated?: string | undefined;
   sources?: string[] | undefined;
   entities: EntityRecord[];
+  /** Contexts several entries share, written once: such an entry's `context` in the file is an index here. */
+  contexts?: Context[] | undefined;
   entries: EntryRecord[];
 }
 
@@ -104,6 +106,8 @@ export class KnowledgeBase {
   constructor(data: KbData) {
     this.entities = data.entities;
     this.entries = data.entries;
+    const shared = data.contexts;
+    if (shared) for (const e of this.entries) if (typeof e.context === 'number') e.context = shared[e.context as number];
     for (const e of this.entities) {
       // kb.json is written compactly: a company's type and an exchange its first listing tells are left out.
       e.type ??= 'company';
