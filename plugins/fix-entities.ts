@@ -288,7 +288,10 @@ const PERSON_BEFORE = /\b(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|analyst|economist|chairman|
 const NOT_A_GIVEN_NAME = new Set(
   ('The An In On At For And But Or As By With From After Before While When If Then Also Only Even Rival Rivals Peer Peers Supplier Suppliers ' +
     'Unit Partner Partners Customer Customers Maker Carmaker Automaker Chipmaker Shares Stocks Group Holdings Shenzhen-listed Shanghai-listed ' +
-    'Listed Both Meanwhile However Separately Including Like Unlike Against Over Under About Since Until Despite Via Per Startup Brand')
+    'Listed Both Meanwhile However Separately Including Like Unlike Against Over Under About Since Until Despite Via Per Startup Brand ' +
+    'Retailer Lender Insurer Developer Operator Producer Manufacturer Brewer Miner Broker Carrier Distributor Investor Owner Provider ' +
+    'Builder Designer Exporter Importer Refiner Smelter Shipper Trader Seller Buyer Leader Player Challenger Newcomer Firm Company ' +
+    'Conglomerate Bank Giant Champion Vendor Contractor Dealer Rival Peer Supplier Partner Customer Maker Unit')
     .split(' '),
 );
 
@@ -306,7 +309,7 @@ function inPersonName(text: string, start: number, end: number, isProduct: () =>
   if (!form.includes(' ') && before && isSurname(before) && !/[\p{L}\p{N}]/u.test(text[start - before.length - 2] ?? '')) return true;
   // After a given name of another language ("Rajiv Desai", "Maria Jike"): a surname that reads as pinyin. Not after
   // a place ("Huizhou Desai"), a company's name ("Intel Kurui") or a word for what it is ("Drugmaker Huirui").
-  if (!form.includes(' ') && before && /^\p{Lu}\p{Ll}{2,}$/u.test(before) && !placeOnly(before) && !NOT_A_GIVEN_NAME.has(before) && !/(?:maker|er|ist|ant|or)s?$/u.test(before) && !isName(before)) return true;
+  if (!form.includes(' ') && before && /^\p{Lu}\p{Ll}{2,}$/u.test(before) && !placeOnly(before) && !NOT_A_GIVEN_NAME.has(before.replace(/s$/, '')) && !/makers?$/u.test(before) && !isName(before)) return true;
   const [first] = form.split(' ');
   // A company says things and is described in apposition as a person is: only a product's two words are a person here.
   return form.includes(' ') && isSurname(first!) && isProduct() && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 24), start)));

@@ -27,6 +27,9 @@ describe('a pinyin name inside a person’s name', () => {
 describe('a pinyin form after a given name of another language', () => {
   it('is a surname there, and the company elsewhere', async () => {
     expect(await body('Thanks to Rajiv Desai, Ryan Armstrong and Steve Rodrigues for their help.')).toBe('Thanks to Rajiv Desai, Ryan Armstrong and Steve Rodrigues for their help.');
+    expect(await body('The talk was given by Peter Desai of the design school.')).toBe('The talk was given by Peter Desai of the design school.');
+    // A word for what the company is stands before it as a given name would: the company.
+    expect(await body('Supplier Desai said cockpit system sales to carmakers rose.')).toBe('Supplier Desay SV said cockpit system sales to carmakers rose.');
     expect(await body('Desai said sales of its cockpit systems to Chinese carmakers rose.')).toBe('Desay SV said sales of its cockpit systems to Chinese carmakers rose.');
   });
 });
