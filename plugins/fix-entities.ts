@@ -284,16 +284,17 @@ const PERSON_AFTER = /^(?:\s+(?:said|says|told|added|noted|wrote|argued|believes
 /** What stands before one: a title or a role ("analyst Xiao Long", "Mr. Wang"). */
 const PERSON_BEFORE = /\b(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|analyst|economist|chairman|chairwoman|founder|executive|manager|director|strategist|professor|spokesman|spokeswoman|spokesperson|reporter|investor)\s+$/u;
 
-/** Capitalised words before a name that are no given name: a sentence's first word, a company's role. */
+/** Capitalised words before a name that are no given name: a sentence's first word, a company's role (singular; "-maker" apart). */
 const NOT_A_GIVEN_NAME = new Set(
-  ('The An In On At For And But Or As By With From After Before While When If Then Also Only Even Rival Rivals Peer Peers Supplier Suppliers ' +
-    'Unit Partner Partners Customer Customers Maker Carmaker Automaker Chipmaker Shares Stocks Group Holdings Shenzhen-listed Shanghai-listed ' +
-    'Listed Both Meanwhile However Separately Including Like Unlike Against Over Under About Since Until Despite Via Per Startup Brand ' +
-    'Retailer Lender Insurer Developer Operator Producer Manufacturer Brewer Miner Broker Carrier Distributor Investor Owner Provider ' +
-    'Builder Designer Exporter Importer Refiner Smelter Shipper Trader Seller Buyer Leader Player Challenger Newcomer Firm Company ' +
-    'Conglomerate Bank Giant Champion Vendor Contractor Dealer Rival Peer Supplier Partner Customer Maker Unit')
+  ('The An In On At For And But Or As By With From After Before While When If Then Also Only Even Both Meanwhile However Separately ' +
+    'Including Like Unlike Against Over Under About Since Until Despite Via Per Listed Shenzhen-listed Shanghai-listed ' +
+    'Share Stock Group Holding Holdings Unit Brand Startup Firm Company Conglomerate Bank Giant Champion Rival Peer Partner Customer ' +
+    'Supplier Vendor Contractor Dealer Retailer Lender Insurer Developer Operator Producer Manufacturer Brewer Miner Broker Carrier ' +
+    'Distributor Investor Owner Provider Builder Designer Exporter Importer Refiner Smelter Shipper Trader Seller Buyer Leader Player ' +
+    'Challenger Newcomer')
     .split(' '),
 );
+const notAGivenName = (word: string) => NOT_A_GIVEN_NAME.has(word) || NOT_A_GIVEN_NAME.has(word.replace(/s$/, '')) || /makers?$/u.test(word);
 
 /**
  * Whether text[start, end), a one- or two-word pinyin form, is part of a
@@ -309,18 +310,22 @@ function inPersonName(text: string, start: number, end: number, isProduct: () =>
   if (!form.includes(' ') && before && isSurname(before) && !/[\p{L}\p{N}]/u.test(text[start - before.length - 2] ?? '')) return true;
   // After a given name of another language ("Rajiv Desai", "Maria Jike"): a surname that reads as pinyin. Not after
   // a place ("Huizhou Desai"), a company's name ("Intel Kurui") or a word for what it is ("Drugmaker Huirui").
-  if (!form.includes(' ') && before && /^\p{Lu}\p{Ll}{2,}$/u.test(before) && !placeOnly(before) && !NOT_A_GIVEN_NAME.has(before.replace(/s$/, '')) && !/makers?$/u.test(before) && !isName(before)) return true;
+  if (!form.includes(' ') && before && /^\p{Lu}\p{Ll}{2,}$/u.test(before) && !placeOnly(before) && !notAGivenName(before) && !isName(before)) return true;
   const [first] = form.split(' ');
   // A company says things and is described in apposition as a person is: only a product's two words are a person here.
   return form.includes(' ') && isSurname(first!) && isProduct() && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 24), start)));
 }
 
+/** The match that covers all of `text` (a name, a form, a term the knowledge base holds), if any. */
+function wholeMatch(matcher: Matcher, text: string): Found | undefined {
+  return matcher.find(text).find((m) => m.start === 0 && m.end === text.length) as Found | undefined;
+}
+
 /** The curated company named `name` and one of `words` ("Ping An" + "Bank" → "Ping An Bank"), if the knowledge base knows it. */
 function unitNamed(matcher: Matcher, name: string, words: string[]): string | undefined {
   for (const word of words) {
-    const candidate = `${name} ${word}`;
-    const whole = matcher.find(candidate).find((m) => m.start === 0 && m.end === candidate.length && m.target.kind === 'name');
-    const unit = whole && whole.target.kind === 'name' ? matcher.kb.entity(whole.target.entity) : undefined;
+    const whole = wholeMatch(matcher, `${name} ${word}`);
+    const unit = whole?.target.kind === 'name' ? matcher.kb.entity(whole.target.entity) : undefined;
     if (unit?.curated && unit.type === 'company') return unit.name;
   }
   return undefined;
@@ -351,13 +356,13 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       const entry = c.target.entry;
       if (entry.mode === 'off' || !analysis.probe.holds(entry.context, text, c.start, c.end)) return undefined;
       // "Wang Hongmeng", "Xiao Long, an analyst": a product's or a company's pinyin that is a person's name here.
-      if ((entry.rule === 'entity-name' || entry.rule === 'dictionary') && inPersonName(text, c.start, c.end, () => kb.entity(kb.indexOf(entry.entity ?? '') ?? -1)?.type === 'product', (word) => matcher.find(word).some((m) => m.start === 0 && m.end === word.length))) return undefined;
+      if ((entry.rule === 'entity-name' || entry.rule === 'dictionary') && inPersonName(text, c.start, c.end, () => kb.entity(kb.indexOf(entry.entity ?? '') ?? -1)?.type === 'product', (word) => wholeMatch(matcher, word) !== undefined)) return undefined;
       // A quoted title (an album, a film, a game) is never the entity: "the album “Ultraman”" stays.
       const quoted = quotedSpan(text, c.start, c.end);
       if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;
-      let value = withoutOwnerAgain(kb, entry, replacementFor(entry, actual, opensSentence(text, c.start)), text.slice(Math.max(0, c.start - 60), c.start));
       // Jargon that starts inside a hyphenated word is part of another term: "full-year report" is no "year report".
       if (entry.rule === 'jargon' && /\p{L}-$/u.test(text.slice(Math.max(0, c.start - 2), c.start))) return undefined;
+      let value = withoutOwnerAgain(kb, entry, replacementFor(entry, actual, opensSentence(text, c.start)), text.slice(Math.max(0, c.start - 60), c.start));
       // An adverb where the sentence wants a noun ("a ring ratio increase" → "a sequentially increase"): unsure, kept.
       if (entry.rule === 'jargon' && /^\p{L}+ly$/u.test(value) && /\b(?:a|an|the|its|their|this|that|his|her)\s+$/iu.test(text.slice(Math.max(0, c.start - 8), c.start))) return undefined;
       // A literal verb phrase used as a verb ("Washington was lifting the ban on chip sales") is plain English.

@@ -374,29 +374,26 @@ for (const { entry: e, file } of curated.jargon) {
     if (free.length) entries.push({ rule: 'jargon', expected, patterns: free, source: `${file}: "${e.patterns[0]}" for another count`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
   }
 }
-// A verb phrase listed with its -ing form ("harvest the leeks", "harvesting the leeks") also in the past
-// tense ("harvested the leeks" → "fleeced retail investors"), under the same context.
-for (const { index, expected, patterns } of pastTenseJargon(curated.jargon.map(({ entry }) => entry))) {
-  const { entry: e, file } = curated.jargon[index]!;
-  entries.push({ rule: 'jargon', expected, patterns, source: `${file}: past tense of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
-}
-// A noun phrase listed in the singular, also in the plural ("gambling agreements" → "valuation adjustment
-// mechanisms"), under the same context, where no entry lists the plural.
+// Other grammatical forms of listed jargon, each under its entry's context, where no entry lists the form:
+// - a verb phrase listed with its -ing form ("harvest the leeks", "harvesting the leeks") in the past tense
+//   ("harvested the leeks" → "fleeced retail investors");
+// - a noun phrase listed in the singular in the plural ("gambling agreements" → "valuation adjustment mechanisms"),
+//   one listed only in the plural in the singular ("financial management subsidiary");
+// - a verb phrase listed only in the past in the present and -ing forms ("turns from profit to loss").
 {
-  const plain = curated.jargon.filter(({ entry }) => !entry.caseSensitive);
-  for (const { index, expected, patterns } of pluralJargon(plain.map(({ entry }) => entry))) {
-    const { entry: e, file } = plain[index]!;
-    entries.push({ rule: 'jargon', expected, patterns, source: `${file}: plural of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
-  }
-  // Listed only in the plural ("financial management subsidiaries"): the singular too.
-  for (const { index, expected, patterns } of singularJargon(plain.map(({ entry }) => entry))) {
-    const { entry: e, file } = plain[index]!;
-    entries.push({ rule: 'jargon', expected, patterns, source: `${file}: singular of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
-  }
-  // A verb phrase listed only in the past ("turned from profit to loss"): the present and -ing forms too.
-  for (const { index, expected, patterns } of presentTenseJargon(plain.map(({ entry }) => entry), isEnglishWord)) {
-    const { entry: e, file } = plain[index]!;
-    entries.push({ rule: 'jargon', expected, patterns, source: `${file}: present of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+  const all = curated.jargon;
+  const plain = all.filter(({ entry }) => !entry.caseSensitive);
+  const forms: Array<[string, typeof all, Array<{ index: number; expected: string; patterns: string[] }>]> = [
+    ['past tense', all, pastTenseJargon(all.map(({ entry }) => entry))],
+    ['plural', plain, pluralJargon(plain.map(({ entry }) => entry))],
+    ['singular', plain, singularJargon(plain.map(({ entry }) => entry))],
+    ['present', plain, presentTenseJargon(plain.map(({ entry }) => entry), isEnglishWord)],
+  ];
+  for (const [what, from, derivedForms] of forms) {
+    for (const { index, expected, patterns } of derivedForms) {
+      const { entry: e, file } = from[index]!;
+      entries.push({ rule: 'jargon', expected, patterns, source: `${file}: ${what} of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+    }
   }
 }
 
@@ -954,7 +951,10 @@ const compactEntity = (e: EntityRecord): Partial<EntityRecord> => {
 // A context many entries share (a company's trade words, derived forms of one entry) is written once, in
 // `contexts`, and referred to by its index: a tenth of the file was contexts written again.
 const contextCount = new Map<string, number>();
-for (const e of entries) if (e.context) contextCount.set(JSON.stringify(e.context), (contextCount.get(JSON.stringify(e.context)) ?? 0) + 1);
+for (const e of entries) {
+  const json = e.context ? JSON.stringify(e.context) : undefined;
+  if (json) contextCount.set(json, (contextCount.get(json) ?? 0) + 1);
+}
 const sharedContexts = [...contextCount].filter(([, n]) => n > 1).map(([json]) => json);
 const contextIndex = new Map(sharedContexts.map((json, i) => [json, i]));
 const compactEntry = (e: EntryRecord): unknown => {

@@ -79,6 +79,26 @@ export function pastTenseJargon(all: VerbJargon[]): Array<{ index: number; expec
   return out;
 }
 
+/** Past tenses of the irregular verbs, and each past's bases. */
+const PASTS = new Set(Object.values(IRREGULAR));
+const BASES_OF_PAST = new Map<string, string[]>();
+for (const [base, past] of Object.entries(IRREGULAR)) BASES_OF_PAST.set(past, [...(BASES_OF_PAST.get(past) ?? []), base]);
+
+/**
+ * Whether a phrase ends in its head noun, so its number is its last word's: a verb and its object ("cut the
+ * standards", "broke its issue price"), a phrase with its article ("a first payment") or a preposition
+ * ("person of concerted action") has its head elsewhere. (A word of a hyphenated compound, "on-site",
+ * "in-house", is no preposition.)
+ */
+const headLast = (phrase: string) => !/(?<![\p{L}-])(?:the|a|an|its|their|his|her|of|in|on|with|at|from|to|by|for|into|per)(?![\p{L}-])/iu.test(phrase);
+
+/** A phrase of two words or more with its last word inflected by `inflect`, or undefined where it gives none. */
+function withLastWord(phrase: string, inflect: (word: string) => string | undefined): string | undefined {
+  const last = /(\p{L}+)$/u.exec(phrase)?.[1];
+  const inflected = last && phrase.includes(' ') ? inflect(last) : undefined;
+  return inflected ? phrase.slice(0, -last!.length) + inflected : undefined;
+}
+
 /** Words a plural is not made of: uncountable nouns, and words that end a phrase but are no noun. */
 const NO_PLURAL = new Set(
   ('turnover money capital equity debt inflation growth revenue income profit margin liquidity volatility demand supply ' +
@@ -111,23 +131,14 @@ export function pluralOf(noun: string): string | undefined {
  */
 export function pluralJargon(all: VerbJargon[]): Array<{ index: number; expected: string; patterns: string[] }> {
   const listed = new Set(all.flatMap((e) => e.patterns.map((p) => p.toLowerCase())));
-  const lastWord = (phrase: string) => /(\p{L}+)$/u.exec(phrase)?.[1];
-  const pluralPhrase = (phrase: string) => {
-    const last = lastWord(phrase);
-    const plural = last ? pluralOf(last) : undefined;
-    return plural && phrase.includes(' ') ? phrase.slice(0, -last!.length) + plural : undefined;
-  };
+  const pluralPhrase = (phrase: string) => withLastWord(phrase, pluralOf);
   const out: Array<{ index: number; expected: string; patterns: string[] }> = [];
-  // A verb and its object ("cut the standards", "broke its issue price"), a phrase with its article ("a first
-  // payment") or a preposition ("person of concerted action": the head is not last) is no noun to count.
-  // (A word of a hyphenated compound, "on-site", "in-house", is no preposition.)
-  const countable = (phrase: string) => !/(?<![\p{L}-])(?:the|a|an|its|their|his|her|of|in|on|with|at|from|to|by|for|into|per)(?![\p{L}-])/iu.test(phrase);
   all.forEach((e, index) => {
-    if (!countable(e.expected)) return;
+    if (!headLast(e.expected)) return;
     const expected = e.expected.includes(' ') ? pluralPhrase(e.expected) : pluralOf(e.expected);
     if (!expected) return;
     // Each form on its own: one with a preposition ("provision for inventory falling price") leaves the others.
-    const patterns = e.patterns.filter(countable).map(pluralPhrase);
+    const patterns = e.patterns.filter(headLast).map(pluralPhrase);
     const free = patterns.filter((p): p is string => p !== undefined && !listed.has(p.toLowerCase()));
     if (free.length) out.push({ index, expected, patterns: free });
   });
@@ -167,24 +178,18 @@ export function singularOf(noun: string): string | undefined {
  */
 export function singularJargon(all: VerbJargon[]): Array<{ index: number; expected: string; patterns: string[] }> {
   const listed = new Set(all.flatMap((e) => e.patterns.map((p) => p.toLowerCase())));
-  const singularPhrase = (phrase: string) => {
-    const last = /(\p{L}+)$/u.exec(phrase)?.[1];
-    const singular = last ? singularOf(last) : undefined;
-    return singular && phrase.includes(' ') ? phrase.slice(0, -last!.length) + singular : undefined;
-  };
-  // As for plurals: a phrase with an article, a possessive or a preposition has its head elsewhere.
-  // Nor a count ("three consecutive suns": more than one by meaning).
+  const singularPhrase = (phrase: string) => withLastWord(phrase, singularOf);
+  // As for plurals, the head is last; nor a count ("three consecutive suns": more than one by meaning).
   const countable = (phrase: string) =>
-    !/(?<![\p{L}-])(?:the|a|an|its|their|his|her|of|in|on|with|at|from|to|by|for|into|per)(?![\p{L}-])/iu.test(phrase) &&
-    !/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|several|many|both|consecutive|straight)\b/iu.test(phrase);
+    headLast(phrase) && !/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|several|many|both|consecutive|straight)\b/iu.test(phrase);
   // A replacement that opens with a verb is a verb and its object ("fleecing retail investors", "were given ST labels").
   const first = (phrase: string) => /^(\p{Ll}+)\s/u.exec(phrase)?.[1] ?? '';
   const verbPhrase = (phrase: string) =>
     /^(?:\p{L}+(?:ed|ing)|were|was|are|is|be|been|get|got|have|has|had)\s/iu.test(phrase) ||
     first(phrase) in IRREGULAR ||
-    Object.values(IRREGULAR).includes(first(phrase)) ||
+    PASTS.has(first(phrase)) ||
     // A verb inside ("earnings beat expectations"): the plural is its object.
-    phrase.split(/\s+/).slice(1).some((w) => /^\p{Ll}+ed$/u.test(w) || Object.values(IRREGULAR).includes(w));
+    phrase.split(/\s+/).slice(1).some((w) => /^\p{Ll}+ed$/u.test(w) || PASTS.has(w));
   const out: Array<{ index: number; expected: string; patterns: string[] }> = [];
   all.forEach((e, index) => {
     if (!countable(e.expected) || verbPhrase(e.expected)) return;
@@ -200,16 +205,14 @@ export function singularJargon(all: VerbJargon[]): Array<{ index: number; expect
   return out;
 }
 
-/** The base forms whose simple past is `past` ("turned" → ["turn"], "cut" → ["cut"]), the irregular ones first. */
+/** The base forms whose simple past is `past` ("turned" → ["turn"], "cut" → ["cut"]): an irregular verb's, else every regular candidate. */
 function basesOf(past: string): string[] {
   const p = past.toLowerCase();
-  const out = Object.entries(IRREGULAR).filter(([, v]) => v === p).map(([k]) => k);
-  if (out.length) return out;
-  if (/ed$/.test(p)) {
-    const stem = p.slice(0, -2);
-    for (const c of [stem, `${stem}e`, stem.slice(0, -1), /i$/.test(stem) ? `${stem.slice(0, -1)}y` : '']) if (c && pastTense(c) === p && !out.includes(c)) out.push(c);
-  }
-  return out;
+  const irregular = BASES_OF_PAST.get(p);
+  if (irregular) return irregular;
+  if (!/ed$/.test(p)) return [];
+  const stem = p.slice(0, -2);
+  return [...new Set([stem, `${stem}e`, stem.slice(0, -1), /i$/.test(stem) ? `${stem.slice(0, -1)}y` : ''])].filter((c) => c && pastTense(c) === p);
 }
 
 /** The third person singular of a base form ("turn" → "turns", "push" → "pushes", "copy" → "copies"). */
