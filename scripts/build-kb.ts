@@ -18,7 +18,7 @@ import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon, pluralJargon, presentTenseJargon, singularJargon } from '../src/entities/inflect.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
-import englishWordList from 'word-list';
+import { isEnglishWord } from './english-words.js';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
 import { compileMatcherFile } from './compile-matcher.js';
 import { tickerKey } from '../src/entities/tickers.js';
@@ -37,9 +37,6 @@ const dataDir = resolve(option('--data') ?? join(root, '..', 'shared', 'data'));
 const outFile = resolve(option('--out') ?? join(root, 'data', 'kb.json'));
 const curatedDir = join(root, 'data', 'curated');
 const warnings: string[] = [];
-/** English words (the word-list package): a derived rendering or a code that is one is ordinary English. */
-const englishWords = new Set(readFileSync(englishWordList, 'utf8').split('\n'));
-const isEnglishWord = (word: string) => englishWords.has(word.replace(/['’]s$/, ''));
 /** Patterns whose words are all English and that start with a capital, as a name does, then the rest. */
 function splitPlainEnglish(patterns: string[]): [string[], string[]] {
   const plain: string[] = [];

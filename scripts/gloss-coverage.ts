@@ -10,13 +10,12 @@
  *
  *   npx tsc -p tsconfig.json && node dist/scripts/gloss-coverage.js [--top 80] [--names 宁德时代,零跑汽车]
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import englishWordList from 'word-list';
 import { readCurated } from '../src/entities/curated.js';
 import { GlossTable, literalRenderings, type Gloss } from '../src/entities/literal.js';
 import { withSectorTail } from '../src/entities/renderings.js';
+import { isEnglishWord as isEnglish } from './english-words.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const option = (name: string) => {
@@ -24,8 +23,6 @@ const option = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const top = Number(option('--top') ?? 60);
-const englishWords = new Set(readFileSync(englishWordList, 'utf8').split('\n'));
-const isEnglish = (word: string) => englishWords.has(word.replace(/['’]s$/, ''));
 
 const curated = readCurated(join(root, 'data', 'curated'), { root });
 const glosses: Gloss[] = curated.glosses.map(({ entry }) => entry);
