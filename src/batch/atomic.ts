@@ -61,7 +61,9 @@ function backupName(base: string, n: number): string {
  * backup with the same bytes serves (a second run, a resumed run), else the
  * next free name is used (`base`, `base.2`, `base.3`, …). The copy is filled
  * beside it and linked into place, which fails rather than replace a file
- * that appeared meanwhile. Returns the backup's path.
+ * that appeared meanwhile. A backup that serves clears its temporary file,
+ * which a run killed between the link and the removal leaves. Returns the
+ * backup's path.
  */
 export function backupSync(from: string, base: string): string {
   const data = readFileSync(from);
@@ -80,7 +82,10 @@ export function backupSync(from: string, base: string): string {
         rmSync(temp, { force: true });
       }
     }
-    if (size === data.length && readFileSync(path).equals(data)) return path;
+    if (size === data.length && readFileSync(path).equals(data)) {
+      rmSync(tempPathFor(path), { force: true });
+      return path;
+    }
   }
 }
 
@@ -102,7 +107,10 @@ export async function backup(from: string, base: string): Promise<string> {
         await rm(temp, { force: true });
       }
     }
-    if (size === length && (await sameBytes(from, path))) return path;
+    if (size === length && (await sameBytes(from, path))) {
+      await rm(tempPathFor(path), { force: true });
+      return path;
+    }
   }
 }
 
