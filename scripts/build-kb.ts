@@ -20,6 +20,7 @@ import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spellin
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import { isEnglishWord } from './english-words.js';
 import { exchangeOf, type EntityRecord, type EntryRecord, type KbData } from '../src/entities/kb.js';
+import { entrySourcesPath } from '../src/entities/kb-sources.js';
 import { compileMatcherFile } from './compile-matcher.js';
 import { tickerKey } from '../src/entities/tickers.js';
 import { DICTIONARY_SCHEMA } from '../src/entities/dictionary.js';
@@ -936,7 +937,8 @@ for (let k = entries.length - 1; k >= 0; k--) {
 // ---------------------------------------------------------------- write
 
 // A compact kb.json: what the reader can tell is left out (a company's type, an exchange the first
-// listing tells), and entry sources lose the common folder prefix.
+// listing tells). Where each entry comes from goes to kb.sources.json beside it, by entry index: the
+// cleaner never reads it (it was a sixth of kb.json, parsed at every start), reviews and tests do.
 const compactEntity = (e: EntityRecord): Partial<EntityRecord> => {
   const { type, exchange, ...rest } = e;
   return {
@@ -956,9 +958,10 @@ const sharedContexts = [...contextCount].filter(([, n]) => n > 1).map(([json]) =
 const contextIndex = new Map(sharedContexts.map((json, i) => [json, i]));
 const compactEntry = (e: EntryRecord): unknown => {
   const index = e.context ? contextIndex.get(JSON.stringify(e.context)) : undefined;
-  const source = e.source?.startsWith('data/curated/') ? e.source.slice('data/curated/'.length) : e.source;
-  return { ...e, ...(source !== undefined ? { source } : {}), ...(index !== undefined ? { context: index } : {}) };
+  const { source: _, ...rest } = e;
+  return { ...rest, ...(index !== undefined ? { context: index } : {}) };
 };
+const sourceOf = (e: EntryRecord): string | null => e.source?.replace(/^data\/curated\//, '') ?? null;
 
 const kb: KbData = {
   version: 1,
@@ -973,6 +976,7 @@ writeFileSync(
     .map((e) => JSON.stringify(compactEntity(e)))
     .join(',\n')}\n],\n"contexts":[\n${sharedContexts.join(',\n')}\n],\n"entries":[\n${entries.map((e) => JSON.stringify(compactEntry(e))).join(',\n')}\n]}\n`,
 );
+writeFileSync(entrySourcesPath(outFile), `{"entries":${entries.length},"sources":[\n${entries.map((e) => JSON.stringify(sourceOf(e))).join(',\n')}\n]}\n`);
 // The matcher, precompiled from the file as written (the reader checks it against that file's digest).
 {
   const compiled = compileMatcherFile(outFile);

@@ -10,7 +10,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCurated, specsOf, type Item, type Spec } from '../src/entities/curated.js';
-import { bundledKnowledgeBase } from '../src/entities/kb.js';
+import { bundledKnowledgeBase, bundledPath } from '../src/entities/kb.js';
+import { withEntrySources } from '../src/entities/kb-sources.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
 const curatedDir = join(import.meta.dirname, '..', 'data', 'curated');
@@ -38,7 +39,7 @@ const { clean: cleaned, print: printed } = await sentenceCleaner();
 function hint(spec: Spec): string {
   if (spec.from === spec.to) return 'a right name or a trap was changed: some entry (or a rule) treats it as wrong';
   const from = spec.from.toLowerCase();
-  const hits = bundledKnowledgeBase().entries.filter((e) => e.patterns.some((p) => p.length > 3 && from.includes(p.toLowerCase())));
+  const hits = withEntrySources(bundledKnowledgeBase(), bundledPath()).entries.filter((e) => e.patterns.some((p) => p.length > 3 && from.includes(p.toLowerCase())));
   if (hits.length === 0) return 'no entry holds the wrong form: kb.json is older than the file (npm run build:kb), or the build dropped the form (see its warnings)';
   return `entries hold it (${hits.slice(0, 2).map((e) => `${e.rule} → “${e.expected}”, ${e.source ?? ''}`).join('; ')}) but were not applied: a context not met, a legal or quoted context, or a longer name decided otherwise`;
 }

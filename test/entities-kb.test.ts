@@ -1,10 +1,11 @@
 /** The bundled knowledge base, ticker notations and the name helpers the build and the rules share. */
 import { describe, expect, it } from 'vitest';
-import { bundledKnowledgeBase } from '../src/entities/kb.js';
+import { bundledKnowledgeBase, bundledPath } from '../src/entities/kb.js';
+import { withEntrySources } from '../src/entities/kb-sources.js';
 import { coreOfLegalName, displayFromShort, isPinyin, legalSuffixAt, shortNameFixable } from '../src/entities/names.js';
 import { findTickers, printKey, tickerKey } from '../src/entities/tickers.js';
 
-const kb = bundledKnowledgeBase();
+const kb = withEntrySources(bundledKnowledgeBase(), bundledPath());
 const holder = (key: string) => kb.holders(key).map((i) => kb.entity(i));
 
 describe('ticker notations', () => {

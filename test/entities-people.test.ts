@@ -13,12 +13,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCurated } from '../src/entities/curated.js';
 import { KnowledgeBase, type KbData } from '../src/entities/kb.js';
+import { withEntrySources } from '../src/entities/kb-sources.js';
 import { nicknameForms, transliterationRenderings } from '../src/entities/renderings.js';
 import { isEnglishWord } from '../scripts/english-words.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
 const root = join(import.meta.dirname, '..');
-const kb = new KnowledgeBase(JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData);
+const kb = withEntrySources(new KnowledgeBase(JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData), join(root, 'data', 'kb.json'));
 
 describe('pinyin of a transliterated name', () => {
   it('gives the whole name, the English given name with the pinyin surname, and the bare surname', () => {

@@ -11,6 +11,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { CuratedError, readCurated } from '../src/entities/curated.js';
 import { KnowledgeBase, type KbData } from '../src/entities/kb.js';
+import { withEntrySources } from '../src/entities/kb-sources.js';
 import { shortNameRenderings } from '../src/entities/renderings.js';
 import { createProcessor, toMarkdown } from '../src/pipeline.js';
 import { workspaces } from './helpers/workspace.js';
@@ -56,7 +57,7 @@ describe('the bare pinyin of a two-character short name', () => {
 });
 
 describe('short names in the shipped knowledge base', async () => {
-  const kb = new KnowledgeBase(JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData);
+  const kb = withEntrySources(new KnowledgeBase(JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData), join(root, 'data', 'kb.json'));
   const processor = await createProcessor('markdown');
   const clean = async (sentence: string) => {
     const file = new VFile({ value: sentence });

@@ -78,7 +78,7 @@ export interface EntryRecord {
   wordBoundary?: boolean | undefined;
   context?: Context | undefined;
   note?: string | undefined;
-  /** Where the entry comes from: `file:line`, for messages and errors. */
+  /** Where the entry comes from (`file#index` of a user dictionary). The bundled knowledge base keeps it in kb.sources.json (see kb-sources.ts). */
   source?: string | undefined;
   /** Higher wins when two entries claim the same pattern. Knowledge base 0, user dictionaries 10. */
   priority?: number | undefined;
