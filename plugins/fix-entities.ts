@@ -112,7 +112,10 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
       }
       const current = instead.size ? matches.flatMap((c) => instead.get(c) ?? [c]) : matches;
       // Names no list holds: fixed by the ticker beside them, or shortened from their legal form.
-      const extra = [...anchoredFixes(matcher, anchoredHere), ...unknownLegalFixes(block, matches, anchoredHere, i, firstReferences, () => analysis.article)];
+      // A wrong form whose story this is not ("Lanxin", vivo's model, in "Hangzhou Lanxin Robotics Co., Ltd.") is no name: it leaves the legal name free.
+      const fixedHere = new Set(planned.map((p) => p.c));
+      const taken = matches.filter((c) => c.target.kind !== 'entry' || !c.target.entry.context || fixedHere.has(c) || c.alternatives || c.inside);
+      const extra = [...anchoredFixes(matcher, anchoredHere), ...unknownLegalFixes(block, taken, anchoredHere, i, firstReferences, () => analysis.article)];
       const covered = new Set(anchoredHere.flatMap((a) => a.covers ?? []).flatMap((c) => instead.get(c) ?? [c]));
       if (covered.size) for (let k = planned.length - 1; k >= 0; k--) if (covered.has(planned[k]!.c)) planned.splice(k, 1);
       for (const p of planned) p.c = withArticle(matcher, block.text, p.c, p.fix, extra);

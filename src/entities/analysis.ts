@@ -134,6 +134,8 @@ function matchBlock(matcher: Matcher, text: string): Found[] {
     if (c.target.kind === 'entry' && c.target.entry.rule === 'entity-name' && c.target.entry.entity && kb.entity(kb.indexOf(c.target.entry.entity) ?? -1)?.type === 'company') {
       // "Ningde Times Technology", "Zhongxing Tongxun Gufen": the company words after a wrong form go with it.
       const words = companyWordsAt(text, c.end);
+      // "Huadi International" is a company's own name, not 华帝's "Huadi" with a company word: the right name printed there wins.
+      if (words && raw.some((r) => r.target.kind === 'name' && r.start === c.start && r.end >= c.end + words)) continue;
       const legal = legalSuffixAt(text, c.end + words) ?? bareCoAt(text, c.end + words);
       if (legal && !legal.shareClass) extended.push({ ...c, end: c.end + words + legal.length, nameEnd: c.end, extension: 'legal', keepStop: legal.keepStop });
       else if (words) extended.push({ ...c, end: c.end + words, nameEnd: c.end, extension: 'pinyin-tail' });

@@ -1,0 +1,44 @@
+/**
+ * Blind round 9 mechanisms for names beside tickers and legal names: a
+ * company's own name is never read as another company's wrong form with a
+ * company word after it, and a wrong form whose story this is not leaves a
+ * legal name around it free to be shortened; traps where the other reading
+ * is right.
+ */
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/index.js';
+
+const run = async (text: string) => {
+  const r = await clean(`Markets in brief\n${text}`, { format: 'text' });
+  return { body: r.markdown.split('\n\n').slice(1).join('\n\n').trim(), messages: r.messages };
+};
+const rules = (messages: Awaited<ReturnType<typeof run>>['messages']) => messages.map((m) => m.ruleId).filter((id) => id !== 'headline-chrome');
+
+describe("a company's own name against another's wrong form and a company word", () => {
+  it('keeps "Huadi International", a US-listed steel pipe maker, though "Huadi" is 华帝 (Vatti) in pinyin', async () => {
+    const beside = 'Huadi International (HUDI.US) warned that full-year profit would fall.';
+    const r = await run(beside);
+    expect(r.body).toBe(beside);
+    expect(rules(r.messages)).not.toContain('ticker-mismatch');
+    expect((await run('Huadi International won an order for stainless steel pipes.')).body).toBe('Huadi International won an order for stainless steel pipes.');
+  });
+
+  it('still fixes the wrong form with a company word no name holds', async () => {
+    expect((await run('Huadi Group sold more range hoods and gas stoves in October.')).body).toBe('Vatti Corporation sold more range hoods and gas stoves in October.');
+    expect((await run('Ningde Times Technology said it would build a plant in Hungary.')).body).toBe('CATL said it would build a plant in Hungary.');
+  });
+});
+
+describe('a wrong form whose context does not hold, inside a legal name', () => {
+  it('shortens the legal name of a company no list holds', async () => {
+    const r = await run('Hangzhou Lanxin Robotics Co., Ltd. raised 300 million yuan in a new funding round.');
+    expect(r.body).toBe('Hangzhou Lanxin Robotics raised 300 million yuan in a new funding round.');
+    expect(r.messages.find((m) => m.ruleId === 'legal-suffix')).toMatchObject({ actual: 'Hangzhou Lanxin Robotics Co., Ltd.', expected: ['Hangzhou Lanxin Robotics'] });
+  });
+
+  it('keeps it in a legal context, and fixes the form where its story is told', async () => {
+    const suit = 'The plaintiffs say Hangzhou Lanxin Robotics Co., Ltd. copied their designs.';
+    expect((await run(suit)).body).toBe(suit);
+    expect((await run('Vivo said Lanxin models now run on all of its new phones.')).body).toBe('Vivo said BlueLM models now run on all of its new phones.');
+  });
+});
