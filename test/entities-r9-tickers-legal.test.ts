@@ -24,8 +24,8 @@ describe("a company's own name against another's wrong form and a company word",
   });
 
   it('still fixes the wrong form with a company word no name holds', async () => {
-    expect((await run('Huadi Group sold more range hoods and gas stoves in October.')).body).toBe('Vatti Corporation sold more range hoods and gas stoves in October.');
     expect((await run('Ningde Times Technology said it would build a plant in Hungary.')).body).toBe('CATL said it would build a plant in Hungary.');
+    expect((await run('Zhongxing Tongxun Gufen shipped more base stations.')).body).toBe('ZTE shipped more base stations.');
   });
 });
 
@@ -40,5 +40,18 @@ describe('a wrong form whose context does not hold, inside a legal name', () => 
     const suit = 'The plaintiffs say Hangzhou Lanxin Robotics Co., Ltd. copied their designs.';
     expect((await run(suit)).body).toBe(suit);
     expect((await run('Vivo said Lanxin models now run on all of its new phones.')).body).toBe('Vivo said BlueLM models now run on all of its new phones.');
+  });
+});
+
+describe('a one-word name between the words of a longer legal name', () => {
+  it('shortens the longer name: the word is one of its words', async () => {
+    // "Intelligent" is a US listing's running name (Intelligent Group), one word of many here.
+    const r = await run('Shenzhen Kestrel Intelligent Technology Co., Ltd. won an order for battery equipment.');
+    expect(r.body).toBe('Shenzhen Kestrel Intelligent Technology won an order for battery equipment.');
+  });
+
+  it('keeps the legal name in a legal context', async () => {
+    const suit = 'A court in Shenzhen fined Shenzhen Kestrel Intelligent Technology Co., Ltd. for the breach.';
+    expect((await run(suit)).body).toBe(suit);
   });
 });

@@ -95,7 +95,10 @@ function startsLongerName(t: Taken, text: string, start: number, nameEnd: number
   if (t.target?.kind !== 'name' || t.target.form === 'short' || t.extension || t.start < start || t.end >= nameEnd || !/^\s+\p{Lu}/u.test(text.slice(t.end, nameEnd))) return false;
   // "Beijing ByteDance Technology Co., Ltd.": a register name is often a place, the known name and more words,
   // the name of a unit of its own (never shortened to the parent's name).
-  return t.start === start || placeOnly(text.slice(start, t.start).trim());
+  if (t.start === start || placeOnly(text.slice(start, t.start).trim())) return true;
+  // "Shenzhen Kestrel Intelligent Technology Co., Ltd.": a one-word name between words of a longer one
+  // ("Intelligent", a US listing's running name) is a word of that name.
+  return !/\s/.test(text.slice(t.start, t.end)) && /\p{Lu}\S*\s+$/u.test(text.slice(start, t.start));
 }
 
 /** Legal names in `text` made of capitalised words and a legal form, outside `taken` spans. */
