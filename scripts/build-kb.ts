@@ -707,13 +707,19 @@ for (const { entity, zh, source, other } of [...withZh.filter((z) => !z.other), 
   if (entity.type === 'person') continue;
   // A two-character short name in bare pinyin ("Zhaohang" for 招行): often a person's given name or a place too,
   // so the weakest form, and only in a story of the entity's trade (see 'short' below).
-  for (const form of other && !glossPlaces.includes(zh) ? shortNameRenderings(zh) : []) {
-    if (taken.has(foldKey(form)) || partOfName(form, names) || isEnglishWord(form.toLowerCase()) || namesSquashed.has(squashed(form))) continue;
+  // A bank's short name also with the bank word a translator puts after its pinyin ("Gonghang Bank" for 工行),
+  // so the whole is replaced: "ICBC", never "ICBC Bank".
+  const bankShort = zh.endsWith('行') && /bank/i.test(entity.sector ?? '');
+  for (const bare of other && !glossPlaces.includes(zh) ? shortNameRenderings(zh) : []) {
+    if (taken.has(foldKey(bare)) || partOfName(bare, names) || isEnglishWord(bare.toLowerCase()) || namesSquashed.has(squashed(bare))) continue;
     // Another entity whose own Chinese name is these two characters' sound (仁宝 Compal beside 人保's "Renbao", 李想 beside 理想's "Lixiang").
-    if ([...(twoCharacterOwners.get(foldKey(form)) ?? [])].some((id) => id !== entity.id)) continue;
-    const list = candidates.get(foldKey(form)) ?? [];
-    if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'short' });
-    candidates.set(foldKey(form), list);
+    if ([...(twoCharacterOwners.get(foldKey(bare)) ?? [])].some((id) => id !== entity.id)) continue;
+    for (const form of bankShort ? [bare, `${bare} Bank`] : [bare]) {
+      if (taken.has(foldKey(form))) continue;
+      const list = candidates.get(foldKey(form)) ?? [];
+      if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'short' });
+      candidates.set(foldKey(form), list);
+    }
   }
   // A product is not a 集团 ("Douyin Jituan"): company words it lacks only for companies.
   // A long name's head without its trade word ("Dipingxian" for 地平线机器人) is as weak: a parent's own pinyin wins.
@@ -770,7 +776,7 @@ const SHORT_NAME_STORY = [
   'shipments', 'output', 'production', 'exports', 'abroad', 'overseas', 'demand', 'prices', 'costs', 'growth', 'business', 'market share',
   'quarter', 'first half', 'guidance', 'forecast', 'company', 'subsidiary', 'stake', 'merger', 'deal', 'acquisition', 'joint venture',
   'joint ventures', 'chairman', 'investors', 'analysts', 'shareholder', 'shareholders', 'creditors', 'dividend', 'bonds', 'debt', 'loans',
-  'deposit', 'rates', 'plant', 'factory', 'suppliers', 'brand', 'results', 'listing',
+  'deposit', 'rates', 'plant', 'factory', 'suppliers', 'brand', 'results', 'listing', 'bond', 'unit', 'units',
 ];
 /** Words that make a short name's bare pinyin a place ("Tianhe district", "Yushu prefecture", "Zhongxing Road", "Nanhang University"). */
 const SHORT_NAME_PLACE_WORDS = ['district', 'districts', 'county', 'prefecture', 'township', 'town', 'village', 'province', 'road', 'street', 'avenue', 'university'];

@@ -1,0 +1,53 @@
+/**
+ * Forms of a company's short Chinese name that the build derives besides its
+ * bare pinyin: a bank's short name with the bank word a translator adds after
+ * it ("Gonghang Bank" for 工行), replaced whole so no "ICBC Bank" comes out;
+ * and the business words that let a bare short name be fixed (a bond sale, a
+ * unit's results), with the place guard still holding.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { KnowledgeBase, type KbData } from '../src/entities/kb.js';
+import { withEntrySources } from '../src/entities/kb-sources.js';
+import { createProcessor, toMarkdown } from '../src/pipeline.js';
+
+const root = join(import.meta.dirname, '..');
+
+describe('short-name forms in the shipped knowledge base', async () => {
+  const kb = withEntrySources(new KnowledgeBase(JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData), join(root, 'data', 'kb.json'));
+  const processor = await createProcessor('markdown');
+  const clean = async (sentence: string) => {
+    const file = new VFile({ value: sentence });
+    const tree = await processor.run(processor.parse(file), file);
+    return { text: toMarkdown(tree as Parameters<typeof toMarkdown>[0]).trim(), messages: file.messages };
+  };
+
+  it('replaces a bank short name with the bank word after it as one form', async () => {
+    const { text, messages } = await clean('Gonghang Bank cut its deposit rates again, as the other big lenders did.');
+    expect(text).toBe('ICBC cut its deposit rates again, as the other big lenders did.');
+    expect(messages.find((m) => m.ruleId === 'entity-name')).toMatchObject({ actual: 'Gonghang Bank', expected: ['ICBC'] });
+    expect((await clean('Nonghang Bank said its loans to small firms grew 20%.')).text).toBe('Agricultural Bank of China said its loans to small firms grew 20%.');
+    expect((await clean('Jiaohang Bank raised its interim dividend.')).text).toBe('Bank of Communications raised its interim dividend.');
+  });
+
+  it('derives the bank-word form only for a bank short name that ends in 行', () => {
+    const derived = (pattern: string) => kb.entries.filter((e) => e.patterns.includes(pattern) && /pinyin of/.test(e.source ?? '')).map((e) => e.expected);
+    expect(derived('Gonghang Bank')).toEqual(['ICBC']);
+    // 中移动 is no bank: no "Zhongyidong Bank".
+    expect(derived('Zhongyidong Bank')).toEqual([]);
+  });
+
+  it('keeps the bank-word form where the story names a road or a district', async () => {
+    const right = 'The old Jiaohang Bank building on Zhongshan Road is now a museum.';
+    expect((await clean(right)).text).toBe(right);
+  });
+
+  it('fixes a bare short name in a story of a bond sale or a unit’s results', async () => {
+    expect((await clean('Nonghang raised 40 billion yuan from a perpetual bond sale.')).text).toBe('Agricultural Bank of China raised 40 billion yuan from a perpetual bond sale.');
+    expect((await clean('Taibao said its property and casualty unit kept costs down.')).text).toBe('CPIC said its property and casualty unit kept costs down.');
+    const place = 'Nonghang township sold a bond to build a new road.';
+    expect((await clean(place)).text).toBe(place);
+  });
+});
