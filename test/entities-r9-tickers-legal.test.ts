@@ -55,3 +55,18 @@ describe('a one-word name between the words of a longer legal name', () => {
     expect((await run(suit)).body).toBe(suit);
   });
 });
+
+describe("a product's rendering beside its maker's ticker, when the product bears the maker's name", () => {
+  it('fixes "Know Almost" (知乎, the app) beside Zhihu\'s US and Hong Kong codes', async () => {
+    expect((await run('Know Almost (NYSE: ZH) narrowed its net loss for the quarter.')).body).toBe('Zhihu (NYSE: ZH) narrowed its net loss for the quarter.');
+    expect((await run('Know Almost (02390.HK) cut its marketing spending.')).body).toBe('Zhihu (02390.HK) cut its marketing spending.');
+  });
+
+  it('leaves the English words where the ticker names no company, and flags a product of another name beside a code', async () => {
+    const plain = 'Investors know almost nothing about the listing plan, it said.';
+    expect((await run(plain)).body).toBe(plain);
+    const other = await run('Lanxin (688981.SH) said output rose.');
+    expect(other.body).toBe('Lanxin (688981.SH) said output rose.');
+    expect(rules(other.messages)).toContain('ticker-mismatch');
+  });
+});

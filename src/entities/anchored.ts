@@ -211,8 +211,11 @@ function holdingKin(zh: string | undefined, holderZh: string | undefined): boole
 /** Whether a match names the holder: one of its names, or an entry for it (by id, or by the name it puts in). */
 function namesHolder(matcher: Matcher, c: Found, holder: number): boolean {
   const e = entityOf(matcher, c);
-  if (e !== undefined) return e === holder || holdingKin(matcher.kb.entity(e).zh, matcher.kb.entity(holder).zh);
+  if (e !== undefined && (e === holder || holdingKin(matcher.kb.entity(e).zh, matcher.kb.entity(holder).zh))) return true;
   if (c.target.kind !== 'entry') return false;
+  // "Know Almost (ZH.US)": a product that bears its maker's name (知乎, the app and the company) names the
+  // maker beside the maker's ticker; another company's entry never does.
+  if (e !== undefined && matcher.kb.entity(e).type === 'company') return false;
   const entity = matcher.kb.entity(holder);
   const expected = c.target.entry.expected.toLowerCase();
   return [entity.name, ...(entity.aliases ?? [])].some((n) => n.toLowerCase() === expected);
