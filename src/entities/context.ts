@@ -97,7 +97,7 @@ function anchoredPattern(source: string, side: 'before' | 'after'): RegExp {
  * A context the KB build gives a name's wrong form made of English words: it
  * starts with a capital, as a name does ("Saviour", not "this saviour");
  * `words`: every word but the small ones does ("Golden Dragon Fish", not
- * "Golden dragon fish are prized").
+ * "Golden dragon fish are prized"); a hyphenated word by its first part.
  */
 export interface NameContext extends Context {
   capital?: boolean | 'words' | undefined;
@@ -107,7 +107,8 @@ const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'fo
 
 function capitalised(match: string, every: boolean): boolean {
   if (!every) return /^\p{Lu}/u.test(match);
-  return match.split(/[\s-]+/).every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && SMALL_WORDS.has(w.toLowerCase())) || !/^\p{L}/u.test(w));
+  // A hyphenated word is capitalised by its first part, as a name prints it ("Wall-facing Intelligence").
+  return match.split(/\s+/).every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && SMALL_WORDS.has(w.toLowerCase())) || !/^\p{L}/u.test(w));
 }
 
 export class ContextProbe {

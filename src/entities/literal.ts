@@ -205,8 +205,14 @@ function combinations(segments: Segment[]): string[][] {
 }
 
 function riskOf(segments: Segment[], words: string[], isEnglish: (word: string) => boolean): Risk {
+  // A translated word that is no English word ("Cathay" of 国泰航空, "Mitsubishi") is as distinctive as pinyin.
+  const foreign = (i: number) => words[i]!.split(/[\s-]+/).every((w) => !isEnglish(w.toLowerCase()));
   const distinctive = segments.some(
-    (s, i) => s.pinyinPlace || s.role === 'latin' || (s.role === 'pinyin' && words[i]!.split(/\s+/).some((w) => !isEnglish(w.toLowerCase()))),
+    (s, i) =>
+      s.pinyinPlace ||
+      s.role === 'latin' ||
+      (s.role === 'pinyin' && words[i]!.split(/\s+/).some((w) => !isEnglish(w.toLowerCase()))) ||
+      (s.kind === 'gloss' && s.role === 'word' && foreign(i)),
   );
   if (distinctive) return 'safe';
   const own = segments.reduce((n, s, i) => n + (s.role === 'word' || s.role === 'pinyin' || s.role === 'latin' ? words[i]!.split(/\s+/).length : 0), 0);
