@@ -259,6 +259,10 @@ function givenAsOtherName(text: string, start: number, end: number, value: strin
   return new RegExp(`${v}${OTHER_NAME_BEFORE}`, 'u').test(before) || new RegExp(`${OTHER_NAME_AFTER}${v}(?![\\p{L}\\p{N}])`, 'u').test(after);
 }
 
+/** What is left of a product's name without its maker that is a common word for a service, or one or two letters. */
+const GENERIC_PRODUCT_WORD =
+  /^(?:\p{L}{1,2}|Cloud|Docs|Meeting|Meetings|Conference|Video|Videos|Music|Maps?|Pay|Wallet|Browser|News|Mail|Drive|Disk|Games?|Health|Finance|Search|Translate|Assistant|Store|Mall|Live|Reading|Photos|Books|Library|Input|Keyboard|Security|Apps?|Shop|Express|Logistics|Travel|Takeaway|Auto|Weather|Calendar|Notes|Office)$/u;
+
 /**
  * "Xiaomi's Xuanjie O1" → "Xiaomi's XRING O1", not "Xiaomi's Xiaomi XRING O1": a product named after its maker
  * loses the maker's name where the maker is named just before it, in the possessive ("Loongson's 3A6000"). A
@@ -274,6 +278,8 @@ function withoutOwnerAgain(kb: Matcher['kb'], entry: CompiledEntry, value: strin
   for (const name of [owner.name, ...(owner.aliases ?? [])]) {
     const rest = value.startsWith(`${name} `) ? value.slice(name.length + 1) : undefined;
     if (!rest || !/^[\p{L}\p{N}-]*\p{L}/u.test(rest)) continue;
+    // A generic service word or a bare letter names nothing alone: "Tencent's Tencent Docs", never "Tencent's Docs".
+    if (GENERIC_PRODUCT_WORD.test(rest)) return value;
     if (new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRe(name)}['’]s\\s+$`, 'u').test(before)) return rest;
     // Without the possessive, only a model name that stands alone ("XRING O1"): never a plain word ("Seal",
     // "Dolphin") nor a bare model code ("C11", "9X", which read as the maker's only with its name).
