@@ -660,6 +660,9 @@ const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; s
 const glosses = new GlossTable(curated.glosses.map(({ entry }) => entry));
 const glossCompanyWords = companyWords(glosses);
 const namesSquashed = new Set(entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map(squashed));
+/** Who holds each name run together: a short name's pinyin that is its own name run together ("Huahong" of Hua Hong) is its own misspelling. */
+const squashedOwners = new Map<string, Set<string>>();
+for (const e of entities) for (const n of [e.name, ...(e.aliases ?? [])]) squashedOwners.set(squashed(n), (squashedOwners.get(squashed(n)) ?? new Set<string>()).add(e.id));
 const glossPlaces = curated.glosses.map(({ entry }) => entry).filter((g) => g.role === 'place').map((g) => g.zh);
 let literal = 0;
 /** Entities whose own Chinese name is two characters (a person's 李想 too), by that name's bare pinyin: a short name's bare pinyin is never theirs to take. */
@@ -711,7 +714,7 @@ for (const { entity, zh, source, other } of [...withZh.filter((z) => !z.other), 
   // so the whole is replaced: "ICBC", never "ICBC Bank".
   const bankShort = zh.endsWith('行') && /bank/i.test(entity.sector ?? '');
   for (const bare of other && !glossPlaces.includes(zh) ? shortNameRenderings(zh) : []) {
-    if (taken.has(foldKey(bare)) || partOfName(bare, names) || isEnglishWord(bare.toLowerCase()) || namesSquashed.has(squashed(bare))) continue;
+    if (taken.has(foldKey(bare)) || partOfName(bare, names) || isEnglishWord(bare.toLowerCase()) || [...(squashedOwners.get(squashed(bare)) ?? [])].some((id) => id !== entity.id)) continue;
     // Another entity whose own Chinese name is these two characters' sound (仁宝 Compal beside 人保's "Renbao", 李想 beside 理想's "Lixiang").
     if ([...(twoCharacterOwners.get(foldKey(bare)) ?? [])].some((id) => id !== entity.id)) continue;
     for (const form of bankShort ? [bare, `${bare} Bank`] : [bare]) {
@@ -776,7 +779,7 @@ const SHORT_NAME_STORY = [
   'shipments', 'output', 'production', 'exports', 'abroad', 'overseas', 'demand', 'prices', 'costs', 'growth', 'business', 'market share',
   'quarter', 'first half', 'guidance', 'forecast', 'company', 'subsidiary', 'stake', 'merger', 'deal', 'acquisition', 'joint venture',
   'joint ventures', 'chairman', 'investors', 'analysts', 'shareholder', 'shareholders', 'creditors', 'dividend', 'bonds', 'debt', 'loans',
-  'deposit', 'rates', 'plant', 'factory', 'suppliers', 'brand', 'results', 'listing', 'bond', 'unit', 'units',
+  'deposit', 'rates', 'plant', 'factory', 'suppliers', 'brand', 'results', 'listing', 'bond', 'unit', 'units', 'capacity',
 ];
 /** Words that make a short name's bare pinyin a place ("Tianhe district", "Yushu prefecture", "Zhongxing Road", "Nanhang University"). */
 const SHORT_NAME_PLACE_WORDS = ['district', 'districts', 'county', 'prefecture', 'township', 'town', 'village', 'province', 'road', 'street', 'avenue', 'university'];

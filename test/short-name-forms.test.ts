@@ -3,7 +3,9 @@
  * bare pinyin: a bank's short name with the bank word a translator adds after
  * it ("Gonghang Bank" for 工行), replaced whole so no "ICBC Bank" comes out;
  * and the business words that let a bare short name be fixed (a bond sale, a
- * unit's results), with the place guard still holding.
+ * unit's results, a plant's capacity), with the place guard still holding; and a
+ * short name whose pinyin is the company's own name run together ("Huahong"
+ * for 华虹, Hua Hong Semiconductor), which is its misspelling, not another's name.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,5 +51,15 @@ describe('short-name forms in the shipped knowledge base', async () => {
     expect((await clean('Taibao said its property and casualty unit kept costs down.')).text).toBe('CPIC said its property and casualty unit kept costs down.');
     const place = 'Nonghang township sold a bond to build a new road.';
     expect((await clean(place)).text).toBe(place);
+  });
+
+  it('fixes a bare short name in a story of a plant running at capacity', async () => {
+    expect((await clean('Lixun said its new plant in Vietnam is running at full capacity.')).text).toBe('Luxshare Precision said its new plant in Vietnam is running at full capacity.');
+  });
+
+  it('fixes a short name spelled as the company’s own name run together, and leaves another’s name run together alone', async () => {
+    expect((await clean('Huahong said its fabs are running at full capacity.')).text).toBe('Hua Hong Semiconductor said its fabs are running at full capacity.');
+    const derived = (pattern: string) => kb.entries.filter((e) => e.patterns.includes(pattern) && /pinyin of/.test(e.source ?? '')).map((e) => e.expected);
+    expect(derived('Huahong')).toEqual(['Hua Hong Semiconductor']);
   });
 });
