@@ -70,3 +70,20 @@ describe("a product's rendering beside its maker's ticker, when the product bear
     expect(rules(other.messages)).toContain('ticker-mismatch');
   });
 });
+
+describe('Indonesian, Malaysian and Vietnamese register forms', () => {
+  it('shortens "Tbk", "Berhad" and "Joint Stock Company" after a name no list holds', async () => {
+    expect((await run('PT Kestrel Nikel Indonesia Tbk signed a supply deal with a Chinese battery maker.')).body).toBe('PT Kestrel Nikel Indonesia signed a supply deal with a Chinese battery maker.');
+    expect((await run('Kestrel Mining Berhad bought a stake in a bauxite mine.')).body).toBe('Kestrel Mining bought a stake in a bauxite mine.');
+    expect((await run('Kestrel Dairy Products Joint Stock Company raised milk prices.')).body).toBe('Kestrel Dairy Products raised milk prices.');
+    const r = await run('Kestrel Nikel Tbk. signed a deal.');
+    expect(r.body).toBe('Kestrel Nikel signed a deal.');
+  });
+
+  it('keeps them in a filing and in a lawsuit', async () => {
+    const filing = 'The filing shows PT Kestrel Nikel Indonesia Tbk holds 20% of the smelter.';
+    expect((await run(filing)).body).toBe(filing);
+    const suit = 'The court ordered Kestrel Mining Berhad to pay damages.';
+    expect((await run(suit)).body).toBe(suit);
+  });
+});

@@ -72,7 +72,7 @@ const PUBLIC_OR_PLACE = /\b(?:Central|State|States|Attorney|General|Government|M
 /** A legal form and "and" between two names in a list. */
 const LISTED_BEFORE = /(?<=\p{L})\s(?:Company|Corporation|Incorporated|Limited|Inc\.?|Corp\.?|Ltd\.?|LLC|[Pp]lc|S\.?r\.?l\.?|SRL|GmbH|S\.?A\.?|AG|N\.?V\.?|B\.?V\.?),?\s+(?:and|&)\s+/gu;
 /** Where a legal form may start. */
-const FORM_START = new RegExp(String.raw`,?\s(?:Group\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:Joint[-\s]Stock\s(?:Co|Limited)|Public\s(?:Company|Limited)\s|Co\s(?:Ltd|Limited)|P(?:te|ty|vt)\.?\s?Ltd|Private\sLimited|Sdn\.?\s?Bhd|GmbH\s&\sCo|Co\.|Ltd|Limited|Inc|Corp|Incorporated|Corporation|[Pp]lc|p\.l\.c|N\.\s?V|S\.A|S\.p\.A|SpA|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K|LLC|L\.P|&\sCo\.|and\sCompany|Company,?\sLimited|Holdings\sLimited|PJSC|SCA)`, 'g');
+const FORM_START = new RegExp(String.raw`,?\s(?:Group\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:Joint[-\s]Stock\s(?:Co|Limited)|Public\s(?:Company|Limited)\s|Co\s(?:Ltd|Limited)|P(?:te|ty|vt)\.?\s?Ltd|Private\sLimited|Sdn\.?\s?Bhd|Berhad|Bhd|Tbk|GmbH\s&\sCo|Co\.|Ltd|Limited|Inc|Corp|Incorporated|Corporation|[Pp]lc|p\.l\.c|N\.\s?V|S\.A|S\.p\.A|SpA|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K|LLC|L\.P|&\sCo\.|and\sCompany|Company,?\sLimited|Holdings\sLimited|PJSC|SCA)`, 'g');
 /** Words that start a sentence or a phrase, not a name. */
 const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Or|Its|Their|His|Her|Our|Shares|Stock|Unit|Subsidiary|Rival|Peer|Both|Also|While|When|After|Before|Since|Under|Meanwhile|According|To|Of|That|This|These|Those|Chinese|Listed|Shanghai-listed|Shenzhen-listed|Hong\s+Kong-listed|US-listed|Nasdaq-listed|NYSE-listed|Chairman|Chief|CEO)\s+)+/u;
 
@@ -103,7 +103,7 @@ function startsLongerName(t: Taken, text: string, start: number, nameEnd: number
 
 /** Legal names in `text` made of capitalised words and a legal form, outside `taken` spans. */
 export function unknownLegalNames(text: string, taken: ReadonlyArray<Taken>): UnknownLegalName[] {
-  if (!/\b(?:Co\.|Ltd|Limited|Sdn|Inc|Corp|Corporation|Incorporated|[Pp]lc|N\.\s?V\.|S\.A\.|S\.p\.A\.|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K\.|LLC|and\sCompany|PJSC|SCA)(?![\p{L}\p{N}])/u.test(text)) return [];
+  if (!/\b(?:Co\.|Ltd|Limited|Sdn|Berhad|Bhd|Tbk|Joint[-\s]Stock|Inc|Corp|Corporation|Incorporated|[Pp]lc|N\.\s?V\.|S\.A\.|S\.p\.A\.|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K\.|LLC|and\sCompany|PJSC|SCA)(?![\p{L}\p{N}])/u.test(text)) return [];
   const out: UnknownLegalName[] = [];
   FORM_START.lastIndex = 0;
   // A name starts after the legal form before it: "Acme Company and Kestrel Corporation" is two names.

@@ -21,8 +21,8 @@ const LEGAL_FORM =
   String.raw`Co\.,?\s?Ltd\.?|Co\.,?\s?Limited|Co,?\s(?:Ltd\b\.?|Limited)|Company,?\s(?:Limited|Ltd\b\.?)|Corp,?\s(?:Ltd\b\.?|Limited)|Holdings\sLimited|` +
   // "Evergreen Marine Corporation (Taiwan) Ltd.": a register's place in brackets between the form's words.
   String.raw`(?:Corporation|Company|Co\.)\s\((?:Taiwan|Hong\sKong|HK|China|Singapore|Malaysia|Thailand|Korea|Japan)\)\s(?:Ltd\.?|Limited)|` +
-  // Singapore, Australia, India, Malaysia, Mexico, Brazil, Germany, Russia and the Gulf: forms of more than one word first.
-  String.raw`P(?:te|ty|vt)\.?\s?Ltd\.?|Private\sLimited|Sdn\.?\s?Bhd\.?|Berhad\b|Bhd\.?|S\.A\.B\.\sde\sC\.V\.|Ltda\.?|GmbH\s&\sCo\.\s?KG(?:aA)?\b|AG\s&\sCo\.\s?KGaA\b|KGaA\b|PJSC\b|AB\s\(publ\)|` +
+  // Singapore, Australia, India, Malaysia, Indonesia ("Tbk"), Mexico, Brazil, Germany, Russia and the Gulf: forms of more than one word first.
+  String.raw`P(?:te|ty|vt)\.?\s?Ltd\.?|Private\sLimited|Sdn\.?\s?Bhd\.?|Berhad\b|Bhd\.?|Tbk\b\.?|S\.A\.B\.\sde\sC\.V\.|Ltda\.?|GmbH\s&\sCo\.\s?KG(?:aA)?\b|AG\s&\sCo\.\s?KGaA\b|KGaA\b|PJSC\b|AB\s\(publ\)|` +
   String.raw`Companies,?\s(?:Inc\.|Inc\b|Incorporated)|\(Private\)\sLimited|Aktiengesellschaft\b|Inc\.|Inc\b|Incorporated|Corporation,?\s(?:Limited|Ltd\b\.?)|Corp\.,?\s?(?:Ltd\.?|Limited)|Corporation|Corp\.|Corp\b|Ltd\.|Ltd\b|Limited|[Pp][Ll][Cc]\b|p\.l\.c\.|N\.\s?V\.|NV\b|S\.A\.|SA\b|S\.p\.A\.|SpA\b|AG\b|SE\b|ASA\b|A\/S|AB\b|Oyj\b|GmbH\b|K\.K\.|LLC\b|L\.P\.|&\sCo\.,?\s(?:LLC\b|L\.P\.|LP\b|Inc\.|Inc\b|Incorporated\b|Ltd\.|Ltd\b|Limited\b|KGaA\b|KG\b)|&\sCo\.|and\sCompany\b|SCA\b|S\.C\.A\.`;
 /**
  * A register's bracketed word between a name and its form: "X (Group) Co., Ltd.", "BYD Electronic
