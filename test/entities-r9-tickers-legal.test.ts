@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/index.js';
+import { findTickers } from '../src/entities/tickers.js';
 
 const run = async (text: string) => {
   const r = await clean(`Markets in brief\n${text}`, { format: 'text' });
@@ -85,5 +86,17 @@ describe('Indonesian, Malaysian and Vietnamese register forms', () => {
     expect((await run(filing)).body).toBe(filing);
     const suit = 'The court ordered Kestrel Mining Berhad to pay damages.';
     expect((await run(suit)).body).toBe(suit);
+  });
+});
+
+describe('a US symbol after a "US:" prefix, as Chinese quote pages print it', () => {
+  it('reads it as the US listing, and a rendering beside it as the company', async () => {
+    expect(findTickers('Pin Duo Duo (US:PDD) rose.').map((t) => t.keys)).toEqual([['US:PDD']]);
+    expect((await run('Know Almost (US:ZH) narrowed its net loss.')).body).toBe('Zhihu (US:ZH) narrowed its net loss.');
+  });
+
+  it('never reads a figure or a word after "US:" as a symbol', () => {
+    expect(findTickers('Growth by region (US: 5%, EU: 3%) slowed.')).toEqual([]);
+    expect(findTickers('Sales (US: now the largest market) rose.')).toEqual([]);
   });
 });

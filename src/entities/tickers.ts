@@ -1,6 +1,6 @@
 /**
  * Ticker notations as printed in the wild, read into one key per listing:
- * `(META.US)`, `(NASDAQ: META)`, `(NVDA.O)` → `US:META`; `(00700)`, `(0700.HK)`,
+ * `(META.US)`, `(NASDAQ: META)`, `(US:META)`, `(NVDA.O)` → `US:META`; `(00700)`, `(0700.HK)`,
  * `(01810-HK)`, `(1810 HK)`, `(HK:9988)`, `(HKG: 9988)` → `HK:…` (five digits); `(300024.SZ)`,
  * `(600519.SH)`, `(600495 CH)`, `(002939.CN)` → `CN:…` (six digits); `(2330.TW)`,
  * `(6488.TWO)`, `(TPE: 2330)`, `(2330 TT)` → `TW:…`; `(005930.KS)`, `(035720.KQ)`,
@@ -21,7 +21,7 @@ export interface TickerSpan {
   text: string;
 }
 
-const PREFIXED = /^(NASDAQ|NYSE(?: American)?|NYSEAMERICAN|AMEX|OTC|HKEX|HKE|HKG|HK|SEHK|Hong Kong|SH|SZ|BJ|SSE|SHSE|SZSE|BJSE|SHA|SHE|Shanghai|Shenzhen|TPE|TWSE|TPEX|TWO|KRX|KOSPI|KOSDAQ|TYO|TSE|JPX)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})$/i;
+const PREFIXED = /^(NASDAQ|NYSE(?: American)?|NYSEAMERICAN|AMEX|OTC|US|HKEX|HKE|HKG|HK|SEHK|Hong Kong|SH|SZ|BJ|SSE|SHSE|SZSE|BJSE|SHA|SHE|Shanghai|Shenzhen|TPE|TWSE|TPEX|TWO|KRX|KOSPI|KOSDAQ|TYO|TSE|JPX)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})$/i;
 /** Trading apps' market prefixes: "SH600519", "sz000858", "HK00700", "HK.00700", "US.PDD" (Xueqiu, Futu, East Money). */
 const APP_PREFIXED = /^(?:(SH|SZ|BJ)\.?(\d{6})|HK\.?(\d{4,5})|US\.([A-Z][A-Z0-9]{0,5}))$/i;
 /** Taiwan (TWSE .TW, TPEx .TWO; Bloomberg TT), Korea (KOSPI .KS, KOSDAQ .KQ; Bloomberg KS/KQ), Tokyo (.T; Bloomberg JP/JT). */
@@ -46,6 +46,8 @@ export function tickerKey(notation: string): string | undefined {
     if (/^(TPE|TWSE|TPEX|TWO)$/.test(exchange)) return /^\d{4}$/.test(code) ? `TW:${code}` : undefined;
     if (/^(KRX|KOSPI|KOSDAQ)$/.test(exchange)) return /^\d{6}$/.test(code) ? `KR:${code}` : undefined;
     if (/^(TYO|TSE|JPX)$/.test(exchange)) return /^\d{4}$/.test(code) ? `JP:${code}` : undefined;
+    // "(US:PDD)", as Chinese quote pages print it: a symbol in capitals, never a figure ("US: 5%").
+    if (exchange === 'US' && !/^[A-Z][A-Z0-9]{0,5}(?:[.-][A-Z])?$/.test(m[2]!)) return undefined;
     return `US:${code.replace('.', '-')}`;
   }
   if ((m = APP_PREFIXED.exec(s))) {
