@@ -105,8 +105,8 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
       const planned: Array<{ c: Found; fix: Fix }> = [];
       // A match may stand for another (the entry whose context holds) or for the matches inside it.
       const instead = new Map<Found, Found[]>();
-      for (const match of matches) {
-        const plan = planMatch(block, match, analysis, decide, (rule) => isMuted(tree, block.node, [rule, PLUGIN]));
+      for (const [k, match] of matches.entries()) {
+        const plan = planMatch(block, match, matches[k + 1]?.start ?? Infinity, analysis, decide, (rule) => isMuted(tree, block.node, [rule, PLUGIN]));
         planned.push(...plan.planned);
         if (plan.found.length !== 1 || plan.found[0] !== match) instead.set(match, plan.found);
       }
@@ -138,10 +138,11 @@ type Decide = (block: Block, c: Found) => Fix | undefined;
  * itself; another entry for the same words whose context holds (one
  * rendering of two people); where the contexts of two names both hold, a
  * suggestion of both; where its entry's context does not hold, the shorter
- * matches inside it, each with its own ("10-year national debt" in a story
- * its entry does not fit: "national debt" may fit its own).
+ * matches inside it or crossing its end (up to `nextStart`), each with its
+ * own ("10-year national debt" in a story its entry does not fit: "national
+ * debt" may fit its own).
  */
-function planMatch(block: Block, match: Found, analysis: Analysis, decide: Decide, muted: (rule: string) => boolean): { planned: Array<{ c: Found; fix: Fix }>; found: Found[] } {
+function planMatch(block: Block, match: Found, nextStart: number, analysis: Analysis, decide: Decide, muted: (rule: string) => boolean): { planned: Array<{ c: Found; fix: Fix }>; found: Found[] } {
   const text = block.text;
   const holds = (e: CompiledEntry) => e.mode !== 'off' && analysis.probe.holds(e.context, text, match.start, match.end);
   const c = match.alternatives ? (byContext(match, holds) as Found | undefined) : match;
@@ -155,7 +156,7 @@ function planMatch(block: Block, match: Found, analysis: Analysis, decide: Decid
     return { planned: muted(rule) ? [] : [{ c: match, fix }], found: [match] };
   }
   if (c.inside && c.target.kind === 'entry' && !holds(c.target.entry)) {
-    const parts = insideOf(c) as Found[];
+    const parts = insideOf(c, nextStart) as Found[];
     const planned = parts.flatMap((part) => {
       const fix = decide(block, part);
       return fix && !muted(fix.rule) ? [{ c: part, fix }] : [];

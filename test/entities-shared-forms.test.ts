@@ -91,6 +91,21 @@ describe('a longer match whose context does not hold', () => {
     const neither = await clean(article('The 10-year national debt yield was flat.'), { dictionaries: [terms] });
     expect(neither.markdown).toContain('The 10-year national debt yield was flat.');
   });
+
+  it('gives way to a match crossing its end, but never to one reaching into the next match', async () => {
+    const sectors: Dictionary = {
+      rules: [
+        { expected: 'solar sector', patterns: ['solar track'], kind: 'jargon', context: { after: '^(?!\\s+stocks\\b)' } },
+        { expected: 'hot-sector stocks', patterns: ['track stocks'], kind: 'jargon' },
+        { expected: 'stock exchange filing', patterns: ['stocks exchange filing'], kind: 'jargon' },
+      ],
+    };
+    const fixed = async (sentence: string) => (await clean(article(sentence), { dictionaries: [sectors] })).markdown;
+    expect(await fixed('Solar track stocks fell for a third day.')).toContain('Solar hot-sector stocks fell');
+    expect(await fixed('The firm said the solar track is crowded.')).toContain('the solar sector is crowded');
+    // "track stocks" would overlap the next match: neither half-fix is made for it.
+    expect(await fixed('The solar track stocks exchange filing was late.')).toContain('The solar track stock exchange filing was late.');
+  });
 });
 
 describe('a replacement fitted to the words around it', () => {

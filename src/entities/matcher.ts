@@ -325,8 +325,9 @@ export function resolve(candidates: Candidate[]): Candidate[] {
       const last = out[out.length - 1]!;
       if (c.start === last.start && c.end === last.end && c.extension === last.extension && c.target.kind === 'entry' && last.target.kind === 'entry' && c.target.priority === last.target.priority && c.target.entry !== last.target.entry) {
         (last.alternatives ??= []).push(c.target.entry);
-      } else if (c.end <= last.end && last.target.kind === 'entry' && last.target.entry.context) {
-        // "10-year national debt" in a story its entry's context does not fit: "national debt" inside it may fit its own.
+      } else if (last.target.kind === 'entry' && last.target.entry.context) {
+        // "10-year national debt" in a story its entry's context does not fit: "national debt" inside it may fit its own,
+        // and so may a match crossing its end ("track stocks" of "new energy track stocks").
         (last.inside ??= []).push(c);
       }
       continue;
@@ -340,14 +341,21 @@ export function resolve(candidates: Candidate[]): Candidate[] {
 /**
  * The non-overlapping matches inside `c`, for when its entry's context does
  * not hold: leftmost first, the longest at each start (`resolve` without
- * keeping anything beside them).
+ * keeping anything beside them). Then a match crossing its end that overlaps
+ * none of them and ends before `limit` (where the next match starts): the
+ * words inside come first.
  */
-export function insideOf(c: Candidate): Candidate[] {
+export function insideOf(c: Candidate, limit = Infinity): Candidate[] {
   if (!c.inside) return [];
-  const sorted = [...c.inside].sort(precedence);
+  const contained = nonOverlapping(c.inside.filter((x) => x.end <= c.end));
+  const crossing = nonOverlapping(c.inside.filter((x) => x.end > c.end && x.end <= limit && contained.every((y) => y.end <= x.start)));
+  return [...contained, ...crossing.slice(0, 1)];
+}
+
+function nonOverlapping(candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   let reach = 0;
-  for (const x of sorted) {
+  for (const x of candidates.sort(precedence)) {
     if (x.start < reach) continue;
     out.push(x);
     reach = x.end;
