@@ -115,9 +115,10 @@ describe.skipIf(!built)('the packed package', () => {
     // With the service and the batch runner it was 199 packages and 44 MB; without them about 165 packages and 15 MB
     // besides the knowledge base (the unified ecosystem is many small packages). The knowledge base grows with what it
     // knows (10.5 MB for about 12,600 entities and 40,000 patterns; 14.7 MB for 13,700 entries and 55,000 patterns, a
-    // tenth of it contexts repeated by derived entries): bounded on its own, so code and data are each watched.
+    // tenth of it contexts repeated by derived entries; 16.2 MB for 16,900 entries and 67,000 patterns, the entries'
+    // sources moved out to kb.sources.json, which is not shipped): bounded on its own, so code and data are each watched.
     expect(packages).toBeLessThan(185);
     expect(megabytes - data).toBeLessThan(17);
-    expect(data).toBeLessThan(17);
+    expect(data).toBeLessThan(20);
   });
 });
