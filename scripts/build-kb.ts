@@ -781,6 +781,15 @@ const SHORT_NAME_STORY = [
   'joint ventures', 'chairman', 'investors', 'analysts', 'shareholder', 'shareholders', 'creditors', 'dividend', 'bonds', 'debt', 'loans',
   'deposit', 'rates', 'plant', 'factory', 'suppliers', 'brand', 'results', 'listing', 'bond', 'unit', 'units', 'capacity',
 ];
+/**
+ * A short name's bare pinyin is often a surname too ("Desai", 德赛): never after a title, nor before an
+ * appositive that makes it a person ("Desai, the chief financial officer, said", "Desai, who joined in 2019").
+ */
+const SHORT_NAME_NOT_A_PERSON = {
+  before: '(?<!\\b(?:Mr|Ms|Mrs|Dr|Prof|Sir)\\.?\\s)',
+  after:
+    "(?!,\\s+(?:who\\b|(?:the|a|an|its|our)\\s+(?:[\\w'’-]+\\s+){0,3}?(?:chief|officer|analyst|director|executive|president|chair|chairman|chairwoman|founder|co-founder|economist|partner|head|manager|minister|spokesman|spokeswoman|spokesperson|professor|adviser|advisor|strategist|CEO|CFO|CTO|COO)\\b))",
+};
 /** Words that make a short name's bare pinyin a place ("Tianhe district", "Yushu prefecture", "Zhongxing Road", "Nanhang University"). */
 const SHORT_NAME_PLACE_WORDS = ['district', 'districts', 'county', 'prefecture', 'township', 'town', 'village', 'province', 'road', 'street', 'avenue', 'university'];
 let shared = 0;
@@ -832,8 +841,8 @@ for (const [entity, byHow] of derivedBy) {
       entries.push({ ...base, context });
     }
     else if (how === 'short') {
-      // In a story of its trade or of a company's business, never where a place word is.
-      entries.push({ ...base, caseSensitive: true, context: { any: [...new Set([...sectorCues(entity.sector), ...SHORT_NAME_STORY])], none: SHORT_NAME_PLACE_WORDS } });
+      // In a story of its trade or of a company's business, never where a place word is, nor where it is a person.
+      entries.push({ ...base, caseSensitive: true, context: { any: [...new Set([...sectorCues(entity.sector), ...SHORT_NAME_STORY])], none: SHORT_NAME_PLACE_WORDS, ...SHORT_NAME_NOT_A_PERSON } });
       derived += forms.length;
       continue;
     }

@@ -62,4 +62,16 @@ describe('short-name forms in the shipped knowledge base', async () => {
     const derived = (pattern: string) => kb.entries.filter((e) => e.patterns.includes(pattern) && /pinyin of/.test(e.source ?? '')).map((e) => e.expected);
     expect(derived('Huahong')).toEqual(['Hua Hong Semiconductor']);
   });
+
+  it('keeps a bare short name that stands as a person: after a title, before a role or "who"', async () => {
+    // 德赛 is Desay SV's short name, and Desai an Indian surname.
+    expect((await clean('Desai said the company would raise prices for its cockpit systems.')).text).toBe('Desay SV said the company would raise prices for its cockpit systems.');
+    for (const sentence of [
+      'Desai, the chief financial officer, said the company would cut costs.',
+      'Desai, the company’s head of sales, said orders rose.',
+      'Desai, who joined the supplier in 2019, said orders rose.',
+      'Ms. Desai said the company would raise prices.',
+      'Dr Desai told analysts that profit would rise.',
+    ]) expect((await clean(sentence)).text).toBe(sentence);
+  });
 });
