@@ -8,18 +8,16 @@
  * standing in the stories of both. Then the same through the whole pipeline
  * with the shipped knowledge base, traps included.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCurated } from '../src/entities/curated.js';
-import { KnowledgeBase, type KbData } from '../src/entities/kb.js';
-import { withEntrySources } from '../src/entities/kb-sources.js';
 import { nicknameForms, transliterationRenderings } from '../src/entities/renderings.js';
 import { isEnglishWord } from '../scripts/english-words.js';
+import { shippedKbWithSources } from './helpers/kb.js';
 import { sentenceCleaner } from './helpers/sentences.js';
 
 const root = join(import.meta.dirname, '..');
-const kb = withEntrySources(new KnowledgeBase(JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData), join(root, 'data', 'kb.json'));
+const kb = shippedKbWithSources();
 
 describe('pinyin of a transliterated name', () => {
   it('gives the whole name, the English given name with the pinyin surname, and the bare surname', () => {

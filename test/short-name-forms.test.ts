@@ -7,24 +7,13 @@
  * short name whose pinyin is the company's own name run together ("Huahong"
  * for 华虹, Hua Hong Semiconductor), which is its misspelling, not another's name.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeBase, type KbData } from '../src/entities/kb.js';
-import { withEntrySources } from '../src/entities/kb-sources.js';
-import { createProcessor, toMarkdown } from '../src/pipeline.js';
-
-const root = join(import.meta.dirname, '..');
+import { shippedKbWithSources } from './helpers/kb.js';
+import { sentenceCleaner } from './helpers/sentences.js';
 
 describe('short-name forms in the shipped knowledge base', async () => {
-  const kb = withEntrySources(new KnowledgeBase(JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData), join(root, 'data', 'kb.json'));
-  const processor = await createProcessor('markdown');
-  const clean = async (sentence: string) => {
-    const file = new VFile({ value: sentence });
-    const tree = await processor.run(processor.parse(file), file);
-    return { text: toMarkdown(tree as Parameters<typeof toMarkdown>[0]).trim(), messages: file.messages };
-  };
+  const kb = shippedKbWithSources();
+  const clean = (await sentenceCleaner()).cleanWithMessages;
 
   it('replaces a bank short name with the bank word after it as one form', async () => {
     const { text, messages } = await clean('Gonghang Bank cut its deposit rates again, as the other big lenders did.');

@@ -5,15 +5,12 @@
  * rendering in a business story while the same letters as a place, a
  * person's given name or an English phrase outside the trade stay.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { CuratedError, readCurated } from '../src/entities/curated.js';
-import { KnowledgeBase, type KbData } from '../src/entities/kb.js';
-import { withEntrySources } from '../src/entities/kb-sources.js';
 import { shortNameRenderings } from '../src/entities/renderings.js';
-import { createProcessor, toMarkdown } from '../src/pipeline.js';
+import { shippedKbWithSources } from './helpers/kb.js';
+import { sentenceCleaner } from './helpers/sentences.js';
 import { workspaces } from './helpers/workspace.js';
 
 const root = join(import.meta.dirname, '..');
@@ -57,13 +54,8 @@ describe('the bare pinyin of a two-character short name', () => {
 });
 
 describe('short names in the shipped knowledge base', async () => {
-  const kb = withEntrySources(new KnowledgeBase(JSON.parse(readFileSync(join(root, 'data', 'kb.json'), 'utf8')) as KbData), join(root, 'data', 'kb.json'));
-  const processor = await createProcessor('markdown');
-  const clean = async (sentence: string) => {
-    const file = new VFile({ value: sentence });
-    const tree = await processor.run(processor.parse(file), file);
-    return { text: toMarkdown(tree as Parameters<typeof toMarkdown>[0]).trim(), messages: file.messages };
-  };
+  const kb = shippedKbWithSources();
+  const clean = (await sentenceCleaner()).cleanWithMessages;
 
   it('fixes a short name’s pinyin in a business story, with a message that keeps the original', async () => {
     const { text, messages } = await clean('Zhaohang said its net interest margin narrowed in the quarter.');

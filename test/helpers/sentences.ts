@@ -7,15 +7,24 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { createProcessor, toMarkdown } from '../../src/pipeline.js';
 
-export async function sentenceCleaner(): Promise<{ clean: (sentence: string) => Promise<string>; print: (sentence: string) => string }> {
+export interface SentenceCleaner {
+  clean: (sentence: string) => Promise<string>;
+  /** The cleaned sentence and the messages about it. */
+  cleanWithMessages: (sentence: string) => Promise<{ text: string; messages: VFile['messages'] }>;
+  print: (sentence: string) => string;
+}
+
+export async function sentenceCleaner(): Promise<SentenceCleaner> {
   const processor = await createProcessor('markdown');
   const reader = processor();
+  const cleanWithMessages = async (sentence: string) => {
+    const file = new VFile({ value: sentence });
+    const tree = (await processor.run(processor.parse(file), file)) as Root;
+    return { text: toMarkdown(tree).trim(), messages: file.messages };
+  };
   return {
-    clean: async (sentence) => {
-      const file = new VFile({ value: sentence });
-      const tree = (await processor.run(processor.parse(file), file)) as Root;
-      return toMarkdown(tree).trim();
-    },
+    clean: async (sentence) => (await cleanWithMessages(sentence)).text,
+    cleanWithMessages,
     print: (sentence) => toMarkdown(reader.parse(sentence) as Root).trim(),
   };
 }
