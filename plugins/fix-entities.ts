@@ -173,17 +173,27 @@ function planMatch(block: Block, match: Found, nextStart: number, analysis: Anal
 
 /**
  * A replacement fitted to the words around it: a head noun it ends with and
- * the text repeats after it goes with it ("shell-borrowing listing" →
- * "backdoor listing", not "backdoor listing listing"), and "a" or "an"
- * before it agrees with its first sound ("a mid-term dividend" → "an
- * interim dividend").
+ * the text repeats after it goes with it, in any of its forms ("shell-borrowing
+ * listing" → "backdoor listing", not "backdoor listing listing"; "Shunyu
+ * Optics" → "Sunny Optical", not "Sunny Optical Optics"); so does a first word
+ * it starts with that the text has just before it ("margin financing balance"
+ * → "margin balance", not "margin margin balance"); and "a" or "an" before it
+ * agrees with its first sound ("a mid-term dividend" → "an interim dividend").
  */
 function fitted(text: string, c: Found, fix: Fix): { c: Found; fix: Fix } {
   let { start, end } = c;
   let value = fix.value;
   const last = /(\p{L}{3,})$/u.exec(value)?.[1];
   const next = /^\s+(\p{L}+)(?![\p{L}\p{N}'’-])/u.exec(text.slice(end, end + 40));
-  if (last && next && next[1]!.toLowerCase() === last.toLowerCase() && !new RegExp(`${escapeRe(last)}$`, 'iu').test(text.slice(start, end))) end += next[0].length;
+  const lastOfMatch = /(\p{L}+)$/u.exec(text.slice(start, end))?.[1];
+  if (last && next && sameWord(next[1]!, last) && !(lastOfMatch && sameWord(lastOfMatch, last))) end += next[0].length;
+  const first = /^(\p{L}{3,})\s/u.exec(value)?.[1];
+  const before = /(?:^|[^\p{L}\p{N}'’-])(\p{L}+)\s$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const firstOfMatch = /^(\p{L}+)/u.exec(text.slice(start, end))?.[1];
+  if (first && before && before.toLowerCase() === first.toLowerCase() && firstOfMatch?.toLowerCase() !== first.toLowerCase()) {
+    start -= before.length + 1;
+    value = before + value.slice(first.length); // the word as the text has it: "Margin balance" opening a sentence
+  }
   let article = /(?:^|[^\p{L}\p{N}])(a|an|A|An)\s$/u.exec(text.slice(Math.max(0, start - 4), start))?.[1];
   // "A"/"An" with a capital is an article only where it opens a sentence: "Class A", "Plan A" are letters.
   if (article && /^A/.test(article) && !opensSentence(text, start - article.length - 1)) article = undefined;
@@ -195,6 +205,26 @@ function fitted(text: string, c: Found, fix: Fix): { c: Found; fix: Fix } {
   if (start === c.start && end === c.end) return { c, fix };
   const actual = text.slice(start, end);
   return { c: { ...c, start, end }, fix: { ...fix, value, reason: fix.reason.replace(/“[^”]*”/, `“${actual}”`) } };
+}
+
+/**
+ * Two forms of one noun: the same letters, or one stem of four or more with a
+ * plural or adjective ending ("Optical" and "Optics", "Technology" and
+ * "Technologies", "Motor" and "Motors"; never "Electric" and "Electronics",
+ * nor a verb's "clears" beside "Clearing").
+ */
+function sameWord(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return true;
+  const ys = stemsOf(y);
+  return stemsOf(x).some((stem) => stem.length >= 4 && ys.includes(stem));
+}
+
+const NOUN_ENDINGS = ['ies', 'ics', 'ical', 'al', 'es', 's', 'y'];
+
+function stemsOf(word: string): string[] {
+  return [word, ...NOUN_ENDINGS.filter((e) => word.endsWith(e)).map((e) => word.slice(0, -e.length))];
 }
 
 /** "a" or "an" before a word, by its first sound; undefined where unsure (a figure). */

@@ -123,6 +123,28 @@ describe('a replacement fitted to the words around it', () => {
     expect(await fixed('The listing, a shell-borrowing deal, closed.')).toBe('The listing, a backdoor listing deal, closed.');
   });
 
+  // Invented renderings and names, so that no entry of the knowledge base holds them.
+  const more: Dictionary = {
+    rules: [
+      { expected: 'lending balance', patterns: ['borrowing remainder'], kind: 'jargon' },
+      { expected: 'Glassway Optical', patterns: ['Boliwei'], kind: 'company' },
+      { expected: 'Dunmore Clearing', patterns: ['Dunmo Qingsuan'], kind: 'company' },
+    ],
+  };
+  const fixedMore = async (sentence: string) => (await clean(article(sentence), { dictionaries: [more] })).markdown.replace(/^# Quarterly results\n\n/, '').trim();
+
+  it('takes in the same noun after it in another form, never a verb or another word', async () => {
+    expect(await fixedMore('Boliwei Optics shipped more lenses.')).toBe('Glassway Optical shipped more lenses.');
+    expect(await fixedMore('Dunmo Qingsuan clears card payments.')).toBe('Dunmore Clearing clears card payments.');
+    expect(await fixedMore('Boliwei Optoelectronics shipped more lenses.')).toBe('Glassway Optical Optoelectronics shipped more lenses.');
+  });
+
+  it('takes in a first word it starts with that the text has just before it', async () => {
+    expect(await fixedMore('The lending borrowing remainder rose for a fifth day.')).toBe('The lending balance rose for a fifth day.');
+    expect(await fixedMore('Lending borrowing remainder rose.')).toBe('Lending balance rose.');
+    expect(await fixedMore('The borrowing remainder rose.')).toBe('The lending balance rose.');
+  });
+
   it('makes "a" or "an" before it agree with its first sound, letters of an acronym included', async () => {
     expect(await fixed('The bank paid a mid-term dividend.')).toBe('The bank paid an interim dividend.');
     expect(await fixed('A mid-term dividend was paid.')).toBe('An interim dividend was paid.');
