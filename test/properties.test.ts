@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clean, InputError } from '../src/index.js';
+import { bundledKnowledgeBase } from '../src/entities/kb.js';
 
 const VOCABULARY = (
   'market shares company profit revenue quarter growth investors analysts bank lender carmaker chip plant ' +
@@ -17,8 +18,13 @@ const VOCABULARY = (
 ).split(' ');
 
 const word = fc.constantFrom(...VOCABULARY);
-/** Names and rarer words: what makes two real paragraphs differ. */
-const rareWord = fc.stringMatching(/^[a-z]{4,10}$/);
+/**
+ * Names and rarer words: what makes two real paragraphs differ. A random word
+ * may be a wrong form the knowledge base fixes ("dizi", BYD's nickname, in a
+ * carmaker's story): that is no clean article, so such words are left out.
+ */
+const knownForms = new Set(bundledKnowledgeBase().entries.flatMap((e) => e.patterns).filter((p) => /^\p{L}+$/u.test(p)).map((p) => p.toLowerCase()));
+const rareWord = fc.stringMatching(/^[a-z]{4,10}$/).filter((w) => !knownForms.has(w));
 const number = fc.integer({ min: 1, max: 9999 }).map(String);
 const sentence = fc
   .array(fc.oneof({ weight: 4, arbitrary: word }, { weight: 4, arbitrary: rareWord }, { weight: 1, arbitrary: number }), { minLength: 6, maxLength: 18 })
