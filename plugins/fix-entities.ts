@@ -324,6 +324,11 @@ const PERSON_AFTER = /^(?:\s+(?:said|says|told|added|noted|wrote|argued|believes
 /** What stands before one: a title or a role ("analyst Xiao Long", "Mr. Wang"). */
 const PERSON_BEFORE = /\b(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|analyst|economist|chairman|chairwoman|founder|executive|manager|director|strategist|professor|spokesman|spokeswoman|spokesperson|reporter|investor)\s+$/u;
 
+/** A title before a name, and an appositive after it that only a person takes ("Desai, the chief financial officer, said", "…, who joined in 2019"). */
+const TITLE_BEFORE = /\b(?:Mr|Ms|Mrs|Dr|Prof|Sir)\.?\s+$/u;
+const PERSON_APPOSITIVE =
+  /^,\s+(?:who\b|(?:the|a|an|its|our)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:chief|officer|analyst|director|executive|president|chair|chairman|chairwoman|founder|co-founder|economist|partner|head|manager|minister|spokesman|spokeswoman|spokesperson|professor|adviser|advisor|strategist|CEO|CFO|CTO|COO)\b)/iu;
+
 /** Capitalised words before a name that are no given name: a sentence's first word, a company's role (singular; "-maker" apart). */
 const NOT_A_GIVEN_NAME = new Set(
   ('The An In On At For And But Or As By With From After Before While When If Then Also Only Even Both Meanwhile However Separately ' +
@@ -351,6 +356,8 @@ function inPersonName(text: string, start: number, end: number, isProduct: () =>
   // After a given name of another language ("Rajiv Desai", "Maria Jike"): a surname that reads as pinyin. Not after
   // a place ("Huizhou Desai"), a company's name ("Intel Kurui") or a word for what it is ("Drugmaker Huirui").
   if (!form.includes(' ') && before && /^\p{Lu}\p{Ll}{2,}$/u.test(before) && !placeOnly(before) && !notAGivenName(before) && !isName(before)) return true;
+  // A one-word pinyin name standing as a person does: a surname too ("Desai" is 德赛, Desay SV's short name, and an Indian surname).
+  if (!form.includes(' ') && (TITLE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || PERSON_APPOSITIVE.test(text.slice(end, end + 80)))) return true;
   const [first] = form.split(' ');
   // A company says things and is described in apposition as a person is: only a product's two words are a person here.
   return form.includes(' ') && isSurname(first!) && isProduct() && (PERSON_AFTER.test(text.slice(end, end + 24)) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 24), start)));

@@ -659,8 +659,7 @@ const allEnglish = (form: string) => form.split(/[\s-]+/).every((w) => isEnglish
 const candidates = new Map<string, Array<{ entity: EntityRecord; form: string; source: string; how: Derivation }>>();
 const glosses = new GlossTable(curated.glosses.map(({ entry }) => entry));
 const glossCompanyWords = companyWords(glosses);
-const namesSquashed = new Set(entities.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map(squashed));
-/** Who holds each name run together: a short name's pinyin that is its own name run together ("Huahong" of Hua Hong) is its own misspelling. */
+/** Who holds each name run together ("Huahong" of Hua Hong): a form that is a name run together is that name's, no other entity's. */
 const squashedOwners = new Map<string, Set<string>>();
 for (const e of entities) for (const n of [e.name, ...(e.aliases ?? [])]) squashedOwners.set(squashed(n), (squashedOwners.get(squashed(n)) ?? new Set<string>()).add(e.id));
 const glossPlaces = curated.glosses.map(({ entry }) => entry).filter((g) => g.role === 'place').map((g) => g.zh);
@@ -730,7 +729,7 @@ for (const { entity, zh, source, other } of [...withZh.filter((z) => !z.other), 
   for (const form of entity.type === 'company' ? [...companyGenericTailRenderings(zh), ...heads] : []) {
     if (taken.has(foldKey(form)) || partOfName(form, names)) continue;
     // A head run together that spells another's right name ("Guotaijunan": Guotai Junan is a brokerage's) is that name's.
-    if (heads.includes(form) && namesSquashed.has(squashed(form))) continue;
+    if (heads.includes(form) && squashedOwners.has(squashed(form))) continue;
     const list = candidates.get(foldKey(form)) ?? [];
     if (!list.some((c) => c.entity === entity)) list.push({ entity, form, source: `${source}: pinyin of ${zh}`, how: 'pinyin-generic' });
     candidates.set(foldKey(form), list);
@@ -781,15 +780,6 @@ const SHORT_NAME_STORY = [
   'joint ventures', 'chairman', 'investors', 'analysts', 'shareholder', 'shareholders', 'creditors', 'dividend', 'bonds', 'debt', 'loans',
   'deposit', 'rates', 'plant', 'factory', 'suppliers', 'brand', 'results', 'listing', 'bond', 'unit', 'units', 'capacity',
 ];
-/**
- * A short name's bare pinyin is often a surname too ("Desai", 德赛): never after a title, nor before an
- * appositive that makes it a person ("Desai, the chief financial officer, said", "Desai, who joined in 2019").
- */
-const SHORT_NAME_NOT_A_PERSON = {
-  before: '(?<!\\b(?:Mr|Ms|Mrs|Dr|Prof|Sir)\\.?\\s)',
-  after:
-    "(?!,\\s+(?:who\\b|(?:the|a|an|its|our)\\s+(?:[\\w'’-]+\\s+){0,3}?(?:chief|officer|analyst|director|executive|president|chair|chairman|chairwoman|founder|co-founder|economist|partner|head|manager|minister|spokesman|spokeswoman|spokesperson|professor|adviser|advisor|strategist|CEO|CFO|CTO|COO)\\b))",
-};
 /** Words that make a short name's bare pinyin a place ("Tianhe district", "Yushu prefecture", "Zhongxing Road", "Nanhang University"). */
 const SHORT_NAME_PLACE_WORDS = ['district', 'districts', 'county', 'prefecture', 'township', 'town', 'village', 'province', 'road', 'street', 'avenue', 'university'];
 let shared = 0;
@@ -841,8 +831,8 @@ for (const [entity, byHow] of derivedBy) {
       entries.push({ ...base, context });
     }
     else if (how === 'short') {
-      // In a story of its trade or of a company's business, never where a place word is, nor where it is a person.
-      entries.push({ ...base, caseSensitive: true, context: { any: [...new Set([...sectorCues(entity.sector), ...SHORT_NAME_STORY])], none: SHORT_NAME_PLACE_WORDS, ...SHORT_NAME_NOT_A_PERSON } });
+      // In a story of its trade or of a company's business, never where a place word is (a person is fix-entities' to tell).
+      entries.push({ ...base, caseSensitive: true, context: { any: [...new Set([...sectorCues(entity.sector), ...SHORT_NAME_STORY])], none: SHORT_NAME_PLACE_WORDS } });
       derived += forms.length;
       continue;
     }

@@ -348,8 +348,8 @@ export function resolve(candidates: Candidate[]): Candidate[] {
 export function insideOf(c: Candidate, limit = Infinity): Candidate[] {
   if (!c.inside) return [];
   const contained = nonOverlapping(c.inside.filter((x) => x.end <= c.end));
-  const crossing = nonOverlapping(c.inside.filter((x) => x.end > c.end && x.end <= limit && contained.every((y) => y.end <= x.start)));
-  return [...contained, ...crossing.slice(0, 1)];
+  const crossing = c.inside.filter((x) => x.end > c.end && x.end <= limit && contained.every((y) => y.end <= x.start)).sort(precedence)[0];
+  return crossing ? [...contained, crossing] : contained;
 }
 
 function nonOverlapping(candidates: Candidate[]): Candidate[] {
