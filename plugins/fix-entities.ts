@@ -48,7 +48,8 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { analyse, entityOf, type Analysis, type Found } from '../src/entities/analysis.js';
 import { tickerAnchored } from '../src/entities/anchored.js';
-import type { EntityRecord, Mode } from '../src/entities/kb.js';
+import type { EntityRecord, Lead, Mode } from '../src/entities/kb.js';
+import { ledPhrase } from '../src/entities/lead.js';
 import { deskFirstReferences, inLegalContext, unknownLegalNames, unsureShortening, type LegalMention, regionalUnitAt } from '../src/entities/legal.js';
 import { escapeRe } from '../src/text/escape-re.js';
 import { COMPANY_CUE } from '../src/entities/company-cue.js';
@@ -165,10 +166,23 @@ function planMatch(block: Block, match: Found, nextStart: number, analysis: Anal
   }
   const fix = decide(block, c);
   if (!fix || muted(fix.rule)) return { planned: [], found: [c] };
-  let fit = c.target.kind === 'entry' && fix.mode !== 'suggest' ? fitted(text, c, fix) : { c, fix };
+  let fit = c.target.kind === 'entry' && fix.mode !== 'suggest' ? (c.target.entry.lead ? withLead(text, c, c.target.entry.lead, fix) : fitted(text, c, fix)) : { c, fix };
   // The words fitted in must stand in the same text node (not across emphasis or a link's edge).
   if (fit.c !== c && !segmentAt(block, fit.c.start, fit.c.end)) fit = { c, fix };
   return { planned: [fit], found: [fit.c] };
+}
+
+/**
+ * A tail with its object and verb before it ("put the company | on file for
+ * investigation"): the fix covers the phrase from the verb, turned into the
+ * entry's where it names one ("placed the company under investigation").
+ * Where the verb is not found (the entry's context asks for it), the tail alone.
+ */
+function withLead(text: string, c: Found, lead: Lead, fix: Fix): { c: Found; fix: Fix } {
+  const led = ledPhrase(text, c.start, lead);
+  if (!led) return { c, fix };
+  const actual = text.slice(led.start, c.end);
+  return { c: { ...c, start: led.start }, fix: { ...fix, value: led.opening + fix.value, reason: fix.reason.replace(/“[^”]*”/, `“${actual}”`) } };
 }
 
 /**

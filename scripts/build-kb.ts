@@ -12,10 +12,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CuratedError, readCurated, specsOf, type Variant } from '../src/entities/curated.js';
+import { CuratedError, readCurated, specsOf, type CuratedJargon, type Variant } from '../src/entities/curated.js';
 import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, partOfName, personMisspellings, placedRenderings, joinedPinyin, personRenderings, shortNameRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon, pluralJargon, presentTenseJargon, singularJargon } from '../src/entities/inflect.js';
+import { leadBefore } from '../src/entities/lead.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import { isEnglishWord } from './english-words.js';
@@ -352,13 +353,19 @@ for (const { entry: p, file, index } of curated.products) {
 // Jargon in its hyphen and space spellings, and with the replacement's last word printed after it
 // ("Kechuang 50 Index" → "STAR 50 Index"), where no other entry lists the form.
 const jargonPatterns = new Set(curated.jargon.flatMap(({ entry }) => entry.patterns.map((p) => p.toLowerCase())));
+/** An entry's context, and for a verb phrase with its object inside, its verb: asked for wherever the context is checked (lead.ts). */
+function jargonContext(e: CuratedJargon, file: string): Pick<EntryRecord, 'context' | 'lead'> {
+  if (!e.lead) return e.context ? { context: e.context } : {};
+  if (e.context?.before) throw new Error(`${file}: "${e.patterns[0]}" has both a lead and a context.before; the lead is its before`);
+  return { context: { ...e.context, before: leadBefore(e.lead) }, lead: e.lead };
+}
 for (const { entry: e, file } of curated.jargon) {
   entries.push({
     rule: 'jargon',
     expected: e.expected,
     patterns: e.caseSensitive ? e.patterns : jargonForms(e.patterns, e.expected, jargonPatterns),
     source: file,
-    ...(e.context ? { context: e.context } : {}),
+    ...jargonContext(e, file),
     ...(e.mode ? { mode: e.mode } : {}),
     ...(e.caseSensitive ? { caseSensitive: true } : {}),
     ...(e.note ? { note: e.note } : {}),
@@ -369,7 +376,7 @@ for (const { entry: e, file } of curated.jargon) {
 for (const { entry: e, file } of curated.jargon) {
   for (const { patterns, expected } of otherCounts(e.patterns, e.expected)) {
     const free = patterns.filter((p) => !jargonPatterns.has(p.toLowerCase()));
-    if (free.length) entries.push({ rule: 'jargon', expected, patterns: free, source: `${file}: "${e.patterns[0]}" for another count`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+    if (free.length) entries.push({ rule: 'jargon', expected, patterns: free, source: `${file}: "${e.patterns[0]}" for another count`, ...jargonContext(e, file), ...(e.mode ? { mode: e.mode } : {}) });
   }
 }
 // Other grammatical forms of listed jargon, each under its entry's context, where no entry lists the form:
@@ -390,7 +397,7 @@ for (const { entry: e, file } of curated.jargon) {
   for (const [what, from, derivedForms] of forms) {
     for (const { index, expected, patterns } of derivedForms) {
       const { entry: e, file } = from[index]!;
-      entries.push({ rule: 'jargon', expected, patterns, source: `${file}: ${what} of "${e.patterns[0]}"`, ...(e.context ? { context: e.context } : {}), ...(e.mode ? { mode: e.mode } : {}) });
+      entries.push({ rule: 'jargon', expected, patterns, source: `${file}: ${what} of "${e.patterns[0]}"`, ...jargonContext(e, file), ...(e.mode ? { mode: e.mode } : {}) });
     }
   }
 }

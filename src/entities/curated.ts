@@ -11,7 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import yaml from 'js-yaml';
-import type { Context, EntityType, Mode } from './kb.js';
+import type { Context, EntityType, Lead, Mode } from './kb.js';
 
 export interface Spec {
   from: string;
@@ -65,6 +65,7 @@ export interface CuratedJargon extends Sourced {
   expected: string;
   patterns: string[];
   context?: Context;
+  lead?: Lead;
   mode?: Mode;
   caseSensitive?: boolean;
   note?: string;

@@ -4,7 +4,9 @@
  * base form and the -ing form. A translator writes the past tense as often
  * ("harvested the leeks"): from each verb phrase whose -ing form is listed
  * too (so it is known to be a verb), the KB build derives the past tense of
- * both the wrong phrase and its replacement. Used at build time only.
+ * both the wrong phrase and its replacement. The build derives these forms;
+ * the cleaner uses the verb forms for a phrase whose object stands inside it
+ * (see lead.ts).
  */
 
 /** Past tenses that do not add -ed, for the verbs jargon phrases start with. */
@@ -18,6 +20,11 @@ const IRREGULAR: Record<string, string> = {
   slide: 'slid', shake: 'shook', freeze: 'froze', begin: 'began', take: 'took', teach: 'taught', tear: 'tore', think: 'thought', upset: 'upset', wear: 'wore', win: 'won',
 };
 
+/** Verbs of two syllables or more stressed on a last syllable ending consonant-vowel-consonant: they double it too (refer → referred). */
+const STRESSED_LAST = new Set(
+  'refer prefer transfer confer defer infer deter occur recur incur admit commit permit submit omit emit remit control patrol compel expel propel dispel rebel regret equip acquit abet allot embed'.split(' '),
+);
+
 /** The simple past of an English verb in its base form ("harvest" → "harvested", "rub" → "rubbed", "copy" → "copied"). */
 export function pastTense(verb: string): string {
   const v = verb.toLowerCase();
@@ -26,10 +33,23 @@ export function pastTense(verb: string): string {
     if (/e$/.test(v)) past = `${v}d`;
     else if (/[^aeiou]y$/.test(v)) past = `${v.slice(0, -1)}ied`;
     // One syllable ending consonant-vowel-consonant doubles its last letter: rub → rubbed, plan → planned.
-    else if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(v)) past = `${v}${v.at(-1)}ed`;
+    else if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(v) || STRESSED_LAST.has(v)) past = `${v}${v.at(-1)}ed`;
     else past = `${v}ed`;
   }
   return verb[0] === verb[0]!.toUpperCase() ? past[0]!.toUpperCase() + past.slice(1) : past;
+}
+
+/** Past participles that are not the simple past. */
+const PARTICIPLE: Record<string, string> = {
+  bear: 'borne', begin: 'begun', break: 'broken', draw: 'drawn', drive: 'driven', eat: 'eaten', fall: 'fallen', freeze: 'frozen', give: 'given',
+  go: 'gone', grow: 'grown', ride: 'ridden', rise: 'risen', see: 'seen', shake: 'shaken', shrink: 'shrunk', sink: 'sunk', take: 'taken',
+  tear: 'torn', throw: 'thrown', wear: 'worn', win: 'won', withdraw: 'withdrawn', write: 'written',
+};
+
+/** The past participle of a base form ("place" → "placed", "take" → "taken"). */
+export function pastParticiple(verb: string): string {
+  const p = PARTICIPLE[verb.toLowerCase()];
+  return p ? (verb[0] === verb[0]!.toUpperCase() ? p[0]!.toUpperCase() + p.slice(1) : p) : pastTense(verb);
 }
 
 /** Whether `word` is the -ing form of `verb` ("fleecing" of "fleece", "cutting" of "cut"). */
@@ -216,17 +236,17 @@ function basesOf(past: string): string[] {
 }
 
 /** The third person singular of a base form ("turn" → "turns", "push" → "pushes", "copy" → "copies"). */
-function thirdPerson(verb: string): string {
+export function thirdPerson(verb: string): string {
   if (/(?:s|x|z|ch|sh|o)$/.test(verb)) return `${verb}es`;
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
   return `${verb}s`;
 }
 
 /** The -ing form of a base form ("turn" → "turning", "move" → "moving", "cut" → "cutting"). */
-function ingForm(verb: string): string {
+export function ingForm(verb: string): string {
   if (/ie$/.test(verb)) return `${verb.slice(0, -2)}ying`;
   if (/[^e]e$/.test(verb)) return `${verb.slice(0, -1)}ing`;
-  if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(verb)) return `${verb}${verb.at(-1)}ing`;
+  if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(verb) || STRESSED_LAST.has(verb)) return `${verb}${verb.at(-1)}ing`;
   return `${verb}ing`;
 }
 

@@ -26,6 +26,16 @@ export interface Context {
   after?: string | undefined;
 }
 
+/** The verb a phrase-with-object entry's tail follows: see lead.ts. */
+export interface Lead {
+  /** The verbs the wrong phrase opens with, in their base form ("put", "place"); every form of each is met. */
+  verbs: string[];
+  /** The verb the right phrase opens with, in its base form, put in the text's form; omitted, the text's verb stays. */
+  to?: string | undefined;
+  /** At most this many words (the object) stand between the verb and the tail. @default 6 */
+  words?: number | undefined;
+}
+
 export interface EntityRecord {
   id: string;
   /** Left out of kb.json for companies; the reader fills it in. */
@@ -77,6 +87,8 @@ export interface EntryRecord {
   caseSensitive?: boolean | undefined;
   wordBoundary?: boolean | undefined;
   context?: Context | undefined;
+  /** A verb phrase with its object inside: the patterns are its tail, and the fix covers the phrase from its verb (lead.ts). */
+  lead?: Lead | undefined;
   note?: string | undefined;
   /** Where the entry comes from (`file#index` of a user dictionary). The bundled knowledge base keeps it in kb.sources.json (see kb-sources.ts). */
   source?: string | undefined;

@@ -281,6 +281,7 @@ function compiledEntry(e: EntryRecord, index: number, defaultPriority: number): 
     caseSensitive: e.caseSensitive,
     wordBoundary: e.wordBoundary,
     context: e.context,
+    lead: e.lead,
     note: e.note,
     source: e.source,
     priority: e.priority ?? defaultPriority,

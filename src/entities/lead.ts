@@ -1,0 +1,83 @@
+/**
+ * Jargon translated word for word is often a verb phrase with its object
+ * inside it: 立案调查 comes out as "put the company on file for
+ * investigation", 列入 as "listed three chipmakers into the entity list".
+ * No list of phrases holds every object, so such an entry matches its tail
+ * ("on file for investigation") and names the verbs it must follow, a few
+ * words before (`lead`). The fix then covers the whole phrase: the verb, in
+ * the text's tense, turned into the right one where the entry says so, the
+ * object as written, and the tail's replacement ("placed the company under
+ * investigation").
+ */
+import type { Lead } from './kb.js';
+import { escapeRe } from '../text/escape-re.js';
+import { ingForm, pastParticiple, pastTense, thirdPerson } from './inflect.js';
+
+/** How many words may stand between the verb and the tail when the entry does not say. */
+export const LEAD_WORDS = 6;
+
+type Form = 'base' | 's' | 'ing' | 'past' | 'participle';
+
+function formsOf(base: string): Record<Form, string> {
+  const b = base.toLowerCase();
+  return { base: b, s: thirdPerson(b), ing: ingForm(b), past: pastTense(b), participle: pastParticiple(b) };
+}
+
+/** A word of the object: no sentence or clause punctuation, no bracket or quotation mark. */
+const GAP_WORD = String.raw`[^\s.,;:!?()\[\]"“”]+`;
+
+/**
+ * The regular expression (source) the text before the tail must match, as
+ * a context's `before`: one of the verbs in any form, then at most `words`
+ * words. The build writes it into the entry's context, so every check of
+ * the entry's context asks for the verb.
+ */
+export function leadBefore(lead: Lead): string {
+  const forms = [...new Set(lead.verbs.flatMap((v) => Object.values(formsOf(v))))].sort((a, b) => b.length - a.length);
+  return String.raw`(?<![\p{L}\p{N}'’-])(?:${forms.map(escapeRe).join('|')})(?:\s+${GAP_WORD}){0,${lead.words ?? LEAD_WORDS}}\s+`;
+}
+
+/** Words before a verb in its base form ("will put"), and before a participle ("was put", "has placed"). */
+const BASE_BEFORE = new Set(['to', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did', 'not', "don't", "doesn't", "didn't", 'cannot', "won't"]);
+const PARTICIPLE_BEFORE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'get', 'got', 'gets', 'getting']);
+
+/** The form of `verb` as one of `bases`, told from the word before it where two forms are spelt alike ("put"). */
+function formOf(verb: string, bases: readonly string[], wordBefore: string): Form | undefined {
+  const v = verb.toLowerCase();
+  const before = wordBefore.toLowerCase();
+  for (const base of bases) {
+    const f = formsOf(base);
+    if (v === f.s) return 's';
+    if (v === f.ing) return 'ing';
+    const asParticiple = v === f.participle && PARTICIPLE_BEFORE.has(before);
+    if (asParticiple) return 'participle';
+    // A verb opening its sentence is an order or a headline's present ("Put the firm on file …").
+    if (v === f.base && (v !== f.past || BASE_BEFORE.has(before) || before === '' || /[.!?:]$/.test(before))) return 'base';
+    if (v === f.past) return 'past';
+    if (v === f.participle) return 'participle';
+  }
+  return undefined;
+}
+
+const capitalised = (word: string, like: string) => (/^\p{Lu}/u.test(like) ? word[0]!.toUpperCase() + word.slice(1) : word);
+
+/**
+ * The phrase a tail matched at `start` closes: where its verb starts, and
+ * the replacement's first part (the verb, turned into `lead.to` in the same
+ * form, and the object as written). Undefined where no verb of the entry
+ * stands close enough before.
+ */
+export function ledPhrase(text: string, start: number, lead: Lead): { start: number; opening: string } | undefined {
+  const from = Math.max(0, start - 160);
+  const m = new RegExp(`(?:${leadBefore(lead)})$`, 'iu').exec(text.slice(from, start));
+  if (!m) return undefined;
+  const verbStart = from + m.index + (m[0].length - m[0].trimStart().length);
+  const phrase = text.slice(verbStart, start);
+  const verb = /^\p{L}+/u.exec(phrase)?.[0];
+  if (!verb) return undefined;
+  if (!lead.to) return { start: verbStart, opening: phrase };
+  const wordBefore = /(\S+)\s*$/u.exec(text.slice(Math.max(0, verbStart - 24), verbStart))?.[1] ?? '';
+  const form = formOf(verb, lead.verbs, wordBefore);
+  if (!form) return undefined;
+  return { start: verbStart, opening: capitalised(formsOf(lead.to)[form], verb) + phrase.slice(verb.length) };
+}

@@ -1,0 +1,101 @@
+/**
+ * Verb phrases with their object inside (src/entities/lead.ts): the tail is
+ * matched, the verb is looked for a few words before, and the fix covers
+ * the phrase, the verb in the text's tense. Checked alone, and through
+ * clean() with a knowledge base of such entries only (the shipped data's
+ * entries are checked by their specs in curated-specs.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { pastParticiple, pastTense } from '../src/entities/inflect.js';
+import { KnowledgeBase, type EntryRecord, type Lead } from '../src/entities/kb.js';
+import { leadBefore, ledPhrase } from '../src/entities/lead.js';
+import { clean } from '../src/pipeline.js';
+
+const probe = { verbs: ['put', 'place'], to: 'place' } satisfies Lead;
+const tail = 'on file for investigation';
+
+/** The phrase's new opening for a sentence whose tail is `tail`. */
+const opening = (sentence: string, lead: Lead = probe) => {
+  const at = sentence.indexOf(tail);
+  const led = ledPhrase(sentence, at, lead);
+  return led && `${sentence.slice(0, led.start)}[${led.opening}]`;
+};
+
+describe('lead: the verb before the object', () => {
+  it('turns the verb into the entry’s in the text’s form', () => {
+    expect(opening('The CSRC put the firm on file for investigation.')).toBe('The CSRC [placed the firm ]');
+    expect(opening('The CSRC puts the firm on file for investigation.')).toBe('The CSRC [places the firm ]');
+    expect(opening('The CSRC is putting the firm on file for investigation.')).toBe('The CSRC is [placing the firm ]');
+    expect(opening('The CSRC has placed the firm on file for investigation.')).toBe('The CSRC has [placed the firm ]');
+  });
+
+  it('tells a base form from a past spelt alike by the word before it', () => {
+    expect(opening('The CSRC will put the firm on file for investigation.')).toBe('The CSRC will [place the firm ]');
+    expect(opening('The CSRC did not put the firm on file for investigation.')).toBe('The CSRC did not [place the firm ]');
+    expect(opening('The firm was put on file for investigation.')).toBe('The firm was [placed ]');
+    expect(opening('Put the firm on file for investigation, the memo said.')).toBe('[Place the firm ]');
+  });
+
+  it('keeps the text’s verb where the entry names none', () => {
+    expect(opening('MSCI put the firm on file for investigation.', { verbs: ['put'] })).toBe('MSCI [put the firm ]');
+  });
+
+  it('asks for the verb within the entry’s number of words, in one clause', () => {
+    expect(opening('They put a long list of seven small listed firms on file for investigation.')).toBeUndefined();
+    expect(opening('They put a long list of seven small listed firms on file for investigation.', { ...probe, words: 8 })).toBe('They [placed a long list of seven small listed firms ]');
+    expect(opening('They put it aside; the complaint is on file for investigation.')).toBeUndefined();
+    expect(opening('They put it aside, and the complaint is on file for investigation.')).toBeUndefined();
+    // A word that ends in the verb's letters is another word.
+    expect(opening('The output of the firm on file for investigation.')).toBeUndefined();
+  });
+
+  it('is the context’s before: a regular expression anchored at the tail', () => {
+    const before = new RegExp(`(?:${leadBefore(probe)})$`, 'iu');
+    expect(before.test('The CSRC placed two brokers ')).toBe(true);
+    expect(before.test('The CSRC fined two brokers ')).toBe(false);
+  });
+
+  it('inflects verbs stressed on their last syllable and irregular participles', () => {
+    expect(pastTense('refer')).toBe('referred');
+    expect(pastTense('transfer')).toBe('transferred');
+    expect(pastTense('offer')).toBe('offered');
+    expect(pastParticiple('take')).toBe('taken');
+    expect(pastParticiple('add')).toBe('added');
+  });
+});
+
+describe('lead: through clean()', () => {
+  const entry = (expected: string, patterns: string[], lead: Lead): EntryRecord => ({ rule: 'jargon', expected, patterns, lead, context: { before: leadBefore(lead) } });
+  const kb = new KnowledgeBase({
+    version: 1,
+    entities: [],
+    entries: [
+      entry('under investigation', [tail], probe),
+      entry('to the Entity List', ['into the entity list'], { verbs: ['list', 'include'], to: 'add', words: 8 }),
+    ],
+  });
+  const run = async (sentence: string) => {
+    const r = await clean(`Regulators act on two firms\n\n${sentence}`, { format: 'text', fixEntities: { kb }, flagEntities: false });
+    return { text: r.markdown.split('\n\n').slice(1).join(' ').trim(), messages: r.messages.filter((m) => m.ruleId === 'jargon') };
+  };
+
+  it('replaces the whole phrase and reports it whole', async () => {
+    const { text, messages } = await run('The US listed 23 Chinese chip firms into the entity list on Tuesday.');
+    expect(text).toBe('The US added 23 Chinese chip firms to the Entity List on Tuesday.');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.actual).toBe('listed 23 Chinese chip firms into the entity list');
+    expect(messages[0]!.expected).toEqual(['added 23 Chinese chip firms to the Entity List']);
+  });
+
+  it('leaves the tail alone where no verb of the entry comes before it', async () => {
+    const sentence = 'The complaint is still on file for investigation at the ombudsman’s office.';
+    const { text, messages } = await run(sentence);
+    expect(text).toBe(sentence);
+    expect(messages).toHaveLength(0);
+  });
+
+  it('keeps the object’s own markup: a link inside the phrase leaves the verb as it is', async () => {
+    const r = await clean('Regulators act on two firms\n\nThe CSRC put [the broker](https://example.com/b) on file for investigation.\n', { format: 'markdown', fixEntities: { kb }, flagEntities: false });
+    expect(r.markdown).toContain('[the broker](https://example.com/b) under investigation');
+  });
+});
