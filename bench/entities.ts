@@ -24,7 +24,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { compiledPathFor, digestOf, readCompiledMatcher } from '../src/entities/compiled.js';
+import { digestOf } from '../src/entities/checksum.js';
+import { compiledPathFor, readCompiledMatcher } from '../src/entities/compiled.js';
 import { loadDictionary } from '../src/entities/dictionary.js';
 import { bundledKnowledgeBase, bundledPath, KnowledgeBase, type KbData } from '../src/entities/kb.js';
 import { findTickers } from '../src/entities/tickers.js';

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compiledPathFor, digestOf, writeCompiledMatcher } from '../src/entities/compiled.js';
+import { compiledPathFor, writeCompiledMatcher } from '../src/entities/compiled.js';
+import { digestsOf } from '../src/entities/checksum.js';
 import { bundledPath, KnowledgeBase, type KbData } from '../src/entities/kb.js';
 import { Matcher } from '../src/entities/matcher.js';
 
@@ -16,7 +17,7 @@ export function compileMatcherFile(kbFile: string): { path: string; bytes: numbe
   const written = readFileSync(kbFile);
   const matcher = new Matcher(new KnowledgeBase(JSON.parse(written.toString('utf8')) as KbData));
   const path = compiledPathFor(kbFile);
-  return { path, bytes: writeCompiledMatcher(path, matcher, digestOf(written)), patterns: matcher.size };
+  return { path, bytes: writeCompiledMatcher(path, matcher, digestsOf(written)), patterns: matcher.size };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMPILED_FORMAT, compiledPathFor, CompiledMatcherError, digestOf, loadMatcher, parseCompiledMatcher, readCompiledMatcher, serializeMatcher, writeCompiledMatcher } from '../src/entities/compiled.js';
+import { digestOf, digestsOf } from '../src/entities/checksum.js';
+import { COMPILED_FORMAT, compiledPathFor, CompiledMatcherError, loadMatcher, parseCompiledMatcher, readCompiledMatcher, serializeMatcher, writeCompiledMatcher } from '../src/entities/compiled.js';
 import { bundledSource, KnowledgeBase, type KbData } from '../src/entities/kb.js';
 import { foldTableOf } from '../src/entities/aho-corasick.js';
 import { Matcher, type Candidate } from '../src/entities/matcher.js';
@@ -137,38 +138,42 @@ describe('precompiled matcher of the shipped knowledge base', () => {
   });
 
   it('serializes to the same bytes as the file (the build is deterministic)', () => {
-    expect(serializeMatcher(built, shipped.digest).equals(readFileSync(compiledFile))).toBe(true);
+    expect(serializeMatcher(built, digestsOf(readFileSync(shipped.path))).equals(readFileSync(compiledFile))).toBe(true);
   });
 });
 
 describe('compiled matcher files', () => {
   const kb = new KnowledgeBase(structuredClone(smallData));
   const runtime = new Matcher(kb);
+  // The checksums of the bytes the matcher is tied to (a kb.json's, in use).
+  const kbBytes = Buffer.from(JSON.stringify(smallData));
+  const digests = digestsOf(kbBytes);
+  const digest = digestOf(kbBytes);
 
   it('round-trips every kind of target: names, exact and short forms, entries, inner-word and case-sensitive ones, regexes', () => {
-    const bytes = serializeMatcher(runtime, 'digest');
-    const loaded = new Matcher(kb, [], parseCompiledMatcher(bytes, 'digest'));
+    const bytes = serializeMatcher(runtime, digests);
+    const loaded = new Matcher(kb, [], parseCompiledMatcher(bytes, digest));
     const found = describeAll(loaded.find(smallText));
     expect(found).toEqual(describeAll(runtime.find(smallText)));
     expect(found.join('\n')).toMatch(/kilogramme/); // inside "multikilogramme" too
     expect(found.some((f) => f.includes('"RMB"'))).toBe(true);
     expect(found.filter((f) => f.includes('"RMB"'))).toHaveLength(1); // not "rmb"
     expect(found.some((f) => f.startsWith('99-') || f.includes('Arbourside'))).toBe(false);
-    expect(serializeMatcher(loaded, 'digest').equals(bytes)).toBe(true);
+    expect(serializeMatcher(loaded, digests).equals(bytes)).toBe(true);
   });
 
   it('refuses a file built from other data, of another format, damaged, truncated or not a matcher at all', () => {
-    const bytes = serializeMatcher(runtime, 'digest');
-    const reason = (file: Uint8Array, digest = 'digest') => {
+    const bytes = serializeMatcher(runtime, digests);
+    const reason = (file: Uint8Array, kbDigest = digest) => {
       try {
-        parseCompiledMatcher(file, digest);
+        parseCompiledMatcher(file, kbDigest);
         return 'accepted';
       } catch (error) {
         return error instanceof CompiledMatcherError ? error.reason : `other: ${(error as Error).message}`;
       }
     };
     expect(reason(bytes)).toBe('accepted');
-    expect(reason(bytes, 'another digest')).toBe('stale');
+    expect(reason(bytes, digestOf(Buffer.from('{"version":1,"entities":[],"entries":[]}')))).toBe('stale');
     const otherFormat = Buffer.from(bytes.toString('latin1').replace(`"format":${COMPILED_FORMAT},`, `"format":${COMPILED_FORMAT + 1},`), 'latin1');
     expect(otherFormat.equals(bytes)).toBe(false);
     expect(reason(otherFormat)).toBe('stale');
@@ -184,12 +189,26 @@ describe('compiled matcher files', () => {
     expect(reason(shifted.subarray(1))).toBe('accepted');
   });
 
+  it('is read on any Node 20: by its CRC-32 where Node has zlib.crc32, else by its SHA-1', () => {
+    expect(digest).toMatch(/^crc32:[0-9a-f]{8}$/); // this Node has it (20.15 and later)
+    const bothKinds = serializeMatcher(runtime, digests);
+    expect(() => parseCompiledMatcher(bothKinds, `sha1:${digests.sha1}`)).not.toThrow();
+    // A file written where Node had no CRC holds SHA-1 alone: a reader with the CRC calls it stale and compiles at runtime.
+    const sha1Only = serializeMatcher(runtime, { sha1: digests.sha1 });
+    expect(() => parseCompiledMatcher(sha1Only, `sha1:${digests.sha1}`)).not.toThrow();
+    expect(() => parseCompiledMatcher(sha1Only, digest)).toThrow(/no crc32 checksum/);
+    // Damage is told by either checksum.
+    const flipped = Buffer.from(bothKinds);
+    flipped[flipped.length - 9]! ^= 0x01;
+    for (const d of [digest, `sha1:${digests.sha1}`]) expect(() => parseCompiledMatcher(flipped, d)).toThrow(/checksum does not match/);
+  });
+
   it('falls back to a runtime build, with a warning, when the file beside kb.json is stale, damaged or missing', async () => {
     const dir = tempDir();
     const kbFile = join(dir, 'kb.json');
     writeFileSync(kbFile, JSON.stringify(smallData));
     const binFile = compiledPathFor(kbFile);
-    writeCompiledMatcher(binFile, new Matcher(new KnowledgeBase(structuredClone(smallData))), digestOf(readFileSync(kbFile)));
+    writeCompiledMatcher(binFile, new Matcher(new KnowledgeBase(structuredClone(smallData))), digestsOf(readFileSync(kbFile)));
     const warnings: Error[] = [];
     const listener = (w: Error) => warnings.push(w);
     process.on('warning', listener);
@@ -215,7 +234,7 @@ describe('compiled matcher files', () => {
       expect(describeAll(stale.matcher.find('Quayside Motors'))).toHaveLength(1);
 
       // Rebuilt, then damaged on disk.
-      writeCompiledMatcher(binFile, new Matcher(new KnowledgeBase(structuredClone(edited))), digestOf(readFileSync(kbFile)));
+      writeCompiledMatcher(binFile, new Matcher(new KnowledgeBase(structuredClone(edited))), digestsOf(readFileSync(kbFile)));
       expect(load().matcher.precompiled).toBe(true);
       const damaged = readFileSync(binFile);
       damaged[Math.floor(damaged.length * 0.75)]! ^= 0xff;

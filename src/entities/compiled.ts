@@ -4,31 +4,31 @@
  * read and a few linear passes instead of building a 200,000-state automaton.
  *
  * The file: the magic `CDKMATCH`, a little-endian u32 header length, a JSON
- * header (format, SHA-1 of the kb.json it was built from, SHA-1 of the body,
- * the arrays' names, types and lengths), then the arrays themselves, each
- * aligned to 4 bytes. A file built from another kb.json, by another format, or
+ * header (format, checksums of the kb.json it was built from and of the
+ * body, the arrays' names, types and lengths), then the arrays themselves,
+ * each aligned to 4 bytes (checksums: see checksum.ts). A file built from another kb.json, by another format, or
  * damaged is refused; the caller then compiles at runtime, with a warning.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AutomatonTables } from './aho-corasick.js';
+import { checksum, digestsOf, type Algorithm, type Digests } from './checksum.js';
 import type { KnowledgeBase } from './kb.js';
 import { Matcher, type CompiledMatcher } from './matcher.js';
 
 /** Raised with the automaton layout or the target encoding: a file of another format is stale. */
-export const COMPILED_FORMAT = 3;
+export const COMPILED_FORMAT = 4;
 const MAGIC = 'CDKMATCH';
 const FILE_NAME = 'kb.matcher.bin';
 
 type ArrayKind = 'i32' | 'u8';
 interface Header {
   format: number;
-  /** SHA-1 of the kb.json bytes. */
-  kb: string;
-  /** SHA-1 of everything after the header. */
-  body: string;
+  /** Checksums of the kb.json bytes. */
+  kb: Digests;
+  /** Checksums of everything after the header. */
+  body: Digests;
   parts: Array<{ shallowMax: number; wordStarts: boolean }>;
   arrays: Array<[name: string, kind: ArrayKind, length: number]>;
 }
@@ -47,9 +47,7 @@ export function compiledPathFor(kbPath: string): string {
   return join(dirname(kbPath), FILE_NAME);
 }
 
-export function digestOf(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
+
 
 function namedArrays(compiled: CompiledMatcher): Array<[string, Int32Array | Uint8Array]> {
   const list: Array<[string, Int32Array | Uint8Array]> = [
@@ -66,8 +64,8 @@ function namedArrays(compiled: CompiledMatcher): Array<[string, Int32Array | Uin
 
 const padded = (n: number) => (n + 3) & ~3;
 
-/** The file's bytes for a matcher of the knowledge base alone, tied to the kb.json bytes' digest. */
-export function serializeMatcher(matcher: Matcher, kbDigest: string): Buffer {
+/** The file's bytes for a matcher of the knowledge base alone, tied to the kb.json bytes' checksums. */
+export function serializeMatcher(matcher: Matcher, kbDigests: Digests): Buffer {
   const compiled = matcher.compiled();
   const arrays = namedArrays(compiled);
   const body = Buffer.alloc(arrays.reduce((n, [, a]) => n + padded(a.byteLength), 0));
@@ -78,8 +76,8 @@ export function serializeMatcher(matcher: Matcher, kbDigest: string): Buffer {
   }
   const header: Header = {
     format: COMPILED_FORMAT,
-    kb: kbDigest,
-    body: digestOf(body),
+    kb: kbDigests,
+    body: digestsOf(body),
     parts: compiled.parts.map((p) => ({ shallowMax: p.tables.shallowMax, wordStarts: p.tables.wordStarts })),
     arrays: arrays.map(([name, a]) => [name, a instanceof Uint8Array ? 'u8' : 'i32', a.length]),
   };
@@ -91,8 +89,8 @@ export function serializeMatcher(matcher: Matcher, kbDigest: string): Buffer {
   return Buffer.concat([head, body]);
 }
 
-export function writeCompiledMatcher(path: string, matcher: Matcher, kbDigest: string): number {
-  const bytes = serializeMatcher(matcher, kbDigest);
+export function writeCompiledMatcher(path: string, matcher: Matcher, kbDigests: Digests): number {
+  const bytes = serializeMatcher(matcher, kbDigests);
   writeFileSync(path, bytes);
   return bytes.length;
 }
@@ -114,10 +112,13 @@ export function parseCompiledMatcher(file: Uint8Array, kbDigest: string): Compil
     throw new CompiledMatcherError('corrupt', 'its header is not JSON');
   }
   if (header.format !== COMPILED_FORMAT) throw new CompiledMatcherError('stale', `it is of format ${header.format}, this copydesk reads ${COMPILED_FORMAT}`);
-  if (header.kb !== kbDigest) throw new CompiledMatcherError('stale', 'it was built from another data/kb.json');
+  const [algorithm, value] = kbDigest.split(':') as [Algorithm, string];
+  const built = header.kb?.[algorithm];
+  if (built === undefined) throw new CompiledMatcherError('stale', `it has no ${algorithm} checksum (built by another Node)`);
+  if (built !== value) throw new CompiledMatcherError('stale', 'it was built from another data/kb.json');
   const bodyStart = padded(MAGIC.length + 4 + headerLength);
   const body = view.subarray(bodyStart);
-  if (digestOf(body) !== header.body) throw new CompiledMatcherError('corrupt', 'its checksum does not match (damaged or truncated)');
+  if (checksum(algorithm, body) !== header.body?.[algorithm]) throw new CompiledMatcherError('corrupt', 'its checksum does not match (damaged or truncated)');
   const arrays = new Map<string, Int32Array | Uint8Array>();
   let at = 0;
   for (const [name, kind, length] of header.arrays) {

@@ -5,8 +5,8 @@
  * it to `data/kb.json` from the reference data and `data/curated/*.yaml`;
  * this module only reads it and indexes it.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { digestOf } from './checksum.js';
 import { fileURLToPath } from 'node:url';
 
 export type EntityType = 'company' | 'product' | 'person' | 'media' | 'organisation';
@@ -196,12 +196,12 @@ export function bundledPath(): string {
   throw new Error('copydesk: data/kb.json is missing; run `npm run build:kb`');
 }
 
-/** The bundled knowledge base with its file and the SHA-1 of its bytes (what a precompiled matcher is checked against). */
+/** The bundled knowledge base with its file and the checksum of its bytes (what a precompiled matcher is checked against). */
 export function bundledSource(): { kb: KnowledgeBase; path: string; digest: string } {
   if (!bundled) {
     const path = bundledPath();
     const bytes = readFileSync(path);
-    const digest = createHash('sha1').update(bytes).digest('hex');
+    const digest = digestOf(bytes);
     bundled = { kb: new KnowledgeBase(JSON.parse(bytes.toString('utf8')) as KbData), path, digest };
   }
   return bundled;
