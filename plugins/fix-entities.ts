@@ -122,7 +122,9 @@ const fixEntities: Plugin<[FixEntitiesOptions?], Root> = function (options = {})
       for (const p of planned) p.c = withArticle(matcher, block.text, p.c, p.fix, extra);
       for (const x of extra) if (!isMuted(tree, block.node, [x.fix.rule, PLUGIN])) planned.push({ c: withArticle(matcher, block.text, x.c, x.fix, planned), fix: x.fix });
       if (planned.length === 0) continue;
-      planned.sort((a, b) => a.c.start - b.c.start);
+      planned.sort((a, b) => a.c.start - b.c.start || b.c.end - a.c.end);
+      // A fix widened over its neighbours (a verb phrase from its verb, a fitted word) stands for the fixes inside it.
+      for (let k = 1; k < planned.length; k++) if (planned[k]!.c.start < planned[k - 1]!.c.end) planned.splice(k--, 1);
       const found = extra.length ? [...current.filter((c) => !covered.has(c)), ...extra.map((x) => x.c)].sort((a, b) => a.start - b.start) : current;
       const applied = apply(file, block, planned);
       if (applied.length) carryOver(matcher, file, block, found, applied);
@@ -182,7 +184,9 @@ function withLead(text: string, c: Found, lead: Lead, fix: Fix): { c: Found; fix
   const led = ledPhrase(text, c.start, lead);
   if (!led) return { c, fix };
   const actual = text.slice(led.start, c.end);
-  return { c: { ...c, start: led.start }, fix: { ...fix, value: led.opening + fix.value, reason: fix.reason.replace(/“[^”]*”/, `“${actual}”`) } };
+  // A tail the lead's verb says all of ("covered the stock for the first time" → "initiated coverage of the stock") is dropped.
+  const value = fix.value ? led.opening + fix.value : led.opening.trimEnd();
+  return { c: { ...c, start: led.start }, fix: { ...fix, value, reason: fix.reason.replace(/“[^”]*”/, `“${actual}”`) } };
 }
 
 /**

@@ -49,6 +49,15 @@ describe('lead: the verb before the object', () => {
     expect(opening('The output of the firm on file for investigation.')).toBeUndefined();
   });
 
+  it('reads a verb phrase of several words by its first word, and turns it into another phrase', () => {
+    const lead = { verbs: ['file a case against'], to: 'open an investigation into' } satisfies Lead;
+    const at = (s: string) => ledPhrase(s, s.indexOf(' for investigation') + 1, lead);
+    expect(at('The CSRC filed a case against two brokers for investigation.')?.opening).toBe('opened an investigation into two brokers ');
+    expect(at('The CSRC will file a case against the firm for investigation.')?.opening).toBe('open an investigation into the firm ');
+    expect(at('The CSRC is filing  a case against the firm for investigation.')?.opening).toBe('opening an investigation into the firm ');
+    expect(at('The CSRC filed a complaint against the firm for investigation.')).toBeUndefined();
+  });
+
   it('is the context’s before: a regular expression anchored at the tail', () => {
     const before = new RegExp(`(?:${leadBefore(probe)})$`, 'iu');
     expect(before.test('The CSRC placed two brokers ')).toBe(true);
@@ -72,6 +81,9 @@ describe('lead: through clean()', () => {
     entries: [
       entry('under investigation', [tail], probe),
       entry('to the Entity List', ['into the entity list'], { verbs: ['list', 'include'], to: 'add', words: 8 }),
+      entry('', ['for the first time'], { verbs: ['cover'], to: 'initiate coverage of', words: 4 }),
+      // A shorter entry inside the phrase: the phrase's fix stands for it.
+      { rule: 'jargon', expected: 'listed', patterns: ['listed 23'] },
     ],
   });
   const run = async (sentence: string) => {
@@ -85,6 +97,12 @@ describe('lead: through clean()', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]!.actual).toBe('listed 23 Chinese chip firms into the entity list');
     expect(messages[0]!.expected).toEqual(['added 23 Chinese chip firms to the Entity List']);
+  });
+
+  it('drops a tail the new verb phrase says all of', async () => {
+    const { text, messages } = await run('The brokerage covered the stock for the first time with an outperform rating.');
+    expect(text).toBe('The brokerage initiated coverage of the stock with an outperform rating.');
+    expect(messages.map((m) => m.actual)).toEqual(['covered the stock for the first time']);
   });
 
   it('leaves the tail alone where no verb of the entry comes before it', async () => {

@@ -18,9 +18,11 @@ export const LEAD_WORDS = 6;
 
 type Form = 'base' | 's' | 'ing' | 'past' | 'participle';
 
+/** A verb's forms, or a phrase's by its first word ("file a case against" → "filed a case against"). */
 function formsOf(base: string): Record<Form, string> {
-  const b = base.toLowerCase();
-  return { base: b, s: thirdPerson(b), ing: ingForm(b), past: pastTense(b), participle: pastParticiple(b) };
+  const [verb = '', ...rest] = base.toLowerCase().split(/\s+/);
+  const tail = rest.length ? ` ${rest.join(' ')}` : '';
+  return { base: verb + tail, s: thirdPerson(verb) + tail, ing: ingForm(verb) + tail, past: pastTense(verb) + tail, participle: pastParticiple(verb) + tail };
 }
 
 /** A word of the object: no sentence or clause punctuation, no bracket or quotation mark. */
@@ -34,19 +36,21 @@ const GAP_WORD = String.raw`[^\s.,;:!?()\[\]"“”]+`;
  */
 export function leadBefore(lead: Lead): string {
   const forms = [...new Set(lead.verbs.flatMap((v) => Object.values(formsOf(v))))].sort((a, b) => b.length - a.length);
-  return String.raw`(?<![\p{L}\p{N}'’-])(?:${forms.map(escapeRe).join('|')})(?:\s+${GAP_WORD}){0,${lead.words ?? LEAD_WORDS}}\s+`;
+  const alternatives = forms.map((f) => escapeRe(f).replace(/ /g, String.raw`\s+`));
+  return String.raw`(?<![\p{L}\p{N}'’-])(?:${alternatives.join('|')})(?:\s+${GAP_WORD}){0,${lead.words ?? LEAD_WORDS}}\s+`;
 }
 
 /** Words before a verb in its base form ("will put"), and before a participle ("was put", "has placed"). */
 const BASE_BEFORE = new Set(['to', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did', 'not', "don't", "doesn't", "didn't", 'cannot', "won't"]);
 const PARTICIPLE_BEFORE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'get', 'got', 'gets', 'getting']);
 
-/** The form of `verb` as one of `bases`, told from the word before it where two forms are spelt alike ("put"). */
-function formOf(verb: string, bases: readonly string[], wordBefore: string): Form | undefined {
-  const v = verb.toLowerCase();
+/** The form of the phrase's opening verb as one of `bases`, told from the word before it where two forms are spelt alike ("put"). */
+function formOf(opening: string, bases: readonly string[], wordBefore: string): Form | undefined {
   const before = wordBefore.toLowerCase();
+  const words = opening.toLowerCase().split(/\s+/);
   for (const base of bases) {
     const f = formsOf(base);
+    const v = words.slice(0, base.split(/\s+/).length).join(' ');
     if (v === f.s) return 's';
     if (v === f.ing) return 'ing';
     const asParticiple = v === f.participle && PARTICIPLE_BEFORE.has(before);
@@ -73,11 +77,15 @@ export function ledPhrase(text: string, start: number, lead: Lead): { start: num
   if (!m) return undefined;
   const verbStart = from + m.index + (m[0].length - m[0].trimStart().length);
   const phrase = text.slice(verbStart, start);
-  const verb = /^\p{L}+/u.exec(phrase)?.[0];
-  if (!verb) return undefined;
   if (!lead.to) return { start: verbStart, opening: phrase };
   const wordBefore = /(\S+)\s*$/u.exec(text.slice(Math.max(0, verbStart - 24), verbStart))?.[1] ?? '';
-  const form = formOf(verb, lead.verbs, wordBefore);
-  if (!form) return undefined;
-  return { start: verbStart, opening: capitalised(formsOf(lead.to)[form], verb) + phrase.slice(verb.length) };
+  const words = phrase.split(/(\s+)/);
+  for (const base of lead.verbs) {
+    // The text's verb phrase, word for word as written, and the object after it.
+    const n = base.split(/\s+/).length * 2 - 1;
+    const verb = words.slice(0, n).join('');
+    const form = formOf(verb, [base], wordBefore);
+    if (form && formsOf(base)[form] === verb.toLowerCase().replace(/\s+/g, ' ')) return { start: verbStart, opening: capitalised(formsOf(lead.to)[form], verb) + words.slice(n).join('') };
+  }
+  return undefined;
 }
