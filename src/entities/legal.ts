@@ -6,7 +6,7 @@
  */
 import { deskMarksIn } from '../article/structure.js';
 import { isPlainWord } from './anchored.js';
-import { legalSuffixAt, REGISTER_BRACKET } from './names.js';
+import { LEGAL_FORM_OPENER, legalSuffixAt, REGISTER_BRACKET } from './names.js';
 import { escapeRe } from '../text/escape-re.js';
 import { placeOnly } from '../text/places.js';
 
@@ -71,8 +71,19 @@ const PUBLIC_OR_PLACE = /\b(?:Central|State|States|Attorney|General|Government|M
 
 /** A legal form and "and" between two names in a list. */
 const LISTED_BEFORE = /(?<=\p{L})\s(?:Company|Corporation|Incorporated|Limited|Inc\.?|Corp\.?|Ltd\.?|LLC|[Pp]lc|S\.?r\.?l\.?|SRL|GmbH|S\.?A\.?|AG|N\.?V\.?|B\.?V\.?),?\s+(?:and|&)\s+/gu;
-/** Where a legal form may start. */
-const FORM_START = new RegExp(String.raw`,?\s(?:Group\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:Joint[-\s]Stock\s(?:Co|Limited)|Public\s(?:Company|Limited)\s|Co\s(?:Ltd|Limited)|P(?:te|ty|vt)\.?\s?Ltd|Private\sLimited|Sdn\.?\s?Bhd|Berhad|Bhd|Tbk|GmbH\s&\sCo|Co\.|Ltd|Limited|Inc|Corp|Incorporated|Corporation|[Pp]lc|p\.l\.c|N\.\s?V|S\.A|S\.p\.A|SpA|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K|LLC|L\.P|&\sCo\.|and\sCompany|Company,?\sLimited|Holdings\sLimited|PJSC|SCA)`, 'g');
+/** Where a legal form may start (its words: LEGAL_FORM_OPENER); legalSuffixAt tells whether one does. */
+const FORM_START = new RegExp(String.raw`,?\s(?:Group\s|${REGISTER_BRACKET}\s)?(?:Holdings?,?\s)?(?:${LEGAL_FORM_OPENER})(?![\p{L}\p{N}])`, 'gu');
+const TWO_CAPITALS = /^(,?)\s\p{Lu}{2}(?![\p{L}\p{N}.&])/u;
+/** After an author's initials: another author ("Morgan-Richards M"), or the year of a citation. */
+const CITATION_NEXT = /^(?:,\s\p{Lu}[\p{L}'’-]+\s\p{Lu}{1,3}\b|\.?\s\(?(?:19|20)\d\d\b)/u;
+
+/** Whether two capitals at `at` (", SA", " SA") are an author's initials in a citation, not a company's form (a company prints "Nestlé SA"). */
+function authorInitials(text: string, at: number): boolean {
+  const m = TWO_CAPITALS.exec(text.slice(at, at + 6));
+  return !!m && (m[1] === ',' || CITATION_NEXT.test(text.slice(at + m[0].length, at + m[0].length + 40)));
+}
+/** Whether a text holds a word a legal form opens with: most blocks hold none, and need no scan. */
+const ANY_FORM = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${LEGAL_FORM_OPENER})(?![\p{L}\p{N}])`, 'u');
 /** Words that start a sentence or a phrase, not a name. */
 const LEADING = /^(?:(?:The|A|An|In|On|At|For|By|With|From|As|And|But|Or|Its|Their|His|Her|Our|Shares|Stock|Unit|Subsidiary|Rival|Peer|Both|Also|While|When|After|Before|Since|Under|Meanwhile|According|To|Of|That|This|These|Those|Chinese|Listed|Shanghai-listed|Shenzhen-listed|Hong\s+Kong-listed|US-listed|Nasdaq-listed|NYSE-listed|Chairman|Chief|CEO)\s+)+/u;
 
@@ -103,7 +114,7 @@ function startsLongerName(t: Taken, text: string, start: number, nameEnd: number
 
 /** Legal names in `text` made of capitalised words and a legal form, outside `taken` spans. */
 export function unknownLegalNames(text: string, taken: ReadonlyArray<Taken>): UnknownLegalName[] {
-  if (!/\b(?:Co\.|Ltd|Limited|Sdn|Berhad|Bhd|Tbk|Joint[-\s]Stock|Inc|Corp|Corporation|Incorporated|[Pp]lc|N\.\s?V\.|S\.A\.|S\.p\.A\.|AG|SE|ASA|A\/S|AB|Oyj|GmbH|K\.K\.|LLC|and\sCompany|PJSC|SCA)(?![\p{L}\p{N}])/u.test(text)) return [];
+  if (!ANY_FORM.test(text)) return [];
   const out: UnknownLegalName[] = [];
   FORM_START.lastIndex = 0;
   // A name starts after the legal form before it: "Acme Company and Kestrel Corporation" is two names.
@@ -112,6 +123,8 @@ export function unknownLegalNames(text: string, taken: ReadonlyArray<Taken>): Un
     let nameEnd = m.index;
     let suffix = legalSuffixAt(text, nameEnd);
     if (!suffix || suffix.shareClass) continue;
+    // "Trewick, SA (2009)", "Trewick SA, Morgan-Richards M.": two capitals in a list of authors are initials.
+    if (authorInitials(text, nameEnd)) continue;
     // "Huawei Investment & Holding Co., Ltd.": after "&" or "and" the form's "Holding" or "Group" is a word of the name.
     const joined = /(?:\s(?:&|and))$/.exec(text.slice(Math.max(0, nameEnd - 4), nameEnd)) && /^\s(?:Holdings?|Group)(?=[\s,])/.exec(text.slice(nameEnd, nameEnd + 10));
     if (joined) {
