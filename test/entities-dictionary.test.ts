@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspaces } from './helpers/workspace.js';
 import { clean } from '../src/index.js';
-import { applyEntry, DictionaryError, loadDictionary, type Dictionary } from '../src/entities/dictionary.js';
+import { applyEntry, compileDictionary, DictionaryError, loadDictionary, type Dictionary } from '../src/entities/dictionary.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'dictionaries');
 const file = (name: string) => join(dir, name);
@@ -89,6 +89,16 @@ describe('in clean()', () => {
     const result = await clean(article, { dictionaries: [data] });
     expect(result.markdown).toContain('games on the Hong Kong bourse.');
     expect(result.messages.find((m) => m.ruleId === 'dictionary')).toMatchObject({ actual: 'the stock exchange', fatal: null });
+  });
+
+  it('takes a verb phrase with its object inside: the tail, and the verb before it', async () => {
+    const entries = loadDictionary(file('lead-phrases.yaml'));
+    expect(applyEntry(entries[0]!, 'The desk puts two stories into the review queue.')).toBe('The desk places two stories under review.');
+    const result = await clean('# Filings\n\nThe exchange sent the bond prospectus into the review queue on Monday.\n', { dictionaries: [file('lead-phrases.yaml')] });
+    expect(result.markdown).toContain('The exchange placed the bond prospectus under review on Monday.');
+    expect(result.messages.find((m) => m.ruleId === 'jargon')).toMatchObject({ actual: 'sent the bond prospectus into the review queue', expected: ['placed the bond prospectus under review'] });
+    const both: Dictionary = { rules: [{ expected: 'x', patterns: ['into the queue'], lead: { verbs: ['put'] }, context: { before: 'put\\s+$' } }] };
+    expect(() => compileDictionary(both, 'both.yaml')).toThrow(/a lead is the entry's context.before/);
   });
 
   it('fails before cleaning when a dictionary is bad', async () => {

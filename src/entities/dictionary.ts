@@ -16,9 +16,10 @@ import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
 import { atWordBoundaries, fold } from './aho-corasick.js';
 import { ContextProbe } from './context.js';
-import type { Context, EntryRecord, Mode } from './kb.js';
+import type { Context, EntryRecord, Lead, Mode } from './kb.js';
 import { replacementFor, USER_PRIORITY } from './matcher.js';
 import { escapeRe } from '../text/escape-re.js';
+import { leadBefore, ledPhrase } from './lead.js';
 
 export interface DictionaryEntry {
   expected: string;
@@ -33,6 +34,8 @@ export interface DictionaryEntry {
   wordBoundary?: boolean;
   options?: { wordBoundary?: boolean };
   context?: Context;
+  /** A verb phrase with its object inside: the patterns are its tail (see lead.ts). */
+  lead?: Lead;
   priority?: number;
   note?: string;
   /** prh's name for `note`. */
@@ -95,6 +98,16 @@ export const DICTIONARY_SCHEMA = {
           wordBoundary: { type: 'boolean' },
           options: { type: 'object', properties: { wordBoundary: { type: 'boolean' } } },
           context: contextSchema,
+          lead: {
+            type: 'object',
+            required: ['verbs'],
+            additionalProperties: false,
+            properties: {
+              verbs: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z]+(?: [a-z]+)*$' } },
+              to: { type: 'string', pattern: '^[a-z]+(?: [a-z]+)*$' },
+              words: { type: 'integer', minimum: 0, maximum: 10 },
+            },
+          },
           priority: { type: 'number' },
           note: { type: 'string' },
           prh: { type: 'string' },
@@ -175,6 +188,8 @@ export function compileDictionary(data: unknown, file = 'dictionary', text?: str
       }
       regex.push({ source: m[1]!, flags: m[2]!.includes('u') ? m[2]! : `${m[2]}u` });
     }
+    if (!rule.expected && !rule.lead) throw new DictionaryError(file, at(), `rules[${index}]: "expected" is empty; only an entry with a lead may drop its tail`);
+    if (rule.lead && rule.context?.before) throw new DictionaryError(file, at(), `rules[${index}]: a lead is the entry's context.before; give one or the other`);
     for (const side of ['before', 'after'] as const) {
       const source = rule.context?.[side];
       if (source === undefined) continue;
@@ -196,6 +211,8 @@ export function compileDictionary(data: unknown, file = 'dictionary', text?: str
       ...(rule.caseSensitive !== undefined ? { caseSensitive: rule.caseSensitive } : {}),
       ...((rule.wordBoundary ?? rule.options?.wordBoundary) === false ? { wordBoundary: false } : {}),
       ...(rule.context ? { context: rule.context } : {}),
+      // A lead's verb is asked for wherever the context is checked, as in the knowledge base's entries.
+      ...(rule.lead ? { lead: rule.lead, context: { ...rule.context, before: leadBefore(rule.lead) } } : {}),
       ...((rule.note ?? rule.prh) ? { note: rule.note ?? rule.prh } : {}),
       ...(rule.specs ? { specs: rule.specs } : {}),
     };
@@ -235,7 +252,11 @@ export function applyEntry(entry: EntryRecord, text: string): string {
   let at = 0;
   for (const [start, end] of spans) {
     if (start < at || !probe.holds(entry.context, text, start, end)) continue;
-    out += text.slice(at, start) + replacementFor(entry, text.slice(start, end));
+    const led = entry.lead ? ledPhrase(text, start, entry.lead) : undefined;
+    if (led && led.start >= at) {
+      const tail = replacementFor(entry, text.slice(start, end), false);
+      out += text.slice(at, led.start) + (tail ? led.opening + tail : led.opening.trimEnd());
+    } else out += text.slice(at, start) + replacementFor(entry, text.slice(start, end));
     at = end;
   }
   return out + text.slice(at);
