@@ -47,6 +47,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { analyse, entityOf, type Analysis, type Found } from '../src/entities/analysis.js';
+import type { NameContext } from '../src/entities/context.js';
 import { tickerAnchored } from '../src/entities/anchored.js';
 import type { EntityRecord, Lead, Mode } from '../src/entities/kb.js';
 import { ledPhrase } from '../src/entities/lead.js';
@@ -289,6 +290,8 @@ function deskStyle(analysis: Analysis): () => Set<string> {
 
 const OTHER_NAME_BEFORE = String.raw`\s*,?\s*(?:\(|(?:also\s+|better\s+|otherwise\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|a\.?k\.?a\.?\s+|or\s+|whose\s+\p{L}+\s+name\s+is\s+)$`;
 /** What stands before a verb in -ing (an auxiliary, a pronoun, a preposition taking a gerund), not before a noun. */
+/** The word of an event after a name: its own title ("Byte Beat Festival", "the Golden Dragon Cup"). */
+const EVENT_AFTER = /^\s+(?:(?:music|film|arts?|food|beer|jazz|rock|dance|electronic)\s+)?(?:festival|fest|concert|gala|carnival|parade|marathon|regatta|cup|awards?|prize|tournament|championships?)(?![\p{L}\p{N}])/iu;
 const VERB_BEFORE = /\b(?:is|was|are|were|be|been|being|am|it's|he's|she's|they're|we're|after|before|by|from|without|for|of|on|about|started|began|stop|stopped|considering|keep|kept)\s+$/i;
 const NAMED_IN_LANGUAGE = /(?:(?:known|called|named|written|pronounced|rendered)\s+in\s+(?:Chinese|Mandarin|Cantonese|pinyin|Korean|Japanese)(?:\s+as)?|(?:Chinese|Mandarin|Cantonese|pinyin|Korean|Japanese)\s+name(?:\s+is|,)?|\b(?:means|meaning|literally|translates\s+as|translated\s+as))\s*[“"‘']?$/u;
 const OTHER_NAME_AFTER = String.raw`^\s*(?:\(|,?\s*(?:also\s+|better\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|,?\s*or\s+)`;
@@ -422,6 +425,8 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
       if (entry.mode === 'off' || !analysis.probe.holds(entry.context, text, c.start, c.end)) return undefined;
       // "Wang Hongmeng", "Xiao Long, an analyst": a product's or a company's pinyin that is a person's name here.
       if ((entry.rule === 'entity-name' || entry.rule === 'dictionary') && inPersonName(text, c.start, c.end, () => kb.entity(kb.indexOf(entry.entity ?? '') ?? -1)?.type === 'product', (word) => wholeMatch(matcher, word) !== undefined)) return undefined;
+      // A name's word-for-word form before an event's word is the event's own name: "the Byte Beat music festival".
+      if (entry.rule === 'entity-name' && (entry.context as NameContext | undefined)?.capital && EVENT_AFTER.test(text.slice(c.end, c.end + 40))) return undefined;
       // A quoted title (an album, a film, a game) is never the entity: "the album “Ultraman”" stays.
       const quoted = quotedSpan(text, c.start, c.end);
       if (quoted && (quoted.title || (quoted.exact && entry.context))) return undefined;
