@@ -169,7 +169,9 @@ function planMatch(block: Block, match: Found, nextStart: number, analysis: Anal
   }
   const fix = decide(block, c);
   if (!fix || muted(fix.rule)) return { planned: [], found: [c] };
-  let fit = c.target.kind === 'entry' && fix.mode !== 'suggest' ? (c.target.entry.lead ? withLead(text, c, c.target.entry.lead, fix) : fitted(text, c, fix)) : { c, fix };
+  const lead = c.target.kind === 'entry' ? c.target.entry.lead : undefined;
+  let fit = c.target.kind === 'entry' && fix.mode !== 'suggest' ? (lead ? withLead(text, c, lead, fix) : fitted(text, c, fix)) : { c, fix };
+  if (lead && fit.fix.value === text.slice(fit.c.start, fit.c.end)) return { planned: [], found: [c] };
   // The words fitted in must stand in the same text node (not across emphasis or a link's edge).
   if (fit.c !== c && !segmentAt(block, fit.c.start, fit.c.end)) fit = { c, fix };
   return { planned: [fit], found: [fit.c] };
@@ -442,7 +444,8 @@ function decider(matcher: Matcher, analysis: Analysis, firstReferences: () => Se
         if (inLegalContext(text, c.start, c.end)) return undefined;
         if (c.keepStop) value += '.';
       }
-      if (value === actual || givenAsOtherName(text, c.start, c.end, value)) return undefined;
+      // A verb phrase's tail may stay as it is while its verb changes ("empowered … with smart driving"): told once the phrase is read.
+      if ((value === actual && !entry.lead) || givenAsOtherName(text, c.start, c.end, value)) return undefined;
       return { rule: entry.rule, value, mode: entry.mode, reason: reasonFor(entry.rule, actual, value), note: entry.note };
     }
     const index = c.target.entity;

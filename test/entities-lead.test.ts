@@ -58,6 +58,17 @@ describe('lead: the verb before the object', () => {
     expect(at('The CSRC filed a complaint against the firm for investigation.')).toBeUndefined();
   });
 
+  it('reads figures in the object, and no object after a negation', () => {
+    const pay = { verbs: ['send'], to: 'pay', words: 4 } satisfies Lead;
+    const s = 'The bank will send RMB 2.46 for every 10 shares.';
+    expect(ledPhrase(s, s.indexOf('for every'), pay)?.opening).toBe('pay RMB 2.46 ');
+    const short = { verbs: ['do'], to: 'short', words: 3 } satisfies Lead;
+    const t = 'The fund did not empty its positions.';
+    expect(ledPhrase(t, t.indexOf('empty'), short)).toBeUndefined();
+    const u = 'The fund did the yuan empty.';
+    expect(ledPhrase(u, u.indexOf('empty'), short)?.opening).toBe('shorted the yuan ');
+  });
+
   it('is the context’s before: a regular expression anchored at the tail', () => {
     const before = new RegExp(`(?:${leadBefore(probe)})$`, 'iu');
     expect(before.test('The CSRC placed two brokers ')).toBe(true);
@@ -82,6 +93,7 @@ describe('lead: through clean()', () => {
       entry('under investigation', [tail], probe),
       entry('to the Entity List', ['into the entity list'], { verbs: ['list', 'include'], to: 'add', words: 8 }),
       entry('', ['for the first time'], { verbs: ['cover'], to: 'initiate coverage of', words: 4 }),
+      entry('with smart driving', ['with smart driving'], { verbs: ['empower'], to: 'equip', words: 5 }),
       // A shorter entry inside the phrase: the phrase's fix stands for it.
       { rule: 'jargon', expected: 'listed', patterns: ['listed 23'] },
     ],
@@ -103,6 +115,13 @@ describe('lead: through clean()', () => {
     const { text, messages } = await run('The brokerage covered the stock for the first time with an outperform rating.');
     expect(text).toBe('The brokerage initiated coverage of the stock with an outperform rating.');
     expect(messages.map((m) => m.actual)).toEqual(['covered the stock for the first time']);
+  });
+
+  it('changes the verb alone where the tail is right as it is, and reports nothing where neither changes', async () => {
+    expect((await run('The carmaker empowered its cheaper models with smart driving.')).text).toBe('The carmaker equipped its cheaper models with smart driving.');
+    const kept = await run('Drivers praised the cars with smart driving.');
+    expect(kept.text).toBe('Drivers praised the cars with smart driving.');
+    expect(kept.messages).toHaveLength(0);
   });
 
   it('leaves the tail alone where no verb of the entry comes before it', async () => {

@@ -12,7 +12,7 @@
 /** Past tenses that do not add -ed, for the verbs jargon phrases start with. */
 const IRREGULAR: Record<string, string> = {
   bear: 'bore', beat: 'beat', bet: 'bet', bid: 'bid', break: 'broke', bring: 'brought', build: 'built', buy: 'bought', cast: 'cast', catch: 'caught',
-  cost: 'cost', cut: 'cut', dig: 'dug', drive: 'drove', eat: 'ate', fall: 'fell', feed: 'fed', fight: 'fought', get: 'got', give: 'gave', go: 'went',
+  cost: 'cost', cut: 'cut', dig: 'dug', do: 'did', drive: 'drove', eat: 'ate', fall: 'fell', feed: 'fed', fight: 'fought', get: 'got', give: 'gave', go: 'went',
   hit: 'hit', hold: 'held', hurt: 'hurt', keep: 'kept', lay: 'laid', lead: 'led', lend: 'lent', let: 'let', lose: 'lost', make: 'made', pay: 'paid',
   put: 'put', quit: 'quit', ride: 'rode', rise: 'rose', run: 'ran', say: 'said', see: 'saw', seek: 'sought', sell: 'sold', send: 'sent', set: 'set',
   shed: 'shed', shrink: 'shrank', shut: 'shut', sink: 'sank', spend: 'spent', split: 'split', spread: 'spread', stick: 'stuck', strike: 'struck',
@@ -20,9 +20,9 @@ const IRREGULAR: Record<string, string> = {
   slide: 'slid', shake: 'shook', freeze: 'froze', begin: 'began', take: 'took', teach: 'taught', tear: 'tore', think: 'thought', upset: 'upset', wear: 'wore', win: 'won',
 };
 
-/** Verbs of two syllables or more stressed on a last syllable ending consonant-vowel-consonant: they double it too (refer → referred). */
-const STRESSED_LAST = new Set(
-  'refer prefer transfer confer defer infer deter occur recur incur admit commit permit submit omit emit remit control patrol compel expel propel dispel rebel regret equip acquit abet allot embed'.split(' '),
+/** Verbs of two syllables or more that double their last consonant too: most stressed on it (refer → referred), some not (leapfrog → leapfrogged). */
+const DOUBLING = new Set(
+  'refer prefer transfer confer defer infer deter occur recur incur admit commit permit submit omit emit remit control patrol compel expel propel dispel rebel regret equip acquit abet allot embed leapfrog kidnap zigzag'.split(' '),
 );
 
 /** The simple past of an English verb in its base form ("harvest" → "harvested", "rub" → "rubbed", "copy" → "copied"). */
@@ -33,7 +33,7 @@ export function pastTense(verb: string): string {
     if (/e$/.test(v)) past = `${v}d`;
     else if (/[^aeiou]y$/.test(v)) past = `${v.slice(0, -1)}ied`;
     // One syllable ending consonant-vowel-consonant doubles its last letter: rub → rubbed, plan → planned.
-    else if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(v) || STRESSED_LAST.has(v)) past = `${v}${v.at(-1)}ed`;
+    else if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(v) || DOUBLING.has(v)) past = `${v}${v.at(-1)}ed`;
     else past = `${v}ed`;
   }
   return verb[0] === verb[0]!.toUpperCase() ? past[0]!.toUpperCase() + past.slice(1) : past;
@@ -41,7 +41,7 @@ export function pastTense(verb: string): string {
 
 /** Past participles that are not the simple past. */
 const PARTICIPLE: Record<string, string> = {
-  bear: 'borne', begin: 'begun', break: 'broken', draw: 'drawn', drive: 'driven', eat: 'eaten', fall: 'fallen', freeze: 'frozen', give: 'given',
+  bear: 'borne', begin: 'begun', break: 'broken', do: 'done', draw: 'drawn', drive: 'driven', eat: 'eaten', fall: 'fallen', freeze: 'frozen', give: 'given',
   go: 'gone', grow: 'grown', ride: 'ridden', rise: 'risen', see: 'seen', shake: 'shaken', shrink: 'shrunk', sink: 'sunk', take: 'taken',
   tear: 'torn', throw: 'thrown', wear: 'worn', win: 'won', withdraw: 'withdrawn', write: 'written',
 };
@@ -246,7 +246,7 @@ export function thirdPerson(verb: string): string {
 export function ingForm(verb: string): string {
   if (/ie$/.test(verb)) return `${verb.slice(0, -2)}ying`;
   if (/[^e]e$/.test(verb)) return `${verb.slice(0, -1)}ing`;
-  if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(verb) || STRESSED_LAST.has(verb)) return `${verb}${verb.at(-1)}ing`;
+  if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(verb) || DOUBLING.has(verb)) return `${verb}${verb.at(-1)}ing`;
   return `${verb}ing`;
 }
 

@@ -25,8 +25,8 @@ function formsOf(base: string): Record<Form, string> {
   return { base: verb + tail, s: thirdPerson(verb) + tail, ing: ingForm(verb) + tail, past: pastTense(verb) + tail, participle: pastParticiple(verb) + tail };
 }
 
-/** A word of the object: no sentence or clause punctuation, no bracket or quotation mark. */
-const GAP_WORD = String.raw`[^\s.,;:!?()\[\]"“”]+`;
+/** A word of the object: a figure ("0.5", "1,000"), or a word without sentence or clause punctuation, brackets or quotation marks. */
+const GAP_WORD = String.raw`(?:\d+(?:[.,]\d+)*%?|[^\s.,;:!?()\[\]"“”]+)`;
 
 /**
  * The regular expression (source) the text before the tail must match, as
@@ -37,7 +37,8 @@ const GAP_WORD = String.raw`[^\s.,;:!?()\[\]"“”]+`;
 export function leadBefore(lead: Lead): string {
   const forms = [...new Set(lead.verbs.flatMap((v) => Object.values(formsOf(v))))].sort((a, b) => b.length - a.length);
   const alternatives = forms.map((f) => escapeRe(f).replace(/ /g, String.raw`\s+`));
-  return String.raw`(?<![\p{L}\p{N}'’-])(?:${alternatives.join('|')})(?:\s+${GAP_WORD}){0,${lead.words ?? LEAD_WORDS}}\s+`;
+  // A negation in the gap makes the verb an auxiliary ("did not empty its tank"): no object there.
+  return String.raw`(?<![\p{L}\p{N}'’-])(?:${alternatives.join('|')})(?:\s+(?!(?:not|never|n't)(?![\p{L}]))${GAP_WORD}){0,${lead.words ?? LEAD_WORDS}}\s+`;
 }
 
 /** Words before a verb in its base form ("will put"), and before a participle ("was put", "has placed"). */
