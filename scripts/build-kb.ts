@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CuratedError, readCurated, specsOf, type CuratedJargon, type Variant } from '../src/entities/curated.js';
-import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, partOfName, personMisspellings, placedRenderings, joinedPinyin, personRenderings, shortNameRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
+import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, nicknameWithArticle, partOfName, personMisspellings, placedRenderings, joinedPinyin, personRenderings, shortNameRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon, pluralJargon, presentTenseJargon, singularJargon } from '../src/entities/inflect.js';
 import { leadBefore } from '../src/entities/lead.js';
@@ -167,8 +167,11 @@ function variantEntries(variants: Variant[] | undefined, expected: string, defau
             ...(v.note ? { note: v.note } : {}),
           };
     // A nickname before the name itself ("Mother Su Lisa Su") is the name once, whatever the story.
-    const beforeName = rule === 'person-name' && !base.mode && base.expected === expected ? base.patterns.flatMap((p) => nicknameBeforeName(p, expected, isEnglishWord) ?? []) : [];
-    if (beforeName.length) entries.push({ rule, expected, patterns: beforeName, entity, source });
+    const nameSettles = rule === 'person-name' && !base.mode && base.expected === expected;
+    const beforeName = nameSettles ? base.patterns.flatMap((p) => nicknameBeforeName(p, expected, isEnglishWord) ?? []) : [];
+    // The same after "the" ("the iron lady Dong Mingzhu"), which goes with it.
+    const withArticle = nameSettles ? [...base.patterns, ...beforeName].flatMap((p) => nicknameWithArticle(p, expected, isEnglishWord) ?? []) : [];
+    if (beforeName.length || withArticle.length) entries.push({ rule, expected, patterns: [...new Set([...beforeName, ...withArticle])], entity, source });
     // A name's wrong form made of English words ("Saviour", "Where to Go") is the name only with its
     // capital: in lower case it is the ordinary words ("this saviour from the stars").
     // One English word alone ("wind", from an unquoted comma in a YAML list) is no term without a context to hold.

@@ -552,6 +552,21 @@ export function nicknameBeforeName(pattern: string, name: string, isEnglishWord:
   return `${pattern} ${name}`;
 }
 
+/**
+ * A nickname title before the full name, after "the", as a translation
+ * writes 铁娘子董明珠 ("the iron lady Dong Mingzhu"): English sets no article
+ * before a bare name, so the form to replace takes the article with it, or
+ * "The Dong Mingzhu" is left. Only a title with an English word in it that is
+ * no pinyin syllable, as for {@link nicknameBeforeName}.
+ */
+export function nicknameWithArticle(form: string, name: string, isEnglishWord: (word: string) => boolean): string | undefined {
+  if (!form.endsWith(` ${name}`) || /^the\s/i.test(form)) return undefined;
+  const title = form.slice(0, -name.length).trim();
+  const english = (w: string) => /^\p{Lu}?\p{Ll}{2,}$/u.test(w) && isEnglishWord(w.toLowerCase()) && !pinyinSyllables().has(w.toLowerCase());
+  if (!title.split(/[\s-]+/).some(english)) return undefined;
+  return `the ${form}`;
+}
+
 /** Every pinyin syllable pinyin-pro reads a common character as, for cutting a run-together word. */
 let syllableSet: Set<string> | undefined;
 function pinyinSyllables(): Set<string> {
