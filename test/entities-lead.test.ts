@@ -36,6 +36,10 @@ describe('lead: the verb before the object', () => {
     expect(opening('Put the firm on file for investigation, the memo said.')).toBe('[Place the firm ]');
   });
 
+  it('takes the verb nearest the tail', () => {
+    expect(opening('They put pressure on regulators to place the firm on file for investigation.')).toBe('They put pressure on regulators to [place the firm ]');
+  });
+
   it('keeps the text’s verb where the entry names none', () => {
     expect(opening('MSCI put the firm on file for investigation.', { verbs: ['put'] })).toBe('MSCI [put the firm ]');
   });

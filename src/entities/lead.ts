@@ -28,17 +28,31 @@ function formsOf(base: string): Record<Form, string> {
 /** A word of the object: a figure ("0.5", "1,000"), or a word without sentence or clause punctuation, brackets or quotation marks. */
 const GAP_WORD = String.raw`(?:\d+(?:[.,]\d+)*%?|[^\s.,;:!?()\[\]"“”]+)`;
 
+/** The verbs' forms as alternatives of a regular expression, longest first. */
+function verbAlternatives(lead: Lead): string {
+  const forms = [...new Set(lead.verbs.flatMap((v) => Object.values(formsOf(v))))].sort((a, b) => b.length - a.length);
+  return forms.map((f) => escapeRe(f).replace(/ /g, String.raw`\s+`)).join('|');
+}
+
+/** The object: at most `words` words; a negation in it makes the verb an auxiliary ("did not empty its tank"). */
+const gapOf = (lead: Lead) => String.raw`(?:\s+(?!(?:not|never|n't)(?![\p{L}]))${GAP_WORD}){0,${lead.words ?? LEAD_WORDS}}\s+`;
+const VERB_START = String.raw`(?<![\p{L}\p{N}'’-])`;
+
 /**
  * The regular expression (source) the text before the tail must match, as
- * a context's `before`: one of the verbs in any form, then at most `words`
- * words. The build writes it into the entry's context, so every check of
- * the entry's context asks for the verb.
+ * a context's `before`: one of the verbs in any form, then the object. The
+ * build writes it into the entry's context, so every check of the entry's
+ * context asks for the verb.
  */
 export function leadBefore(lead: Lead): string {
-  const forms = [...new Set(lead.verbs.flatMap((v) => Object.values(formsOf(v))))].sort((a, b) => b.length - a.length);
-  const alternatives = forms.map((f) => escapeRe(f).replace(/ /g, String.raw`\s+`));
-  // A negation in the gap makes the verb an auxiliary ("did not empty its tank"): no object there.
-  return String.raw`(?<![\p{L}\p{N}'’-])(?:${alternatives.join('|')})(?:\s+(?!(?:not|never|n't)(?![\p{L}]))${GAP_WORD}){0,${lead.words ?? LEAD_WORDS}}\s+`;
+  return `${VERB_START}(?:${verbAlternatives(lead)})${gapOf(lead)}`;
+}
+
+const compiled = new WeakMap<Lead, { verbs: RegExp; rest: RegExp }>();
+function patternsOf(lead: Lead): { verbs: RegExp; rest: RegExp } {
+  let p = compiled.get(lead);
+  if (!p) compiled.set(lead, (p = { verbs: new RegExp(`${VERB_START}(?:${verbAlternatives(lead)})(?=\\s)`, 'giu'), rest: new RegExp(`^${gapOf(lead)}$`, 'iu') }));
+  return p;
 }
 
 /** Words before a verb in its base form ("will put"), and before a participle ("was put", "has placed"). */
@@ -74,9 +88,12 @@ const capitalised = (word: string, like: string) => (/^\p{Lu}/u.test(like) ? wor
  */
 export function ledPhrase(text: string, start: number, lead: Lead): { start: number; opening: string } | undefined {
   const from = Math.max(0, start - 160);
-  const m = new RegExp(`(?:${leadBefore(lead)})$`, 'iu').exec(text.slice(from, start));
-  if (!m) return undefined;
-  const verbStart = from + m.index + (m[0].length - m[0].trimStart().length);
+  const window = text.slice(from, start);
+  const { verbs, rest } = patternsOf(lead);
+  // The verb nearest the tail: "put pressure on regulators to place the firm on file" is the firm's phrase.
+  let verbStart = -1;
+  for (const m of window.matchAll(verbs)) if (rest.test(window.slice(m.index + m[0].length))) verbStart = from + m.index;
+  if (verbStart < 0) return undefined;
   const phrase = text.slice(verbStart, start);
   if (!lead.to) return { start: verbStart, opening: phrase };
   const wordBefore = /(\S+)\s*$/u.exec(text.slice(Math.max(0, verbStart - 24), verbStart))?.[1] ?? '';
