@@ -165,7 +165,10 @@ function planMatch(block: Block, match: Found, nextStart: number, analysis: Anal
       const fix = decide(block, part);
       return fix && !muted(fix.rule) ? [{ c: part, fix }] : [];
     });
-    return { planned, found: parts };
+    // The words inside come first: a crossing match's fix stands only where no fix inside overlaps it.
+    const inside = planned.filter((p) => p.c.end <= c.end);
+    const kept = planned.filter((p) => p.c.end <= c.end || inside.every((q) => q.c.end <= p.c.start || p.c.end <= q.c.start));
+    return { planned: kept, found: parts };
   }
   const fix = decide(block, c);
   if (!fix || muted(fix.rule)) return { planned: [], found: [c] };

@@ -46,6 +46,23 @@ describe('context: domain vocabularies', () => {
   });
 });
 
+describe('context: words too common to tell a share story', () => {
+  const market = { any: ['A-shares', 'limit-up'] };
+
+  it('does not take a search index or staff turnover for a market', () => {
+    const sre = 'Profiling shows brief CPU hot spots while the search index is rebuilt.';
+    expect(new ContextProbe(sre).holds(market, sre, ...at(sre, 'hot spots'))).toBe(false);
+    const hr = 'Staff turnover and hot spots of discontent worried the hotel chain.';
+    expect(new ContextProbe(hr).holds(market, hr, ...at(hr, 'hot spots'))).toBe(false);
+  });
+
+  it('takes a named or a stock index', () => {
+    for (const text of ['Traders chased hot spots as the CSI 300 rose.', 'Hot spots moved fast and the benchmark index rose 1%.']) {
+      expect(new ContextProbe(text).holds(market, text, ...at(text, text.includes('Hot spots') ? 'Hot spots' : 'hot spots'))).toBe(true);
+    }
+  });
+});
+
 describe('spelling forms', () => {
   it('prints hyphens as spaces and joins the first two words by a hyphen', () => {
     expect(hyphenForms('two financing balance')).toEqual(['two-financing balance']);

@@ -88,8 +88,10 @@ describe('a longer match whose context does not hold', () => {
     const us = await clean(article('The 10-year national debt yield rose after the Federal Reserve spoke.'), { dictionaries: [terms] });
     expect(us.markdown).toContain('The 10-year Treasury yield rose');
     expect(us.messages.find((m) => m.ruleId === 'jargon')).toMatchObject({ actual: 'national debt', expected: ['Treasury'] });
+    // Neither context holds: the knowledge base's own "national debt yield", crossing the refused match's end, applies.
     const neither = await clean(article('The 10-year national debt yield was flat.'), { dictionaries: [terms] });
-    expect(neither.markdown).toContain('The 10-year national debt yield was flat.');
+    expect(neither.markdown).toContain('The 10-year government bond yield was flat.');
+    expect(neither.messages.filter((m) => m.ruleId === 'jargon').map((m) => m.actual)).toEqual(['national debt yield']);
   });
 
   it('gives way to a match crossing its end, but never to one reaching into the next match', async () => {
@@ -105,6 +107,21 @@ describe('a longer match whose context does not hold', () => {
     expect(await fixed('The firm said the solar track is crowded.')).toContain('the solar sector is crowded');
     // "track stocks" would overlap the next match: neither half-fix is made for it.
     expect(await fixed('The solar track stocks exchange filing was late.')).toContain('The solar track stock exchange filing was late.');
+  });
+
+  it('offers a crossing match that overlaps the refused one’s inner matches too: the fix that starts first stands', async () => {
+    const boards: Dictionary = {
+      rules: [
+        // A listing word must follow the board, and the board alone must be beside a listing: neither here.
+        { expected: 'ChiNext', patterns: ['the Venture Board'], kind: 'jargon', context: { any: ['listing', 'listed', 'IPO'] } },
+        { expected: 'ChiNext', patterns: ['Venture Board'], kind: 'jargon', context: { any: ['listing', 'listed', 'IPO'] } },
+        { expected: 'ChiNext Index', patterns: ['Venture Board Index'], kind: 'jargon' },
+      ],
+    };
+    const fixed = async (sentence: string) => (await clean(article(sentence), { dictionaries: [boards] })).markdown;
+    expect(await fixed('The Venture Board Index led losses on Thursday.')).toContain('The ChiNext Index led losses');
+    // Beside a listing the longer match holds itself: "The Venture Board" is ChiNext, and "Index" stays after it.
+    expect(await fixed('The Venture Board Index rose as the IPO of a robot maker was listed.')).toContain('\n\nChiNext Index rose as the IPO');
   });
 });
 

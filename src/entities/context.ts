@@ -34,7 +34,9 @@ const DOMAINS: ReadonlyArray<{ triggers: readonly string[]; terms: readonly stri
     triggers: ['shares', 'stocks', 'stock', 'A-shares', 'A-share', 'index', 'limit-up', 'turnover', 'IPO', 'IPOs', 'brokerages'],
     terms: [
       'shares', 'stocks', 'A-shares', 'A-share', 'H shares', 'shareholders', 'shareholder', 'share price', 'share prices', 'share sale',
-      'equities', 'index', 'indexes', 'indices', 'CSI 300', 'Shanghai Composite', 'ChiNext', 'STAR Market', 'Hang Seng', 'turnover',
+      // Not "index" nor "turnover" alone: a search index, a price index, staff turnover are no share story.
+      'equities', 'stock index', 'stock indexes', 'share index', 'benchmark index', 'CSI 300', 'Shanghai Composite', 'ChiNext', 'STAR Market', 'Hang Seng',
+      'Nasdaq', 'Dow', 'S&P 500', 'market turnover', 'trading volume',
       'traders', 'brokerage', 'brokerages', 'IPO', 'IPOs', 'bourse', 'stock exchange', 'Shanghai Stock Exchange', 'Shenzhen Stock Exchange',
       'CSRC', 'Stock Connect', 'limit-up', 'limit-down', 'sell-off', 'bull market', 'bear market', 'market value', 'market capitalisation',
       'market capitalization',

@@ -342,15 +342,18 @@ export function resolve(candidates: Candidate[]): Candidate[] {
 /**
  * The non-overlapping matches inside `c`, for when its entry's context does
  * not hold: leftmost first, the longest at each start (`resolve` without
- * keeping anything beside them). Then a match crossing its end that overlaps
- * none of them and ends before `limit` (where the next match starts): the
- * words inside come first.
+ * keeping anything beside them). Then a match crossing its end, ending
+ * before `limit` (where the next match starts). Where the crossing match
+ * overlaps matches inside, both are offered: the words inside come first
+ * where their own contexts hold, the crossing match where none of theirs
+ * does ("the Entrepreneurial Board Index": the index whose words cross the
+ * refused "the Entrepreneurial Board", whose board alone is refused too).
  */
 export function insideOf(c: Candidate, limit = Infinity): Candidate[] {
   if (!c.inside) return [];
   const contained = nonOverlapping(c.inside.filter((x) => x.end <= c.end));
-  const crossing = c.inside.filter((x) => x.end > c.end && x.end <= limit && contained.every((y) => y.end <= x.start)).sort(precedence)[0];
-  return crossing ? [...contained, crossing] : contained;
+  const crossing = c.inside.filter((x) => x.end > c.end && x.end <= limit).sort(precedence)[0];
+  return crossing ? [...contained, crossing].sort(precedence) : contained;
 }
 
 function nonOverlapping(candidates: Candidate[]): Candidate[] {
