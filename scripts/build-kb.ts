@@ -792,6 +792,13 @@ const SHORT_NAME_STORY = [
 ];
 /** Words that make a short name's bare pinyin a place ("Tianhe district", "Yushu prefecture", "Zhongxing Road", "Nanhang University"). */
 const SHORT_NAME_PLACE_WORDS = ['district', 'districts', 'county', 'prefecture', 'township', 'town', 'village', 'province', 'road', 'street', 'avenue', 'university'];
+/**
+ * A short name's bare pinyin followed by a company word is the head of a longer name the knowledge base
+ * does not hold ("Haikang Vision", "Kanglong Chemical", "Ningwang Technology"): fixing the head alone would
+ * print "Hikvision Vision". Only words that follow a name as part of it, never in running prose after one
+ * ("shares", "said" and "new" do), since the context is matched without regard to case.
+ */
+const SHORT_NAME_NOT_A_HEAD = String.raw`(?!\s+(?:Technology|Technologies|Tech|Electric|Electrical|Electronics?|Medical|Medicine|Biology|Biological|Biotech|Bio|Energy|Chemicals?|Pharmaceuticals?|Pharma|Vision|Precision|Communications?|Holdings?|Group|Motors?|Auto|Automobile|Automotive|Securities|Insurance|Foods?|Liquor|Industry|Industrial|Materials?|Information|Intelligent|Intelligence|Semiconductors?|Microelectronics|Optical|Optoelectronics?|Software|Entertainment|Logistics|Express|Airlines|Mining|Steel|Cement|Glass|Dairy|Brewery|Beverages?|Shipping|Machinery|Robotics|Solar|Co|Corp|Corporation|Inc|Ltd|Limited|Jituan|Gufen|Keji|Konggu|Gongsi)\b)`;
 let shared = 0;
 const derivedBy = new Map<EntityRecord, Map<Derivation, { forms: string[]; source: string }>>();
 const derive = (entity: EntityRecord, form: string, source: string, how: Derivation) => {
@@ -842,7 +849,7 @@ for (const [entity, byHow] of derivedBy) {
     }
     else if (how === 'short') {
       // In a story of its trade or of a company's business, never where a place word is (a person is fix-entities' to tell).
-      entries.push({ ...base, caseSensitive: true, context: { any: [...new Set([...sectorCues(entity.sector), ...SHORT_NAME_STORY])], none: SHORT_NAME_PLACE_WORDS } });
+      entries.push({ ...base, caseSensitive: true, context: { any: [...new Set([...sectorCues(entity.sector), ...SHORT_NAME_STORY])], none: SHORT_NAME_PLACE_WORDS, after: SHORT_NAME_NOT_A_HEAD } });
       derived += forms.length;
       continue;
     }
