@@ -74,8 +74,13 @@ describe('the shipped knowledge base', () => {
     expect(forms.get('Dimu Kuke')).toBe('Tim Cook');
     expect(forms.get('Samu Aoteman')).toBe('Sam Altman');
     // 奥特曼 is Sam Altman's and his brother Jack's: the bare surname is Sam's only where OpenAI, which his role names, is.
-    const aoteman = transliterated.filter((e) => e.patterns.includes('Aoteman'));
-    expect(aoteman.map((e) => [e.expected, e.context?.any])).toEqual([['Sam Altman', ['OpenAI']]]);
+    // (Derived, or made from a listed "Ao Teman" under the stories that entry names.)
+    const aoteman = kb.entries.filter((e) => e.rule === 'person-name' && e.patterns.includes('Aoteman'));
+    expect(aoteman.length).toBeGreaterThan(0);
+    for (const e of aoteman) {
+      expect(e.expected).toBe('Sam Altman');
+      expect(e.context?.any).toContain('OpenAI');
+    }
     expect(transliterated.length).toBeGreaterThan(100);
   });
 

@@ -16,6 +16,7 @@
  */
 import type { Found } from './analysis.js';
 import { entityOf } from './analysis.js';
+import { placeHolds } from './context.js';
 import type { EntityRecord, Mode } from './kb.js';
 import { replacementFor, type Matcher } from './matcher.js';
 import { coreOfLegalName, isPinyin } from './names.js';
@@ -299,7 +300,8 @@ export function tickerAnchored(matcher: Matcher, blocks: Block[], found: Found[]
       // "listed on the Hong Kong Stock Exchange (09988)", "its H Shares (01211)": a market, an exchange or a
       // class of shares before the ticker names no company ("Tongwei Shares", with a name's own word, does).
       if (namesNoCompany(printed)) continue;
-      const inside = found[i]!.filter((c) => c.start < end && start < c.end);
+      // Another entity's form that is not its own where it stands ("Wei" of "Tong Wei Shares": Wey's only before "brand") is no name here.
+      const inside = found[i]!.filter((c) => c.start < end && start < c.end && (c.target.kind !== 'entry' || entityOf(matcher, c) === holder || placeHolds(c.target.entry.context, text, c.start, c.end)));
       if (inside.length === 1 && otherNameIsHoldersRendering(matcher, inside[0]!, start, end, holder, printed)) {
         fixes.push({ block: i, start, end, entity: holder, value: entity.name, mode: 'fix', covers: inside, reason: `Replaced “${printed}” with “${entity.name}”: a word-for-word rendering of its Chinese name, beside its ticker ${printKey(t.keys[0]!)}, though also another company’s name` });
         continue;

@@ -113,6 +113,20 @@ function capitalised(match: string, every: boolean): boolean {
   return match.split(/\s+/).every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && SMALL_WORDS.has(w.toLowerCase())) || !/^\p{L}/u.test(w));
 }
 
+/**
+ * Whether the conditions of `context` tied to the match's own place hold:
+ * its capital, the text just before and just after. Where they do not, the
+ * words are not the entry's at all, whatever the story.
+ */
+export function placeHolds(context: Context | undefined, text: string, start: number, end: number): boolean {
+  if (!context) return true;
+  const capital = (context as NameContext).capital;
+  if (capital && !capitalised(text.slice(start, end), capital === 'words')) return false;
+  if (context.before && !anchoredPattern(context.before, 'before').test(text.slice(Math.max(0, start - 120), start))) return false;
+  if (context.after && !anchoredPattern(context.after, 'after').test(text.slice(end, end + 120))) return false;
+  return true;
+}
+
 export class ContextProbe {
   private readonly seen = new Map<string, boolean>();
   private readonly counted = new Map<string, number>();
@@ -156,14 +170,11 @@ export class ContextProbe {
   /** Whether `context` holds for the match text[start, end) of one block. */
   holds(context: Context | undefined, text: string, start: number, end: number): boolean {
     if (!context) return true;
-    const capital = (context as NameContext).capital;
-    if (capital && !capitalised(text.slice(start, end), capital === 'words')) return false;
+    if (!placeHolds(context, text, start, end)) return false;
     const inBlock = context.scope === 'paragraph';
     const has = (term: string) => (inBlock ? termPattern(term).test(text) : this.has(term));
     if (context.any?.length && !context.any.some(has) && !domainTerms(context.any).some((t) => this.hasOutside(t, inBlock, text, start, end))) return false;
     if (context.none?.length && context.none.some(has)) return false;
-    if (context.before && !anchoredPattern(context.before, 'before').test(text.slice(Math.max(0, start - 120), start))) return false;
-    if (context.after && !anchoredPattern(context.after, 'after').test(text.slice(end, end + 120))) return false;
     return true;
   }
 }
