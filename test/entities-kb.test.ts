@@ -1,5 +1,6 @@
 /** The bundled knowledge base, ticker notations and the name helpers the build and the rules share. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { bundledKnowledgeBase, bundledPath } from '../src/entities/kb.js';
 import { withEntrySources } from '../src/entities/kb-sources.js';
 import { coreOfLegalName, displayFromShort, isPinyin, legalSuffixAt, shortNameFixable } from '../src/entities/names.js';
@@ -42,6 +43,12 @@ describe('ticker notations', () => {
 });
 
 describe('bundled knowledge base', () => {
+  it('is written in ASCII, every other character escaped (a start decodes and parses it faster), and reads back its Chinese names', () => {
+    const bytes = readFileSync(bundledPath());
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    expect(bundledKnowledgeBase().entities.some((e) => e.zh === '宁德时代')).toBe(true);
+  });
+
   it('knows the mainland robot maker the linker swaps in for "robot"', () => {
     const [siasun] = holder('CN:300024');
     expect(siasun?.name).toBe('Siasun Robot & Automation');

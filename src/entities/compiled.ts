@@ -113,6 +113,7 @@ export function parseCompiledMatcher(file: Uint8Array, kbDigest: string): Compil
   }
   if (header.format !== COMPILED_FORMAT) throw new CompiledMatcherError('stale', `it is of format ${header.format}, this copydesk reads ${COMPILED_FORMAT}`);
   const [algorithm, value] = kbDigest.split(':') as [Algorithm, string];
+  if (!value || (algorithm !== 'crc32' && algorithm !== 'sha1')) throw new CompiledMatcherError('stale', `"${kbDigest}" is no checksum of a knowledge base (crc32:… or sha1:…, see digestOf)`);
   const built = header.kb?.[algorithm];
   if (built === undefined) throw new CompiledMatcherError('stale', `it has no ${algorithm} checksum (built by another Node)`);
   if (built !== value) throw new CompiledMatcherError('stale', 'it was built from another data/kb.json');
