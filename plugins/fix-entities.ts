@@ -293,13 +293,14 @@ function deskStyle(analysis: Analysis): () => Set<string> {
   };
 }
 
-const OTHER_NAME_BEFORE = String.raw`\s*,?\s*(?:\(|(?:also\s+|better\s+|otherwise\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|a\.?k\.?a\.?\s+|or\s+|whose\s+\p{L}+\s+name\s+is\s+)$`;
+// "Intel, the toothpaste factory, …" and "CATL (the Ning King)": a name given beside an appositive that renames it, article and all.
+const OTHER_NAME_BEFORE = String.raw`\s*(?:,|,?\s*(?:\(|(?:also\s+|better\s+|otherwise\s+)?known\s+(?:in\s+\p{L}+\s+)?as|a\.?k\.?a\.?|or|whose\s+\p{L}+\s+name\s+is))\s*(?:(?:the|a|an|its)\s+)?$`;
 /** What stands before a verb in -ing (an auxiliary, a pronoun, a preposition taking a gerund), not before a noun. */
 /** The word of an event after a name: its own title ("Byte Beat Festival", "the Golden Dragon Cup"). */
 const EVENT_AFTER = /^\s+(?:(?:music|film|arts?|food|beer|jazz|rock|dance|electronic)\s+)?(?:festival|fest|concert|gala|carnival|parade|marathon|regatta|cup|awards?|prize|tournament|championships?)(?![\p{L}\p{N}])/iu;
 const VERB_BEFORE = /\b(?:is|was|are|were|be|been|being|am|it's|he's|she's|they're|we're|after|before|by|from|without|for|of|on|about|started|began|stop|stopped|considering|keep|kept)\s+$/i;
 const NAMED_IN_LANGUAGE = /(?:(?:known|called|named|written|pronounced|rendered)\s+in\s+(?:Chinese|Mandarin|Cantonese|pinyin|Korean|Japanese)(?:\s+as)?|(?:Chinese|Mandarin|Cantonese|pinyin|Korean|Japanese)\s+name(?:\s+is|,)?|\b(?:means|meaning|literally|translates\s+as|translated\s+as))\s*[“"‘']?$/u;
-const OTHER_NAME_AFTER = String.raw`^\s*(?:\(|,?\s*(?:also\s+|better\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|,?\s*or\s+)`;
+const OTHER_NAME_AFTER = String.raw`^\s*(?:\(|,\s*|,?\s*(?:also\s+|better\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|,?\s*or\s+)`;
 
 /**
  * "William Ding, also known as Ding Lei", "Ding Lei (William Ding)": the
@@ -309,7 +310,8 @@ const OTHER_NAME_AFTER = String.raw`^\s*(?:\(|,?\s*(?:also\s+|better\s+)?known\s
 function givenAsOtherName(text: string, start: number, end: number, value: string): boolean {
   // "known in Chinese as Bi Ya Di", "its Chinese name, Ningde Shidai, means “Ningde era”": a name or its meaning, given as such.
   if (NAMED_IN_LANGUAGE.test(text.slice(Math.max(0, start - 40), start))) return true;
-  if (!text.includes(value)) return false;
+  // A tail a verb phrase drops (expected "") names nothing.
+  if (!value || !text.includes(value)) return false;
   const v = escapeRe(value);
   const before = text.slice(Math.max(0, start - value.length - 40), start);
   const after = text.slice(end, end + value.length + 40);
