@@ -50,7 +50,7 @@ import { analyse, entityOf, type Analysis, type Found } from '../src/entities/an
 import type { NameContext } from '../src/entities/context.js';
 import { tickerAnchored } from '../src/entities/anchored.js';
 import type { EntityRecord, Lead, Mode } from '../src/entities/kb.js';
-import { ledPhrase } from '../src/entities/lead.js';
+import { ledPhrase, ledValue } from '../src/entities/lead.js';
 import { deskFirstReferences, inLegalContext, unknownLegalNames, unsureShortening, type LegalMention, regionalUnitAt } from '../src/entities/legal.js';
 import { escapeRe } from '../src/text/escape-re.js';
 import { COMPANY_CUE } from '../src/entities/company-cue.js';
@@ -191,8 +191,7 @@ function withLead(text: string, c: Found, lead: Lead, fix: Fix): { c: Found; fix
   if (!led) return { c, fix };
   const actual = text.slice(led.start, c.end);
   // A tail the lead's verb says all of ("covered the stock for the first time" → "initiated coverage of the stock") is dropped.
-  const value = fix.value ? led.opening + fix.value : led.opening.trimEnd();
-  return { c: { ...c, start: led.start }, fix: { ...fix, value, reason: fix.reason.replace(/“[^”]*”/, `“${actual}”`) } };
+  return { c: { ...c, start: led.start }, fix: { ...fix, value: ledValue(led.opening, fix.value), reason: fix.reason.replace(/“[^”]*”/, `“${actual}”`) } };
 }
 
 /**
@@ -295,9 +294,9 @@ function deskStyle(analysis: Analysis): () => Set<string> {
 
 // "Intel, the toothpaste factory, …" and "CATL (the Ning King)": a name given beside an appositive that renames it, article and all.
 const OTHER_NAME_BEFORE = String.raw`\s*(?:,|,?\s*(?:\(|(?:also\s+|better\s+|otherwise\s+)?known\s+(?:in\s+\p{L}+\s+)?as|a\.?k\.?a\.?|or|whose\s+\p{L}+\s+name\s+is))\s*(?:(?:the|a|an|its)\s+)?$`;
-/** What stands before a verb in -ing (an auxiliary, a pronoun, a preposition taking a gerund), not before a noun. */
 /** The word of an event after a name: its own title ("Byte Beat Festival", "the Golden Dragon Cup"). */
 const EVENT_AFTER = /^\s+(?:(?:music|film|arts?|food|beer|jazz|rock|dance|electronic)\s+)?(?:festival|fest|concert|gala|carnival|parade|marathon|regatta|cup|awards?|prize|tournament|championships?)(?![\p{L}\p{N}])/iu;
+/** What stands before a verb in -ing (an auxiliary, a pronoun, a preposition taking a gerund), not before a noun. */
 const VERB_BEFORE = /\b(?:is|was|are|were|be|been|being|am|it's|he's|she's|they're|we're|after|before|by|from|without|for|of|on|about|started|began|stop|stopped|considering|keep|kept)\s+$/i;
 const NAMED_IN_LANGUAGE = /(?:(?:known|called|named|written|pronounced|rendered)\s+in\s+(?:Chinese|Mandarin|Cantonese|pinyin|Korean|Japanese)(?:\s+as)?|(?:Chinese|Mandarin|Cantonese|pinyin|Korean|Japanese)\s+name(?:\s+is|,)?|\b(?:means|meaning|literally|translates\s+as|translated\s+as))\s*[“"‘']?$/u;
 const OTHER_NAME_AFTER = String.raw`^\s*(?:\(|,\s*|,?\s*(?:also\s+|better\s+)?known\s+(?:in\s+\p{L}+\s+)?as\s+|,?\s*or\s+)`;

@@ -16,7 +16,7 @@ import { CuratedError, readCurated, specsOf, type CuratedJargon, type Variant } 
 import { companyGenericTailRenderings, companyHeadRenderings, companyRenderings, companyTailRenderings, nicknameBeforeName, nicknameForms, nicknameWithArticle, partOfName, personMisspellings, placedRenderings, joinedPinyin, personRenderings, shortNameRenderings, spacedPinyin, transliterationRenderings, withSectorTail } from '../src/entities/renderings.js';
 import type { NameContext } from '../src/entities/context.js';
 import { pastTenseJargon, pluralJargon, presentTenseJargon, singularJargon } from '../src/entities/inflect.js';
-import { leadBefore } from '../src/entities/lead.js';
+import { leadContext } from '../src/entities/lead.js';
 import { jargonForms, otherCounts, withHeadWords } from '../src/entities/spelling-forms.js';
 import { COMPANY_CUE, companyWords, GlossTable, literalRenderings, NO_ARTICLE_BEFORE, sameNameCore, sectorCues, SHARES_CUE, type Risk } from '../src/entities/literal.js';
 import { isEnglishWord } from './english-words.js';
@@ -359,8 +359,11 @@ const jargonPatterns = new Set(curated.jargon.flatMap(({ entry }) => entry.patte
 /** An entry's context, and for a verb phrase with its object inside, its verb: asked for wherever the context is checked (lead.ts). */
 function jargonContext(e: CuratedJargon, file: string): Pick<EntryRecord, 'context' | 'lead'> {
   if (!e.lead) return e.context ? { context: e.context } : {};
-  if (e.context?.before) throw new Error(`${file}: "${e.patterns[0]}" has both a lead and a context.before; the lead is its before`);
-  return { context: { ...e.context, before: leadBefore(e.lead) }, lead: e.lead };
+  try {
+    return { context: leadContext(e.context, e.lead), lead: e.lead };
+  } catch (error) {
+    throw new Error(`${file}: "${e.patterns[0]}": ${(error as Error).message}`);
+  }
 }
 for (const { entry: e, file } of curated.jargon) {
   entries.push({

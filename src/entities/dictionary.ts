@@ -19,7 +19,7 @@ import { ContextProbe } from './context.js';
 import type { Context, EntryRecord, Lead, Mode } from './kb.js';
 import { replacementFor, USER_PRIORITY } from './matcher.js';
 import { escapeRe } from '../text/escape-re.js';
-import { leadBefore, ledPhrase } from './lead.js';
+import { LEAD_SCHEMA, leadContext, ledPhrase, ledValue } from './lead.js';
 
 export interface DictionaryEntry {
   expected: string;
@@ -98,16 +98,7 @@ export const DICTIONARY_SCHEMA = {
           wordBoundary: { type: 'boolean' },
           options: { type: 'object', properties: { wordBoundary: { type: 'boolean' } } },
           context: contextSchema,
-          lead: {
-            type: 'object',
-            required: ['verbs'],
-            additionalProperties: false,
-            properties: {
-              verbs: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z]+(?: [a-z]+)*$' } },
-              to: { type: 'string', pattern: '^[a-z]+(?: [a-z]+)*$' },
-              words: { type: 'integer', minimum: 0, maximum: 10 },
-            },
-          },
+          lead: LEAD_SCHEMA,
           priority: { type: 'number' },
           note: { type: 'string' },
           prh: { type: 'string' },
@@ -212,7 +203,7 @@ export function compileDictionary(data: unknown, file = 'dictionary', text?: str
       ...((rule.wordBoundary ?? rule.options?.wordBoundary) === false ? { wordBoundary: false } : {}),
       ...(rule.context ? { context: rule.context } : {}),
       // A lead's verb is asked for wherever the context is checked, as in the knowledge base's entries.
-      ...(rule.lead ? { lead: rule.lead, context: { ...rule.context, before: leadBefore(rule.lead) } } : {}),
+      ...(rule.lead ? { lead: rule.lead, context: leadContext(rule.context, rule.lead) } : {}),
       ...((rule.note ?? rule.prh) ? { note: rule.note ?? rule.prh } : {}),
       ...(rule.specs ? { specs: rule.specs } : {}),
     };
@@ -254,8 +245,7 @@ export function applyEntry(entry: EntryRecord, text: string): string {
     if (start < at || !probe.holds(entry.context, text, start, end)) continue;
     const led = entry.lead ? ledPhrase(text, start, entry.lead) : undefined;
     if (led && led.start >= at) {
-      const tail = replacementFor(entry, text.slice(start, end), false);
-      out += text.slice(at, led.start) + (tail ? led.opening + tail : led.opening.trimEnd());
+      out += text.slice(at, led.start) + ledValue(led.opening, replacementFor(entry, text.slice(start, end), false));
     } else out += text.slice(at, start) + replacementFor(entry, text.slice(start, end));
     at = end;
   }

@@ -9,7 +9,7 @@
  * object as written, and the tail's replacement ("placed the company under
  * investigation").
  */
-import type { Lead } from './kb.js';
+import type { Context, Lead } from './kb.js';
 import { escapeRe } from '../text/escape-re.js';
 import { ingForm, pastParticiple, pastTense, thirdPerson } from './inflect.js';
 
@@ -59,22 +59,18 @@ function patternsOf(lead: Lead): { verbs: RegExp; rest: RegExp } {
 const BASE_BEFORE = new Set(['to', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did', 'not', "don't", "doesn't", "didn't", 'cannot', "won't"]);
 const PARTICIPLE_BEFORE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'get', 'got', 'gets', 'getting']);
 
-/** The form of the phrase's opening verb as one of `bases`, told from the word before it where two forms are spelt alike ("put"). */
-function formOf(opening: string, bases: readonly string[], wordBefore: string): Form | undefined {
+/** The form of the text's verb (phrase) as one of `base`'s, told from the word before it where two forms are spelt alike ("put"). */
+function formOf(verb: string, base: string, wordBefore: string): Form | undefined {
   const before = wordBefore.toLowerCase();
-  const words = opening.toLowerCase().split(/\s+/);
-  for (const base of bases) {
-    const f = formsOf(base);
-    const v = words.slice(0, base.split(/\s+/).length).join(' ');
-    if (v === f.s) return 's';
-    if (v === f.ing) return 'ing';
-    const asParticiple = v === f.participle && PARTICIPLE_BEFORE.has(before);
-    if (asParticiple) return 'participle';
-    // A verb opening its sentence is an order or a headline's present ("Put the firm on file …").
-    if (v === f.base && (v !== f.past || BASE_BEFORE.has(before) || before === '' || /[.!?:]$/.test(before))) return 'base';
-    if (v === f.past) return 'past';
-    if (v === f.participle) return 'participle';
-  }
+  const v = verb.toLowerCase().replace(/\s+/g, ' ');
+  const f = formsOf(base);
+  if (v === f.s) return 's';
+  if (v === f.ing) return 'ing';
+  if (v === f.participle && PARTICIPLE_BEFORE.has(before)) return 'participle';
+  // A verb opening its sentence is an order or a headline's present ("Put the firm on file …").
+  if (v === f.base && (v !== f.past || BASE_BEFORE.has(before) || before === '' || /[.!?:]$/.test(before))) return 'base';
+  if (v === f.past) return 'past';
+  if (v === f.participle) return 'participle';
   return undefined;
 }
 
@@ -102,8 +98,31 @@ export function ledPhrase(text: string, start: number, lead: Lead): { start: num
     // The text's verb phrase, word for word as written, and the object after it.
     const n = base.split(/\s+/).length * 2 - 1;
     const verb = words.slice(0, n).join('');
-    const form = formOf(verb, [base], wordBefore);
-    if (form && formsOf(base)[form] === verb.toLowerCase().replace(/\s+/g, ' ')) return { start: verbStart, opening: capitalised(formsOf(lead.to)[form], verb) + words.slice(n).join('') };
+    const form = formOf(verb, base, wordBefore);
+    if (form) return { start: verbStart, opening: capitalised(formsOf(lead.to)[form], verb) + words.slice(n).join('') };
   }
   return undefined;
 }
+
+/** The replacement of a phrase read by ledPhrase: its opening, then the tail's replacement, or nothing where the new verb says it all. */
+export function ledValue(opening: string, tail: string): string {
+  return tail ? opening + tail : opening.trimEnd();
+}
+
+/** An entry's context with its lead's verb asked for (the lead is its `before`; one entry cannot have both). */
+export function leadContext(context: Context | undefined, lead: Lead): Context {
+  if (context?.before) throw new Error('a lead is the context.before of its entry; give one or the other');
+  return { ...context, before: leadBefore(lead) };
+}
+
+/** The JSON Schema of a lead, for the curated data's and the user dictionaries' schemas. */
+export const LEAD_SCHEMA = {
+  type: 'object',
+  required: ['verbs'],
+  additionalProperties: false,
+  properties: {
+    verbs: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z]+(?: [a-z]+)*$' } },
+    to: { type: 'string', pattern: '^[a-z]+(?: [a-z]+)*$' },
+    words: { type: 'integer', minimum: 0, maximum: 10 },
+  },
+} as const;

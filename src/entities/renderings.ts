@@ -547,9 +547,13 @@ export function nicknameForms(pattern: string): string[] {
  * is no apposition a translator writes.
  */
 export function nicknameBeforeName(pattern: string, name: string, isEnglishWord: (word: string) => boolean): string | undefined {
-  const english = (w: string) => /^\p{Lu}?\p{Ll}{2,}$/u.test(w) && isEnglishWord(w.toLowerCase()) && !pinyinSyllables().has(w.toLowerCase());
-  if (pattern.includes(name) || !pattern.split(/[\s-]+/).some(english)) return undefined;
+  if (pattern.includes(name) || !hasEnglishWord(pattern, isEnglishWord)) return undefined;
   return `${pattern} ${name}`;
+}
+
+/** Whether a title holds an English word that is no pinyin syllable ("Iron Lady", not "Lei Busi"). */
+function hasEnglishWord(title: string, isEnglishWord: (word: string) => boolean): boolean {
+  return title.split(/[\s-]+/).some((w) => /^\p{Lu}?\p{Ll}{2,}$/u.test(w) && isEnglishWord(w.toLowerCase()) && !pinyinSyllables().has(w.toLowerCase()));
 }
 
 /**
@@ -561,9 +565,7 @@ export function nicknameBeforeName(pattern: string, name: string, isEnglishWord:
  */
 export function nicknameWithArticle(form: string, name: string, isEnglishWord: (word: string) => boolean): string | undefined {
   if (!form.endsWith(` ${name}`) || /^the\s/i.test(form)) return undefined;
-  const title = form.slice(0, -name.length).trim();
-  const english = (w: string) => /^\p{Lu}?\p{Ll}{2,}$/u.test(w) && isEnglishWord(w.toLowerCase()) && !pinyinSyllables().has(w.toLowerCase());
-  if (!title.split(/[\s-]+/).some(english)) return undefined;
+  if (!hasEnglishWord(form.slice(0, -name.length).trim(), isEnglishWord)) return undefined;
   return `the ${form}`;
 }
 
